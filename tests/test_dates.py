@@ -1,0 +1,153 @@
+"""Date and time expressions in Italian and English, resolved against an article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.dates import find_temporal, parse_anchor, resolve
+
+THURSDAY = dt.date(2025, 12, 18)  # the seed article's date
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "iso"),
+    [
+        ("18 Dicembre 2025", "it", "2025-12-18"),
+        ("3 dicembre", "it", "2025-12-03"),
+        ("1° gennaio", "it", "2026-01-01"),  # nearer to the anchor than January 2025
+        ("December 4, 2025", "en", "2025-12-04"),
+        ("4 Dec", "en", "2025-12-04"),
+        ("the 4th of December", "en", "2025-12-04"),
+        ("2025-12-18", "en", "2025-12-18"),
+        ("18/12/2025", "it", "2025-12-18"),
+        ("12/25/2025", "en", "2025-12-25"),
+        ("dicembre 2025", "it", "2025-12"),
+        ("20-21 dicembre", "it", "2025-12-20/2025-12-21"),
+        ("December 20-21", "en", "2025-12-20/2025-12-21"),
+    ],
+)
+def test_absolute_dates(expression: str, lang: str, iso: str) -> None:
+    assert resolve(expression, lang, THURSDAY) == iso
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "iso"),
+    [
+        ("mercoledì", "it", "2025-12-17"),
+        ("giovedì", "it", "2025-12-18"),
+        ("venerdì", "it", "2025-12-12"),
+        ("lunedì scorso", "it", "2025-12-15"),
+        ("martedì prossimo", "it", "2025-12-23"),
+        ("Wednesday", "en", "2025-12-17"),
+        ("next Tuesday", "en", "2025-12-23"),
+        ("last Tuesday", "en", "2025-12-16"),
+        ("ieri", "it", "2025-12-17"),
+        ("oggi", "it", "2025-12-18"),
+        ("domani", "it", "2025-12-19"),
+        ("l'altro ieri", "it", "2025-12-16"),
+        ("yesterday", "en", "2025-12-17"),
+        ("tomorrow", "en", "2025-12-19"),
+        ("questo fine settimana", "it", "2025-12-20/2025-12-21"),
+        ("this weekend", "en", "2025-12-20/2025-12-21"),
+        ("la scorsa settimana", "it", "2025-12-08/2025-12-14"),
+        ("la settimana prossima", "it", "2025-12-22/2025-12-28"),
+        ("last week", "en", "2025-12-08/2025-12-14"),
+        ("two days ago", "en", "2025-12-16"),
+        ("tre giorni fa", "it", "2025-12-15"),
+        ("tra due giorni", "it", "2025-12-20"),
+        ("a month ago", "en", "2025-11"),
+        ("l'anno scorso", "it", "2024"),
+        ("a luglio", "it", "2025-07"),
+        ("in July", "en", "2025-07"),
+        ("luglio scorso", "it", "2025-07"),
+        ("a gennaio", "it", "2026-01"),
+    ],
+)
+def test_relative_dates(expression: str, lang: str, iso: str) -> None:
+    assert resolve(expression, lang, THURSDAY) == iso
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "iso"),
+    [
+        ("alle 15:30", "it", "15:30"),
+        ("alle 20.45", "it", "20:45"),
+        ("dalle 7 del mattino", "it", "07:00"),
+        ("alle 8 di sera", "it", "20:00"),
+        ("3 p.m.", "en", "15:00"),
+        ("10:15 am", "en", "10:15"),
+        ("midnight", "en", "00:00"),
+    ],
+)
+def test_times(expression: str, lang: str, iso: str) -> None:
+    [match] = find_temporal(expression, lang, THURSDAY)
+    assert (match.label, match.iso) == ("TIME", iso)
+
+
+def test_weekday_in_a_past_clause_is_the_most_recent_one() -> None:
+    text = (
+        "Mercoledì il presidente Vladimir Putin ha ribadito che la Russia non si tirerà indietro."
+    )
+    [match] = find_temporal(text, "it", THURSDAY)
+    assert (match.text, match.iso, match.relative) == ("Mercoledì", "2025-12-17", True)
+
+
+def test_weekday_in_a_future_clause_is_the_coming_one() -> None:
+    [match] = find_temporal("The envoys will meet on Tuesday.", "en", THURSDAY)
+    assert match.iso == "2025-12-23"
+
+
+def test_weekend_in_a_future_clause_of_the_seed() -> None:
+    text = "Nel fine settimana Miami dovrebbe ospitare un nuovo round di colloqui."
+    [match] = find_temporal(text, "it", THURSDAY)
+    assert match.iso == "2025-12-20/2025-12-21"
+
+
+def test_night_between_two_weekdays() -> None:
+    text = "Nella notte tra sabato e domenica sono apparsi striscioni."
+    [match] = find_temporal(text, "it", dt.date(2025, 1, 5))
+    assert match.iso == "2025-01-04/2025-01-05"
+
+
+def test_years_need_a_preposition_or_brackets() -> None:
+    found = find_temporal("Nel derby del 2001 c'erano 2001 tifosi (2017).", "it", THURSDAY)
+    assert [(m.text, m.iso) for m in found] == [("2001", "2001"), ("2017", "2017")]
+    assert found[0].start == len("Nel derby del ")
+
+
+def test_words_that_only_look_like_dates_are_left_alone() -> None:
+    assert find_temporal("You may march on, sun or rain.", "en", THURSDAY) == []
+    assert find_temporal("Alle 15 regioni spettano i fondi.", "it", THURSDAY) == []
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Secondo il Cremlino, ieri alle 15:30 e il 3 dicembre."
+    found = find_temporal(text, "it", THURSDAY)
+    assert [m.text for m in found] == ["ieri", "alle 15:30", "3 dicembre"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_without_an_anchor_relative_dates_are_found_but_not_placed() -> None:
+    [match] = find_temporal("ieri", "it", None)
+    assert (match.iso, match.relative) == (None, True)
+    assert resolve("18 Dicembre 2025", "it", None) == "2025-12-18"
+
+
+def test_parse_anchor() -> None:
+    assert parse_anchor("2025-12-18T10:00:00+01:00") == THURSDAY
+    assert parse_anchor("not a date") is None
+    assert parse_anchor(None) is None
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 /.:-abcdegilmnorstuvyADJMì")), max_size=60)
+)
+def test_matches_never_overlap_and_slice_back(text: str) -> None:
+    found = find_temporal(text, "it", THURSDAY)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    assert all(text[m.start : m.end] == m.text and m.start < m.end for m in found)
