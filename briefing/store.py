@@ -1,27 +1,73 @@
 """The article store over TinyDB: the only module that imports tinydb.
 
-CONTRACT (being implemented; signatures are what the rest of briefing codes against).
-
-Layout under paths.store_dir():
+Layout of a store folder (default paths.store_dir()):
   meta.json + meta.journal   TinyDB tables: articles (metadata, no bodies), highlights,
-                             corrections, summaries, settings, _schema. Small writes append
-                             one fsynced journal line; the snapshot is rewritten atomically
-                             (temp file, fsync, rename) when the journal grows.
-  bodies.pack                article bodies, appended; articles hold (offset, length)
-  analyses.pack              cached analyses (JSON), appended; an index table points into it
-  lock                       one running writer at a time
+                             corrections, summaries, analyses (index into analyses.pack),
+                             settings, _schema. Every write appends one fsynced journal line;
+                             the snapshot is rewritten atomically when the journal grows.
+  bodies.pack                article bodies (UTF-8), appended; articles hold [offset, length]
+  analyses.pack              cached analyses (JSON), appended; the analyses table points in
+  lock                       one running writer at a time (holds its pid)
+
+Write order keeps a crash harmless: pack bytes are synced before the journal line that
+points at them, and the journal line is synced before memory changes, so a failed save
+leaves memory exactly as it was and a retry starts clean.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import hashlib
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
+# orjson parses the 10k-article snapshot about 3x faster than json, which is most of open time
+import orjson
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from briefing import paths
+from briefing.durable import AppendFile, ProcessLock, atomic_write, describe_os_error, fsync_dir
 from briefing.models import Analysis, Article, ArticleSummary, Correction, Highlight
 
 SCHEMA_VERSION = 1
+KEEP_BACKUPS = 10
+# The journal is folded into the snapshot once it outgrows both this and the snapshot itself,
+# so replay on open never costs more than reading the snapshot twice.
+COMPACT_MIN_BYTES = 4 * 1024 * 1024
+
+META, JOURNAL, BODIES, ANALYSES, LOCK = (
+    "meta.json",
+    "meta.journal",
+    "bodies.pack",
+    "analyses.pack",
+    "lock",
+)
+STORE_FILES = (META, JOURNAL, BODIES, ANALYSES)
+
+# The field each table is addressed by; doc ids are the store's own business.
+KEYS = {
+    "articles": "id",
+    "highlights": "id",
+    "corrections": "id",
+    "summaries": "article_id",
+    "analyses": "article_id",
+    "settings": "key",
+    "_schema": "key",
+}
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
+_EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
+RESTORE_HINT = "Restore the last good copy with `briefing restore` (see `briefing restore --list`)."
 
 
 class StoreError(Exception):
@@ -35,9 +81,22 @@ class StoreLocked(StoreError):
 class StoreCorrupt(StoreError):
     """A store file cannot be read; it names the file and is never overwritten."""
 
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        super().__init__(
+            f"{path} cannot be read ({reason}); it has been left untouched. {RESTORE_HINT}"
+        )
+
 
 class StoreReadOnly(StoreError):
     """A write was attempted on a store opened read-only."""
+
+
+class NotFound(StoreError, KeyError):
+    """No article (highlight, correction) with that id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
 
 
 @dataclass
@@ -47,79 +106,849 @@ class AddResult:
     duplicate_of: str | None = None
 
 
+@dataclass
+class BackupInfo:
+    path: Path
+    created: str
+    reason: str
+    articles: int | None
+
+
+# -- schema migrations -------------------------------------------------------------------
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+# from_version -> step that rewrites the raw tables in place to from_version + 1
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+
+
+def migration(from_version: int) -> Callable[[Callable[[Tables], None]], Callable[[Tables], None]]:
+    """Register the step from `from_version` to the next one (a backup is taken first)."""
+
+    def register(step: Callable[[Tables], None]) -> Callable[[Tables], None]:
+        MIGRATIONS[from_version] = step
+        return step
+
+    return register
+
+
+# -- the TinyDB storage: memory after the first read, journal + snapshot on disk -----------
+
+
+class JournalStorage(Storage):
+    """TinyDB storage that reads meta.json + meta.journal once and then lives in memory.
+
+    TinyDB's own write() only swaps the in-memory dict; durability comes from `log()`,
+    which the Store calls (before touching memory) with exactly the docs that change.
+    """
+
+    def __init__(self, directory: Path, readonly: bool = False):
+        self.directory = directory
+        self.meta_path = directory / META
+        self.journal_path = directory / JOURNAL
+        self.data: Tables = self._read_snapshot()
+        self.snapshot_size = self.meta_path.stat().st_size if self.meta_path.exists() else 0
+        valid_end = self._replay()
+        self.journal = AppendFile(self.journal_path, readonly=readonly, valid_end=valid_end)
+
+    def read(self) -> Tables:
+        return self.data
+
+    def write(self, data: Tables) -> None:
+        self.data = data
+
+    def _read_snapshot(self) -> Tables:
+        try:
+            raw = self.meta_path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.meta_path}: {exc.strerror}") from exc
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            why = "empty file" if not raw else f"not valid JSON: {exc}"
+            raise StoreCorrupt(self.meta_path, why) from exc
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise StoreCorrupt(self.meta_path, "not a table of documents")
+        return data
+
+    def _replay(self) -> int:
+        """Apply the journal over the snapshot; return where its last whole line ends.
+
+        A last line cut short by a crash is ignored. A bad line with good ones after it
+        is real damage, not a crash, so it is reported rather than guessed around.
+        """
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return 0
+        pos = 0
+        while pos < len(raw):
+            nl = raw.find(b"\n", pos)
+            if nl < 0:
+                break  # torn tail: the write never returned, so nobody was told it was saved
+            try:
+                ops = orjson.loads(raw[pos:nl])
+                for table, doc_id, doc in ops:
+                    self._apply(table, doc_id, doc)
+            except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
+                if any(self._is_entry(line) for line in raw[nl + 1 :].split(b"\n")):
+                    raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
+                break
+            pos = nl + 1
+        return pos
+
+    @staticmethod
+    def _is_entry(line: bytes) -> bool:
+        try:
+            return isinstance(orjson.loads(line), list)
+        except orjson.JSONDecodeError:
+            return False
+
+    def _apply(self, table: str, doc_id: int, doc: dict | None) -> None:
+        # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
+        # snapshot rename and the journal truncation replays lines the snapshot already holds.
+        docs = self.data.setdefault(table, {})
+        if doc is None:
+            docs.pop(str(doc_id), None)
+        else:
+            docs[str(doc_id)] = doc
+
+    def log(self, lines: list[list[list[Any]]]) -> None:
+        """Append one journal line per logical write and fsync once; raise OSError on failure."""
+        for ops in lines:
+            self.journal.append(orjson.dumps(ops) + b"\n")
+        self.journal.sync()
+
+    def needs_compaction(self) -> bool:
+        return self.journal.good_end > max(COMPACT_MIN_BYTES, self.snapshot_size)
+
+    def compact(self) -> None:
+        """Write the snapshot atomically, then empty the journal (raises OSError)."""
+        blob = orjson.dumps(self.data)
+        atomic_write(self.meta_path, blob)
+        self.snapshot_size = len(blob)
+        self.journal.truncate()
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+# -- the store -----------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _locked(method: Callable) -> Callable:
+    """Serialise calls: the TUI reads and writes from worker threads."""
+
+    @wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self._mutex:
+            if self._closed:
+                raise StoreError("the store is closed")
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _replace_with(doc: dict) -> Callable[[dict], None]:
+    def replace(current: dict) -> None:
+        current.clear()
+        current.update(doc)
+
+    return replace
+
+
 class Store:
     """Open with Store.open(); every mutating method returns once the change is durable."""
 
+    def __init__(self, directory: Path, readonly: bool, backups_dir: Path | None):
+        self.directory = directory
+        self.readonly = readonly
+        self._backups_dir = backups_dir
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._lock: ProcessLock | None = None
+        self.last_compaction_error: str | None = None
+
     @classmethod
-    def open(cls, directory: Path | None = None, *, readonly: bool = False) -> Store:
+    def open(
+        cls,
+        directory: Path | None = None,
+        *,
+        readonly: bool = False,
+        backups_dir: Path | None = None,
+    ) -> Store:
         """Open (creating if needed) the store in `directory` (default paths.store_dir()).
 
         Raises StoreLocked when another process holds it (unless readonly), StoreCorrupt
-        when a file cannot be parsed.
+        when a file cannot be parsed. `backups_dir` defaults to paths.backups_dir().
         """
-        raise NotImplementedError
+        directory = Path(directory) if directory is not None else paths.store_dir()
+        store = cls(directory, readonly, backups_dir)
+        if not readonly:
+            directory.mkdir(parents=True, exist_ok=True)
+            store._lock = ProcessLock(directory / LOCK)
+            holder = store._lock.acquire()
+            if holder is not None:
+                who = f"process {holder}" if holder else "another process"
+                raise StoreLocked(
+                    f"the store {directory} is in use by {who} (lock file {directory / LOCK}); "
+                    "close the other briefing, or open this one read-only"
+                )
+        try:
+            store._load()
+        except BaseException:
+            store._release()
+            raise
+        return store
 
-    def close(self) -> None: ...
-    def __enter__(self) -> Store: ...
-    def __exit__(self, *exc: object) -> None: ...
+    def _load(self) -> None:
+        d = self.directory
+        for stale in d.glob(f".{META}.*.tmp") if not self.readonly else ():
+            stale.unlink(missing_ok=True)  # a snapshot whose rename never happened
+        self._storage = JournalStorage(d, self.readonly)
+        if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
+            raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
+        self._analyses = AppendFile(d / ANALYSES, readonly=self.readonly)
+        self._index()
+        self._migrate()
 
-    readonly: bool
-    directory: Path
+    def _index(self) -> None:
+        data = self._storage.data
+        self._keys: dict[str, dict[Any, int]] = {}
+        self._next_id: dict[str, int] = {}
+        for table, key in KEYS.items():
+            docs = data.get(table, {})
+            self._keys[table] = {doc[key]: int(i) for i, doc in docs.items()}
+            self._next_id[table] = max((int(i) for i in docs), default=0) + 1
+        self._hashes = {
+            doc["content_hash"]: doc["id"]
+            for doc in data.get("articles", {}).values()
+            if doc.get("content_hash")
+        }
 
-    # articles
-    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
-        """Add a batch (bodies included), skipping duplicates by content_hash; one fsync per batch."""
-        raise NotImplementedError
+    def _migrate(self) -> None:
+        schema = self._storage.data.get("_schema", {})
+        version = next((d["value"] for d in schema.values() if d.get("key") == "version"), None)
+        if version is None:
+            if not self.readonly:
+                self._commit([("_schema", "version", {"key": "version", "value": SCHEMA_VERSION})])
+            return
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.directory} was written by a newer briefing (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade briefing"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if not self.readonly:
+            self.backup(reason=f"before-migration-v{version}", _compact=False)
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](self._storage.data)
+        for doc in self._storage.data["_schema"].values():
+            if doc.get("key") == "version":
+                doc["value"] = SCHEMA_VERSION
+        if not self.readonly:
+            self._compact(raise_errors=True)
+        self._index()
 
-    def add_article(self, article: Article) -> AddResult: ...
-    def count(self) -> int: ...
+    # -- lifecycle --
+
+    def close(self) -> None:
+        """Fold the journal into the snapshot (best effort: the journal is already durable)."""
+        with self._mutex:
+            if self._closed:
+                return
+            if not self.readonly and self._storage.journal.good_end:
+                self._compact(raise_errors=False)
+            self._closed = True
+            self._storage.close()
+            self._bodies.close()
+            self._analyses.close()
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.readonly else "writable"
+        return f"<Store {self.directory} {mode}>"
+
+    # -- the one way anything is written --
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreReadOnly(f"the store {self.directory} was opened read-only")
+
+    def _commit(self, *groups: list[tuple[str, Any, dict | None]]) -> None:
+        """Make each group of (table, key, doc or None) durable, one journal line per group.
+
+        The journal is written first; memory changes only after the fsync succeeded, so a
+        failed save leaves the store exactly as it was.
+        """
+        self._writable()
+        next_id = dict(self._next_id)
+        new_keys: dict[tuple[str, Any], int] = {}
+        lines = []
+        resolved = []
+        for group in groups:
+            ops = []
+            for table, key, doc in group:
+                doc_id = self._keys[table].get(key) or new_keys.get((table, key))
+                if doc_id is None:
+                    if doc is None:
+                        continue
+                    doc_id = new_keys[(table, key)] = next_id[table]
+                    next_id[table] += 1
+                ops.append([table, doc_id, doc])
+                resolved.append((table, key, doc_id, doc))
+            lines.append(ops)
+        try:
+            self._storage.log(lines)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self._storage.journal_path)) from exc
+        self._next_id = next_id
+        self._apply(resolved)
+        if self._storage.needs_compaction():
+            self._compact(raise_errors=False)
+
+    def _apply(self, resolved: list[tuple[str, Any, int, dict | None]]) -> None:
+        by_table: dict[str, list[tuple[Any, int, dict | None]]] = {}
+        for table, key, doc_id, doc in resolved:
+            by_table.setdefault(table, []).append((key, doc_id, doc))
+        for table, changes in by_table.items():
+            tdb = self._db.table(table)
+            keys = self._keys[table]
+            final: dict[int, tuple[Any, dict | None]] = {}
+            for key, doc_id, doc in changes:
+                final[doc_id] = (key, doc)  # the last change to a doc wins, as in replay
+            gone = [i for i, (key, doc) in final.items() if doc is None and key in keys]
+            inserts = [
+                Document(doc, doc_id=i)
+                for i, (key, doc) in final.items()
+                if doc is not None and keys.get(key) is None
+            ]
+            updates = [
+                (i, doc)
+                for i, (key, doc) in final.items()
+                if doc is not None and keys.get(key) is not None
+            ]
+            if gone:
+                tdb.remove(doc_ids=gone)
+            if inserts:
+                tdb.insert_multiple(inserts)
+            for doc_id, doc in updates:
+                tdb.update(_replace_with(doc), doc_ids=[doc_id])
+            for doc_id, (key, doc) in final.items():
+                if doc is None:
+                    keys.pop(key, None)
+                else:
+                    keys[key] = doc_id
+
+    def _compact(self, *, raise_errors: bool) -> None:
+        try:
+            self._storage.compact()
+            self.last_compaction_error = None
+        except OSError as exc:
+            message = describe_os_error(exc, self._storage.meta_path)
+            self.last_compaction_error = message
+            if raise_errors:
+                raise StoreError(message) from exc
+
+    @_locked
+    def compact(self) -> None:
+        """Rewrite the snapshot now and empty the journal (raises StoreError on failure)."""
+        self._writable()
+        self._compact(raise_errors=True)
+
+    def _doc(self, table: str, key: Any) -> dict | None:
+        doc_id = self._keys[table].get(key)
+        return None if doc_id is None else self._storage.data[table][str(doc_id)]
+
+    def _article_doc(self, article_id: str) -> dict:
+        doc = self._doc("articles", article_id)
+        if doc is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return doc
+
+    def _append_pack(self, pack: AppendFile, blobs: list[bytes]) -> list[list[int]]:
+        """Append and fsync; [offset, length] per blob. Must happen before the journal line."""
+        self._writable()
+        try:
+            spans = [[pack.append(blob), len(blob)] for blob in blobs]
+            pack.sync()
+        except OSError as exc:
+            pack.rollback()
+            raise StoreError(describe_os_error(exc, pack.path)) from exc
+        return spans
+
+    # -- articles --
+
+    @_locked
+    def add_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 1000
+    ) -> list[AddResult]:
+        """Add a batch (bodies included), skipping duplicates by content_hash; one fsync per batch.
+
+        Large iterables are taken `batch_size` at a time; each finished batch is durable.
+        """
+        self._writable()
+        results: list[AddResult] = []
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                results.extend(self._add_batch(batch))
+                batch = []
+        if batch:
+            results.extend(self._add_batch(batch))
+        return results
+
+    def _add_batch(self, batch: list[Article]) -> list[AddResult]:
+        results: list[AddResult] = []
+        fresh: list[tuple[Article, str, bytes]] = []
+        seen_hashes: dict[str, str] = {}
+        seen_ids: set[str] = set()
+        for article in batch:
+            body = article.body or ""
+            content_hash = article.content_hash or _sha256(body)
+            article_id = article.id or content_hash[:12]
+            first = self._hashes.get(content_hash) or seen_hashes.get(content_hash)
+            if first is None and (article_id in self._keys["articles"] or article_id in seen_ids):
+                first = article_id  # same id, different hash: still the same article to a user
+            if first is not None:
+                results.append(AddResult(first, added=False, duplicate_of=first))
+                continue
+            seen_hashes[content_hash] = article_id
+            seen_ids.add(article_id)
+            fresh.append((article, content_hash, body.encode("utf-8")))
+            results.append(AddResult(article_id, added=True))
+        if not fresh:
+            return results
+        spans = self._append_pack(self._bodies, [blob for _, _, blob in fresh])
+        groups = []
+        added = _now()
+        for (article, content_hash, _), span in zip(fresh, spans, strict=True):
+            doc = article.to_dict(with_body=False)
+            doc["id"] = seen_hashes[content_hash]
+            doc["content_hash"] = content_hash
+            doc["tags"] = list(dict.fromkeys(doc.get("tags") or []))
+            doc["added"] = doc.get("added") or added
+            doc["_body"] = span
+            groups.append([("articles", doc["id"], doc)])
+        # If this raises, the synced bodies stay in the pack unreferenced: wasted bytes, no harm.
+        self._commit(*groups)
+        for _article, content_hash, _ in fresh:
+            self._hashes[content_hash] = seen_hashes[content_hash]
+        return results
+
+    def add_article(self, article: Article) -> AddResult:
+        return self.add_articles([article])[0]
+
+    @_locked
+    def count(self) -> int:
+        return len(self._keys["articles"])
+
+    @_locked
     def articles(self) -> list[Article]:
         """Every article's metadata (body None), newest published first. Never reads bodies."""
-        raise NotImplementedError
+        docs = sorted(
+            self._storage.data.get("articles", {}).values(),
+            key=lambda d: (d.get("published") or "", d.get("added") or ""),
+            reverse=True,
+        )
+        return [self._to_article(doc) for doc in docs]
 
+    @staticmethod
+    def _to_article(doc: dict) -> Article:
+        article = Article(**{name: doc[name] for name in _ARTICLE_FIELDS if name in doc})
+        article.tags = list(article.tags)  # never hand out the list memory holds
+        return article
+
+    @_locked
     def get(self, article_id: str) -> Article | None:
         """Metadata only (body None)."""
-        raise NotImplementedError
+        doc = self._doc("articles", article_id)
+        return None if doc is None else self._to_article(doc)
 
-    def body(self, article_id: str) -> str: ...
+    @_locked
+    def body(self, article_id: str) -> str:
+        offset, length = self._article_doc(article_id)["_body"]
+        return self._read_body(offset, length)
+
+    def _read_body(self, offset: int, length: int) -> str:
+        blob = self._bodies.read(offset, length)
+        if len(blob) != length:
+            raise StoreCorrupt(self._bodies.path, f"ends before byte {offset + length}")
+        return blob.decode("utf-8")
+
     def iter_bodies(self) -> Iterator[tuple[str, str]]:
         """(article_id, body) for every article, reading the pack sequentially."""
-        raise NotImplementedError
+        with self._mutex:
+            spans = sorted(
+                (doc["_body"], doc["id"]) for doc in self._storage.data.get("articles", {}).values()
+            )
+        for (offset, length), article_id in spans:
+            with self._mutex:
+                yield article_id, self._read_body(offset, length)
 
+    @_locked
     def resolve_id(self, prefix: str) -> str | None:
         """The full id for a unique id prefix (users type short ids)."""
-        raise NotImplementedError
+        ids = self._keys["articles"]
+        if prefix in ids:
+            return prefix
+        matches = [i for i in ids if i.startswith(prefix)] if prefix else []
+        return matches[0] if len(matches) == 1 else None
 
-    def update_tags(self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> list[str]: ...
-    def set_read(self, article_id: str, read: bool) -> None: ...
-    def set_starred(self, article_id: str, starred: bool) -> None: ...
-    def set_note(self, article_id: str, note: str | None) -> None: ...
-    def update_article(self, article_id: str, **fields: Any) -> None: ...
-    def delete_article(self, article_id: str) -> None: ...
-    def tag_counts(self) -> dict[str, int]: ...
+    def _update_doc(self, article_id: str, changes: dict[str, Any]) -> dict:
+        doc = dict(self._article_doc(article_id))
+        doc.update(changes)
+        self._commit([("articles", article_id, doc)])
+        return doc
 
-    # highlights and their notes
-    def add_highlight(self, highlight: Highlight) -> Highlight: ...
-    def update_highlight(self, highlight_id: str, *, note: str | None) -> Highlight: ...
-    def delete_highlight(self, highlight_id: str) -> None: ...
-    def highlights(self, article_id: str | None = None) -> list[Highlight]: ...
+    @_locked
+    def update_tags(
+        self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> list[str]:
+        """Add and remove tags (blank ones ignored); return the article's tags after."""
+        removed = {t.strip() for t in remove}
+        tags = [t for t in self._article_doc(article_id).get("tags", []) if t not in removed]
+        for tag in (t.strip() for t in add):
+            if tag and tag not in tags:
+                tags.append(tag)
+        self._update_doc(article_id, {"tags": tags})
+        return list(tags)
 
-    # analyses cache and the small per-article summaries the filters use
-    def get_analysis(self, article_id: str) -> Analysis | None: ...
-    def put_analysis(self, analysis: Analysis) -> None: ...
-    def summaries(self) -> dict[str, ArticleSummary]: ...
+    @_locked
+    def set_read(self, article_id: str, read: bool) -> None:
+        self._update_doc(article_id, {"read": bool(read)})
 
-    # entity corrections
-    def add_correction(self, correction: Correction) -> Correction: ...
-    def remove_correction(self, correction_id: str) -> None: ...
-    def corrections(self) -> list[Correction]: ...
+    @_locked
+    def set_starred(self, article_id: str, starred: bool) -> None:
+        self._update_doc(article_id, {"starred": bool(starred)})
+
+    @_locked
+    def set_note(self, article_id: str, note: str | None) -> None:
+        self._update_doc(article_id, {"note": note or None})
+
+    @_locked
+    def update_article(self, article_id: str, **changes: Any) -> None:
+        """Change metadata fields; a new `body` is appended and its content_hash recomputed."""
+        unknown = set(changes) - _EDITABLE
+        if unknown:
+            raise ValueError(f"not an editable article field: {', '.join(sorted(unknown))}")
+        old = self._article_doc(article_id)
+        if "tags" in changes:
+            changes["tags"] = list(dict.fromkeys(changes["tags"] or []))
+        if "body" in changes:
+            body = changes.pop("body") or ""
+            changes["content_hash"] = _sha256(body)
+            changes["_body"] = self._append_pack(self._bodies, [body.encode("utf-8")])[0]
+        self._update_doc(article_id, changes)
+        if "content_hash" in changes:
+            self._hashes.pop(old.get("content_hash"), None)
+            self._hashes[changes["content_hash"]] = article_id
+
+    @_locked
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article with its highlights, cached analysis and summary."""
+        doc = self._article_doc(article_id)
+        ops: list[tuple[str, Any, dict | None]] = [("articles", article_id, None)]
+        ops += [("highlights", h.id, None) for h in self._highlights(article_id)]
+        ops += [("analyses", article_id, None), ("summaries", article_id, None)]
+        self._commit(ops)
+        self._hashes.pop(doc.get("content_hash"), None)
+
+    @_locked
+    def tag_counts(self) -> dict[str, int]:
+        counts = Counter(
+            t for d in self._storage.data.get("articles", {}).values() for t in d.get("tags", [])
+        )
+        return dict(sorted(counts.items()))
+
+    # -- highlights --
+
+    @_locked
+    def add_highlight(self, highlight: Highlight) -> Highlight:
+        """Store a highlight (an id and created time are filled in when missing)."""
+        self._article_doc(highlight.article_id)
+        data = highlight.to_dict()
+        data["id"] = data["id"] or uuid.uuid4().hex[:12]
+        data["created"] = data["created"] or _now()
+        self._commit([("highlights", data["id"], data)])
+        return Highlight.from_dict(data)
+
+    @_locked
+    def update_highlight(self, highlight_id: str, *, note: str | None) -> Highlight:
+        doc = self._doc("highlights", highlight_id)
+        if doc is None:
+            raise NotFound(f"no highlight with id {highlight_id!r}")
+        data = {**doc, "note": note or None, "updated": _now()}
+        self._commit([("highlights", highlight_id, data)])
+        return Highlight.from_dict(data)
+
+    @_locked
+    def delete_highlight(self, highlight_id: str) -> None:
+        if self._doc("highlights", highlight_id) is None:
+            raise NotFound(f"no highlight with id {highlight_id!r}")
+        self._commit([("highlights", highlight_id, None)])
+
+    @_locked
+    def highlights(self, article_id: str | None = None) -> list[Highlight]:
+        """Highlights of one article in text order, or of all articles."""
+        return self._highlights(article_id)
+
+    def _highlights(self, article_id: str | None) -> list[Highlight]:
+        table = self._db.table("highlights")
+        docs = table.all() if article_id is None else table.search(Query().article_id == article_id)
+        found = [Highlight.from_dict(dict(d)) for d in docs]
+        return sorted(found, key=lambda h: (h.article_id, h.start, h.end))
+
+    # -- analyses cache and summaries --
+
+    @_locked
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The cached analysis, or None (also when its pack entry is unreadable: it is a cache)."""
+        doc = self._doc("analyses", article_id)
+        if doc is None:
+            return None
+        offset, length = doc["at"]
+        try:
+            return Analysis.from_dict(orjson.loads(self._analyses.read(offset, length)))
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            return None
+
+    @_locked
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Cache an analysis and refresh the article's summary (one durable write)."""
+        self._article_doc(analysis.article_id)
+        (span,) = self._append_pack(self._analyses, [orjson.dumps(analysis.to_dict())])
+        summary = ArticleSummary.from_analysis(analysis).to_dict()
+        self._commit(
+            [
+                ("analyses", analysis.article_id, {"article_id": analysis.article_id, "at": span}),
+                ("summaries", analysis.article_id, summary),
+            ]
+        )
+
+    @_locked
+    def summaries(self) -> dict[str, ArticleSummary]:
+        docs = self._storage.data.get("summaries", {}).values()
+        return {d["article_id"]: ArticleSummary.from_dict(d) for d in docs}
+
+    # -- entity corrections --
+
+    @_locked
+    def add_correction(self, correction: Correction) -> Correction:
+        data = correction.to_dict()
+        data["id"] = data["id"] or uuid.uuid4().hex[:12]
+        data["created"] = data["created"] or _now()
+        self._commit([("corrections", data["id"], data), self._bump_corrections()])
+        return Correction.from_dict(data)
+
+    @_locked
+    def remove_correction(self, correction_id: str) -> None:
+        if self._doc("corrections", correction_id) is None:
+            raise NotFound(f"no correction with id {correction_id!r}")
+        self._commit([("corrections", correction_id, None), self._bump_corrections()])
+
+    def _bump_corrections(self) -> tuple[str, str, dict]:
+        value = self.corrections_version() + 1
+        return ("_schema", "corrections_version", {"key": "corrections_version", "value": value})
+
+    @_locked
+    def corrections(self) -> list[Correction]:
+        docs = self._storage.data.get("corrections", {}).values()
+        return sorted(
+            (Correction.from_dict(d) for d in docs), key=lambda c: (c.created or "", c.id)
+        )
+
+    @_locked
     def corrections_version(self) -> int:
         """Grows with every correction change; analyses made before it are stale."""
-        raise NotImplementedError
+        doc = self._doc("_schema", "corrections_version")
+        return doc["value"] if doc else 0
 
-    # settings
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
-    def set_setting(self, key: str, value: Any) -> None: ...
+    # -- settings --
 
-    # backups
-    def backup(self, reason: str = "manual") -> Path: ...
+    @_locked
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        doc = self._doc("settings", key)
+        return default if doc is None else orjson.loads(orjson.dumps(doc["value"]))
+
+    @_locked
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable value (None deletes the setting)."""
+        orjson.dumps(value)  # refuse what cannot be saved before anything changes
+        self._commit([("settings", key, None if value is None else {"key": key, "value": value})])
+
+    @_locked
+    def schema_version(self) -> int:
+        doc = self._doc("_schema", "version")
+        return doc["value"] if doc else SCHEMA_VERSION
+
+    # -- backups --
+
+    @_locked
+    def backup(self, reason: str = "manual", *, _compact: bool = True) -> Path:
+        """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last KEEP_BACKUPS."""
+        if _compact and not self.readonly:
+            self._compact(raise_errors=True)  # the copy is then meta.json + packs, nothing pending
+        lengths = {BODIES: self._bodies.good_end, ANALYSES: self._analyses.good_end}
+        return _make_backup(
+            self.directory, self._backups_dir or paths.backups_dir(), reason, self.count(), lengths
+        )
+
+
+# -- backup and restore, usable on a store that is closed or cannot be opened ---------------
+
+
+def _copy_file(src: Path, dest: Path, length: int | None = None) -> None:
+    with open(src, "rb") as fin, open(dest, "wb") as fout:
+        if length is None:
+            shutil.copyfileobj(fin, fout, 1024 * 1024)
+        else:
+            remaining = length
+            while remaining:
+                chunk = fin.read(min(remaining, 1024 * 1024))
+                if not chunk:
+                    break
+                fout.write(chunk)
+                remaining -= len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def _make_backup(
+    directory: Path,
+    backups: Path,
+    reason: str,
+    articles: int | None,
+    lengths: dict[str, int] | None = None,
+) -> Path:
+    """Copy the store files (packs up to their synced ends) into a new folder, atomically."""
+    safe_reason = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason) or "manual"
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    final = backups / f"{stamp}-{safe_reason}"
+    n = 1
+    while final.exists():
+        n += 1
+        final = backups / f"{stamp}-{safe_reason}-{n}"
+    partial = backups / f".{final.name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    try:
+        for name in STORE_FILES:
+            src = directory / name
+            if src.exists():
+                _copy_file(src, partial / name, (lengths or {}).get(name))
+        info = {"created": _now(), "reason": reason, "articles": articles, "store": str(directory)}
+        (partial / "backup.json").write_bytes(orjson.dumps(info, option=orjson.OPT_INDENT_2))
+        os.replace(partial, final)
+        fsync_dir(backups)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise StoreError(describe_os_error(exc, final)) from exc
+    for old in list_backups(backups)[:-KEEP_BACKUPS]:
+        shutil.rmtree(old.path, ignore_errors=True)
+    return final
+
+
+def list_backups(backups_dir: Path | None = None) -> list[BackupInfo]:
+    """Backups oldest first (their folder names start with a UTC timestamp)."""
+    base = backups_dir or paths.backups_dir()
+    if not base.is_dir():
+        return []
+    found = []
+    for path in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        try:
+            info = orjson.loads((path / "backup.json").read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            info = {}
+        found.append(
+            BackupInfo(
+                path,
+                info.get("created", path.name[:16]),
+                info.get("reason", "?"),
+                info.get("articles"),
+            )
+        )
+    return found
+
+
+def find_backup(name: str | Path | None, backups_dir: Path | None = None) -> Path:
+    """A backup folder by path, by folder name or unique prefix, or the newest when None."""
+    if name is not None and Path(name).is_dir():
+        return Path(name)
+    backups = list_backups(backups_dir)
+    if name is None:
+        if not backups:
+            raise StoreError("there are no backups yet (make one with `briefing backup`)")
+        return backups[-1].path
+    matches = [b.path for b in backups if b.path.name.startswith(str(name))]
+    if len(matches) != 1:
+        why = "no backup" if not matches else "more than one backup"
+        raise StoreError(f"{why} matches {name!r} (see `briefing restore --list`)")
+    return matches[0]
+
+
+def restore(
+    backup: Path, directory: Path | None = None, *, backups_dir: Path | None = None
+) -> tuple[Path, int]:
+    """Replace the store with a backup, after backing up the current one (even if corrupt).
+
+    Returns (the backup of the replaced store, articles restored). The store must not be
+    open anywhere (StoreLocked otherwise).
+    """
+    directory = Path(directory) if directory is not None else paths.store_dir()
+    if not (backup / META).is_file():
+        raise StoreError(f"{backup} is not a briefing backup (it has no {META})")
+    with Store.open(backup, readonly=True) as probe:  # refuse a damaged backup up front
+        restored = probe.count()
+    directory.mkdir(parents=True, exist_ok=True)
+    lock = ProcessLock(directory / LOCK)
+    holder = lock.acquire()
+    if holder is not None:
+        raise StoreLocked(
+            f"the store {directory} is in use by process {holder or '?'}; close it first"
+        )
+    try:
+        saved = _make_backup(directory, backups_dir or paths.backups_dir(), "before-restore", None)
+        # meta.json goes first and comes back last: a crash in between leaves a store that
+        # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
+        (directory / META).unlink(missing_ok=True)
+        fsync_dir(directory)
+        for name in (JOURNAL, BODIES, ANALYSES, META):
+            src, dest = backup / name, directory / name
+            if src.exists():
+                tmp = directory / f".{name}.restore"
+                _copy_file(src, tmp)
+                os.replace(tmp, dest)
+            else:
+                dest.unlink(missing_ok=True)
+        fsync_dir(directory)
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, directory)) from exc
+    finally:
+        lock.release()
+    return saved, restored
