@@ -848,7 +848,8 @@ def _make_backup(
     """Copy the store files (packs up to their synced ends) into a new folder, atomically."""
     safe_reason = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason) or "manual"
     backups.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    now = time.time()  # milliseconds in the name keep name order == time order
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f".{int(now * 1000) % 1000:03d}Z"
     final = backups / f"{stamp}-{safe_reason}"
     n = 1
     while final.exists():
@@ -912,6 +913,15 @@ def find_backup(name: str | Path | None, backups_dir: Path | None = None) -> Pat
     return matches[0]
 
 
+def _count(directory: Path) -> int | None:
+    """Articles in a store that may be damaged (None when it cannot be read)."""
+    try:
+        with Store.open(directory, readonly=True) as store:
+            return store.count()
+    except StoreError:
+        return None
+
+
 def restore(
     backup: Path, directory: Path | None = None, *, backups_dir: Path | None = None
 ) -> tuple[Path, int]:
@@ -933,7 +943,9 @@ def restore(
             f"the store {directory} is in use by process {holder or '?'}; close it first"
         )
     try:
-        saved = _make_backup(directory, backups_dir or paths.backups_dir(), "before-restore", None)
+        saved = _make_backup(
+            directory, backups_dir or paths.backups_dir(), "before-restore", _count(directory)
+        )
         # meta.json goes first and comes back last: a crash in between leaves a store that
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)

@@ -1,7 +1,67 @@
-"""Placeholder: the 'backup' command group (being written)."""
+"""`briefing backup` and `briefing restore [BACKUP]`: copies of the store and the way back."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 
-def register(sub) -> None:
-    """Add this group's subcommands to the parser."""
+from briefing import paths
+from briefing.store import Store, StoreError, find_backup, list_backups, restore
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `backup` and `restore` to the parser."""
+    backup = sub.add_parser(
+        "backup",
+        help="copy the store into the backups folder",
+        description="Copy the store into the backups folder under the data folder "
+        "(the last 10 are kept). `briefing restore --list` shows them.",
+    )
+    backup.add_argument("--reason", default="manual", help="a word saved in the backup's name")
+    backup.set_defaults(func=run_backup)
+
+    restore_cmd = sub.add_parser(
+        "restore",
+        help="replace the store with a backup (the current store is backed up first)",
+        description="Replace the store with a backup. The current store, even a damaged one, "
+        "is backed up first, so a restore can itself be undone.",
+    )
+    restore_cmd.add_argument(
+        "backup", nargs="?", help="a backup folder, its name or a unique prefix (default: newest)"
+    )
+    restore_cmd.add_argument("--list", action="store_true", help="list the backups and exit")
+    restore_cmd.set_defaults(func=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    try:
+        with Store.open() as store:
+            path = store.backup(reason=args.reason)
+            count = store.count()
+    except StoreError as exc:
+        print(f"briefing backup: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Backed up {count} articles to {path}")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    try:
+        if args.list:
+            backups = list_backups()
+            if not backups:
+                print(f"No backups in {paths.backups_dir()}")
+            for info in backups:
+                articles = "?" if info.articles is None else info.articles
+                print(f"{info.path.name}\t{info.created}\t{info.reason}\t{articles} articles")
+            return EXIT_OK
+        source = find_backup(args.backup)
+        saved, count = restore(source)
+    except StoreError as exc:
+        print(f"briefing restore: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Restored {count} articles from {source}")
+    print(f"The store as it was before is saved in {saved}")
+    return EXIT_OK
