@@ -1,7 +1,184 @@
-"""Placeholder: the 'analyze' command group (being written)."""
+"""`briefing analyze`: entities and facts of an article file, a JSONL stream, or stored articles."""
 
 from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub) -> None:
     """Add this group's subcommands to the parser."""
+    parser = sub.add_parser(
+        "analyze",
+        help="print the entities and facts of an article (JSON) or of a JSONL stream",
+        description=(
+            "Analyse FILE (or - for standard input) and print its analysis as JSON. "
+            'With --jsonl, read lines {"id", "lang"?, "published"?, "text"} and write lines '
+            '{"id", "lang", "pipeline", "pipeline_version", "entities": [{"start", "end", '
+            '"label", "text"}], "facts": {...}}; each text is analysed exactly as given and '
+            "offsets are character offsets into it. With --article or --all, analyse stored "
+            "articles and cache the result."
+        ),
+    )
+    parser.add_argument("source", nargs="?", metavar="FILE|-", help="an article file, or -")
+    parser.add_argument("--jsonl", action="store_true", help="read and write JSON lines")
+    parser.add_argument("--lang", help="language code (default: detected)")
+    parser.add_argument("--published", metavar="DATE", help="the article's ISO date")
+    parser.add_argument(
+        "--no-rules",
+        dest="rules",
+        action="store_false",
+        help="the model alone, without briefing's rule components (to measure them)",
+    )
+    parser.add_argument("--article", metavar="ID", help="analyse a stored article (id prefix)")
+    parser.add_argument("--all", action="store_true", help="analyse every stored article")
+    parser.add_argument("--force", action="store_true", help="re-analyse even when cached")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.article or args.all:
+        return _run_stored(args)
+    if not args.source:
+        print(
+            "briefing analyze: give FILE, - (standard input), --article ID or --all",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.jsonl:
+        if args.source == "-":
+            return _run_jsonl(sys.stdin, sys.stdout, args)
+        with open(args.source, encoding="utf-8") as stream:
+            return _run_jsonl(stream, sys.stdout, args)
+    return _run_file(args)
+
+
+def _entity_row(entity: Any) -> dict[str, Any]:
+    row = {"start": entity.start, "end": entity.end, "label": entity.label, "text": entity.text}
+    if entity.value is not None:
+        row["value"] = entity.value
+    return row
+
+
+def _read_jsonl(stream: TextIO, failures: list[str]) -> Iterator[Any]:
+    from briefing.analysis import TextItem
+
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text = obj["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            failures.append(f"line {number}: {exc}")
+            continue
+        yield TextItem(text, obj.get("lang"), obj.get("published"), str(obj.get("id", number)))
+
+
+def _run_jsonl(stream: TextIO, out: TextIO, args: argparse.Namespace) -> int:
+    from briefing.analysis import analyse_texts
+
+    failures: list[str] = []
+    items = _read_jsonl(stream, failures)
+    for analysis in analyse_texts(items, rules=args.rules):
+        row = {
+            "id": analysis.article_id,
+            "lang": analysis.lang,
+            "pipeline": analysis.pipeline,
+            "pipeline_version": analysis.pipeline_version,
+            "entities": [_entity_row(e) for e in analysis.entities],
+            "facts": analysis.facts.to_dict(),
+        }
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    for failure in failures:
+        print(f"briefing analyze: {failure}", file=sys.stderr)
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _import(source: str) -> list[Any] | None:
+    """Articles from the importers (when present), or None to analyse the raw text."""
+    try:
+        registry = importlib.import_module("briefing.ingest.registry")
+    except ImportError:
+        return None
+    if source == "-":
+        return registry.import_text(sys.stdin.buffer.read(), origin="-")
+    return registry.import_file(Path(source))
+
+
+def _run_file(args: argparse.Namespace) -> int:
+    from briefing.analysis import analyse_text
+    from briefing.models import Article
+
+    results = _import(args.source)
+    if results is None:
+        text = sys.stdin.read() if args.source == "-" else Path(args.source).read_text("utf-8")
+        results = [Article(id="", title="", body=text)]
+    status = EXIT_OK
+    for result in results:
+        if not isinstance(result, Article):
+            print(f"briefing analyze: {result}", file=sys.stderr)
+            status = EXIT_SOME_FAILED
+            continue
+        body = result.body or ""
+        analysis = analyse_text(
+            body,
+            args.lang or result.lang,
+            args.published or result.published,
+            article_id=result.id,
+            rules=args.rules,
+        )
+        data = {
+            "article": result.to_dict(with_body=False),
+            "text": body,
+            **analysis.to_dict(),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    return status
+
+
+def _run_stored(args: argparse.Namespace) -> int:
+    from briefing.analysis import analyse_many
+    from briefing.store import Store, StoreError
+
+    try:
+        with Store.open() as store:
+            if args.all:
+                ids = [a.id for a in store.articles()]
+            else:
+                full = store.resolve_id(args.article)
+                if full is None:
+                    print(
+                        f"briefing analyze: no single article matches {args.article!r}",
+                        file=sys.stderr,
+                    )
+                    return EXIT_USAGE
+                ids = [full]
+
+            def progress(done: int, total: int) -> None:
+                if args.all:
+                    print(f"\ranalysed {done}/{total}", end="", file=sys.stderr, flush=True)
+
+            analyses = analyse_many(store, ids, progress, force=args.force)
+            if args.all:
+                print(file=sys.stderr)
+                for analysis in analyses:
+                    print(
+                        f"{analysis.article_id}  {analysis.pipeline} {analysis.pipeline_version}  "
+                        f"{len(analysis.entities)} entities"
+                    )
+            else:
+                print(json.dumps(analyses[0].to_dict(), ensure_ascii=False, indent=2))
+    except StoreError as exc:
+        print(f"briefing analyze: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK

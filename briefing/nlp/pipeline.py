@@ -1,0 +1,193 @@
+"""Which spaCy pipeline analyses a language, loading it once, with briefing's rule components.
+
+Choice per language, first that works: the pipeline named in the config; an installed trained
+spaCy package (it_core_news_lg/md/sm, en_core_web_lg/md/sm); briefing's bundled pipeline
+(nlp/models/<lang>_briefing_ner); a rules-only pipeline (blank language, sentencizer, rules).
+spaCy is imported only inside functions: `briefing --help` and the TUI never wait for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from briefing import __version__, paths
+from briefing import config as config_module
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# Bump when a rule component or its patterns change: cached analyses then become stale.
+RULES_VERSION = "1"
+
+TRAINED_PACKAGES = {
+    "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),
+    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+}
+
+# Order matters: numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
+# so the user wins over everything.
+RULE_COMPONENTS = (
+    "briefing_numbers",
+    "briefing_dates",
+    "briefing_social",
+    "briefing_gazetteer",
+    "briefing_corrections",
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Where a language's pipeline comes from, before anything is loaded."""
+
+    kind: str  # "config", "package", "bundled" or "rules"
+    target: str  # a package name or a folder; the language code for "rules"
+
+
+class LoadedPipeline(NamedTuple):
+    """A ready pipeline and what to record about it in each analysis."""
+
+    nlp: Language
+    name: str
+    version: str
+
+
+_cache: dict[tuple[str, bool, tuple[str, ...]], LoadedPipeline] = {}
+_lock = threading.Lock()
+
+
+def bundled_path(lang: str) -> Path:
+    """The folder of briefing's own trained pipeline for `lang` (it may not exist)."""
+    return paths.bundled_models_dir() / f"{lang}_briefing_ner"
+
+
+def _is_pipeline_folder(path: Path) -> bool:
+    return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
+
+
+def choices(lang: str, cfg: config_module.Config | None = None) -> list[Choice]:
+    """Every candidate for `lang`, best first; the last one (rules) always loads."""
+    import spacy.util
+
+    found: list[Choice] = []
+    named = (cfg.pipelines if cfg else {}).get(lang)
+    if named:
+        found.append(Choice("config", named))
+    installed = set(spacy.util.get_installed_models())
+    for package in TRAINED_PACKAGES.get(lang, ()):
+        if package in installed or spacy.util.is_package(package):
+            found.append(Choice("package", package))
+    if _is_pipeline_folder(bundled_path(lang)):
+        found.append(Choice("bundled", str(bundled_path(lang))))
+    found.append(Choice("rules", lang))
+    return found
+
+
+def _register_components() -> None:
+    # Importing the modules runs their @Language.factory decorators.
+    from briefing.nlp import corrections, gazetteer, regex_rules, temporal  # noqa: F401
+
+
+def _load_model(choice: Choice, lang: str) -> tuple[Language, str, str]:
+    import spacy
+
+    if choice.kind == "rules":
+        try:
+            nlp = spacy.blank(lang)
+        except Exception:  # spaCy has no language class for this code
+            nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+        return nlp, f"{lang}_briefing_rules", __version__
+    nlp = spacy.load(choice.target)
+    meta: dict[str, Any] = nlp.meta
+    name = f"{meta.get('lang', lang)}_{meta.get('name', 'pipeline')}"
+    return nlp, name, str(meta.get("version", "0.0.0"))
+
+
+def _add_rules(nlp: Language) -> None:
+    _register_components()
+    for component in RULE_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+
+
+def load(
+    lang: str,
+    *,
+    rules: bool = True,
+    cfg: config_module.Config | None = None,
+) -> LoadedPipeline:
+    """The pipeline for `lang` (cached), with briefing's rule components unless rules=False."""
+    lang = (lang or "xx").lower()
+    cfg = cfg if cfg is not None else _config()
+    key = (lang, rules, tuple(sorted((cfg.pipelines or {}).items())))
+    with _lock:  # the TUI's workers and the CLI may ask at once; load each pipeline once
+        if key in _cache:
+            return _cache[key]
+        from briefing.nlp.spans import ensure_extensions
+
+        ensure_extensions()
+        for choice in choices(lang, cfg):
+            try:
+                nlp, name, version = _load_model(choice, lang)
+            except Exception as exc:  # a broken or missing pipeline must not stop analysis
+                log.warning("cannot load %s pipeline %s: %s", choice.kind, choice.target, exc)
+                continue
+            if rules:
+                _add_rules(nlp)
+                version = f"{version}+rules{RULES_VERSION}"
+            loaded = LoadedPipeline(nlp, name, version)
+            _cache[key] = loaded
+            return loaded
+    raise RuntimeError(f"no pipeline could be loaded for {lang!r}")  # rules never fail
+
+
+def identity(lang: str, *, rules: bool = True) -> tuple[str, str]:
+    """(name, version) of the pipeline `load(lang)` would give, loading it if needed."""
+    loaded = load(lang, rules=rules)
+    return loaded.name, loaded.version
+
+
+def _config() -> config_module.Config:
+    try:
+        return config_module.load()
+    except config_module.ConfigError as exc:
+        log.warning("%s; using the default pipelines", exc)
+        return config_module.Config()
+
+
+def set_corrections(nlp: Language, corrections: Any) -> None:
+    """Hand the user's corrections to the pipeline's corrections component, if it has one."""
+    if "briefing_corrections" in nlp.pipe_names:
+        nlp.get_pipe("briefing_corrections").set_corrections(list(corrections))
+
+
+def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
+    """A tokenised Doc carrying the article's date, ready for nlp(doc) or nlp.pipe(docs)."""
+    from briefing.nlp.temporal import ANCHOR_KEY
+
+    doc = nlp.make_doc(text)
+    if published:
+        doc.user_data[ANCHOR_KEY] = published
+    return doc
+
+
+def bundled_meta(lang: str) -> dict[str, Any] | None:
+    """The bundled pipeline's meta.json (name, version, licence), or None if not shipped."""
+    path = bundled_path(lang) / "meta.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def clear_cache() -> None:
+    """Forget loaded pipelines (tests, or after the config changes)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,125 @@
+"""Rule components over the raw text: amounts (MONEY, PERCENT, QUANTITY), handles and URLs.
+
+Patterns are regular expressions kept as JSONL in nlp/patterns/ (one object a line):
+  {"define": "NUM", "regex": "..."}                 a piece other patterns use as {NUM}
+  {"label": "MONEY", "regex": "...", "value": "money", "ignore_case": true, "lang": "it",
+   "trim": ".,;"}                                   a pattern; value names a parser in amounts
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.nlp.amounts import VALUE_PARSERS
+from briefing.nlp.spans import MODES, Found, ensure_extensions, merge, to_spans
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+PATTERNS_FILE = "patterns.jsonl"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """One JSON object a line; blank lines are skipped."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+class RegexEntities:
+    """Finds entities with regular expressions over doc.text and merges them into doc.ents."""
+
+    def __init__(self, nlp: Language, name: str, mode: str, patterns: str | None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"{name}: mode must be one of {MODES}, not {mode!r}")
+        ensure_extensions()
+        self.name = name
+        self.lang = nlp.lang
+        self.mode = mode
+        self.patterns: list[dict[str, Any]] = []
+        self._compiled: list[tuple[re.Pattern[str], dict[str, Any]]] = []
+        if patterns:
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add pattern objects (see the module docstring) and recompile."""
+        self.patterns.extend(patterns)
+        self._compile()
+
+    def _compile(self) -> None:
+        defined: dict[str, str] = {}
+        compiled = []
+        for row in self.patterns:
+            regex = row["regex"]
+            for key, piece in defined.items():
+                regex = regex.replace("{" + key + "}", piece)
+            if "define" in row:
+                defined[row["define"]] = regex
+                continue
+            if row.get("lang") not in (None, self.lang) and self.lang != "xx":
+                continue
+            flags = re.IGNORECASE if row.get("ignore_case") else 0
+            compiled.append((re.compile(regex, flags), row))
+        self._compiled = compiled
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Found]:
+        text = doc.text
+        found = []
+        for regex, row in self._compiled:
+            parse = VALUE_PARSERS.get(row.get("value", ""))
+            trim = row.get("trim", "")
+            for m in regex.finditer(text):
+                start, end = m.span()
+                while trim and end > start and text[end - 1] in trim:
+                    end -= 1
+                if end <= start:
+                    continue
+                value = parse(text[start:end], self.lang) if parse else None
+                found.append(Found(start, end, row["label"], value))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        merge(doc, to_spans(doc, found, "rule"), self.mode)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RegexEntities:
+        self.patterns = []
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+@Language.factory(
+    "briefing_numbers",
+    default_config={"mode": "numeric", "patterns": "numbers.jsonl"},
+)
+def make_numbers(nlp: Language, name: str, mode: str, patterns: str | None) -> RegexEntities:
+    """MONEY, PERCENT and QUANTITY with normalised values."""
+    return RegexEntities(nlp, name, mode, patterns)
+
+
+@Language.factory(
+    "briefing_social",
+    default_config={"mode": "override", "patterns": "social.jsonl"},
+)
+def make_social(nlp: Language, name: str, mode: str, patterns: str | None) -> RegexEntities:
+    """Social handles (HANDLE) and web addresses (URL)."""
+    return RegexEntities(nlp, name, mode, patterns)

@@ -1,0 +1,92 @@
+"""Shared by the rule components: span extensions and how rule spans merge with the model's.
+
+Imported only from inside spaCy components and the pipeline loader, so spaCy is loaded lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.nlp.labels import NUMERIC
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# How a rule component's spans meet the entities already on the Doc.
+FILL = "fill"  # only where nothing was found (gazetteers)
+NUMERIC_ONLY = "numeric"  # may replace numeric/time spans, never names (dates, amounts)
+OVERRIDE = "override"  # wins over anything it overlaps (handles, URLs, user corrections)
+MODES = (FILL, NUMERIC_ONLY, OVERRIDE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match in character offsets, before it is aligned to tokens."""
+
+    start: int
+    end: int
+    label: str
+    value: str | None = None
+
+
+def ensure_extensions() -> None:
+    """Register the span attributes briefing reads: `value` (ISO date, amount) and `ent_source`."""
+    from spacy.tokens import Span
+
+    # Span extensions with a default live in doc.user_data keyed by character offsets, so
+    # they survive re-assigning doc.ents.
+    if not Span.has_extension("value"):
+        Span.set_extension("value", default=None)
+    if not Span.has_extension("ent_source"):
+        Span.set_extension("ent_source", default=None)
+
+
+def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Span]:
+    """Align character matches to token spans, carrying value and source onto each."""
+    spans = []
+    for match in found:
+        span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        span._.value = match.value
+        span._.ent_source = source
+        spans.append(span)
+    return spans
+
+
+def _replaceable(old: Span, new: Span, mode: str) -> bool:
+    if mode == OVERRIDE:
+        return True
+    if mode == FILL:
+        return False
+    if old.label_ not in NUMERIC:
+        return False
+    # A rule never shortens another rule's span: "quasi 4 anni" stays whole.
+    from_rule = old._.ent_source is not None
+    return not from_rule or len(new.text) > len(old.text)
+
+
+def merge(doc: Doc, spans: list[Span], mode: str) -> None:
+    """Add `spans` to doc.ents, resolving overlaps by `mode` (longest new span first)."""
+    if not spans:
+        return
+    from spacy.util import filter_spans
+
+    ents = list(doc.ents)
+    for span in filter_spans(spans):
+        overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(not _replaceable(old, span, mode) for old in overlapping):
+            continue
+        for old in overlapping:
+            ents.remove(old)
+        ents.append(span)
+    doc.ents = sorted(ents, key=lambda s: s.start)
+
+
+def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:
+    """Drop the entities whose exact token extent is listed."""
+    gone = set(should_go)
+    if gone:
+        doc.ents = [e for e in doc.ents if (e.start, e.end) not in gone]
