@@ -1,0 +1,340 @@
+"""In-memory indexes over a store's articles, built once and updated per article, for search."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+from briefing.models import Article, ArticleSummary
+from briefing.query.nodes import Query
+from briefing.query.normalize import fold, joined
+
+NAME_FIELDS = ("person", "org", "place", "entity", "quote", "source")
+FLAGS = ("read", "starred", "annotated", "anonymous")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EMPTY: frozenset[int] = frozenset()
+# Past this many cached lookups the cache is simply dropped: typing a filter needs a few dozen.
+_CACHE_LIMIT = 512
+_LAST_CHAR = chr(0x10FFFF)
+
+
+class _Words:
+    """An inverted index from folded words to slots, with prefix lookup over a sorted vocabulary.
+
+    `texts` holds each slot's joined text (" w1 w2 ... "), used only to confirm phrases.
+    """
+
+    def __init__(self, compact: bool) -> None:
+        # Bodies use int arrays (4 bytes a posting, 100k articles fit); titles use sets,
+        # which can drop a slot when an article's title or source changes.
+        self.compact = compact
+        self.postings: dict[str, Any] = {}
+        self.texts: dict[int, str] = {}
+        self._vocabulary: list[str] | None = None
+        self._cache: dict[tuple[tuple[str, ...], bool], set[int]] = {}
+
+    def add(self, slot: int, text: str) -> None:
+        self.texts[slot] = text
+        for word in set(text.split()):
+            posting = self.postings.get(word)
+            if posting is None:
+                posting = self.postings[word] = array("I") if self.compact else set()
+                self._vocabulary = None
+            if self.compact:
+                posting.append(slot)
+            else:
+                posting.add(slot)
+        self._cache.clear()
+
+    def remove(self, slot: int) -> None:
+        text = self.texts.pop(slot, None)
+        if text is None:
+            return
+        for word in set(text.split()):
+            self.postings[word].discard(slot)  # only the set postings are ever removed from
+        self._cache.clear()
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self.postings)
+        return self._vocabulary
+
+    def _one(self, word: str) -> Iterable[int]:
+        return self.postings.get(word, _EMPTY)
+
+    def _starting_with(self, prefix: str) -> set[int]:
+        vocabulary = self.vocabulary()
+        low = bisect_left(vocabulary, prefix)
+        high = bisect_left(vocabulary, prefix + _LAST_CHAR, low)
+        found: set[int] = set()
+        for word in vocabulary[low:high]:
+            found.update(self.postings[word])
+        return found
+
+    def lookup(self, words: tuple[str, ...], exact: bool) -> set[int]:
+        """Slots holding the words in a row; unless exact, the last may be a word's start."""
+        key = (words, exact)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
+        found = last.intersection(*(self._one(w) for w in words[:-1]))
+        if len(words) > 1 and found:
+            needle = f" {' '.join(words)}{' ' if exact else ''}"
+            found = {slot for slot in found if needle in self.texts.get(slot, "")}
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+
+class _Names:
+    """Names (people, places, sources, ...) to slots; a value matches from any word start."""
+
+    def __init__(self) -> None:
+        self.slots: dict[str, set[int]] = {}  # " steve witkoff" -> slots
+        self._cache: dict[str, set[int]] = {}
+
+    def add(self, slot: int, names: Iterable[str]) -> None:
+        for name in names:
+            self.slots.setdefault(name, set()).add(slot)
+        self._cache.clear()
+
+    def remove(self, slot: int, names: Iterable[str]) -> None:
+        for name in names:
+            self.slots[name].discard(slot)
+        self._cache.clear()
+
+    def lookup(self, value: str) -> set[int]:
+        cached = self._cache.get(value)
+        if cached is None:
+            # A scan of the distinct names, not of articles: a few ms for 100k names.
+            needle = f" {value}"
+            cached = set()
+            for name, slots in self.slots.items():
+                if needle in name:
+                    cached |= slots
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[value] = cached
+        return cached
+
+
+def _names(values: Iterable[str | None]) -> tuple[str, ...]:
+    # Stored with a leading space (joined() adds it) so " witk" only matches at word starts.
+    return tuple({joined(v).rstrip() for v in values if v and v.strip()})
+
+
+def _day(published: str | None) -> str:
+    day = (published or "")[:10]
+    return day if _ISO_DAY.fullmatch(day) else ""
+
+
+class ArticleIndex:
+    """Everything a query needs, per article slot; built once, refreshed one article at a time.
+
+    Without bodies, free text searches title, source and author; add_bodies() adds the text.
+    """
+
+    def __init__(self, store: Any = None) -> None:
+        self._store = store
+        self._ids: list[str] = []
+        self._slot: dict[str, int] = {}
+        self._alive: set[int] = set()
+        self._order: list[int] = []  # slots in the store's list order (newest first)
+        self._order_dirty = False
+        self._rank: list[int] | None = None  # slot -> position in _order, built on demand
+        self._days: list[str] = []  # slot -> "YYYY-MM-DD" or ""
+        self._by_day: tuple[list[str], list[int]] | None = None  # sorted, built on demand
+        self._meta = _Words(compact=False)
+        self._bodies = _Words(compact=True)
+        self._exact: dict[str, dict[str, set[int]]] = {"tag": {}, "lang": {}}
+        self._names = {field: _Names() for field in NAME_FIELDS}
+        self._values: list[dict[str, tuple[str, ...]]] = []  # slot -> field -> its keys
+        self._flags: dict[str, set[int]] = {flag: set() for flag in FLAGS}
+
+    # --- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_store(cls, store: Any) -> ArticleIndex:
+        """Index every article's metadata and analysis summary; bodies are not read."""
+        highlighted = {h.article_id for h in store.highlights()}
+        return cls.from_articles(store.articles(), store.summaries(), highlighted, store=store)
+
+    @classmethod
+    def from_articles(
+        cls,
+        articles: Iterable[Article],
+        summaries: dict[str, ArticleSummary] | None = None,
+        highlighted: Iterable[str] = (),
+        *,
+        store: Any = None,
+    ) -> ArticleIndex:
+        """Index articles given in list order (no store needed; refresh() then needs one)."""
+        index = cls(store)
+        summaries = summaries or {}
+        highlighted = set(highlighted)
+        for article in articles:
+            index._put(article, summaries.get(article.id), article.id in highlighted)
+        index._order_dirty = False  # the order given is the store's own: keep it
+        return index
+
+    def add_bodies(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Index article texts, so free text searches them too. Ids not indexed are skipped."""
+        for article_id, body in pairs:
+            slot = self._slot.get(article_id)
+            # An id is a hash of the body, so a body once indexed never changes.
+            if slot is not None and slot not in self._bodies.texts and body:
+                self._bodies.add(slot, joined(body))
+
+    def refresh(self, article_id: str) -> None:
+        """Re-read one article (new, changed or deleted) from the store."""
+        article = self._store.get(article_id)
+        if article is None:
+            self._remove(article_id)
+            return
+        analysis = self._store.get_analysis(article_id)
+        summary = ArticleSummary.from_analysis(analysis) if analysis is not None else None
+        annotated = bool(self._store.highlights(article_id))
+        self._put(article, summary, annotated)
+
+    def _put(self, article: Article, summary: ArticleSummary | None, highlighted: bool) -> None:
+        slot = self._slot.get(article.id)
+        if slot is None:
+            slot = len(self._ids)
+            self._ids.append(article.id)
+            self._slot[article.id] = slot
+            self._days.append("")
+            self._values.append({})
+            self._order.append(slot)
+            self._order_dirty = True
+        else:
+            self._unindex(slot)
+        self._alive.add(slot)
+        day = _day(article.published)
+        if day != self._days[slot]:
+            self._days[slot] = day
+            self._by_day = None
+            self._order_dirty = True
+        self._meta.add(
+            slot,
+            "\n".join(joined(t or "") for t in (article.title, article.source, article.author)),
+        )
+        values = {
+            "tag": tuple({fold(t).strip() for t in article.tags if t.strip()}),
+            "lang": (fold(article.lang).strip(),) if article.lang else (),
+            "source": _names([article.source]),
+        }
+        if summary is not None:
+            values["person"] = _names(summary.people)
+            values["org"] = _names(summary.organizations)
+            values["place"] = _names(summary.places)
+            values["entity"] = _names(
+                [*summary.entities, *summary.people, *summary.organizations, *summary.places]
+            )
+            values["quote"] = _names(summary.speakers)
+        for field, keys in values.items():
+            if field in self._exact:
+                for key in keys:
+                    self._exact[field].setdefault(key, set()).add(slot)
+            else:
+                self._names[field].add(slot, keys)
+        self._values[slot] = values
+        flags = {
+            "read": article.read,
+            "starred": article.starred,
+            "annotated": highlighted or bool(article.note and article.note.strip()),
+            "anonymous": summary is not None and summary.anonymous,
+        }
+        for flag, on in flags.items():
+            (self._flags[flag].add if on else self._flags[flag].discard)(slot)
+
+    def _unindex(self, slot: int) -> None:
+        self._meta.remove(slot)
+        for field, keys in self._values[slot].items():
+            if field in self._exact:
+                for key in keys:
+                    self._exact[field][key].discard(slot)
+            else:
+                self._names[field].remove(slot, keys)
+        self._values[slot] = {}
+        for members in self._flags.values():
+            members.discard(slot)
+
+    def _remove(self, article_id: str) -> None:
+        slot = self._slot.get(article_id)
+        if slot is None or slot not in self._alive:
+            return
+        self._unindex(slot)
+        self._alive.discard(slot)
+        self._by_day = None
+
+    # --- what query nodes ask for -----------------------------------------------------------
+
+    def everything(self) -> set[int]:
+        return self._alive
+
+    def text_slots(self, words: tuple[str, ...], exact: bool) -> set[int]:
+        found = self._meta.lookup(words, exact)
+        if self._bodies.texts:
+            found = found | self._bodies.lookup(words, exact)
+        return found
+
+    def field_slots(self, field: str, value: str) -> set[int]:
+        if field in self._exact:
+            return self._exact[field].get(value, set())
+        return self._names[field].lookup(value)
+
+    def flag_slots(self, flag: str) -> set[int]:
+        if flag == "unread":
+            return self._alive - self._flags["read"]
+        return self._flags[flag]
+
+    def date_slots(self, low: str | None, high: str | None) -> set[int]:
+        if self._by_day is None:
+            pairs = sorted(
+                (day, slot) for slot, day in enumerate(self._days) if day and slot in self._alive
+            )
+            self._by_day = ([day for day, _ in pairs], [slot for _, slot in pairs])
+        days, slots = self._by_day
+        start = bisect_left(days, low) if low else 0
+        end = bisect_right(days, high) if high else len(days)
+        return set(slots[start:end])
+
+    # --- searching --------------------------------------------------------------------------
+
+    def search(self, query: Query) -> list[str]:
+        """Ids of the matching articles, in the store's list order."""
+        found = query.root.evaluate(self)
+        if len(self._alive) != len(self._ids):
+            found = found & self._alive  # body postings keep slots of deleted articles
+        order = self._ordered()
+        ids = self._ids
+        if len(found) * 8 > len(order):
+            return [ids[slot] for slot in order if slot in found]
+        return [ids[slot] for slot in sorted(found, key=self._rank.__getitem__)]
+
+    def _ordered(self) -> list[int]:
+        if self._order_dirty:
+            # Newest first like the store; a stable sort keeps the store's order among equals
+            # and puts newly added articles after them.
+            alive = (slot for slot in self._order if slot in self._alive)
+            self._order = sorted(alive, key=self._days.__getitem__, reverse=True)
+            self._order_dirty = False
+            self._rank = None
+        if self._rank is None:
+            self._rank = [0] * len(self._ids)
+            for position, slot in enumerate(self._order):
+                self._rank[slot] = position
+        return self._order
+
+    def __len__(self) -> int:
+        return len(self._alive)
+
+    @property
+    def bodies_indexed(self) -> int:
+        """How many article texts free text can search (0 until add_bodies)."""
+        return len(self._bodies.texts)

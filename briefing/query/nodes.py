@@ -1,0 +1,129 @@
+"""The parsed form of a query: small immutable nodes that evaluate to sets of article slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Lookup(Protocol):
+    """What nodes need from an index (ArticleIndex implements it); slots are small ints."""
+
+    def everything(self) -> set[int]: ...
+    def text_slots(self, words: tuple[str, ...], exact: bool) -> set[int]: ...
+    def field_slots(self, field: str, value: str) -> set[int]: ...
+    def flag_slots(self, flag: str) -> set[int]: ...
+    def date_slots(self, low: str | None, high: str | None) -> set[int]: ...
+
+
+class Node:
+    def evaluate(self, index: Lookup) -> set[int]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class MatchAll(Node):
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.everything()
+
+
+@dataclass(frozen=True)
+class Text(Node):
+    """Free text: folded words; unquoted, the last word may be the start of a longer one."""
+
+    words: tuple[str, ...]
+    exact: bool = False
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.text_slots(self.words, self.exact)
+
+
+@dataclass(frozen=True)
+class Field(Node):
+    name: str  # "tag", "lang", "person", "org", "place", "entity", "quote", "source"
+    value: str  # folded; words joined by single spaces for the name fields
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.field_slots(self.name, self.value)
+
+
+@dataclass(frozen=True)
+class Flag(Node):
+    name: str  # "unread", "read", "starred", "annotated", "anonymous"
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.flag_slots(self.name)
+
+
+@dataclass(frozen=True)
+class DateRange(Node):
+    low: str | None  # inclusive ISO days; None is open
+    high: str | None
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.date_slots(self.low, self.high)
+
+
+@dataclass(frozen=True)
+class Not(Node):
+    child: Node
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.everything() - self.child.evaluate(index)
+
+
+@dataclass(frozen=True)
+class And(Node):
+    children: tuple[Node, ...]
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        # "a -b" is computed as a difference, not as a complement of everything then a meet.
+        wanted = [c for c in self.children if not isinstance(c, Not)]
+        unwanted = [c.child for c in self.children if isinstance(c, Not)]
+        if not wanted:
+            result = set(index.everything())  # a copy: the index's own set is not ours
+        else:
+            sets = sorted((c.evaluate(index) for c in wanted), key=len)
+            result = sets[0].intersection(*sets[1:])
+        for child in unwanted:
+            if not result:
+                break
+            result -= child.evaluate(index)
+        return result
+
+
+@dataclass(frozen=True)
+class Or(Node):
+    children: tuple[Node, ...]
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        result: set[int] = set()
+        for child in self.children:
+            result |= child.evaluate(index)
+        return result
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: parse once with query.parse(), then ArticleIndex.search() many times."""
+
+    text: str
+    root: Node
+
+    @property
+    def matches_all(self) -> bool:
+        return isinstance(self.root, MatchAll)
+
+    def search_terms(self) -> list[tuple[str, ...]]:
+        """The free-text word runs not under a NOT, for highlighting matches in a reader."""
+        found: list[tuple[str, ...]] = []
+
+        def walk(node: Node) -> None:
+            if isinstance(node, Text):
+                found.append(node.words)
+            elif isinstance(node, And | Or):
+                for child in node.children:
+                    walk(child)
+
+        walk(self.root)
+        return found
