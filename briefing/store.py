@@ -656,7 +656,7 @@ class Store:
         unknown = set(changes) - _EDITABLE
         if unknown:
             raise ValueError(f"not an editable article field: {', '.join(sorted(unknown))}")
-        old = self._article_doc(article_id)
+        old_hash = self._article_doc(article_id).get("content_hash")
         if "tags" in changes:
             changes["tags"] = list(dict.fromkeys(changes["tags"] or []))
         if "body" in changes:
@@ -665,7 +665,7 @@ class Store:
             changes["_body"] = self._append_pack(self._bodies, [body.encode("utf-8")])[0]
         self._update_doc(article_id, changes)
         if "content_hash" in changes:
-            self._hashes.pop(old.get("content_hash"), None)
+            self._hashes.pop(old_hash, None)
             self._hashes[changes["content_hash"]] = article_id
 
     @_locked

@@ -1,0 +1,487 @@
+"""The store: every table's CRUD, reopening, duplicates, the journal, the lock, schema, backups."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import store as store_mod
+from briefing.models import (
+    Analysis,
+    Article,
+    Attribution,
+    Correction,
+    Entity,
+    Facts,
+    Highlight,
+    NamedThing,
+    Quote,
+)
+from briefing.store import (
+    NotFound,
+    Store,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+    find_backup,
+    list_backups,
+    restore,
+)
+
+
+def make_article(n: int, **extra) -> Article:
+    body = extra.pop("body", f"Articolo numero {n}. " + "Testo di prova con parole. " * 20)
+    return Article(
+        id=extra.pop("id", f"a{n:011d}"),
+        title=f"Titolo {n}",
+        body=body,
+        published=f"2025-12-{n % 28 + 1:02d}",
+        source="Il Giornale",
+        lang="it",
+        **extra,
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def backups(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def store(folder: Path, backups: Path):
+    s = Store.open(folder, backups_dir=backups)
+    yield s
+    s.close()
+
+
+def crash_image(folder: Path, dest: Path) -> Path:
+    """The files as a crash would leave them right now (the live store keeps running)."""
+    dest.mkdir()
+    for name in store_mod.STORE_FILES:
+        if (folder / name).exists():
+            shutil.copy2(folder / name, dest / name)
+    return dest
+
+
+def state(s: Store) -> dict:
+    """Everything a user could lose, in comparable form."""
+    return {
+        "articles": [a.to_dict() for a in s.articles()],
+        "bodies": dict(s.iter_bodies()),
+        "highlights": [h.to_dict() for h in s.highlights()],
+        "corrections": [c.to_dict() for c in s.corrections()],
+        "corrections_version": s.corrections_version(),
+        "summaries": {k: v.to_dict() for k, v in s.summaries().items()},
+        "analyses": {
+            a.id: (x.to_dict() if (x := s.get_analysis(a.id)) else None) for a in s.articles()
+        },
+        "theme": s.get_setting("theme"),
+    }
+
+
+def sample_analysis(article_id: str) -> Analysis:
+    facts = Facts(
+        people=[NamedThing("Mario Rossi", roles=["ministro"], mentions=2, spans=[[0, 11]])],
+        quotes=[Quote("Mario Rossi", "andremo avanti", 20, 34)],
+        attributions=[Attribution("fonti vicine", None, True, 40, 52)],
+    )
+    return Analysis(
+        article_id=article_id,
+        lang="it",
+        pipeline="briefing_it_ner",
+        pipeline_version="0.1",
+        entities=[Entity(0, 11, "PER", "Mario Rossi"), Entity(60, 65, "LOC", "Roma")],
+        facts=facts,
+        body_hash="abc",
+    )
+
+
+def fill(s: Store) -> None:
+    s.add_articles([make_article(i) for i in range(5)])
+    s.update_tags("a00000000001", add=["politica", "italia"])
+    s.set_read("a00000000002", True)
+    s.set_starred("a00000000003", True)
+    s.set_note("a00000000004", "da rileggere")
+    s.add_highlight(Highlight("h1", "a00000000001", 0, 8, "Articolo", note="inizio"))
+    s.add_correction(Correction("c1", "Roma", "LOC", lang="it"))
+    s.put_analysis(sample_analysis("a00000000001"))
+    s.set_setting("theme", "nord")
+
+
+# -- articles --
+
+
+def test_add_get_body_and_list_newest_first(store: Store):
+    results = store.add_articles([make_article(1), make_article(20), make_article(5)])
+    assert [r.added for r in results] == [True, True, True]
+    assert store.count() == 3
+    listed = store.articles()
+    assert [a.published for a in listed] == ["2025-12-21", "2025-12-06", "2025-12-02"]
+    assert all(a.body is None for a in listed)
+    got = store.get("a00000000020")
+    assert got.title == "Titolo 20" and got.body is None and got.added
+    assert store.body("a00000000020") == make_article(20).body
+    assert store.get("nope") is None
+    with pytest.raises(NotFound):
+        store.body("nope")
+
+
+def test_listing_never_reads_bodies(store: Store, monkeypatch):
+    store.add_articles([make_article(i) for i in range(3)])
+
+    def no_bodies(*args):
+        raise AssertionError("a body was read")
+
+    monkeypatch.setattr(store, "_read_body", no_bodies)
+    monkeypatch.setattr(store._bodies, "read", no_bodies)
+    assert len(store.articles()) == 3
+    assert store.get("a00000000001").title == "Titolo 1"
+    assert store.tag_counts() == {}
+
+
+def test_duplicates_by_content_hash_also_within_a_batch(store: Store):
+    body = "Lo stesso testo, due volte."
+    first = store.add_article(Article(id="", title="uno", body=body))
+    assert first.added and first.article_id == hashlib.sha256(body.encode()).hexdigest()[:12]
+    again = store.add_articles(
+        [Article(id="other", title="due", body=body), make_article(7), make_article(7, id="x")]
+    )
+    assert again[0].added is False and again[0].duplicate_of == first.article_id
+    assert again[1].added is True
+    assert again[2].added is False and again[2].duplicate_of == "a00000000007"
+    assert store.count() == 2
+    assert store.get(first.article_id).content_hash == hashlib.sha256(body.encode()).hexdigest()
+
+
+def test_tags_read_starred_note(store: Store):
+    store.add_article(make_article(1))
+    aid = "a00000000001"
+    assert store.update_tags(aid, add=["b", "a", " ", "b"]) == ["b", "a"]
+    assert store.update_tags(aid, add=["c"], remove=["b"]) == ["a", "c"]
+    store.set_read(aid, True)
+    store.set_starred(aid, True)
+    store.set_note(aid, "nota")
+    art = store.get(aid)
+    assert (art.tags, art.read, art.starred, art.note) == (["a", "c"], True, True, "nota")
+    art.tags.append("mutated")  # callers get copies, never the store's own lists
+    assert store.get(aid).tags == ["a", "c"]
+    assert store.tag_counts() == {"a": 1, "c": 1}
+    with pytest.raises(NotFound):
+        store.update_tags("missing", add=["x"])
+
+
+def test_update_article_and_new_body(store: Store):
+    store.add_article(make_article(1))
+    aid = "a00000000001"
+    store.update_article(aid, title="Nuovo", body="Un corpo nuovo.")
+    assert store.get(aid).title == "Nuovo"
+    assert store.body(aid) == "Un corpo nuovo."
+    assert store.get(aid).content_hash == hashlib.sha256(b"Un corpo nuovo.").hexdigest()
+    # the old text is no longer a duplicate; the new one is
+    assert store.add_article(make_article(1, id="again")).added is True
+    assert store.add_article(Article(id="", title="t", body="Un corpo nuovo.")).added is False
+    with pytest.raises(ValueError):
+        store.update_article(aid, id="other")
+
+
+def test_delete_article_takes_its_highlights_analysis_and_summary(store: Store):
+    fill(store)
+    store.delete_article("a00000000001")
+    assert store.get("a00000000001") is None
+    assert store.highlights("a00000000001") == []
+    assert store.get_analysis("a00000000001") is None
+    assert "a00000000001" not in store.summaries()
+    assert store.count() == 4
+    assert store.add_article(make_article(1)).added is True  # its content may come back
+
+
+def test_resolve_id(store: Store):
+    store.add_articles([make_article(1, id="abc123000000"), make_article(2, id="abd000000000")])
+    assert store.resolve_id("abc") == "abc123000000"
+    assert store.resolve_id("ab") is None  # ambiguous
+    assert store.resolve_id("zz") is None
+    assert store.resolve_id("abd000000000") == "abd000000000"
+
+
+# -- the other tables --
+
+
+def test_highlights_crud(store: Store):
+    store.add_article(make_article(1))
+    aid = "a00000000001"
+    h2 = store.add_highlight(Highlight("", aid, 30, 40, "parole"))
+    h1 = store.add_highlight(Highlight("h1", aid, 0, 8, "Articolo"))
+    assert h2.id and h2.created
+    assert [h.id for h in store.highlights(aid)] == ["h1", h2.id]
+    updated = store.update_highlight("h1", note="una nota")
+    assert updated.note == "una nota" and updated.updated
+    assert store.highlights(aid)[0].note == "una nota"
+    store.delete_highlight(h1.id)
+    assert [h.id for h in store.highlights()] == [h2.id]
+    with pytest.raises(NotFound):
+        store.delete_highlight("h1")
+    with pytest.raises(NotFound):
+        store.add_highlight(Highlight("h9", "no-such-article", 0, 1, "x"))
+
+
+def test_analyses_and_summaries(store: Store):
+    store.add_article(make_article(1))
+    aid = "a00000000001"
+    assert store.get_analysis(aid) is None
+    analysis = sample_analysis(aid)
+    store.put_analysis(analysis)
+    assert store.get_analysis(aid) == analysis
+    summary = store.summaries()[aid]
+    assert summary.people == ["Mario Rossi"] and summary.speakers == ["Mario Rossi"]
+    assert summary.anonymous is True and summary.entities == ["Mario Rossi", "Roma"]
+    analysis.pipeline_version = "0.2"
+    store.put_analysis(analysis)  # replaced, not duplicated
+    assert store.get_analysis(aid).pipeline_version == "0.2"
+    assert len(store.summaries()) == 1
+
+
+def test_corrections_and_their_version(store: Store):
+    assert store.corrections_version() == 0
+    c = store.add_correction(Correction("", "Palazzo Chigi", "ORG"))
+    store.add_correction(Correction("c2", "Oggi", None, lang="it"))
+    assert store.corrections_version() == 2
+    assert {x.id for x in store.corrections()} == {c.id, "c2"}
+    store.remove_correction(c.id)
+    assert [x.id for x in store.corrections()] == ["c2"]
+    assert store.corrections_version() == 3
+    with pytest.raises(NotFound):
+        store.remove_correction(c.id)
+
+
+def test_settings(store: Store):
+    assert store.get_setting("theme", "default") == "default"
+    store.set_setting("theme", "nord")
+    store.set_setting("columns", {"width": [10, 20]})
+    assert store.get_setting("theme") == "nord"
+    got = store.get_setting("columns")
+    got["width"].append(30)  # a copy
+    assert store.get_setting("columns") == {"width": [10, 20]}
+    store.set_setting("theme", None)
+    assert store.get_setting("theme") is None
+    with pytest.raises(TypeError):
+        store.set_setting("bad", object())
+
+
+# -- durability --
+
+
+def test_reopen_keeps_everything(folder: Path, backups: Path):
+    with Store.open(folder, backups_dir=backups) as s:
+        fill(s)
+        before = state(s)
+    assert (folder / store_mod.JOURNAL).stat().st_size == 0  # close folded the journal in
+    with Store.open(folder, backups_dir=backups) as s:
+        assert state(s) == before
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+
+
+def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: Path, tmp_path):
+    fill(store)
+    image = crash_image(folder, tmp_path / "crashed")
+    assert not (image / store_mod.META).exists()  # nothing compacted yet: journal only
+    with Store.open(image, readonly=True) as s:
+        assert state(s) == state(store)
+
+
+def test_crash_between_temp_write_and_rename_keeps_old_snapshot(
+    store: Store, folder, tmp_path, monkeypatch
+):
+    store.add_articles([make_article(i) for i in range(3)])
+    store.compact()
+    old_snapshot = (folder / store_mod.META).read_bytes()
+    fill(store)
+
+    def crash(*args):
+        raise OSError(5, "simulated crash before rename")
+
+    monkeypatch.setattr(store_mod.os, "replace", crash)
+    monkeypatch.setattr("briefing.durable.os.replace", crash)
+    with pytest.raises(StoreError):
+        store.compact()
+    monkeypatch.undo()
+    assert (folder / store_mod.META).read_bytes() == old_snapshot
+    assert not list(folder.glob(".meta.json.*"))  # the temp file was removed
+    image = crash_image(folder, tmp_path / "crashed")
+    with Store.open(image, readonly=True) as s:
+        assert state(s) == state(store)
+
+
+def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
+    store, folder, tmp_path, monkeypatch
+):
+    fill(store)
+    store.delete_article("a00000000004")
+    store.update_tags("a00000000001", remove=["italia"])
+
+    def crash(self):
+        raise OSError(5, "simulated crash before truncate")
+
+    monkeypatch.setattr("briefing.durable.AppendFile.truncate", crash)
+    with pytest.raises(StoreError):
+        store.compact()
+    monkeypatch.undo()
+    assert (folder / store_mod.JOURNAL).stat().st_size > 0
+    image = crash_image(folder, tmp_path / "crashed")
+    with Store.open(image, readonly=True) as s:
+        assert state(s) == state(store)
+        assert s.get("a00000000004") is None
+
+
+def test_torn_last_journal_line_is_ignored_and_cut(store: Store, folder, tmp_path):
+    fill(store)
+    expected = state(store)
+    image = crash_image(folder, tmp_path / "crashed")
+    with open(image / store_mod.JOURNAL, "ab") as journal:
+        journal.write(b'[["articles",1,{"id":"a00000000001","tit')
+    with Store.open(image) as s:
+        assert state(s) == expected
+        s.update_tags("a00000000002", add=["dopo"])  # written after the cut, not after junk
+        expected = state(s)
+    with Store.open(image, readonly=True) as s:
+        assert state(s) == expected
+
+
+def test_damaged_journal_line_followed_by_good_ones_is_corruption(store: Store, folder, tmp_path):
+    fill(store)
+    image = crash_image(folder, tmp_path / "crashed")
+    journal = image / store_mod.JOURNAL
+    lines = journal.read_bytes().split(b"\n")
+    lines[2] = lines[2][:10]
+    journal.write_bytes(b"\n".join(lines))
+    damaged = journal.read_bytes()
+    with pytest.raises(StoreCorrupt, match="meta.journal"):
+        Store.open(image)
+    assert journal.read_bytes() == damaged
+
+
+def test_journal_is_compacted_when_it_grows(folder, backups, monkeypatch):
+    monkeypatch.setattr(store_mod, "COMPACT_MIN_BYTES", 2000)
+    with Store.open(folder, backups_dir=backups) as s:
+        s.add_articles([make_article(i) for i in range(5)])
+        for i in range(40):
+            s.update_tags("a00000000001", add=[f"t{i}"])
+            assert (folder / store_mod.JOURNAL).stat().st_size < 2000 + 2 * 1024
+        assert (folder / store_mod.META).exists()
+        expected = state(s)
+    with Store.open(folder, readonly=True) as s:
+        assert state(s) == expected
+
+
+# -- the lock and read-only --
+
+
+def test_second_writer_is_refused_readonly_allowed(store: Store, folder: Path):
+    store.add_article(make_article(1))
+    with pytest.raises(StoreLocked) as err:
+        Store.open(folder)
+    assert str(folder / "lock") in str(err.value) and str(os.getpid()) in str(err.value)
+    with Store.open(folder, readonly=True) as ro:
+        assert ro.count() == 1
+        with pytest.raises(StoreReadOnly):
+            ro.update_tags("a00000000001", add=["x"])
+        with pytest.raises(StoreReadOnly):
+            ro.add_article(make_article(2))
+    store.close()
+    with Store.open(folder) as again:
+        assert again.count() == 1
+
+
+def test_closed_store_refuses_use(store: Store):
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.count()
+    store.close()  # twice is fine
+
+
+def test_default_directory_is_paths_store_dir(temp_home: Path):
+    with Store.open() as s:
+        assert s.directory == temp_home / "data" / "store"
+
+
+# -- schema and migrations --
+
+
+def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
+    with Store.open(folder, backups_dir=backups) as s:
+        fill(s)
+
+    def v1_to_v2(tables):
+        for doc in tables["articles"].values():
+            doc["source"] = (doc.get("source") or "").upper()
+
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_mod.MIGRATIONS, 1, v1_to_v2)
+    with Store.open(folder, backups_dir=backups) as s:
+        assert s.schema_version() == 2
+        assert s.get("a00000000001").source == "IL GIORNALE"
+    (made,) = list_backups(backups)
+    assert made.reason == "before-migration-v1"
+    # the backup holds the files as they were (opening it would migrate it in memory)
+    raw = (made.path / "meta.json").read_text() + (made.path / "meta.journal").read_text()
+    assert "Il Giornale" in raw and "IL GIORNALE" not in raw
+    with Store.open(folder, backups_dir=backups) as s:  # migrated once, not again
+        assert s.get("a00000000001").source == "IL GIORNALE"
+    assert len(list_backups(backups)) == 1
+
+
+def test_store_from_a_newer_briefing_is_refused(folder, backups, monkeypatch):
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
+    Store.open(folder, backups_dir=backups).close()
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 1)
+    with pytest.raises(StoreError, match="newer briefing"):
+        Store.open(folder, backups_dir=backups)
+
+
+# -- backups --
+
+
+def test_backup_and_restore_round_trip(folder, backups):
+    with Store.open(folder, backups_dir=backups) as s:
+        fill(s)
+        saved_state = state(s)
+        made = s.backup("prima")
+        s.delete_article("a00000000002")
+        s.update_tags("a00000000001", add=["dopo"])
+        s.set_setting("theme", "chiaro")
+        changed_state = state(s)
+    assert made.name.endswith("-prima")
+    assert find_backup(None, backups) == made
+    before_restore, count = restore(made, folder, backups_dir=backups)
+    assert count == 5
+    with Store.open(folder, backups_dir=backups) as s:
+        assert state(s) == saved_state
+    # the restore can itself be undone
+    restore(before_restore, folder, backups_dir=backups)
+    with Store.open(folder, readonly=True) as s:
+        assert state(s) == changed_state
+
+
+def test_restore_refuses_while_the_store_is_open(store: Store, folder, backups):
+    made = store.backup()
+    with pytest.raises(StoreLocked):
+        restore(made, folder, backups_dir=backups)
+
+
+def test_only_the_last_backups_are_kept(store: Store, backups, monkeypatch):
+    monkeypatch.setattr(store_mod, "KEEP_BACKUPS", 3)
+    made = [store.backup(f"n{i}") for i in range(5)]
+    kept = [b.path for b in list_backups(backups)]
+    assert kept == made[-3:]
+    assert find_backup(made[-1].name, backups) == made[-1]
+    with pytest.raises(StoreError, match="more than one"):
+        find_backup(made[-1].name[:4], backups)
