@@ -1,0 +1,39 @@
+"""Markdown export of articles and briefings: templates, escaping, kept sections, files."""
+
+from briefing.export.files import (
+    ExportError,
+    ExportUsageError,
+    default_out_dir,
+    export,
+    load_bundle,
+    write_note,
+)
+from briefing.export.preserve import PreserveError, merge_preserved, preserved_sections
+from briefing.export.render import (
+    ArticleBundle,
+    ExportOptions,
+    ExportTemplateError,
+    is_briefing_file,
+    read_front_matter,
+    render_article,
+    render_briefing,
+)
+
+__all__ = [
+    "ArticleBundle",
+    "ExportError",
+    "ExportOptions",
+    "ExportTemplateError",
+    "ExportUsageError",
+    "PreserveError",
+    "default_out_dir",
+    "export",
+    "is_briefing_file",
+    "load_bundle",
+    "merge_preserved",
+    "preserved_sections",
+    "read_front_matter",
+    "render_article",
+    "render_briefing",
+    "write_note",
+]
