@@ -1,0 +1,326 @@
+"""HTML pages: main text by trafilatura, metadata from JSON-LD, meta tags and, last, the text itself."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from briefing.ingest import metadata
+from briefing.ingest.base import Refused, Result, build_article
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "report",
+    "techarticle",
+    "scholarlyarticle",
+}
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+    "section", "article", "header", "table", "pre", "dd", "dt", "figcaption",
+}  # fmt: skip
+_DROP = ("script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button", "svg")
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page, trusting its <meta charset> when it declares one."""
+    found = _CHARSET.search(data[:4096])
+    declared = found.group(1).decode("ascii", "replace") if found else None
+    return metadata.decode_bytes(data, declared)
+
+
+def _tree(html: str):
+    import lxml.html
+    from lxml import etree
+
+    html = _XML_DECLARATION.sub("", html)  # lxml refuses str input that declares an encoding
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        value = element.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return found
+
+
+def _json_ld_objects(tree) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+
+    def walk(node: Any, depth: int) -> None:
+        if depth > 8 or len(objects) > 200:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            objects.append(node)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if key in node:
+                    walk(node[key], depth + 1)
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            walk(json.loads(script.text), 0)
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the meta tags may still hold what we need
+    return objects
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _name(value: Any) -> str | None:
+    """A person's or organisation's name from a JSON-LD value (string, object or list)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _name(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value[:10]) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _article_ld(tree) -> dict[str, Any]:
+    objects = _json_ld_objects(tree)
+    for obj in objects:
+        if _types(obj) & ARTICLE_TYPES:
+            return obj
+    for obj in objects:
+        if "headline" in obj or "datePublished" in obj:
+            return obj
+    return {}
+
+
+def _not_url(value: str | None) -> str | None:
+    """An author name, or None when the value is a profile link rather than a name."""
+    if not value:
+        return None
+    value = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", value).strip()
+    if re.search(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|it|co\.uk|de|fr|es)\b", value):
+        return None
+    return value or None
+
+
+def _page_title(tree) -> str | None:
+    found = tree.find(".//title")
+    return found.text_content().strip() if found is not None else None
+
+
+def fragment_to_text(html: str) -> tuple[str, str | None]:
+    """(plain text with one paragraph a line, photo credit or None) from an HTML fragment."""
+    import lxml.html
+    from lxml import etree
+
+    html = _XML_DECLARATION.sub("", html)
+    if "<" not in html:
+        return html.strip(), None
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]*>", " ", html), None
+    credits = []
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.get("data-credit"):
+            credits.append(element.get("data-credit").strip())
+    for element in list(root.iter(*_DROP)):
+        element.drop_tree()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+    lines = [" ".join(line.split()) for line in root.text_content().split("\n")]
+    credit = "; ".join(dict.fromkeys(c for c in credits if c)) or None
+    return "\n".join(line for line in lines if line), credit
+
+
+def _date(tree, ld: dict[str, Any], meta: dict[str, str], texts: list[str]) -> str | None:
+    for value in (ld.get("datePublished"), ld.get("dateCreated")):
+        if isinstance(value, str) and (parsed := metadata.parse_date(value)):
+            return parsed
+    for key in _DATE_META:
+        if key in meta and (parsed := metadata.parse_date(meta[key])):
+            return parsed
+    for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@pubdate]")[:3]:
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if value and (parsed := metadata.parse_date(value)):
+            return parsed
+    try:
+        from htmldate import find_date
+
+        # Only markup htmldate trusts (no guessing from stray dates in the page).
+        found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate is a heuristic over hostile markup: never let it sink an import
+        found = None
+    if found:
+        return found
+    for text in texts:
+        if text and (parsed := metadata.find_date_in_text(text)):
+            return parsed
+    return None
+
+
+def parse(html: str, *, origin: str | None = None, url: str | None = None) -> list[Result]:
+    """One article from a full HTML page."""
+    import trafilatura
+
+    tree = _tree(html)
+    if tree is None:
+        raise Refused("empty or unreadable HTML")
+    meta = _meta(tree)
+    ld = _article_ld(tree)
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (RecursionError, ValueError, TypeError):
+        document = None  # pathological markup: fall back to the plain text of the page
+    extracted = (document.as_dict() if hasattr(document, "as_dict") else document) or {}
+    text = extracted.get("text") or ""
+    if not text.strip():
+        body_element = tree.find(".//body")
+        text, _ = fragment_to_text(
+            lxml_to_string(body_element if body_element is not None else tree)
+        )
+
+    page_url = url or meta.get("og:url") or _canonical(tree)
+    host = urlsplit(page_url).hostname if page_url else None
+    publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict | str) else None
+    source = (
+        meta.get("og:site_name")
+        or _name(publisher)
+        or meta.get("application-name")
+        or extracted.get("sitename")
+        or (host.removeprefix("www.") if host else None)
+    )
+    sites = [
+        s for s in (source, extracted.get("sitename"), host, meta.get("application-name")) if s
+    ]
+    if host:
+        sites.append(host.removeprefix("www.").split(".")[0])
+    raw_title = next(
+        (
+            t
+            for t in (
+                ld.get("headline") if isinstance(ld.get("headline"), str) else None,
+                meta.get("og:title"),
+                meta.get("twitter:title"),
+                meta.get("title"),
+                extracted.get("title"),
+                _page_title(tree),
+            )
+            if t and t.strip()
+        ),
+        None,
+    )
+    title = metadata.clean_title(raw_title, sites) if raw_title else None
+    lines, credits = metadata.strip_lines(text.split("\n"))
+    if title:
+        headings = [h.text_content() for h in tree.xpath("//h1 | //h2")[:6]]
+        title = _headline_in_title(title, headings + [line for line in lines[:2] if line.strip()])
+
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if lines and title and _same_headline(lines[0], title):
+        lines.pop(0)  # the extractor often repeats the headline (typos and all) as the first line
+    description = meta.get("description") or meta.get("og:description") or ""
+    published = _date(
+        tree, ld, meta, [_page_title(tree) or "", description, "\n".join(lines[:8])]
+    ) or (extracted.get("date") or None)
+    author = (
+        _not_url(_name(ld.get("author")))
+        or _not_url(meta.get("author"))
+        or _not_url(meta.get("article:author"))
+        or _not_url(extracted.get("author"))
+    )
+    return [
+        build_article(
+            metadata.tidy_body(lines),
+            title=title,
+            origin=origin,
+            published=published,
+            source=source,
+            author=author,
+            url=page_url,
+            credit="; ".join(credits) or None,
+        )
+    ]
+
+
+def _headline_in_title(title: str, headings: list[str]) -> str:
+    """The headline alone when the title is "Headline | Whoever" and the page shows "Headline"."""
+    for heading in headings:
+        heading = metadata.clean_line(heading)
+        if len(heading) < 10 or len(heading) >= len(title):
+            continue
+        rest = title[len(heading) :] if title.casefold().startswith(heading.casefold()) else None
+        if rest is None and title.casefold().endswith(heading.casefold()):
+            rest = title[: len(title) - len(heading)]
+        if rest is not None and re.fullmatch(r"\s*[|\-–—·•»/]\s.*|.*\s[|\-–—·•»/]\s*", rest):
+            return heading
+    return title
+
+
+def _same_headline(line: str, title: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = metadata.clean_line(line).casefold(), title.casefold()
+    return a == b or SequenceMatcher(None, a, b).ratio() > 0.9
+
+
+def _canonical(tree) -> str | None:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href").strip()
+    return None
+
+
+def lxml_to_string(element) -> str:
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode", method="html")

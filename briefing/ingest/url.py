@@ -1,0 +1,102 @@
+"""Fetching http(s) URLs with a timeout and a size cap; local and odd schemes refused unless allowed."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from briefing import __version__
+from briefing.ingest.base import MAX_BYTES, Refused, one_line
+
+TIMEOUT = 15.0  # seconds; a news page that takes longer is not coming
+
+
+@dataclass
+class Fetched:
+    data: bytes
+    url: str  # after redirects
+    content_type: str | None  # e.g. "text/html"
+    charset: str | None
+
+
+def looks_like_url(source: str) -> bool:
+    """True when a source should be fetched rather than read as a path."""
+    scheme = urlsplit(source).scheme
+    return len(scheme) > 1 and "://" in source or source.lower().startswith(("file:", "data:"))
+
+
+def _is_local(host: str) -> bool:
+    """True for loopback, private and link-local hosts (also any name resolving to one)."""
+    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(
+        ".localhost"
+    ):
+        return True
+    try:
+        addresses = {ipaddress.ip_address(host.strip("[]"))}
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (socket.gaierror, UnicodeError):
+            return False  # unresolvable: the fetch itself reports it
+        addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
+    return any(
+        a.is_loopback or a.is_private or a.is_link_local or a.is_unspecified for a in addresses
+    )
+
+
+def _read_capped(stream) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
+    return data
+
+
+def fetch(url: str, *, allow_local_urls: bool = False, timeout: float = TIMEOUT) -> Fetched:
+    """Download one URL; raises Refused with a one-line reason on any failure."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if not allow_local_urls:
+            raise Refused("file:// URLs are refused (use --allow-local-urls, or give the path)")
+        path = url2pathname(parts.path)
+        try:
+            with open(path, "rb") as stream:
+                return Fetched(_read_capped(stream), url, None, None)
+        except OSError as error:
+            raise Refused(f"cannot read {path}: {error.strerror or error}") from None
+    if scheme not in ("http", "https"):
+        raise Refused(f"{scheme or 'this kind of'} URLs are not supported (only http and https)")
+    if not parts.hostname:
+        raise Refused("URL has no host")
+    if not allow_local_urls and _is_local(parts.hostname):
+        raise Refused(
+            "URL points to this machine or a private network; refused (use --allow-local-urls)"
+        )
+    request = urllib.request.Request(url, headers={"User-Agent": f"briefing/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
+            final = response.geturl()
+            if urlsplit(final).scheme.lower() not in ("http", "https"):
+                raise Refused("redirected to a non-http URL; refused")
+            data = _read_capped(response)
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as error:
+        raise Refused(f"HTTP {error.code} {one_line(error.reason)}") from None
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, socket.timeout | TimeoutError):
+            raise Refused(f"timed out after {timeout:g} s") from None
+        if isinstance(reason, socket.gaierror):
+            raise Refused(f"cannot resolve {parts.hostname} (no network?)") from None
+        raise Refused(f"cannot fetch: {one_line(reason)}") from None
+    except TimeoutError:
+        raise Refused(f"timed out after {timeout:g} s") from None
+    except (OSError, ValueError) as error:
+        raise Refused(f"cannot fetch: {one_line(error)}") from None
+    return Fetched(data, final, content_type, charset)
