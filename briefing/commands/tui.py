@@ -1,11 +1,62 @@
-"""Placeholder: the 'tui' command group (being written)."""
+"""Opening the reader: `briefing` with no command (loads the sample articles on a first run)."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+
+from briefing import paths
+
 
 def register(sub) -> None:
-    """Add this group's subcommands to the parser."""
+    """The reader has no subcommand: `briefing` alone opens it (see cli.main)."""
 
 
-def run_tui(args) -> int:
-    raise SystemExit("the reader is being written")
+def load_seeds(store) -> int:
+    """Import the shipped sample articles into an empty store; returns how many were added."""
+    from briefing.ingest import ImportFailure, import_sources
+
+    articles = [
+        r for r in import_sources([str(paths.seeds_dir())]) if not isinstance(r, ImportFailure)
+    ]
+    return sum(1 for result in store.add_articles(articles) if result.added)
+
+
+def _ask_readonly(message: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{message}\nOpen it read-only instead? [y/N] ")
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the store, load the seeds on a first run, and run the reader until the user quits."""
+    from briefing import config as config_module
+    from briefing.store import Store, StoreError, StoreLocked
+
+    try:
+        config = config_module.load()
+    except config_module.ConfigError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    try:
+        store = Store.open()
+    except StoreLocked as exc:
+        if not _ask_readonly(f"briefing: {exc}"):
+            print(f"briefing: {exc}", file=sys.stderr)
+            return 1
+        store = Store.open(readonly=True)
+    except StoreError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if store.count() == 0 and not store.readonly:
+            added = load_seeds(store)
+            if added:
+                print(f"First run: loaded {added} sample article(s) from {paths.seeds_dir()}")
+        from briefing.tui.app import make_app
+
+        make_app(store, config).run()
+    finally:
+        store.close()
+    return 0

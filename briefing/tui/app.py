@@ -1,0 +1,617 @@
+"""The three-pane reader: article list, article text, facts; built by make_app()."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static
+
+from briefing.config import Config
+from briefing.models import Analysis, Article, Correction, Highlight
+from briefing.store import StoreError
+from briefing.tui import bindings
+from briefing.tui.commands import BriefingCommands
+from briefing.tui.messages import (
+    AnalysisReady,
+    ArticlesChanged,
+    IndexReady,
+    JumpTo,
+    OpenArticle,
+    Progress,
+    TaskFinished,
+)
+from briefing.tui.screens.corrections import CorrectionsScreen
+from briefing.tui.screens.dialogs import AskNote, AskText, Choose
+from briefing.tui.screens.entity_index import EntityIndex
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.services import Services
+from briefing.tui.tasks import Tasks
+from briefing.tui.textsafe import clean_line, find_all
+from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.facts_panel import FactsPanel
+from briefing.tui.widgets.reader import ArticleText, Reader
+from briefing.tui.widgets.status import StatusBar
+
+NARROW = 100  # below this many columns the facts pane takes turns with the list
+
+PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
+
+
+FAILED = object()  # what _write returns when the store refused a write
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class BriefingApp(Tasks, App):
+    """Read, tag, filter, highlight, annotate and correct articles from one store."""
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    BINDINGS = bindings.APP
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+
+    def __init__(self, store: Any, config: Config, services: Services | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.services = services or Services()
+        self.keymap_config: dict[str, str] = dict(config.keys)
+        self.articles: list[Article] = []
+        self.by_id: dict[str, Article] = {}
+        self.index: Any = None
+        self.filter_text = ""
+        self.query: Any = None
+        self.open_id: str | None = None
+        self.body = ""
+        self.analysis: Analysis | None = None
+        self.matches: list[tuple[int, int]] = []
+        if config.theme:
+            self.theme = config.theme
+
+    # layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="filter: words tag:x person:y is:unread …", id="filter")
+                yield Static(id="filter-error")
+                yield ArticleList(id="articles")
+                yield Static(id="list-count")
+            yield Reader(id="reader")
+            with Vertical(id="facts-pane"):
+                yield Static(Text("Facts", style="bold", end=""), id="facts-title")
+                yield FactsPanel(id="facts")
+        yield StatusBar(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.keymap_config)
+        self.articles = self.store.articles()
+        self.by_id = {a.id: a for a in self.articles}
+        self.article_list.set_articles(self.articles)
+        self._show_count()
+        self.article_list.focus()
+        self._layout(self.size.width)
+        # Indexes (and, on demand, spaCy) load after the first paint, off the event loop.
+        self.call_after_refresh(self.build_index)
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.screen.set_class(width < NARROW, "-narrow")
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def text_area(self) -> ArticleText:
+        return self.query_one(ArticleText)
+
+    @property
+    def facts(self) -> FactsPanel:
+        return self.query_one(FactsPanel)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def _show_count(self) -> None:
+        shown, total = len(self.article_list.articles), len(self.articles)
+        label = f"{shown} of {total} articles" if self.filter_text else f"{total} articles"
+        unread = sum(1 for a in self.article_list.articles if not a.read)
+        self.query_one("#list-count", Static).update(Text(f"{label} · {unread} unread", end=""))
+
+    # panes ------------------------------------------------------------------------------
+    def action_focus_pane(self, pane: str) -> None:
+        narrow = self.screen.has_class("-narrow")
+        if pane == "facts":
+            self.screen.add_class("-show-facts")
+        elif pane == "list" and narrow:
+            self.screen.remove_class("-show-facts")
+        self.query_one(PANES[pane]).focus()
+
+    def action_next_pane(self) -> None:
+        order = ["list", "reader", "facts"]
+        focused = self.focused
+        current = next(
+            (p for p, sel in PANES.items() if focused is not None and focused.id == sel[1:]),
+            "facts",
+        )
+        self.action_focus_pane(order[(order.index(current) + 1) % 3])
+
+    def action_toggle_facts(self) -> None:
+        self.screen.toggle_class("-hide-facts")
+
+    def action_pane_action(self, group: str, action: str) -> None:
+        """Run a pane's own action from the command palette."""
+        target = {"Article list": self.article_list, "Reader": self.text_area, "Facts": self.facts}[
+            group
+        ]
+        self.call_later(self.run_action, action, target)
+
+    # opening articles -------------------------------------------------------------------
+    @on(OpenArticle)
+    def _open_requested(self, message: OpenArticle) -> None:
+        if message.article_id != self.open_id:
+            self.open_article(message.article_id)
+        if message.focus_reader:
+            article = self.by_id.get(message.article_id)
+            if article is not None and not article.read:
+                self._write(self.store.set_read, article.id, True)
+                self._reload(article.id)
+            self.text_area.focus()
+
+    def open_article(self, article_id: str) -> None:
+        article = self.by_id.get(article_id) or self.store.get(article_id)
+        if article is None:
+            return
+        self.open_id = article_id
+        try:
+            self.body = self.store.body(article_id)
+            self.analysis = self.store.get_analysis(article_id)
+            highlights = self.store.highlights(article_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.reader.show(article, self.body, self.analysis, highlights)
+        self.facts.show_facts(self.analysis.facts if self.analysis else None)
+        self._find_matches()
+        if self.analysis is None or self._stale(self.analysis):
+            self.analyse_open(article_id)
+
+    def _stale(self, analysis: Analysis) -> bool:
+        try:
+            return self.services.is_stale(analysis, self.body, self.store.corrections_version())
+        except StoreError:
+            return False
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        if message.article_id == self.open_id:
+            self.analysis = message.analysis
+            self.reader.set_analysis(message.analysis)
+            self.facts.show_facts(message.analysis.facts)
+        if self.index is not None:
+            self.index.refresh(message.article_id)
+
+    @on(JumpTo)
+    def _jump(self, message: JumpTo) -> None:
+        self.text_area.show_span(message.start, message.end)
+        if self.screen.has_class("-narrow") and not self.screen.has_class("-show-facts"):
+            self.text_area.focus()
+
+    # filter -----------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.screen.remove_class("-show-facts")
+        box = self.query_one("#filter", Input)
+        box.add_class("-open")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#filter", Input).remove_class("-open")
+        self.article_list.focus()
+
+    def apply_filter(self, text: str) -> bool:
+        """Filter the list by a query; a bad query shows its error in place. True when applied."""
+        error_box = self.query_one("#filter-error", Static)
+        keep = self.open_id
+        if not text.strip():
+            self.filter_text, self.query = "", None
+            error_box.update("")
+            error_box.remove_class("-shown")
+            self.article_list.set_articles(self.articles, keep=keep)
+            self._show_count()
+            self._find_matches()
+            return True
+        try:
+            query = self.services.parse_query(text)
+        except self.services.query_error() as exc:
+            position = getattr(exc, "position", 0)
+            message = getattr(exc, "message", str(exc))
+            shown = clean_line(text)
+            error_box.update(
+                Text(
+                    f"{shown}\n{' ' * min(position, len(shown))}^ {message}",
+                    style="bold red",
+                    end="",
+                )
+            )
+            error_box.add_class("-shown")
+            return False
+        error_box.update("")
+        error_box.remove_class("-shown")
+        ids = set(self._ensure_index().search(query))
+        self.filter_text, self.query = text, query
+        self.article_list.set_articles([a for a in self.articles if a.id in ids], keep=keep)
+        self._show_count()
+        self._find_matches()
+        return True
+
+    def set_filter(self, text: str) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-open")
+        box.value = text  # Input.Changed applies it
+        self.apply_filter(text)
+
+    def _ensure_index(self) -> Any:
+        if self.index is None:
+            self.index = self.services.build_index(self.store)
+        return self.index
+
+    def _find_matches(self) -> None:
+        """The filter's words in the open article, for n and N."""
+        spans: list[tuple[int, int]] = []
+        terms = []
+        if self.query is not None and hasattr(self.query, "search_terms"):
+            terms = [" ".join(t) for t in self.query.search_terms()]
+        elif self.filter_text:
+            terms = [w for w in re.findall(r'"[^"]+"|[^\s()]+', self.filter_text) if ":" not in w]
+        for term in terms:
+            term = term.strip('"').lstrip("-")
+            if term and term.upper() not in {"AND", "OR", "NOT"}:
+                spans += find_all(self.body, term)
+        self.matches = sorted(set(spans))
+        self.text_area.matches = self.matches
+        self.text_area.set_spans()
+
+    def action_next_match(self) -> None:
+        self._step_match(+1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            self.status.say("no match in this article")
+            return
+        at = self.text_area.cursor_offset
+        if step > 0:
+            later = [m for m in self.matches if m[0] > at]
+            target = later[0] if later else self.matches[0]
+        else:
+            earlier = [m for m in self.matches if m[0] < at]
+            target = earlier[-1] if earlier else self.matches[-1]
+        self.text_area.move_cursor(self.text_area.location(target[0]), center=True)
+        self.status.say(f"match {self.matches.index(target) + 1} of {len(self.matches)}")
+
+    # store writes -----------------------------------------------------------------------
+    def _write(self, method, *args, **kwargs) -> Any:
+        """Call a store write; a failure is shown, never raised into the event loop."""
+        try:
+            return method(*args, **kwargs)
+        except (StoreError, OSError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+        return FAILED
+
+    def _reload(self, article_id: str) -> None:
+        article = self.store.get(article_id)
+        if article is None:
+            return
+        self.by_id[article_id] = article
+        self.articles = [article if a.id == article_id else a for a in self.articles]
+        self.article_list.refresh_article(article)
+        if article_id == self.open_id:
+            self.reader.update_header(article, len(self.text_area.user_highlights))
+        if self.index is not None:
+            self.index.refresh(article_id)
+        self._show_count()
+
+    @property
+    def current(self) -> Article | None:
+        if self.open_id is not None:
+            return self.by_id.get(self.open_id)
+        return self.article_list.current
+
+    def action_toggle_star(self) -> None:
+        if (article := self.current) is not None:
+            self._write(self.store.set_starred, article.id, not article.starred)
+            self._reload(article.id)
+
+    def action_toggle_read(self) -> None:
+        if (article := self.current) is not None:
+            self._write(self.store.set_read, article.id, not article.read)
+            self._reload(article.id)
+
+    def action_add_tag(self) -> None:
+        article = self.current
+        if article is None:
+            return
+        known = sorted(self.store.tag_counts(), key=str.casefold)
+
+        def done(tag: str | None) -> None:
+            if tag:
+                self._write(self.store.update_tags, article.id, add=[tag])
+                self._reload(article.id)
+
+        self.push_screen(
+            AskText(f"Add a tag to “{clean_line(article.title)[:50]}”", suggestions=known), done
+        )
+
+    def action_remove_tag(self) -> None:
+        article = self.current
+        if article is None or not article.tags:
+            self.status.say("this article has no tags")
+            return
+
+        def done(tag: str | None) -> None:
+            if tag:
+                self._write(self.store.update_tags, article.id, remove=[tag])
+                self._reload(article.id)
+
+        self.push_screen(
+            Choose("Remove which tag?", [(t, "#" + clean_line(t)) for t in article.tags]), done
+        )
+
+    # highlights and notes ---------------------------------------------------------------
+    def _target_span(self) -> tuple[int, int] | None:
+        return self.text_area.selection_span() or self.text_area.current_sentence()
+
+    def action_highlight(self) -> None:
+        """Highlight the selection or the sentence at the cursor; on a highlight, remove it."""
+        if self.open_id is None:
+            return
+        existing = self.text_area.highlight_at_cursor()
+        if existing is not None and self.text_area.selection_span() is None:
+            self._write(self.store.delete_highlight, existing.id)
+            self.status.say("highlight removed")
+        else:
+            self._new_highlight()
+        self._refresh_highlights()
+
+    def _new_highlight(self) -> Highlight | None:
+        span = self._target_span()
+        if span is None or self.open_id is None:
+            return None
+        start, end = span
+        highlight = Highlight(
+            id=uuid.uuid4().hex[:12],
+            article_id=self.open_id,
+            start=start,
+            end=end,
+            text=self.body[start:end],
+            created=_now(),
+        )
+        saved = self._write(self.store.add_highlight, highlight)
+        if saved is FAILED:
+            return None
+        self.status.say("highlighted")
+        return saved if isinstance(saved, Highlight) else highlight
+
+    def _refresh_highlights(self) -> None:
+        if self.open_id is None:
+            return
+        highlights = self.store.highlights(self.open_id)
+        self.text_area.set_spans(highlights=highlights)
+        article = self.by_id.get(self.open_id)
+        if article is not None:
+            self.reader.update_header(article, len(highlights))
+        if self.index is not None:
+            self.index.refresh(self.open_id)
+
+    def action_note(self) -> None:
+        """Add or edit the note on the highlight at the cursor (highlighting first if needed)."""
+        if self.open_id is None:
+            return
+        highlight = (
+            self.text_area.highlight_at_cursor()
+            if self.text_area.selection_span() is None
+            else None
+        )
+        if highlight is None:
+            highlight = self._new_highlight()
+            self._refresh_highlights()
+        if highlight is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._write(self.store.update_highlight, highlight.id, note=note.strip() or None)
+                self._refresh_highlights()
+                self.status.say("note saved")
+
+        self.push_screen(
+            AskNote("Note on the highlight", clean_line(highlight.text), highlight.note), done
+        )
+
+    # screens ----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.keymap_config))
+
+    def action_entity_index(self) -> None:
+        def done(query: str | None) -> None:
+            if query:
+                self.set_filter(query)
+                self.article_list.focus()
+
+        self.push_screen(EntityIndex(self.store.summaries()), done)
+
+    def action_corrections(self) -> None:
+        def done(correction_id: str | None) -> None:
+            if correction_id:
+                undone = next((c for c in self.store.corrections() if c.id == correction_id), None)
+                if (
+                    self._write(self.store.remove_correction, correction_id) is not FAILED
+                    and undone
+                ):
+                    self.reanalyse(undone.text, f"undid correction of “{clean_line(undone.text)}”")
+
+        self.push_screen(CorrectionsScreen(self.store.corrections()), done)
+
+    # corrections ------------------------------------------------------------------------
+    def action_correct_entity(self) -> None:
+        entity = self.text_area.entity_at_cursor()
+        if entity is None:
+            self.status.say("no entity under the cursor ( ] and [ move between entities )")
+            return
+        choices = [
+            (f"label:{label}", f"It is {label}")
+            for label in bindings_labels()
+            if label != entity.label
+        ]
+        choices += [("none", "Not an entity"), ("extent", "Change its extent…")]
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "extent":
+                self.push_screen(
+                    AskText("The entity's exact text", value=entity.text),
+                    lambda text: (
+                        text and self._save_correction(text, entity.label, replaces=entity.text)
+                    ),
+                )
+            elif choice == "none":
+                self._save_correction(entity.text, None)
+            else:
+                self._save_correction(entity.text, choice.removeprefix("label:"))
+
+        self.push_screen(
+            Choose(f"Correct “{clean_line(entity.text)}” ({entity.label})", choices), chosen
+        )
+
+    def action_mark_entity(self) -> None:
+        span = self.text_area.selection_span()
+        if span is None:
+            self.status.say("select text first (shift+arrows or the mouse), then E")
+            return
+        text = self.body[span[0] : span[1]].strip()
+
+        def chosen(choice: str | None) -> None:
+            if choice:
+                self._save_correction(text, choice)
+
+        self.push_screen(
+            Choose(f"“{clean_line(text)[:60]}” is a…", [(lb, lb) for lb in bindings_labels()]),
+            chosen,
+        )
+
+    def _save_correction(self, text: str, label: str | None, replaces: str | None = None) -> None:
+        article = self.current
+        correction = Correction(
+            id=uuid.uuid4().hex[:12],
+            text=text,
+            label=label,
+            lang=None,
+            replaces=replaces,
+            created=_now(),
+        )
+        if self._write(self.store.add_correction, correction) is FAILED:
+            return
+        what = f"“{clean_line(text)}” → {label or 'not an entity'}"
+        self.status.say(f"correction saved: {what}")
+        self.reanalyse(
+            replaces or text, f"re-analysed after {what}", first=article.id if article else None
+        )
+
+    # import and export ------------------------------------------------------------------
+    def action_import_articles(self) -> None:
+        def done(answer: str | None) -> None:
+            if answer:
+                self.import_sources([s for s in re.split(r"\s+", answer) if s])
+
+        self.push_screen(
+            AskText("Import from (files, folders, feeds or URLs, space separated)"), done
+        )
+
+    def action_export(self) -> None:
+        shown = [a.id for a in self.article_list.articles]
+        choices = []
+        if self.open_id:
+            choices.append(("open", "This article"))
+        choices.append(("list", f"The {len(shown)} articles in the list, one file each"))
+        choices.append(("one", f"The {len(shown)} articles in the list, in one file"))
+        default_dir = self.config.export_dir or str(Path.cwd() / "briefing-export")
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            ids = [self.open_id] if choice == "open" else shown
+
+            def to(folder: str | None) -> None:
+                if folder:
+                    self.export_articles(ids, Path(folder).expanduser(), one_file=choice == "one")
+
+            self.push_screen(AskText("Export to folder", value=default_dir), to)
+
+        self.push_screen(Choose("Export to Markdown", choices), chosen)
+
+    # worker reports ---------------------------------------------------------------------
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        self.status.progress(message.task, message.done, message.total)
+
+    @on(TaskFinished)
+    def _finished(self, message: TaskFinished) -> None:
+        self.status.finished(message.task, message.error or message.summary)
+        if message.error:
+            self.notify(message.error, title=message.task, severity="error", timeout=10)
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        if self.filter_text:
+            self.apply_filter(self.filter_text)
+
+    @on(ArticlesChanged)
+    def _articles_changed(self, message: ArticlesChanged) -> None:
+        self.articles = self.store.articles()
+        self.by_id = {a.id: a for a in self.articles}
+        if self.index is not None:
+            for article_id in message.ids:
+                self.index.refresh(article_id)
+        self.apply_filter(self.filter_text)
+        if self.open_id in message.ids:
+            self.open_article(self.open_id)
+
+
+def bindings_labels() -> list[str]:
+    from briefing.models import LABELS
+
+    return list(LABELS)
+
+
+def make_app(
+    store: Any, config: Config | None = None, *, services: Services | None = None
+) -> BriefingApp:
+    """The reader over an open store; the CLI and the tests both build it here."""
+    return BriefingApp(store, config or Config(), services)

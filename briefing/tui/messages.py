@@ -1,0 +1,68 @@
+"""Small messages that workers and widgets post to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from briefing.models import Analysis
+
+
+@dataclass
+class AnalysisReady(Message):
+    """An article's analysis is available (from the cache or freshly computed)."""
+
+    article_id: str
+    analysis: Analysis
+
+
+@dataclass
+class Progress(Message):
+    """A background task moved on; only the newest one matters, so they replace each other."""
+
+    task: str
+    done: int
+    total: int | None = None
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, Progress) and message.task == self.task
+
+
+@dataclass
+class TaskFinished(Message):
+    """A background task ended; `error` is set when it failed."""
+
+    task: str
+    summary: str
+    error: str | None = None
+
+
+@dataclass
+class IndexReady(Message):
+    """The filter index finished building (bodies included)."""
+
+    complete: bool
+
+
+@dataclass
+class ArticlesChanged(Message):
+    """Articles were added or re-analysed; lists and indexes should refresh."""
+
+    ids: list[str]
+
+
+@dataclass
+class OpenArticle(Message):
+    """The article list asks the app to show an article."""
+
+    article_id: str
+    focus_reader: bool = False
+
+
+@dataclass
+class JumpTo(Message):
+    """The facts panel asks the reader to show a span of the open article."""
+
+    start: int
+    end: int

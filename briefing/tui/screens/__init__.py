@@ -1,0 +1,1 @@
+"""Screens shown over the reader: help, entity index, corrections, and small dialogs."""

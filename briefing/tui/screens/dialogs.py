@@ -1,0 +1,96 @@
+"""Small modal dialogs: a line of text (with completion), a note, a choice from a list."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from briefing.tui import bindings
+
+
+class _Dialog(ModalScreen):
+    BINDINGS = [b for b in bindings.DIALOG if b.id == "cancel"]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskText(_Dialog):
+    """Ask for one line; Tab or → accepts the completion shown (e.g. an existing tag)."""
+
+    def __init__(
+        self, title: str, *, value: str = "", suggestions: list[str] | None = None
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.suggestions = suggestions or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold", end=""))
+            suggester = (
+                SuggestFromList(self.suggestions, case_sensitive=False)
+                if self.suggestions
+                else None
+            )
+            yield Input(value=self.value, suggester=suggester, id="answer")
+            if self.suggestions:
+                shown = ", ".join(self.suggestions[:12]) + (
+                    " …" if len(self.suggestions) > 12 else ""
+                )
+                yield Static(Text(shown, style="dim", end=""), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+
+class AskNote(_Dialog):
+    """Write or edit a note; Ctrl+S saves, Escape leaves it as it was."""
+
+    BINDINGS = bindings.DIALOG
+
+    def __init__(self, title: str, quote: str, note: str | None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.quote = quote
+        self.note = note or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note"):
+            yield Static(Text(self.title_text, style="bold", end=""))
+            yield Static(Text(self.quote[:300], style="italic", end=""), classes="quote")
+            yield TextArea(self.note, id="note-text", soft_wrap=True)
+            yield Static(Text("ctrl+s save · escape cancel", style="dim", end=""), classes="hint")
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note-text", TextArea).text)
+
+
+class Choose(_Dialog):
+    """Pick one of (key, label) choices; returns the key."""
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], *, note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold", end=""))
+            if self.note:
+                yield Static(Text(self.note, style="italic", end=""))
+            yield OptionList(
+                *[Option(Text(label), id=key) for key, label in self.choices], id="choices"
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

@@ -1,0 +1,122 @@
+"""The domain calls the reader makes, gathered so tests can hand in small fakes.
+
+Each default imports its module only when first used: spaCy and friends load in a worker
+thread after the first paint, never at startup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.models import Analysis
+
+ProgressFn = Callable[[int, int], None]
+
+
+def _analyse(store: Any, article_id: str, force: bool = False) -> Analysis:
+    from briefing.analysis import analyse_article
+
+    return analyse_article(store, article_id, force=force)
+
+
+def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn) -> None:
+    from briefing.analysis import analyse_many
+
+    analyse_many(store, ids, progress, force=force)
+
+
+def _parse(text: str) -> Any:
+    from briefing.query.parser import parse
+
+    return parse(text)
+
+
+def _query_error() -> type[Exception]:
+    from briefing.query.parser import QueryError
+
+    return QueryError
+
+
+def _index(store: Any) -> Any:
+    from briefing.query.index import ArticleIndex
+
+    return ArticleIndex.from_store(store)
+
+
+def _import(
+    store: Any, sources: list[str], progress: ProgressFn, allow_local_urls: bool = False
+) -> str:
+    from briefing.ingest import ImportFailure, import_sources
+
+    added = duplicates = 0
+    failures: list[str] = []
+    batch = []
+    seen = 0
+
+    def flush() -> None:
+        nonlocal added, duplicates
+        for result in store.add_articles(batch):
+            if result.added:
+                added += 1
+            else:
+                duplicates += 1
+        batch.clear()
+
+    for result in import_sources(sources, allow_local_urls=allow_local_urls):
+        seen += 1
+        if isinstance(result, ImportFailure):
+            failures.append(str(result))
+        else:
+            batch.append(result)
+            if len(batch) >= 200:  # one fsync per batch, and progress the user can see
+                flush()
+        progress(seen, 0)
+    flush()
+    summary = f"imported {added}, {duplicates} already there, {len(failures)} failed"
+    if failures:
+        summary += ": " + failures[0] + (" …" if len(failures) > 1 else "")
+    return summary
+
+
+def _export(
+    store: Any,
+    ids: list[str],
+    out: Path,
+    *,
+    one_file: bool,
+    query: str | None,
+    progress: ProgressFn,
+    obsidian: bool = False,
+) -> list[Path]:
+    from briefing.export import ExportOptions, export
+
+    options = ExportOptions(obsidian=obsidian)
+    return export(
+        store, ids, out, one_file=one_file, query=query or "", options=options, progress=progress
+    )
+
+
+def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
+    """A cached analysis made before the body or the corrections changed."""
+    from briefing.analysis import body_hash
+
+    if analysis.corrections_version != corrections_version:
+        return True
+    return analysis.body_hash is not None and analysis.body_hash != body_hash(body)
+
+
+@dataclass
+class Services:
+    """What the reader asks of the rest of briefing."""
+
+    analyse: Callable[..., Analysis] = _analyse
+    analyse_many: Callable[[Any, list[str], bool, ProgressFn], None] = _analyse_many
+    parse_query: Callable[[str], Any] = _parse
+    query_error: Callable[[], type[Exception]] = _query_error
+    build_index: Callable[[Any], Any] = _index
+    import_sources: Callable[..., str] = _import
+    export: Callable[..., Any] = _export
+    is_stale: Callable[[Analysis, str, int], bool] = _is_stale

@@ -1,0 +1,117 @@
+"""The reader's background work: indexing, analysis, re-analysis, import and export.
+
+Each runs in a thread worker and reports with post_message, never touching widgets itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+
+from briefing.tui.messages import AnalysisReady, ArticlesChanged, IndexReady, Progress, TaskFinished
+from briefing.tui.textsafe import fold
+
+
+class Tasks:
+    """Mixed into BriefingApp; expects self.store, self.services, self.index, self.post_message."""
+
+    store: Any
+    services: Any
+    index: Any
+    config: Any
+    filter_text: str
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self) -> None:
+        """Metadata and summaries first (filters work at once), then every body for free text."""
+        index = self.services.build_index(self.store)
+        self.index = index
+        self.post_message(IndexReady(complete=False))
+        total = self.store.count()
+        pairs = []
+        for done, pair in enumerate(self.store.iter_bodies(), 1):
+            pairs.append(pair)
+            if len(pairs) >= 500:
+                index.add_bodies(pairs)
+                pairs = []
+                self.post_message(Progress("indexing", done, total))
+        index.add_bodies(pairs)
+        self.post_message(IndexReady(complete=True))
+        self.post_message(TaskFinished("indexing", f"{total} articles indexed"))
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse_open(self, article_id: str) -> None:
+        """Analyse the open article (loading the pipeline the first time), off the event loop."""
+        self.post_message(Progress("analysing", 0, None))
+        try:
+            analysis = self.services.analyse(self.store, article_id, force=False)
+        except Exception as exc:  # the reader must stay usable whatever the analyser does
+            self.post_message(TaskFinished("analysing", "", error=f"analysis failed: {exc}"))
+            return
+        self.post_message(AnalysisReady(article_id, analysis))
+        self.post_message(TaskFinished("analysing", f"{len(analysis.entities)} entities"))
+
+    @work(thread=True, exclusive=True, group="reanalyse")
+    def reanalyse(self, text: str, summary: str, first: str | None = None) -> None:
+        """Re-analyse every article whose text holds `text` (after a correction changed)."""
+        needle = fold(text)
+        ids = [aid for aid, body in self.store.iter_bodies() if needle and needle in fold(body)]
+        if first in ids:  # the article on screen comes back first
+            ids.remove(first)
+            ids.insert(0, first)
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(Progress("re-analysing", done, total))
+
+        try:
+            self.services.analyse_many(self.store, ids, True, progress)
+        except Exception as exc:  # reported, not raised: the reader stays usable
+            self.post_message(TaskFinished("re-analysing", "", error=f"re-analysis failed: {exc}"))
+            return
+        self.post_message(ArticlesChanged(ids))
+        self.post_message(TaskFinished("re-analysing", f"{summary}: {len(ids)} article(s)"))
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_sources(self, sources: list[str]) -> None:
+        before = {a.id for a in self.store.articles()}
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(Progress("importing", done, total or None))
+
+        try:
+            summary = self.services.import_sources(
+                self.store, sources, progress, allow_local_urls=self.config.allow_local_urls
+            )
+        except Exception as exc:  # reported, not raised: the reader stays usable
+            self.post_message(TaskFinished("importing", "", error=f"import failed: {exc}"))
+            return
+        added = [a.id for a in self.store.articles() if a.id not in before]
+        self.post_message(ArticlesChanged(added))
+        self.post_message(TaskFinished("importing", summary))
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_articles(self, ids: list[str], out: Path, one_file: bool) -> None:
+        def progress(done: int, total: int) -> None:
+            self.post_message(Progress("exporting", done, total))
+
+        try:
+            result = self.services.export(
+                self.store,
+                ids,
+                out,
+                one_file=one_file,
+                query=self.filter_text or None,
+                progress=progress,
+                obsidian=self.config.obsidian,
+            )
+        except Exception as exc:  # reported, not raised: the reader stays usable
+            self.post_message(TaskFinished("exporting", "", error=f"export failed: {exc}"))
+            return
+        written = len(result) if isinstance(result, list | tuple) else 1
+        self.post_message(
+            TaskFinished(
+                "exporting", f"exported {len(ids)} article(s) to {out} ({written} file(s))"
+            )
+        )

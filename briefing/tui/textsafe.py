@@ -1,0 +1,102 @@
+"""Article text made safe to show: control, escape, bidi and zero-width characters neutralised.
+
+Every replacement is one character for one character, so entity, fact and highlight offsets
+computed on the stored body stay valid on the shown text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls (except newline and tab) become their visible "control picture" (ESC -> U+241B),
+# so an ANSI or OSC sequence shows as inert text ("␛[31m") instead of reaching the terminal.
+_C0 = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x0A, 0x09)}
+_C0[0x7F] = "\u2421"  # DEL
+_C0[0x0D] = " "  # a lone or CRLF carriage return would move the terminal cursor
+# C1 controls (CSI 0x9B, OSC 0x9D, ...) act like ESC sequences in some terminals.
+_C1 = {code: "\ufffd" for code in range(0x80, 0xA0)}
+# Bidi overrides/isolates can reorder what the reader sees; zero-width characters can hide text.
+_INVISIBLE = {
+    code: "\ufffd"
+    for code in (
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200E,
+        0x200F,
+        0x061C,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+    )
+}
+_TABLE = {**_C0, **_C1, **_INVISIBLE}
+
+
+def clean_body(text: str) -> str:
+    """The body as it may be shown: same length, every unsafe character replaced by a visible one."""
+    return text.translate(_TABLE)
+
+
+_SPACES = re.compile(r"[\n\t]+")
+
+
+def clean_line(text: str | None) -> str:
+    """A one-line field (title, source, tag) safe to show: newlines and tabs become spaces."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text).translate(_TABLE)
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, one character for one character (for in-text matching)."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char)[:1] or char
+        out.append(base.lower()[:1] or char)
+    return "".join(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? … followed by space, and at line breaks."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        stripped_end = len(text[:end].rstrip())
+        if stripped_end > start:
+            spans.append((start, stripped_end))
+        start = end
+    if len(text[start:].strip()):
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The sentence holding character `offset` (or the nearest one before it)."""
+    best = None
+    for start, end in sentence_spans(text):
+        if start <= offset:
+            best = (start, end)
+        if start <= offset < end:
+            return (start, end)
+    return best
+
+
+def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every case- and accent-insensitive occurrence of `needle` in `text`."""
+    needle = fold(needle.strip())
+    if not needle:
+        return []
+    hay = fold(text)
+    spans = []
+    at = hay.find(needle)
+    while at != -1:
+        spans.append((at, at + len(needle)))
+        at = hay.find(needle, at + 1)
+    return spans

@@ -1,0 +1,1 @@
+"""The reader's widgets: article list, article text, facts panel, status bar."""

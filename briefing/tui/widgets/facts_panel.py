@@ -1,0 +1,127 @@
+"""The facts panel: people, organisations, places, dates, quotes, attributions, numbers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.models import Facts
+from briefing.tui import bindings
+from briefing.tui.messages import JumpTo
+from briefing.tui.textsafe import clean_line
+
+
+class FactsPanel(OptionList):
+    """One option per fact; choosing it sends the reader to the fact's sentence."""
+
+    BINDINGS = bindings.FACTS
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self._visits: dict[str, int] = {}
+
+    def show_facts(self, facts: Facts | None) -> None:
+        self.clear_options()
+        self.spans = {}
+        self._visits = {}
+        if facts is None:
+            self.add_option(Option(Text("analysing…", style="italic"), disabled=True))
+            return
+        options: list[Option | None] = []
+
+        def section(title: str, rows: list[tuple[Text, list[tuple[int, int]]]]) -> None:
+            if not rows:
+                return
+            if options:
+                options.append(None)
+            options.append(Option(Text(f"{title} ({len(rows)})", style="bold"), disabled=True))
+            for prompt, spans in rows:
+                key = f"fact-{len(self.spans)}"
+                self.spans[key] = spans
+                options.append(Option(prompt, id=key))
+
+        section(
+            "People", [(_named(p.name, p.roles, p.mentions), _spans(p.spans)) for p in facts.people]
+        )
+        section(
+            "Organisations",
+            [(_named(o.name, o.roles, o.mentions), _spans(o.spans)) for o in facts.organizations],
+        )
+        section(
+            "Places", [(_named(p.name, p.roles, p.mentions), _spans(p.spans)) for p in facts.places]
+        )
+        section("Dates", [(_pair(d.text, d.iso), [(d.start, d.end)]) for d in facts.dates])
+        section(
+            "Quotes",
+            [(_quote(q.text, q.speaker, q.reported), [(q.start, q.end)]) for q in facts.quotes],
+        )
+        section(
+            "Attributions",
+            [
+                (_attribution(a.text, a.source, a.anonymous), [(a.start, a.end)])
+                for a in facts.attributions
+            ],
+        )
+        section("Numbers", [(_pair(n.text, n.what), [(n.start, n.end)]) for n in facts.numbers])
+        if not options:
+            options.append(Option(Text("no facts found", style="italic"), disabled=True))
+        self.add_options(options)
+
+    def action_top(self) -> None:
+        self.action_first()
+
+    def action_bottom(self) -> None:
+        self.action_last()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id
+        spans = self.spans.get(key or "")
+        if not spans:
+            return
+        # Choosing a person again goes on to their next mention.
+        visit = self._visits.get(key, -1) + 1
+        self._visits[key] = visit
+        start, end = spans[visit % len(spans)]
+        self.post_message(JumpTo(start, end))
+
+
+def _spans(spans: list[list[int]]) -> list[tuple[int, int]]:
+    return [(int(s[0]), int(s[1])) for s in spans if len(s) >= 2]
+
+
+def _named(name: str, roles: list[str], mentions: int) -> Text:
+    text = Text(clean_line(name), end="")
+    if roles:
+        text.append(" — " + ", ".join(clean_line(r) for r in roles), style="italic")
+    if mentions > 1:
+        text.append(f" ×{mentions}", style="dim")
+    return text
+
+
+def _pair(first: str, second: str | None) -> Text:
+    text = Text(clean_line(first), end="")
+    if second:
+        text.append(" → " + clean_line(second), style="dim")
+    return text
+
+
+def _quote(words: str, speaker: str | None, reported: bool) -> Text:
+    shown = clean_line(words)
+    if len(shown) > 120:
+        shown = shown[:117] + "…"
+    text = Text(("≈ " if reported else "“") + shown + ("" if reported else "”"), end="")
+    text.append(" — " + (clean_line(speaker) if speaker else "unknown speaker"), style="italic")
+    return text
+
+
+def _attribution(words: str, source: str | None, anonymous: bool) -> Text:
+    text = Text(end="")
+    if anonymous:
+        text.append("[anonymous] ", style="bold reverse")
+    text.append(clean_line(words))
+    if source:
+        text.append(" — " + clean_line(source), style="italic")
+    return text

@@ -1,0 +1,46 @@
+"""The status bar: what the reader is doing, with a progress bar while a task runs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+
+class StatusBar(Horizontal):
+    """One line above the footer; the progress bar shows only while work runs."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; }
+    StatusBar #status-text { width: 1fr; height: 1; padding: 0 1; }
+    StatusBar ProgressBar { width: 40; height: 1; display: none; }
+    StatusBar.-busy ProgressBar { display: block; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-text")
+        yield ProgressBar(id="progress", show_eta=False)
+
+    def say(self, message: str) -> None:
+        self.query_one("#status-text", Static).update(Text(message, end=""))
+
+    def on_mount(self) -> None:
+        self._running: set[str] = set()
+
+    def progress(self, task: str, done: int, total: int | None) -> None:
+        self._running.add(task)
+        self.add_class("-busy")
+        bar = self.query_one(ProgressBar)
+        bar.update(total=total, progress=done)
+        suffix = f" {done}/{total}" if total else f" {done}"
+        self.say(f"{task}…{suffix}")
+
+    def finished(self, task: str, message: str) -> None:
+        self._running.discard(task)
+        self.set_class(bool(self._running), "-busy")
+        self.say(message)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
