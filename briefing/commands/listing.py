@@ -1,7 +1,180 @@
-"""Placeholder: the 'listing' command group (being written)."""
+"""`briefing list [QUERY] [--json]` and `briefing show ID [--json]`: read the store from scripts."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import re
+import sys
+from typing import Any
 
-def register(sub) -> None:
-    """Add this group's subcommands to the parser."""
+from briefing.models import Article
+from briefing.query import ArticleIndex, QueryError, parse
+from briefing.store import Store, StoreError
+
+EXIT_OK, EXIT_FAILED = 0, 1
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+SHORT_ID = 8
+QUERY_HELP = """\
+query language:
+  words             in title, source, author or text; the last may be a word's start
+  "a phrase"        these words in a row (whole words)
+  tag:T lang:it     a tag, a language code
+  person: org: place: entity: quote: source:
+                    a name (quote: is who is quoted); person:"Steve Witkoff"
+  anonymous:yes|no  cites anonymous sources
+  is:unread|read|starred|annotated
+  date:2025-12-01..2025-12-31  also date:2025-12, date:2025, date:..2025-12-31
+  after:D before:D  after or before the day (or month, year) named
+  a b   a OR b   NOT a   -a   (a OR b) -c
+  Case and accents never matter. Quote the whole query so quotes reach briefing:
+  briefing list 'person:"Steve Witkoff" -is:read'
+  A query starting with '-' needs '--' before it: briefing list -- -is:read
+"""
+# Terminal controls, C1 controls and bidi/zero-width characters: text from articles must not
+# move the cursor, set a window title or reorder what the user sees.
+_UNSAFE = {c: " " for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_UNSAFE.update(
+    {c: "" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F)}
+)
+_UNSAFE_IN_BODY = {c: r for c, r in _UNSAFE.items() if c not in (0x0A, 0x09)}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `list` and `show` to the parser."""
+    listing = sub.add_parser(
+        "list",
+        help="list articles, optionally filtered by a query",
+        description="List the articles (newest first) that match QUERY, one a line:\n"
+        "short id, date, source, language, tags, title.",
+        epilog=QUERY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument("query", nargs="*", metavar="QUERY", help="a filter (see below)")
+    listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    listing.add_argument(
+        "--titles",
+        action="store_true",
+        help="free words search titles, sources and authors only, not the text (faster)",
+    )
+    listing.set_defaults(func=run_list)
+
+    show = sub.add_parser(
+        "show",
+        help="print one article",
+        description="Print one article's metadata and text.",
+    )
+    show.add_argument("id", metavar="ID", help="an article id or a unique start of one")
+    show.add_argument("--json", action="store_true", help="print a JSON object (with the body)")
+    show.set_defaults(func=run_show)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    # Plain joining, like notmuch: phrases need quotes that reach us: 'person:"Steve Witkoff"'.
+    text = " ".join(args.query)
+    try:
+        query = parse(text)
+    except QueryError as error:
+        print(f"briefing list: bad query: {error.message}", file=sys.stderr)
+        print(error.pointer(text), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        with Store.open(readonly=True) as store:
+            articles = store.articles()
+            if query.matches_all:
+                found = articles
+            else:
+                index = ArticleIndex.from_articles(
+                    articles,
+                    store.summaries(),
+                    {h.article_id for h in store.highlights()},
+                    store=store,
+                )
+                if query.has_free_text and not args.titles:
+                    index.add_bodies(store.iter_bodies())
+                wanted = set(index.search(query))
+                found = [a for a in articles if a.id in wanted]
+    except StoreError as error:
+        print(f"briefing list: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        json.dump([as_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for article in found:
+            print(line(article))
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    try:
+        with Store.open(readonly=True) as store:
+            article_id = store.resolve_id(args.id.strip())
+            if article_id is None:
+                print(
+                    f"briefing show: no article has an id starting with '{args.id}'"
+                    " (or more than one does)",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            article = store.get(article_id)
+            body = store.body(article_id)
+    except StoreError as error:
+        print(f"briefing show: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps({**as_json(article), "body": body}, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(safe(article.title))
+    for label, value in (
+        ("id", article.id),
+        ("date", article.published),
+        ("source", article.source),
+        ("author", article.author),
+        ("lang", article.lang),
+        ("url", article.url),
+        ("tags", ", ".join(article.tags)),
+        ("credit", article.credit),
+    ):
+        if value:
+            print(f"{label + ':':8}{safe(value)}")
+    print()
+    print(body.translate(_UNSAFE_IN_BODY))
+    return EXIT_OK
+
+
+def as_json(article: Article) -> dict[str, Any]:
+    """The fields scripts get for an article (`show` adds the body)."""
+    day = (article.published or "")[:10]
+    return {
+        "id": article.id,
+        "title": article.title,
+        "published": day if _ISO_DAY.fullmatch(day) else article.published,
+        "source": article.source,
+        "author": article.author,
+        "url": article.url,
+        "lang": article.lang,
+        "tags": list(article.tags),
+        "credit": article.credit,
+    }
+
+
+def line(article: Article) -> str:
+    """One article as a list line: short id, date, source, language, tags, title."""
+    date = (article.published or "")[:10] or "-"
+    source = _fit(article.source or "-", 20)
+    tags = " ".join(f"#{t}" for t in article.tags)
+    parts = [article.id[:SHORT_ID], f"{date:10}", source, f"{article.lang or '-':3}"]
+    if tags:
+        parts.append(tags)
+    parts.append(article.title)
+    return safe("  ".join(parts))
+
+
+def safe(text: str) -> str:
+    """One line of article-supplied text, with nothing a terminal would act on."""
+    return text.translate(_UNSAFE)
+
+
+def _fit(text: str, width: int) -> str:
+    return f"{text:{width}}" if len(text) <= width else text[: width - 1] + "…"

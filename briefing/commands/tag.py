@@ -1,7 +1,67 @@
-"""Placeholder: the 'tag' command group (being written)."""
+"""`briefing tag ID +tag -tag ...`: add and remove an article's tags, print the result."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 
-def register(sub) -> None:
-    """Add this group's subcommands to the parser."""
+from briefing.store import Store, StoreError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `tag` to the parser."""
+    tag = sub.add_parser(
+        "tag",
+        help="add (+tag) and remove (-tag) an article's tags",
+        description="Add and remove tags, then print the article's tags. With no changes, "
+        "just print them. Quote a tag with spaces: '+breaking news'.",
+        epilog="example: briefing tag 3f2a9c +ucraina +diplomazia -todo",
+    )
+    tag.add_argument("id", metavar="ID", help="an article id or a unique start of one")
+    # REMAINDER: '-todo' would otherwise be taken for an unknown option.
+    tag.add_argument(
+        "changes", nargs=argparse.REMAINDER, metavar="+TAG|-TAG", help="tags to add or remove"
+    )
+    tag.set_defaults(func=run_tag)
+
+
+def split_changes(changes: list[str]) -> tuple[list[str], list[str]]:
+    """('+a', '-b', 'c') -> (['a', 'c'], ['b']); a word without a sign is added. ValueError if empty."""
+    add: list[str] = []
+    remove: list[str] = []
+    for change in changes:
+        sign, name = (change[0], change[1:]) if change.startswith(("+", "-")) else ("+", change)
+        if not name.strip() or any(c.isspace() and c != " " for c in name):
+            raise ValueError(f"'{change}' is not a tag")
+        (add if sign == "+" else remove).append(name.strip())
+    return add, remove
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    try:
+        add, remove = split_changes(args.changes)
+    except ValueError as error:
+        print(f"briefing tag: {error}; write +TAG to add, -TAG to remove", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        # Read-only when only looking, so it works while the reader holds the store.
+        with Store.open(readonly=not (add or remove)) as store:
+            article_id = store.resolve_id(args.id.strip())
+            if article_id is None:
+                print(
+                    f"briefing tag: no article has an id starting with '{args.id}'"
+                    " (or more than one does)",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            if add or remove:
+                tags = store.update_tags(article_id, add=add, remove=remove)
+            else:
+                tags = store.get(article_id).tags
+    except StoreError as error:
+        print(f"briefing tag: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(" ".join(f"#{t}" if " " not in t else f'#"{t}"' for t in tags) or "(no tags)")
+    return EXIT_OK

@@ -148,6 +148,7 @@ class ArticleIndex:
         self._order_dirty = False
         self._rank: list[int] | None = None  # slot -> position in _order, built on demand
         self._days: list[str] = []  # slot -> "YYYY-MM-DD" or ""
+        self._sort_keys: list[tuple[str, str]] = []  # slot -> the store's (published, added)
         self._by_day: tuple[list[str], list[int]] | None = None  # sorted, built on demand
         self._meta = _Words(compact=False)
         self._bodies = _Words(compact=True)
@@ -208,6 +209,7 @@ class ArticleIndex:
             self._ids.append(article.id)
             self._slot[article.id] = slot
             self._days.append("")
+            self._sort_keys.append(("", ""))
             self._values.append({})
             self._order.append(slot)
             self._order_dirty = True
@@ -218,6 +220,9 @@ class ArticleIndex:
         if day != self._days[slot]:
             self._days[slot] = day
             self._by_day = None
+        sort_key = (article.published or "", article.added or "")
+        if sort_key != self._sort_keys[slot]:
+            self._sort_keys[slot] = sort_key
             self._order_dirty = True
         self._meta.add(
             slot,
@@ -319,10 +324,10 @@ class ArticleIndex:
 
     def _ordered(self) -> list[int]:
         if self._order_dirty:
-            # Newest first like the store; a stable sort keeps the store's order among equals
-            # and puts newly added articles after them.
+            # The store's own key (Store.articles: published, then added, newest first); the
+            # sort is stable, so ties keep the order the store gave.
             alive = (slot for slot in self._order if slot in self._alive)
-            self._order = sorted(alive, key=self._days.__getitem__, reverse=True)
+            self._order = sorted(alive, key=self._sort_keys.__getitem__, reverse=True)
             self._order_dirty = False
             self._rank = None
         if self._rank is None:

@@ -114,6 +114,19 @@ class Query:
     def matches_all(self) -> bool:
         return isinstance(self.root, MatchAll)
 
+    @property
+    def has_free_text(self) -> bool:
+        """Whether any free text is in it (negated or not): only then do bodies matter."""
+
+        def walk(node: Node) -> bool:
+            if isinstance(node, Text):
+                return True
+            if isinstance(node, Not):
+                return walk(node.child)
+            return isinstance(node, And | Or) and any(walk(c) for c in node.children)
+
+        return walk(self.root)
+
     def search_terms(self) -> list[tuple[str, ...]]:
         """The free-text word runs not under a NOT, for highlighting matches in a reader."""
         found: list[tuple[str, ...]] = []
