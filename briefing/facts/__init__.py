@@ -1,0 +1,87 @@
+"""Facts from an analysed Doc: people and roles, places, dates, quotes, sources and numbers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.dates import find_temporal, parse_anchor
+from briefing.facts.attributions import find_attributions
+from briefing.facts.numbers import find_numbers
+from briefing.facts.people import extract_named
+from briefing.facts.quotes import find_quotes
+from briefing.facts.text import Article, Ent
+from briefing.models import DateFact, Facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_facts", "facts_from_text"]
+
+
+def _value(span) -> str | None:
+    # The NLP pipeline may carry an ISO value on DATE/TIME spans; it is optional here.
+    underscore = getattr(span, "_", None)
+    if underscore is not None and span.has_extension("value"):
+        return getattr(underscore, "value", None)
+    return None
+
+
+def extract_facts(doc: Doc, lang: str, published: str | None) -> Facts:
+    """Every fact of one analysed article, each pointing back into `doc.text`."""
+    ents = [Ent(e.start_char, e.end_char, e.label_, e.text, _value(e)) for e in doc.ents]
+    try:
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:  # no sentence boundaries set: the whole text is one sentence
+        sents = [(0, len(doc.text))]
+    return facts_from_text(doc.text, lang, published, ents, sents)
+
+
+def facts_from_text(
+    text: str, lang: str, published: str | None, ents: list[Ent], sents: list[tuple[int, int]]
+) -> Facts:
+    """The same as extract_facts, from plain offsets (what the store keeps)."""
+    article = Article(
+        text=text, lang=(lang or "").lower()[:2], ents=ents, sents=sents or [(0, len(text))]
+    )
+    people, organizations, places, full_names = extract_named(article)
+    dates = _dates(article, published)
+    # Dates found by the rules but missing from the Doc still must not read as counts.
+    article.ents = article.ents + [
+        Ent(d.start, d.end, "DATE", d.text)
+        for d in dates
+        if not article.ent_at(d.start, d.end, {"DATE", "TIME"})
+    ]
+    attributions = find_attributions(article, full_names)
+    return Facts(
+        people=people,
+        organizations=organizations,
+        places=places,
+        dates=dates,
+        quotes=find_quotes(article, full_names, attributions),
+        attributions=attributions,
+        numbers=find_numbers(article),
+    )
+
+
+def _dates(article: Article, published: str | None) -> list[DateFact]:
+    """DATE/TIME entities with their ISO value, plus expressions the Doc did not mark."""
+    anchor = parse_anchor(published)
+    found = find_temporal(article.text, article.lang, anchor)
+    dates: list[DateFact] = []
+    for ent in article.ents:
+        if ent.label not in {"DATE", "TIME"}:
+            continue
+        # Our own resolution of the same words knows the clause's tense; prefer it.
+        match = next((m for m in found if m.start < ent.end and ent.start < m.end), None)
+        iso = ent.value or (match.iso if match else None)
+        relative = match.relative if match else False
+        dates.append(
+            DateFact(text=ent.text, iso=iso, start=ent.start, end=ent.end, relative=relative)
+        )
+    for m in found:
+        if not any(m.start < d.end and d.start < m.end for d in dates):
+            dates.append(
+                DateFact(text=m.text, iso=m.iso, start=m.start, end=m.end, relative=m.relative)
+            )
+    dates.sort(key=lambda d: d.start)
+    return dates

@@ -1,0 +1,234 @@
+"""Who stands behind a statement: "secondo il Cremlino", "sources said", "fonti informate"."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.frames import (
+    Subject,
+    is_speech_verb,
+    person_near,
+    subject_after,
+    subject_before,
+)
+from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
+from briefing.models import Attribution
+
+# "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
+_CUE = re.compile(
+    r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:da|dal|dalla|dai|dalle|dagli|dall['’]))?"
+    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|according\s+to|citing)\s*",
+    re.I,
+)
+# "il secondo round", "al secondo posto": an ordinal, not a source.
+_ORDINAL_BEFORE = re.compile(r"\b(?:il|un|al|del|nel|dal|sul|in|per|lo|ogni|the|a)\s+$", re.I)
+_PHRASE_END = re.compile(r"[,.;:()\n—–«»“”\"]|\s(?:e|ed|che|and|who|which|that|ci|non)\s", re.I)
+_ANONYMITY = re.compile(
+    r"(?:chiesto|chiedendo|richiesto)\s+(?:l['’]\s*)?anonimato|condition\s+of\s+anonymity|"
+    r"(?:asked|declined)\s+not\s+to\s+be\s+(?:named|identified)|who\s+(?:requested|asked\s+for)\s+anonymity|"
+    r"sotto\s+anonimato|in\s+forma\s+anonima|anonymously",
+    re.I,
+)
+_INDISCREZIONI = re.compile(r"^(?:indiscrezioni|rumors|rumours|reports|voci)\b", re.I)
+
+
+def _anonymous(article: Article, start: int, end: int) -> bool:
+    """No name in the phrase, and its head is a source noun ("fonti", "people", "official")."""
+    if article.ents_in(start, end, {"PER", "ORG"}):
+        return False
+    phrase = article.text[start:end]
+    if _INDISCREZIONI.match(clean_name(phrase)):
+        return True
+    nouns = anonymous_nouns(article.lang)
+    words = [w.lower for w in article.words_in(start, end)]
+    return any(w in nouns for w in words[:4])
+
+
+def _source_of(article: Article, start: int, end: int, full_names: dict[Ent, str]) -> str:
+    text = clean_name(article.text[start:end])
+    people = article.ents_in(start, end, {"PER"})
+    if len(people) == 1 and clean_name(people[0].text) == text:
+        return full_names.get(people[0], text)
+    return text
+
+
+def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    found = []
+    for m in _CUE.finditer(article.text):
+        if m.group().lower().startswith("secondo") and _ORDINAL_BEFORE.search(
+            article.text[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        start = m.end()
+        _, sent_end = article.sentence_of(m.start())
+        stop = _PHRASE_END.search(article.text, start, max(sent_end, start))
+        end = stop.start() if stop else sent_end
+        words = article.words_in(start, end)[:9]
+        if not words:
+            continue
+        end = words[-1].end
+        # Keep an entity whole even when it runs past the cut.
+        ent = article.ent_at(words[-1].start, words[-1].end)
+        if ent is not None:
+            end = max(end, ent.end)
+        source = _source_of(article, start, end, full_names)
+        first = words[0]
+        looks_like_source = (
+            article.ent_at(first.start, first.end) is not None
+            or first.text[:1].isupper()
+            or first.lower.rstrip("'’")
+            in {
+                "il",
+                "lo",
+                "la",
+                "i",
+                "gli",
+                "le",
+                "l",
+                "the",
+                "un",
+                "una",
+                "uno",
+                "a",
+                "an",
+                "due",
+                "tre",
+                "alcune",
+                "alcuni",
+                "two",
+                "three",
+                "several",
+                "some",
+                "fonti",
+                "sources",
+                "indiscrezioni",
+                "quanto",
+                "me",
+                "lui",
+                "lei",
+                "noi",
+                "loro",
+                "officials",
+                "people",
+            }
+        )
+        if not looks_like_source:
+            continue
+        found.append(
+            Attribution(
+                text=article.text[m.start() : end],
+                source=source,
+                anonymous=_anonymous(article, start, end),
+                start=m.start(),
+                end=end,
+            )
+        )
+    return found
+
+
+def _subject_text(article: Article, subject: Subject, full_names: dict[Ent, str]) -> str | None:
+    if subject.ent is not None:
+        return full_names.get(subject.ent) or clean_name(subject.ent.text)
+    if subject.pronoun:
+        person = person_near(article, subject.start, full_names)
+        return full_names.get(person) if person else None
+    return clean_name(article.text[subject.start : subject.end])
+
+
+def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    """ "the Kremlin said", "Le fonti ... riferiscono", "ha detto Putin", "un funzionario ha detto"."""
+    found = []
+    for sent_start, sent_end in article.sents:
+        words: list[Word] = article.words_in(sent_start, sent_end)
+        for j, word in enumerate(words):
+            if not is_speech_verb(article, word) or word.lower.endswith(("ndo", "ing")):
+                continue
+            subject = subject_before(article, words, j)
+            if subject is None:
+                # Inverted frames only right after a quote or a comma: '», ha detto Putin'.
+                k = j - 1
+                while k >= 0 and words[k].lower in {"ha", "hanno", "has", "have"}:
+                    k -= 1
+                if k < 0 or words[k].text not in {",", "»", "”", '"', ":"}:
+                    continue
+                subject = subject_after(article, words, j)
+                if subject is None:
+                    continue
+                start, end = word.start, subject.end
+            else:
+                start, end = subject.start, word.end
+            if subject.ent is not None and subject.ent.label not in {"PER", "ORG", "LOC"}:
+                continue
+            anonymous = subject.anonymous or (
+                subject.ent is None
+                and not subject.pronoun
+                and _anonymous(article, subject.start, subject.end)
+            )
+            found.append(
+                Attribution(
+                    text=article.text[start:end],
+                    source=_subject_text(article, subject, full_names),
+                    anonymous=anonymous,
+                    start=start,
+                    end=end,
+                )
+            )
+    return found
+
+
+def _anonymity_requests(article: Article) -> list[Attribution]:
+    """ "Le fonti, che hanno chiesto l'anonimato", "speaking on condition of anonymity"."""
+    found = []
+    nouns = anonymous_nouns(article.lang)
+    for m in _ANONYMITY.finditer(article.text):
+        sent_start, _ = article.sentence_of(m.start())
+        words = article.words_in(sent_start, m.start())
+        # The unnamed source this request belongs to: the nearest source noun before it.
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower in nouns:
+                start = words[i].start
+                if i > 0 and words[i - 1].lower in {
+                    "le",
+                    "la",
+                    "i",
+                    "gli",
+                    "the",
+                    "a",
+                    "an",
+                    "un",
+                    "una",
+                    "alcune",
+                    "alcuni",
+                    "two",
+                    "due",
+                }:
+                    start = words[i - 1].start
+                found.append(
+                    Attribution(
+                        text=article.text[start : m.end()],
+                        source=clean_name(article.text[start : words[i].end]),
+                        anonymous=True,
+                        start=start,
+                        end=m.end(),
+                    )
+                )
+                break
+    return found
+
+
+def find_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    candidates = (
+        _anonymity_requests(article)
+        + _cue_attributions(article, full_names)
+        + _verb_attributions(article, full_names)
+    )
+    # Overlapping finds keep the first kind above (the most specific), then the longer one.
+    chosen: list[Attribution] = []
+    for item in candidates:
+        clash = next((c for c in chosen if item.start < c.end and c.start < item.end), None)
+        if clash is None:
+            chosen.append(item)
+        elif clash.anonymous is False and item.anonymous and clash.source == item.source:
+            clash.anonymous = True
+    chosen.sort(key=lambda a: a.start)
+    return chosen

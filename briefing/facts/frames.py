@@ -1,0 +1,128 @@
+"""Reporting frames: who a speech verb ("ha ribadito", "said", "told") belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.facts.text import Article, Ent, Word, anonymous_nouns, speech_verbs
+
+# Words that may sit between a subject and its speech verb: auxiliaries, clitics, adverbs.
+_BETWEEN = set(
+    "ha hanno aveva avevano avrebbe avrebbero è sono si gli le ci ne lo la anche infatti inoltre "
+    "però invece poi già ancora oggi ieri ufficialmente pubblicamente "
+    "has have had also then later today yesterday publicly officially again repeatedly "
+    "would will did does do on friday".split()
+)
+_PRONOUNS = {"he", "she", "they", "lui", "lei", "loro", "egli", "essa", "esso"}
+ENTITY_SOURCES = {"PER", "ORG", "LOC", "MISC"}
+
+
+@dataclass
+class Subject:
+    """Who stands behind a speech verb: an entity, an anonymous group, or a pronoun."""
+
+    start: int
+    end: int
+    ent: Ent | None = None
+    anonymous: bool = False
+    pronoun: bool = False
+
+
+def is_speech_verb(article: Article, word: Word) -> bool:
+    return word.lower in speech_verbs(article.lang)
+
+
+def _ent_of(article: Article, word: Word) -> Ent | None:
+    return article.ent_at(word.start, word.end, ENTITY_SOURCES)
+
+
+def _anonymous_phrase(article: Article, words: list[Word], i: int) -> Subject | None:
+    """An unnamed source ending at words[i]: "fonti informate", "a senior official", "sources"."""
+    nouns = anonymous_nouns(article.lang)
+    for back in range(0, 4):
+        j = i - back
+        if j < 0 or words[j].text in {",", ".", ";", ":"}:
+            return None
+        if words[j].lower in nouns:
+            start = j
+            # Take the determiners and numbers in front: "due persone", "a senior official".
+            while (
+                start > 0 and words[start - 1].text.isalpha() and words[start - 1].lower in _FRONT
+            ):
+                start -= 1
+            if any(
+                _ent_of(article, w) and _ent_of(article, w).label == "PER"
+                for w in words[start : i + 1]
+            ):
+                return None
+            return Subject(words[start].start, words[i].end, anonymous=True)
+    return None
+
+
+_FRONT = set(
+    "un una uno due tre quattro alcune alcuni diverse diversi le i gli la il l' alte alti alto "
+    "a an the two three four several some many senior top other one us eu european american "
+    "russian ukrainian western".split()
+)
+
+
+def subject_before(article: Article, words: list[Word], verb: int) -> Subject | None:
+    """The subject left of words[verb] in the same sentence (words are the sentence's words)."""
+    i = verb - 1
+    skipped = 0
+    while i >= 0:
+        word = words[i]
+        low = word.lower
+        ent = _ent_of(article, word)
+        if ent is not None:
+            return Subject(ent.start, ent.end, ent=ent)
+        if low in _PRONOUNS:
+            return Subject(word.start, word.end, pronoun=True)
+        anonymous = _anonymous_phrase(article, words, i)
+        if anonymous is not None:
+            return anonymous
+        if word.text == ",":
+            # Skip one parenthetical: "Putin, parlando a vertici militari a Mosca, ha ribadito".
+            j = i - 1
+            while j >= 0 and words[j].text != "," and i - j < 14:
+                j -= 1
+            if j >= 0 and words[j].text == ",":
+                i = j - 1
+                skipped += 1
+                if skipped > 1:
+                    return None
+                continue
+            return None
+        if low in _BETWEEN or (i == verb - 1 and low in {"ha", "hanno", "has", "have"}):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def subject_after(article: Article, words: list[Word], verb: int) -> Subject | None:
+    """An inverted subject: '..., said Trump', '..., ha detto Putin', 'ha detto il Cremlino'."""
+    for j in range(verb + 1, min(verb + 4, len(words))):
+        ent = _ent_of(article, words[j])
+        if ent is not None:
+            return Subject(ent.start, ent.end, ent=ent)
+        if words[j].text in {",", ".", ";", ":", "«", "“", '"'}:
+            return None
+    return None
+
+
+def person_near(article: Article, offset: int, full_names: dict[Ent, str]) -> Ent | None:
+    """The nearest person before `offset` in its sentence, else the last one of the sentence before."""
+    start, end = article.sentence_of(offset)
+    before = [e for e in article.ents_in(start, offset, {"PER"})]
+    if before:
+        return before[-1]
+    after = article.ents_in(offset, end, {"PER"})
+    if after:
+        return after[0]
+    previous = article.previous_sentence(offset)
+    if previous:
+        people = article.ents_in(previous[0], previous[1], {"PER"})
+        if people:
+            return people[-1]
+    return None

@@ -1,0 +1,119 @@
+"""Numbers with what they count: "quasi 4 anni" of war, "$1.2bn" of aid, "19,000 children"."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.text import STOP, Article
+from briefing.models import NumberFact
+
+_QUALIFIER = (
+    r"(?:(?:quasi|circa|oltre|almeno|appena|ben|fino\s+a|più\s+di|meno\s+di|poco\s+più\s+di|"
+    r"almost|nearly|about|around|approximately|roughly|some|over|under|up\s+to|at\s+least|"
+    r"more\s+than|less\s+than|fewer\s+than)\s+)?"
+)
+_WORD_NUMBERS = (
+    "due tre quattro cinque sei sette otto nove dieci undici dodici venti trenta quaranta "
+    "cinquanta cento mille mezzo dozzina decine centinaia migliaia milioni "
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands dozen dozens millions"
+).split()
+_SCALE = (
+    r"(?:\s?(?:bn|m|k|tn|mln|mld|mila|milioni|milione|miliardi|miliardo|million|billion|trillion))?"
+)
+_DIGITS = (
+    r"(?:[$€£]\s?)?\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?"
+    + _SCALE
+    + r"(?:\s?(?:%|per\s?cent|percent|per\s+cento))?"
+)
+_NUMBER = re.compile(
+    rf"(?<![\w\-/.,°º]){_QUALIFIER}(?:{_DIGITS}|(?:{'|'.join(_WORD_NUMBERS)})(?:-\w+)?)(?![\w\-/])",
+    re.I,
+)
+# Units belong to the number; what follows them ("di guerra", "of aid") is what is counted.
+_UNITS = set(
+    "anni anno mesi mese giorni giorno ore ora settimane minuti km chilometri metri miglia kg "
+    "chili tonnellate litri euro dollari sterline volte "
+    "years year months month days day hours hour weeks minutes km miles metres meters kg "
+    "tonnes tons litres liters dollars euros pounds times sq square km² mi".split()
+)
+_OF = {
+    "di",
+    "del",
+    "della",
+    "dello",
+    "dei",
+    "degli",
+    "delle",
+    "dell'",
+    "dell’",
+    "d'",
+    "d’",
+    "in",
+    "of",
+    "for",
+    "per",
+    "on",
+    "worth",
+}
+
+
+def find_numbers(article: Article) -> list[NumberFact]:
+    taken = [(e.start, e.end) for e in article.ents if e.label in {"DATE", "TIME"}]
+    stop = STOP.get(article.lang, STOP["en"])
+    facts: list[NumberFact] = []
+    spans = _candidate_spans(article)
+    for start, end in spans:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        text = article.text[start:end]
+        if re.fullmatch(r"(?:1[89]|20)\d\d", text):  # a bare year is a date
+            continue
+        words = article.words_in(end, min(len(article.text), end + 120))
+        # A unit right after the number joins it: "4 anni", "701 sq km".
+        while words and words[0].lower in _UNITS:
+            end = words[0].end
+            words = words[1:]
+        what = _what(article, words, stop)
+        if what is None and not re.search(r"\d|%|[$€£]", text):
+            continue  # "due" alone is too vague to be worth a fact
+        facts.append(NumberFact(text=article.text[start:end], what=what, start=start, end=end))
+    return facts
+
+
+def _candidate_spans(article: Article) -> list[tuple[int, int]]:
+    spans = [(e.start, e.end) for e in article.ents if e.label in {"MONEY", "PERCENT", "QUANTITY"}]
+    for m in _NUMBER.finditer(article.text):
+        if not any(m.start() < e and s < m.end() for s, e in spans):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _what(article: Article, words: list, stop: set[str]) -> str | None:
+    """The noun phrase right after the number, or after "di"/"of" when a unit came first."""
+    if not words:
+        return None
+    if words[0].lower in _OF:
+        words = words[1:]
+        while words and words[0].lower in {
+            "il",
+            "lo",
+            "la",
+            "i",
+            "gli",
+            "le",
+            "l'",
+            "l’",
+            "the",
+            "a",
+            "an",
+        }:
+            words = words[1:]
+    phrase = []
+    for word in words[:4]:
+        if not word.text[0].isalpha() or word.lower in stop or word.lower in _OF:
+            break
+        phrase.append(word)
+    if not phrase:
+        return None
+    return article.text[phrase[0].start : phrase[-1].end]

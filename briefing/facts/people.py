@@ -1,0 +1,238 @@
+"""People, organisations and places: mentions merged under one name, people with their roles."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.text import STOP, Article, Ent, Word, clean_name, fold, role_words
+from briefing.models import NamedThing
+
+# Words that may stand before a role head and belong to it ("US Special Envoy", "ex premier").
+_MODIFIERS = {
+    "it": {
+        "ex",
+        "vice",
+        "alto",
+        "alta",
+        "primo",
+        "prima",
+        "neo",
+        "neoeletto",
+        "neoeletta",
+        "attuale",
+    },
+    "en": set(
+        "special deputy vice former senior national security foreign defence defense prime chief "
+        "top acting interim general state lead military presidential executive economic trade "
+        "finance interior health justice energy intelligence sovereign wealth fund first "
+        "then longtime long-time veteran new outgoing incoming".split()
+    ),
+}
+_DETERMINERS = {"the", "a", "an", "il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "una"}
+_BOUNDARY = set(',;:()[]—–«»“”"!?.')
+
+
+class Group:
+    """Mentions that name the same thing, under the fullest form seen."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.tokens = fold(name).split()
+        self.spans: list[list[int]] = []
+        self.roles: list[str] = []
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,;:")
+        key = fold(role)
+        if not key:
+            return
+        # "capo del fondo sovrano" and "capo del fondo sovrano di Mosca" are one role: keep the fuller.
+        for i, known in enumerate(self.roles):
+            if fold(known).startswith(key):
+                return
+            if key.startswith(fold(known)):
+                self.roles[i] = role
+                return
+        self.roles.append(role)
+
+    def to_fact(self) -> NamedThing:
+        spans = sorted(self.spans)
+        return NamedThing(name=self.name, roles=list(self.roles), mentions=len(spans), spans=spans)
+
+
+def group_mentions(mentions: list[Ent], merge_parts: bool) -> tuple[list[Group], dict[Ent, Group]]:
+    """Merge mentions by folded name; with merge_parts, "Putin" joins "Vladimir Putin"."""
+    groups: dict[str, Group] = {}
+    owner: dict[Ent, Group] = {}
+    # Longest names first, so a surname meets its full name before it could stand alone.
+    ordered = sorted(mentions, key=lambda e: (-len(clean_name(e.text).split()), e.start))
+    for ent in ordered:
+        name = clean_name(ent.text)
+        key = fold(name)
+        if not key or not re.search(r"\w", key):
+            continue
+        group = groups.get(key)
+        if group is None and merge_parts:
+            parts = key.split()
+            wider = [
+                g
+                for g in groups.values()
+                if len(g.tokens) > len(parts) and _contains(g.tokens, parts)
+            ]
+            if len({g.name for g in wider}) == 1:
+                group = wider[0]
+        if group is None:
+            group = groups[key] = Group(name)
+        groups.setdefault(key, group)
+        group.spans.append([ent.start, ent.end])
+        owner[ent] = group
+    unique = list({id(g): g for g in groups.values()}.values())
+    unique.sort(key=lambda g: min(s[0] for s in g.spans))
+    return unique, owner
+
+
+def _contains(tokens: list[str], parts: list[str]) -> bool:
+    # "Putin" in "Vladimir Putin", "Donald Trump" in "Donald J. Trump": parts appear in order.
+    it = iter(tokens)
+    return all(any(p == t for t in it) for p in parts)
+
+
+def extract_named(
+    article: Article,
+) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:
+    """People (with roles), organisations and places; plus each person mention's full name."""
+    people, owner = group_mentions([e for e in article.ents if e.label == "PER"], merge_parts=True)
+    for ent, group in owner.items():
+        for role in roles_of(article, ent):
+            group.add_role(role)
+    orgs, _ = group_mentions([e for e in article.ents if e.label == "ORG"], merge_parts=False)
+    places, _ = group_mentions([e for e in article.ents if e.label == "LOC"], merge_parts=False)
+    full_names = {ent: group.name for ent, group in owner.items()}
+    return (
+        [g.to_fact() for g in people],
+        [g.to_fact() for g in orgs],
+        [g.to_fact() for g in places],
+        full_names,
+    )
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+
+def _is_head(word: Word, heads: dict[str, dict]) -> bool:
+    text = word.lower.rstrip(".")
+    return text in heads
+
+
+def roles_of(article: Article, ent: Ent) -> list[str]:
+    """Roles written next to one person mention: a title before it, an apposition after it."""
+    heads = role_words(article.lang)
+    sent_start, sent_end = article.sentence_of(ent.start)
+    before = article.words_in(sent_start, ent.start)
+    after = article.words_in(ent.end, sent_end)
+    roles = []
+    for role in (
+        _title_before(article, before, heads),
+        _apposition_after(article, after, heads),
+        _apposition_before(article, before, heads),
+    ):
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _span_text(article: Article, words: list[Word]) -> str:
+    return article.text[words[0].start : words[-1].end]
+
+
+def _title_before(article: Article, before: list[Word], heads: dict[str, dict]) -> str | None:
+    """ "l'inviato speciale Steve Witkoff", "Ukrainian President Volodymyr Zelensky"."""
+    lang = article.lang if article.lang in STOP else "en"
+    stop = STOP[lang]
+    # The nearest role head within a few words, with nothing clause-like in between.
+    head_at = None
+    for back, word in enumerate(reversed(before[-7:])):
+        if (
+            word.text in _BOUNDARY
+            or word.lower in stop
+            or article.ent_at(word.start, word.end, {"PER"})
+        ):
+            break
+        if _is_head(word, heads):
+            head_at = len(before) - 1 - back
+            break
+    if head_at is None:
+        return None
+    start = head_at
+    # Extend left over modifiers: "US Special Envoy", "Brig Gen", "ex premier", "Ukraine's".
+    modifiers = _MODIFIERS.get(lang, set())
+    while start > 0 and head_at - start < 4:
+        word = before[start - 1]
+        low = word.lower
+        if word.text in _BOUNDARY or low in stop or low in _DETERMINERS:
+            break
+        is_name_part = lang == "en" and (word.text[:1].isupper() or low in {"'s", "’s"})
+        if low in modifiers or _is_head(word, heads) or is_name_part:
+            start -= 1
+            continue
+        break
+    words = before[start:]
+    if words and words[0].lower in {"'s", "’s"}:
+        return None
+    return _span_text(article, words)
+
+
+def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict]) -> str | None:
+    """ "Kirill Dmitriev, capo del fondo sovrano di Mosca", "Rustem Umerov, the ... adviser"."""
+    if len(after) < 2 or after[0].text != ",":
+        return None
+    phrase: list[Word] = []
+    for word in after[1:]:
+        if word.text in _BOUNDARY and word.text not in {"'"}:
+            break
+        phrase.append(word)
+        if len(phrase) > 16:
+            return None
+    if not phrase:
+        return None
+    # Another person or a verb-led clause ("parlando a ...") is not a role.
+    first = phrase[0]
+    if article.ent_at(first.start, first.end, {"PER"}) and not any(
+        _is_head(w, heads) for w in phrase[:2]
+    ):
+        return None
+    content = [w for w in phrase if w.lower not in _DETERMINERS]
+    if not content or not any(_is_head(w, heads) for w in content[:6]):
+        return None
+    lang = article.lang if article.lang in STOP else "en"
+    # The head must come before any clause word: "X, che ha detto al presidente" is no role.
+    for word in phrase:
+        if _is_head(word, heads):
+            break
+        if word.lower in STOP[lang]:
+            return None
+    if phrase[0].lower in _DETERMINERS and phrase[0].lower in {"the", "il", "lo", "la", "l'", "l’"}:
+        phrase = phrase[1:]
+    return _span_text(article, phrase) if phrase else None
+
+
+def _apposition_before(article: Article, before: list[Word], heads: dict[str, dict]) -> str | None:
+    """ "il consigliere per la sicurezza nazionale ucraino, Rustem Umerov"."""
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    phrase: list[Word] = []
+    for word in reversed(before[:-1]):
+        if word.text in _BOUNDARY:
+            break
+        phrase.insert(0, word)
+        if len(phrase) >= 10:  # a role phrase is short: look no further back
+            break
+    # Find "article + role head" and keep from the head: "il consigliere ...", "the adviser ...".
+    for i in range(len(phrase) - 2, -1, -1):
+        if phrase[i].lower in _DETERMINERS and _is_head(phrase[i + 1], heads):
+            rest = phrase[i + 1 :]
+            lang = article.lang if article.lang in STOP else "en"
+            if any(w.lower in STOP[lang] and w.lower not in {"per", "for", "of"} for w in rest):
+                return None
+            return _span_text(article, rest)
+    return None

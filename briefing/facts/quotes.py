@@ -1,0 +1,157 @@
+"""Quotes with their speaker, and reported speech ("X ha ribadito che ...") kept as claims."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.frames import (
+    Subject,
+    is_speech_verb,
+    person_near,
+    subject_after,
+    subject_before,
+)
+from briefing.facts.text import Article, Ent, clean_name
+from briefing.models import Attribution, Quote
+
+# «...», “...”, "..." and „...“; a quote never crosses a paragraph.
+_QUOTES = re.compile(
+    r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>[^“”\n]{1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
+)
+_SCARE_MAX_WORDS = 3
+# Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
+_CLAIM_END = re.compile(
+    r"[;]|[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
+)
+_THAT = {"che", "that"}
+
+
+def _speaker_name(
+    subject: Subject | None, article: Article, full_names: dict[Ent, str]
+) -> str | None:
+    if subject is None:
+        return None
+    if subject.ent is not None:
+        return full_names.get(subject.ent) or clean_name(subject.ent.text)
+    if subject.pronoun:
+        person = person_near(article, subject.start, full_names)
+        return full_names.get(person) if person else None
+    return clean_name(article.text[subject.start : subject.end])
+
+
+def _frame_after(article: Article, end: int) -> Subject | None:
+    """ "...», ha detto Putin" / "...," Trump said / "...," said the Kremlin."""
+    sent_start, sent_end = article.sentence_of(max(end - 1, 0))
+    words = article.words_in(end, max(sent_end, end))
+    words = [w for w in words if w.text not in {",", "—", "–"}][:5]
+    for j, word in enumerate(words):
+        if is_speech_verb(article, word):
+            after = subject_after(article, words, j)
+            if after is not None:
+                return after
+            return subject_before(article, words, j)
+        if word.text in {".", ";", "«", "“", '"'}:
+            return None
+    return None
+
+
+def _frame_before(article: Article, start: int) -> Subject | None:
+    """ "Putin ha ribadito che ... “...”" / "Trump said: "..."" / "secondo il Cremlino"."""
+    sent_start, _ = article.sentence_of(start)
+    words = article.words_in(sent_start, start)
+    for j in range(len(words) - 1, -1, -1):
+        if is_speech_verb(article, words[j]):
+            return subject_before(article, words, j) or subject_after(
+                article, words[: len(words)], j
+            )
+    return None
+
+
+def _is_speech(article: Article, start: int, end: int, inner: str) -> bool:
+    """Short quotes are speech only when they close a clause that reports speech."""
+    if len(inner.split()) > _SCARE_MAX_WORDS:
+        return True
+    following = article.text[end : end + 3]
+    if re.match(r"\s*[a-zà-ü]", following):  # "i “maialini” europei": the phrase goes on
+        return False
+    sent_start, sent_end = article.sentence_of(start)
+    sentence = article.words_in(sent_start, sent_end)
+    return (
+        any(is_speech_verb(article, w) for w in sentence) or ":" in article.text[sent_start:start]
+    )
+
+
+def _cited_source(article: Article, start: int, attributions: list[Attribution]) -> str | None:
+    """ "Secondo un funzionario europeo, ... “...”": the sentence's named or unnamed source."""
+    sent_start, sent_end = article.sentence_of(start)
+    inside = [a for a in attributions if sent_start <= a.start < sent_end and a.source]
+    before = [a for a in inside if a.start < start]
+    chosen = before[-1] if before else (inside[0] if inside else None)
+    return chosen.source if chosen else None
+
+
+def find_quotes(
+    article: Article, full_names: dict[Ent, str], attributions: list[Attribution] | None = None
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    for m in _QUOTES.finditer(article.text):
+        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        start, end = m.start(group), m.end(group)
+        inner = m.group(group)
+        if not inner.strip() or not _is_speech(article, m.start(), m.end(), inner):
+            continue
+        subject = _frame_after(article, m.end()) or _frame_before(article, m.start())
+        speaker = _speaker_name(subject, article, full_names)
+        if speaker is None:
+            speaker = _cited_source(article, m.start(), attributions or [])
+        if speaker is None:
+            person = person_near(article, m.start(), full_names)
+            speaker = full_names.get(person) if person else None
+        quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end))
+    quotes.extend(_reported(article, full_names))
+    quotes.sort(key=lambda q: (q.start, q.reported))
+    return quotes
+
+
+def _reported(article: Article, full_names: dict[Ent, str]) -> list[Quote]:
+    """ "X ha ribadito che la Russia ...", "X said that ...": the claim and who made it."""
+    claims: list[Quote] = []
+    for sent_start, sent_end in article.sents:
+        words = article.words_in(sent_start, sent_end)
+        last_speaker: str | None = None
+        for j, word in enumerate(words):
+            if not is_speech_verb(article, word):
+                continue
+            # "ha ribadito che", "said that", "told reporters that", "said the talks were ...".
+            k = j + 1
+            while (
+                k < len(words)
+                and k - j <= 3
+                and words[k].lower not in _THAT
+                and words[k].text not in ',.;:«“"'
+            ):
+                k += 1
+            if k >= len(words) or words[k].lower not in _THAT:
+                continue
+            subject = subject_before(article, words, j)
+            speaker = _speaker_name(subject, article, full_names) if subject else None
+            gerund = word.lower.endswith(("ndo", "ing"))
+            if speaker is None and gerund:
+                speaker = last_speaker
+            if speaker is None:
+                continue
+            last_speaker = speaker
+            claim_start = words[k].end
+            while claim_start < sent_end and article.text[claim_start].isspace():
+                claim_start += 1
+            stop = _CLAIM_END.search(article.text, claim_start, sent_end)
+            claim_end = stop.start() if stop else sent_end
+            while claim_end > claim_start and article.text[claim_end - 1].isspace():
+                claim_end -= 1
+            if claim_end - claim_start < 8:
+                continue
+            text = article.text[claim_start:claim_end]
+            claims.append(
+                Quote(speaker=speaker, text=text, start=claim_start, end=claim_end, reported=True)
+            )
+    return claims

@@ -1,0 +1,168 @@
+"""What every fact extractor reads: the article's words, entities, sentences and lexicons."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Ent:
+    """An entity of the analysed Doc, in character offsets."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Article:
+    """The parts of a Doc the extractors need, free of spaCy so they are easy to reason about."""
+
+    text: str
+    lang: str
+    ents: list[Ent]
+    sents: list[tuple[int, int]]
+    words: list[Word] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            self.words = tokenize(self.text, self.lang)
+        self._word_starts = [w.start for w in self.words]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sents:
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.text)
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        start, _ = self.sentence_of(offset)
+        earlier = [s for s in self.sents if s[1] <= start]
+        return earlier[-1] if earlier else None
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        return [w for w in self.words if w.start >= start and w.end <= end]
+
+    def ents_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Ent]:
+        return [
+            e
+            for e in self.ents
+            if e.start >= start and e.end <= end and (labels is None or e.label in labels)
+        ]
+
+    def ent_at(self, start: int, end: int, labels: set[str] | None = None) -> Ent | None:
+        for e in self.ents:
+            if e.start < end and start < e.end and (labels is None or e.label in labels):
+                return e
+        return None
+
+
+# Italian elisions ("l'inviato", "dell'Ucraina") split after the apostrophe; English possessives
+# ("Trump's") split before it, so names and role words stand alone.
+_WORDS = {
+    "it": re.compile(r"\w+['’](?=\w)|\w+(?:[-.]\w+)*|[^\w\s]"),
+    "en": re.compile(r"\w+(?:[-.]\w+)*(?=['’]s\b)|['’]s\b|\w+(?:[-.'’]\w+)*|[^\w\s]"),
+}
+
+
+def tokenize(text: str, lang: str) -> list[Word]:
+    pattern = _WORDS.get(lang, _WORDS["en"])
+    return [Word(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: "Mosca" == "mosca", "Zelenskyj" keeps its letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[’']", "'", plain).casefold().split())
+
+
+ARTICLES = {
+    "it": {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"},
+    "en": {"the", "a", "an"},
+}
+
+
+def strip_article(text: str) -> str:
+    """ "l'amministrazione Trump" -> "amministrazione Trump"; "the Kremlin" -> "Kremlin"."""
+    return re.sub(
+        r"^(?:(?:il|lo|la|i|gli|le|the|a|an|un|uno|una)\s+|(?:l|un)['’]\s*)", "", text, flags=re.I
+    )
+
+
+def clean_name(text: str) -> str:
+    """An entity's text as a name: no possessive, no surrounding punctuation or article."""
+    text = re.sub(r"['’]s$", "", text.strip())
+    text = text.strip(" \t\n,;:.\"'“”«»()[]")
+    return strip_article(text)
+
+
+@cache
+def _lexicon(name: str) -> dict[str, dict[str, dict]]:
+    by_lang: dict[str, dict[str, dict]] = {}
+    with (DATA / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                entry = json.loads(line)
+                by_lang.setdefault(entry["lang"], {})[entry["word"].lower()] = entry
+    return by_lang
+
+
+def lexicon(name: str, lang: str) -> dict[str, dict]:
+    """Entries of a data file for one language; unknown languages get every language's entries."""
+    table = _lexicon(name)
+    if lang in table:
+        return table[lang]
+    merged: dict[str, dict] = {}
+    for entries in table.values():
+        merged.update(entries)
+    return merged
+
+
+def role_words(lang: str) -> dict[str, dict]:
+    return lexicon("roles.jsonl", lang)
+
+
+def speech_verbs(lang: str) -> dict[str, dict]:
+    return lexicon("speech_verbs.jsonl", lang)
+
+
+def anonymous_nouns(lang: str) -> dict[str, dict]:
+    return lexicon("anonymous_sources.jsonl", lang)
+
+
+# Words that end a role phrase or a subject: conjunctions, relative pronouns, auxiliaries.
+STOP = {
+    "it": set(
+        "e ed o oppure ma però che chi cui quale quali ha hanno aveva avevano è sono era erano "
+        "sarà saranno sia siano stato stata stati state viene vengono non si come mentre quando "
+        "dove se anche già poi tra fra con".split()
+    ),
+    "en": set(
+        "and or but that who whom which whose has have had is are was were be been being will "
+        "would can could should may might not as while when where if also then with by".split()
+    ),
+}
+
+PERSON = {"PER"}
+NAMED = {"PER", "ORG", "LOC", "MISC"}
