@@ -1,7 +1,140 @@
-"""Placeholder: the 'export' command group (being written)."""
+"""`briefing export`: stored articles as Markdown notes, one per article or one briefing."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
 
 def register(sub) -> None:
-    """Add this group's subcommands to the parser."""
+    """Add the export command to the parser."""
+    parser = sub.add_parser(
+        "export",
+        help="write articles as Markdown notes (Obsidian-friendly on request)",
+        description=(
+            "Export the articles matching QUERY (every article when none is given) as Markdown "
+            "with YAML front matter: one note per article, or --one-file for a single briefing "
+            "with a table of the articles and an entity index. Each note has a section between "
+            "<!-- briefing:keep --> lines that re-exporting keeps; the rest is regenerated. "
+            "Files briefing did not write are never overwritten without --force."
+        ),
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="a filter, as in briefing list")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="a folder, or a .md file (default: export_dir in the config, else here)",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--per-article",
+        dest="one_file",
+        action="store_false",
+        help="one note per article (the default)",
+    )
+    mode.add_argument(
+        "--one-file", dest="one_file", action="store_true", help="one note for all of them"
+    )
+    parser.add_argument(
+        "--id",
+        dest="ids",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="export this article (an id or unique id prefix; repeatable)",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="FILE",
+        type=Path,
+        help="your copy of article.md.j2 (or of briefing.md.j2 with --one-file)",
+    )
+    parser.add_argument(
+        "--obsidian",
+        action="store_true",
+        default=None,
+        help="#tags, [[wikilinks]] for entities, ^block-ids on highlights",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite files briefing did not write"
+    )
+    parser.set_defaults(func=run, one_file=False)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"briefing export: {message}", file=sys.stderr)
+    return code
+
+
+def _select(store, query: str, ids: list[str]) -> list[str]:
+    """Article ids from --id prefixes and the query; raises ValueError on a bad one."""
+    chosen = []
+    for prefix in ids:
+        full = store.resolve_id(prefix)
+        if full is None:
+            raise ValueError(f"no single article has an id starting with {prefix!r}")
+        chosen.append(full)
+    if ids and not query:
+        return chosen
+    if not query:
+        return [a.id for a in store.articles()]
+    from briefing.query import ArticleIndex, parse
+
+    parsed = parse(query)  # QueryError (a ValueError) names the problem
+    index = ArticleIndex.from_store(store)
+    index.add_bodies(store.iter_bodies())  # free text searches the article text too
+    found = index.search(parsed)
+    return [i for i in found if i in set(chosen)] if ids else found
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing import config as config_module
+    from briefing.export import (
+        ExportError,
+        ExportOptions,
+        ExportTemplateError,
+        ExportUsageError,
+        default_out_dir,
+        export,
+    )
+    from briefing.store import Store, StoreError
+
+    try:
+        cfg = config_module.load()
+    except config_module.ConfigError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    query = " ".join(args.query).strip()
+    out = Path(args.output).expanduser() if args.output else default_out_dir(cfg.export_dir)
+    options = ExportOptions(
+        obsidian=cfg.obsidian if args.obsidian is None else args.obsidian,
+        template=args.template,
+        force=args.force,
+    )
+    if options.template is not None and not options.template.is_file():
+        return _fail(f"{options.template}: template file not found", EXIT_USAGE)
+    try:
+        with Store.open(readonly=True) as store:
+            try:
+                ids = _select(store, query, args.ids)
+            except ValueError as exc:
+                return _fail(str(exc), EXIT_USAGE)
+            if not ids:
+                return _fail("no article matches", EXIT_SOME_FAILED)
+            written = export(store, ids, out, one_file=args.one_file, query=query, options=options)
+    except (ExportUsageError, ExportTemplateError) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except ExportError as exc:
+        for path in exc.written:
+            print(path)
+        for problem in exc.problems:
+            print(f"briefing export: {problem}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_SOME_FAILED)
+    for path in written:
+        print(path)
+    return EXIT_OK
