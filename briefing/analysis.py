@@ -57,6 +57,8 @@ def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
 
 def entities_of(doc: Doc) -> list[Entity]:
     """The Doc's entities in the display scheme, with char offsets, source and value."""
+    from briefing.nlp.spans import char_offsets
+
     entities = []
     for span in doc.ents:
         label = to_display(span.label_)
@@ -64,12 +66,13 @@ def entities_of(doc: Doc) -> list[Entity]:
             continue
         source = span._.ent_source if span.has_extension("ent_source") else None
         value = span._.value if span.has_extension("value") else None
+        start, end = char_offsets(span)
         entities.append(
             Entity(
-                start=span.start_char,
-                end=span.end_char,
+                start=start,
+                end=end,
                 label=label,
-                text=span.text,
+                text=doc.text[start:end],
                 source=source or "model",
                 value=value,
             )

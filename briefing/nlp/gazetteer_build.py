@@ -58,6 +58,10 @@ def build(min_population: int) -> list[dict[str, str]]:
     for country in cache.get_countries().values():
         add(country["name"], None)
         add(country["capital"], None)
+    for continent in cache.get_continents().values():
+        add(continent["name"], None)
+    for state in cache.get_us_states().values():
+        add(state["name"], None)
     for city in cache.get_cities().values():
         if city["population"] < min_population:
             continue

@@ -32,7 +32,7 @@ class Found:
 
 
 def ensure_extensions() -> None:
-    """Register the span attributes briefing reads: `value` (ISO date, amount) and `ent_source`."""
+    """Register the span attributes briefing reads: `value`, `ent_source` and `chars`."""
     from spacy.tokens import Span
 
     # Span extensions with a default live in doc.user_data keyed by character offsets, so
@@ -41,15 +41,22 @@ def ensure_extensions() -> None:
         Span.set_extension("value", default=None)
     if not Span.has_extension("ent_source"):
         Span.set_extension("ent_source", default=None)
+    # The exact (start_char, end_char) of a match that does not fall on token boundaries
+    # ("$5m" inside the tokens "$", "5", "m."): the span covers whole tokens, the entity not.
+    if not Span.has_extension("chars"):
+        Span.set_extension("chars", default=None)
 
 
 def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Span]:
     """Align character matches to token spans, carrying value and source onto each."""
     spans = []
     for match in found:
-        span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
-        if span is None or not span.text.strip():
-            continue
+        span = doc.char_span(match.start, match.end, label=match.label)
+        if span is None:
+            span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            span._.chars = (match.start, match.end)
         span._.value = match.value
         span._.ent_source = source
         spans.append(span)
@@ -90,3 +97,9 @@ def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:
     gone = set(should_go)
     if gone:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in gone]
+
+
+def char_offsets(span: Span) -> tuple[int, int]:
+    """The entity's exact character offsets (a rule match may be narrower than its tokens)."""
+    chars = span._.chars if span.has_extension("chars") else None
+    return chars if chars is not None else (span.start_char, span.end_char)

@@ -1,0 +1,221 @@
+"""Each rule component on a blank pipeline: what it finds, its values, and how it merges."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing.models import Correction  # noqa: E402
+from briefing.nlp import pipeline  # noqa: E402
+from briefing.nlp.spans import char_offsets  # noqa: E402
+
+pipeline._register_components()
+
+
+def blank(lang: str, *components: str):
+    nlp = spacy.blank(lang)
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def ents(nlp, text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    """(exact text, label, value) of each entity, as the analysis reports them."""
+    doc = nlp(pipeline.make_doc(nlp, text, published))
+    return [(text_of(e), e.label_, e._.value) for e in doc.ents]
+
+
+def text_of(span) -> str:
+    start, end = char_offsets(span)
+    return span.doc.text[start:end]
+
+
+# --- dates and times ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("it", "Roma, 18 Dicembre 2025.", ("18 Dicembre 2025", "DATE", "2025-12-18")),
+        ("it", "Lo ha detto mercoledì.", ("mercoledì", "DATE", "2025-12-17")),
+        (
+            "it",
+            "Si vedranno questo fine settimana.",
+            ("questo fine settimana", "DATE", "2025-12-20/2025-12-21"),
+        ),
+        ("it", "Lo ha annunciato ieri.", ("ieri", "DATE", "2025-12-17")),
+        ("it", "Si incontrano alle 15:30.", ("alle 15:30", "TIME", "15:30")),
+        ("en", "He spoke last Tuesday.", ("last Tuesday", "DATE", "2025-12-16")),
+        ("en", "The talks start at 3 p.m. sharp.", ("3 p.m.", "TIME", "15:00")),
+    ],
+)
+def test_dates_and_times_are_valued_against_the_article_date(lang, text, expected):
+    nlp = blank(lang, "briefing_dates")
+    assert expected in ents(nlp, text, published="2025-12-18")
+
+
+def test_relative_dates_change_with_the_article_date():
+    nlp = blank("it", "briefing_dates")
+    assert ents(nlp, "Lo ha annunciato ieri.", "2024-03-01") == [("ieri", "DATE", "2024-02-29")]
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "It costs $1.2bn a year.", ("$1.2bn", "MONEY", "1200000000 USD")),
+        ("en", "A fund of €90bn for Kyiv.", ("€90bn", "MONEY", "90000000000 EUR")),
+        (
+            "it",
+            "Un prestito di 4 miliardi di euro.",
+            ("4 miliardi di euro", "MONEY", "4000000000 EUR"),
+        ),
+        ("en", "Turnout was 19.3% on Sunday.", ("19.3%", "PERCENT", "19.3%")),
+        ("it", "L'inflazione al 2,5 per cento.", ("2,5 per cento", "PERCENT", "2.5%")),
+        ("en", "An area of 701 sq km was taken.", ("701 sq km", "QUANTITY", "701 sq km")),
+        ("it", "Dopo quasi 4 anni di guerra.", ("quasi 4 anni", "QUANTITY", "4 anni")),
+    ],
+)
+def test_money_percent_quantity(lang, text, expected):
+    nlp = blank(lang, "briefing_numbers")
+    assert ents(nlp, text) == [expected]
+
+
+def test_a_quantity_is_not_cut_short_by_the_date_component():
+    nlp = blank("it", "briefing_numbers", "briefing_dates")
+    assert ents(nlp, "per porre fine a quasi 4 anni di guerra", "2025-12-18") == [
+        ("quasi 4 anni", "QUANTITY", "4 anni")
+    ]
+
+
+def test_plain_numbers_are_not_amounts():
+    nlp = blank("en", "briefing_numbers")
+    assert ents(nlp, "In 2025 the 3 men met 12 times.") == []
+
+
+# --- handles and URLs ----------------------------------------------------------------------
+
+
+def test_handles_and_urls():
+    nlp = blank("it", "briefing_social")
+    found = ents(
+        nlp, "Fonte: X @white_lenka, vedi https://example.org/a?b=1. Scrivi a mario@rai.it"
+    )
+    assert found == [("@white_lenka", "HANDLE", None), ("https://example.org/a?b=1", "URL", None)]
+
+
+def test_a_handle_wins_over_a_model_entity_around_it():
+    nlp = blank("en", "briefing_social")
+    doc = nlp.make_doc("Follow @white_lenka now")
+    doc.ents = [doc.char_span(0, 19, label="ORG")]  # the model misread the handle's phrase
+    doc = nlp(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("@white_lenka", "HANDLE")]
+
+
+# --- merging with the model ----------------------------------------------------------------
+
+
+def test_rules_never_replace_a_name_from_the_model():
+    nlp = blank("en", "briefing_dates", "briefing_numbers")
+    doc = nlp.make_doc("May Johnson paid $5m.")
+    doc.ents = [doc.char_span(0, 11, label="PERSON")]
+    doc = nlp(doc)
+    assert [(text_of(e), e.label_) for e in doc.ents] == [
+        ("May Johnson", "PERSON"),
+        ("$5m", "MONEY"),
+    ]
+
+
+def test_rules_replace_a_numeric_model_span_and_add_the_value():
+    nlp = blank("en", "briefing_numbers")
+    doc = nlp.make_doc("It cost $1.2bn.")
+    doc.ents = [doc.char_span(9, 14, label="CARDINAL")]
+    doc = nlp(doc)
+    assert [(e.text, e.label_, e._.value) for e in doc.ents] == [
+        ("$1.2bn", "MONEY", "1200000000 USD")
+    ]
+
+
+# --- gazetteer -------------------------------------------------------------------------------
+
+
+def test_gazetteer_fills_gaps_in_both_languages():
+    it = blank("it", "briefing_gazetteer")
+    assert [e[:2] for e in ents(it, "I colloqui tra Kyiv e Mosca si terranno a Berlino.")] == [
+        ("Kyiv", "LOC"),
+        ("Mosca", "LOC"),
+        ("Berlino", "LOC"),
+    ]
+    en = blank("en", "briefing_gazetteer")
+    assert ("Germany", "LOC", None) in ents(en, "Talks in Germany went on.")
+
+
+def test_gazetteer_never_overrides_the_model():
+    nlp = blank("en", "briefing_gazetteer")
+    doc = nlp.make_doc("The Washington Post said so.")
+    doc.ents = [doc.char_span(4, 19, label="ORG")]
+    doc = nlp(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Washington Post", "ORG")]
+
+
+def test_gazetteer_is_case_sensitive():
+    nlp = blank("it", "briefing_gazetteer")
+    assert ents(nlp, "una mosca sul vetro") == []
+
+
+# --- corrections ---------------------------------------------------------------------------
+
+
+def corrected(lang: str, text: str, ents_before, corrections):
+    nlp = blank(lang, "briefing_corrections")
+    pipeline.set_corrections(nlp, corrections)
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in ents_before]
+    doc = nlp(doc)
+    return [(e.text, e.label_, e._.ent_source) for e in doc.ents]
+
+
+def test_a_correction_relabels_every_occurrence_and_wins():
+    text = "Nato e Nato."
+    before = [(0, 4, "LOC")]
+    fixes = [Correction(id="c1", text="Nato", label="ORG")]
+    assert corrected("it", text, before, fixes) == [
+        ("Nato", "ORG", "user"),
+        ("Nato", "ORG", "user"),
+    ]
+
+
+def test_not_an_entity_removes_it():
+    fixes = [Correction(id="c1", text="Kiev", label=None)]
+    assert corrected("it", "Per Kiev.", [(4, 8, "LOC")], fixes) == []
+
+
+def test_a_new_extent_replaces_the_old_one():
+    text = "dalla Casa Bianca oggi"
+    fixes = [Correction(id="c1", text="Casa Bianca", label="ORG", replaces="Casa")]
+    assert corrected("it", text, [(6, 10, "LOC")], fixes) == [("Casa Bianca", "ORG", "user")]
+
+
+def test_corrections_of_another_language_are_ignored():
+    fixes = [Correction(id="c1", text="Nato", label="ORG", lang="en")]
+    assert corrected("it", "la Nato", [(3, 7, "LOC")], fixes) == [("Nato", "LOC", None)]
+
+
+# --- serialisation ---------------------------------------------------------------------------
+
+
+def test_patterns_round_trip_through_disk(tmp_path):
+    nlp = blank("en", "briefing_numbers", "briefing_social", "briefing_corrections")
+    pipeline.set_corrections(nlp, [Correction(id="c1", text="Acme", label="ORG")])
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "briefing_numbers" / "patterns.jsonl").is_file()
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded("Acme paid $5m to @bob.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Acme", "ORG"),
+        ("$5m", "MONEY"),
+        ("@bob", "HANDLE"),
+    ]

@@ -1,0 +1,115 @@
+"""Pipeline choice per language, its identity in each analysis, caching and lazy spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing import paths  # noqa: E402
+from briefing.config import Config  # noqa: E402
+from briefing.nlp import pipeline  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    pipeline.clear_cache()
+    yield
+    pipeline.clear_cache()
+
+
+@pytest.fixture
+def no_bundled(tmp_path, monkeypatch):
+    """No bundled models: the choice falls through to the rules-only pipeline."""
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
+
+
+def save_pipeline(folder, lang: str, name: str, version: str):
+    nlp = spacy.blank(lang)
+    nlp.meta["name"] = name
+    nlp.meta["version"] = version
+    nlp.to_disk(folder)
+    return folder
+
+
+def test_unknown_language_gets_rules_only(no_bundled):
+    nlp, name, version = pipeline.load("sw")
+    assert name == "sw_briefing_rules"
+    assert version.endswith(f"+rules{pipeline.RULES_VERSION}")
+    assert "sentencizer" in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "briefing_corrections"
+    doc = nlp("Mkutano ulifanyika @white_lenka https://example.org")
+    assert [e.label_ for e in doc.ents] == ["HANDLE", "URL"]
+
+
+def test_a_code_spacy_has_no_language_for_still_loads(no_bundled):
+    nlp, name, _ = pipeline.load("zz")
+    assert name == "zz_briefing_rules"
+    assert nlp.lang == "xx"
+
+
+def test_bundled_pipeline_is_used_when_present(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path)
+    save_pipeline(tmp_path / "it_briefing_ner", "it", "briefing_ner", "1.2.3")
+    kinds = [c.kind for c in pipeline.choices("it", Config())]
+    assert kinds == ["bundled", "rules"]
+    _, name, version = pipeline.load("it", cfg=Config())
+    assert (name, version) == ("it_briefing_ner", "1.2.3+rules" + pipeline.RULES_VERSION)
+
+
+def test_the_config_wins_over_everything(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path)
+    save_pipeline(tmp_path / "it_briefing_ner", "it", "briefing_ner", "1.0.0")
+    mine = save_pipeline(tmp_path / "mine", "it", "my_news", "9.9.9")
+    cfg = Config(pipelines={"it": str(mine)})
+    assert [c.kind for c in pipeline.choices("it", cfg)] == ["config", "bundled", "rules"]
+    _, name, version = pipeline.load("it", cfg=cfg, rules=False)
+    assert (name, version) == ("it_my_news", "9.9.9")
+
+
+def test_installed_trained_packages_come_before_the_bundled_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path)
+    save_pipeline(tmp_path / "en_briefing_ner", "en", "briefing_ner", "1.0.0")
+    monkeypatch.setattr(
+        spacy.util, "get_installed_models", lambda: ["en_core_web_sm", "en_core_web_md"]
+    )
+    choices = pipeline.choices("en", Config())
+    assert [(c.kind, c.target) for c in choices][:2] == [
+        ("package", "en_core_web_md"),
+        ("package", "en_core_web_sm"),
+    ]
+    # That package is not really installed: loading falls through to the next choice.
+    _, name, _ = pipeline.load("en", cfg=Config())
+    assert name == "en_briefing_ner"
+
+
+def test_a_broken_config_pipeline_falls_through(no_bundled):
+    _, name, _ = pipeline.load("it", cfg=Config(pipelines={"it": "/nowhere/at/all"}))
+    assert name == "it_briefing_rules"
+
+
+def test_pipelines_are_cached_per_language(no_bundled):
+    first = pipeline.load("it", cfg=Config())
+    assert pipeline.load("it", cfg=Config()) is first
+    assert pipeline.load("en", cfg=Config()) is not first
+    assert pipeline.load("it", cfg=Config(), rules=False).nlp is not first.nlp
+
+
+def test_without_rules_there_are_no_rule_components(no_bundled):
+    nlp, _, version = pipeline.load("it", cfg=Config(), rules=False)
+    assert not [n for n in nlp.pipe_names if n.startswith("briefing_")]
+    assert "+rules" not in version
+
+
+def test_importing_the_nlp_and_analysis_modules_does_not_load_spacy():
+    code = (
+        "import sys\n"
+        "import briefing.nlp.pipeline, briefing.nlp.labels, briefing.analysis\n"
+        "import briefing.commands.analyze\n"
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

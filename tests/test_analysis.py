@@ -1,0 +1,194 @@
+"""Analysing text and stored articles: offsets, language, corrections, the cache, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from briefing import analysis, paths  # noqa: E402
+from briefing.models import Article, Correction  # noqa: E402
+from briefing.nlp import pipeline  # noqa: E402
+
+TEXT_IT = (
+    "Roma, 18 Dicembre 2025. Il fondo da €90bn per Kyiv è stato discusso ieri a Berlino, "
+    "dove il 19,3% dei delegati ha seguito @white_lenka su https://example.org/live."
+)
+
+
+@pytest.fixture(autouse=True)
+def rules_only(tmp_path, monkeypatch):
+    """Blank pipelines plus rules, whatever models exist: the tests check our own code."""
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
+    pipeline.clear_cache()
+    yield
+    pipeline.clear_cache()
+
+
+def test_entities_point_into_the_given_text():
+    result = analysis.analyse_text(TEXT_IT, "it", "2025-12-19")
+    assert result.entities
+    for entity in result.entities:
+        assert TEXT_IT[entity.start : entity.end] == entity.text
+    found = {(e.text, e.label, e.value) for e in result.entities}
+    assert ("18 Dicembre 2025", "DATE", "2025-12-18") in found
+    assert ("ieri", "DATE", "2025-12-18") in found
+    assert ("€90bn", "MONEY", "90000000000 EUR") in found
+    assert ("19,3%", "PERCENT", "19.3%") in found
+    assert ("@white_lenka", "HANDLE", None) in found
+    assert ("https://example.org/live", "URL", None) in found
+    assert {("Kyiv", "LOC"), ("Berlino", "LOC")} <= {(e.text, e.label) for e in result.entities}
+
+
+def test_the_analysis_records_its_pipeline():
+    result = analysis.analyse_text(TEXT_IT, "it")
+    assert result.lang == "it"
+    assert result.pipeline == "it_briefing_rules"
+    assert result.pipeline_version.endswith("+rules" + pipeline.RULES_VERSION)
+    assert result.body_hash == analysis.body_hash(TEXT_IT)
+
+
+def test_language_is_detected_when_not_given():
+    english = "The government said on Tuesday that the talks in Geneva would resume next week."
+    assert analysis.analyse_text(english).lang == "en"
+    assert analysis.analyse_text(TEXT_IT).lang == "it"
+    assert analysis.detect_language("   ") == analysis.DEFAULT_LANG
+
+
+def test_corrections_are_applied():
+    fixes = [
+        Correction(id="c", text="Berlino", label="ORG"),
+        Correction(id="d", text="Kyiv", label=None),
+    ]
+    result = analysis.analyse_text(TEXT_IT, "it", corrections=fixes)
+    labels = {e.text: (e.label, e.source) for e in result.entities}
+    assert labels["Berlino"] == ("ORG", "user")
+    assert "Kyiv" not in labels
+
+
+def test_batches_keep_input_order_across_languages():
+    items = [
+        analysis.TextItem("Talks in Germany went on.", "en", article_id="a"),
+        analysis.TextItem("I colloqui a Mosca.", "it", article_id="b"),
+        analysis.TextItem("Paid $5m in Ohio.", "en", article_id="c"),
+    ]
+    results = list(analysis.analyse_texts(items, batch_size=1))
+    assert [r.article_id for r in results] == ["a", "b", "c"]
+    assert [r.lang for r in results] == ["en", "it", "en"]
+    assert [e.text for e in results[2].entities] == ["$5m", "Ohio"]
+
+
+# --- the store cache -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def store():
+    from briefing.store import Store
+
+    try:
+        opened = Store.open()
+    except NotImplementedError:
+        pytest.skip("the store is not implemented yet")
+    with opened:
+        yield opened
+
+
+def add(store, body: str, lang: str = "it") -> str:
+    import hashlib
+
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    article = Article(
+        id=digest[:12], title="t", body=body, lang=lang, published="2025-12-19", content_hash=digest
+    )
+    return store.add_article(article).article_id
+
+
+def test_analyse_article_caches_until_something_changes(store, monkeypatch):
+    article_id = add(store, TEXT_IT)
+    first = analysis.analyse_article(store, article_id)
+    assert store.get_analysis(article_id).entities == first.entities
+    calls = []
+    real = analysis.analyse_texts
+    monkeypatch.setattr(analysis, "analyse_texts", lambda *a, **k: calls.append(1) or real(*a, **k))
+    again = analysis.analyse_article(store, article_id)
+    assert calls == [] and again.analysed_at == first.analysed_at  # served from the cache
+    store.add_correction(Correction(id="", text="Berlino", label="ORG"))
+    corrected = analysis.analyse_article(store, article_id)
+    assert calls == [1]  # corrections changed: re-analysed
+    assert ("Berlino", "ORG") in {(e.text, e.label) for e in corrected.entities}
+    assert corrected.corrections_version == store.corrections_version()
+    analysis.analyse_article(store, article_id, force=True)
+    assert calls == [1, 1]
+
+
+def test_analyse_many_reports_progress(store):
+    ids = [add(store, TEXT_IT), add(store, "Talks in Germany went on for 3 days.", "en")]
+    seen = []
+    results = analysis.analyse_many(store, ids, lambda done, total: seen.append((done, total)))
+    assert [r.article_id for r in results] == ids
+    assert seen[-1] == (2, 2)
+
+
+# --- briefing analyze ------------------------------------------------------------------------
+
+
+def run_cli(args, stdin: str, home) -> subprocess.CompletedProcess:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefing import paths\n"
+        f"paths.bundled_models_dir = lambda: Path({str(home)!r}) / 'no-models'\n"
+        "from briefing import cli\n"
+        "sys.exit(cli.main(sys.argv[1:]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True
+    )
+
+
+def test_analyze_jsonl_writes_one_line_per_document(temp_home):
+    lines = [
+        {"id": "x1", "lang": "it", "text": "  Il 19,3% a Kyiv\n\nieri."},
+        {"id": "x2", "text": "The fund of $1.2bn went to Germany on Tuesday."},
+    ]
+    stdin = "".join(json.dumps(line) + "\n" for line in lines)
+    proc = run_cli(["analyze", "--jsonl", "-"], stdin, temp_home)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["x1", "x2"]
+    assert rows[1]["lang"] == "en"
+    for row, given in zip(rows, lines, strict=True):
+        assert {"pipeline", "entities", "facts"} <= set(row)
+        for e in row["entities"]:
+            assert given["text"][e["start"] : e["end"]] == e["text"]  # offsets into the raw text
+    assert ("Kyiv", "LOC") in {(e["text"], e["label"]) for e in rows[0]["entities"]}
+
+
+def test_analyze_jsonl_reports_bad_lines(temp_home):
+    proc = run_cli(["analyze", "--jsonl", "-"], '{"id": "a", "text": "ok"}\nnot json\n', temp_home)
+    assert proc.returncode == 1
+    assert "line 2" in proc.stderr
+    assert [json.loads(x)["id"] for x in proc.stdout.splitlines()] == ["a"]
+
+
+def test_analyze_file_prints_the_analysis(temp_home, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Vertice a Mosca\n\nI colloqui a Mosca costeranno $1.2bn, secondo @white_lenka.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(["analyze", str(path), "--lang", "it"], "", temp_home)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["pipeline"] == "it_briefing_rules"
+    for e in data["entities"]:
+        assert data["text"][e["start"] : e["end"]] == e["text"]
+    assert {"MONEY", "HANDLE", "LOC"} <= {e["label"] for e in data["entities"]}
+
+
+def test_analyze_without_input_is_a_usage_error(temp_home):
+    assert run_cli(["analyze"], "", temp_home).returncode == 2
