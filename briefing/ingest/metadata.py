@@ -40,6 +40,13 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
+}  # fmt: skip
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Bytes to text, never failing: BOM, declared charset, UTF-8, then charset detection."""
     for bom, codec in (
@@ -59,13 +66,23 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     lenient = data.decode("utf-8", errors="replace")
-    # A handful of bad bytes in otherwise valid UTF-8 is a broken file, not another charset.
-    if lenient.count("\ufffd") <= max(2, len(data) // 1000):
+    # More well-formed multi-byte characters than bad bytes: damaged UTF-8, not another charset
+    # (in Latin-1 text every accented letter is a bad byte and none is well formed).
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if ord(c) > 127) - bad
+    if good > bad:
         return lenient
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     codec = best.encoding if best is not None else "cp1252"
+    # On short texts the detector often picks a rare Latin code page (cp1258, mac_latin2) for
+    # what is plain Western European Latin-1/cp1252 text; prefer the common one when it fits.
+    if codec in _LATIN_FAMILY and any(
+        m.encoding in ("cp1252", "latin_1", "iso8859_15") for m in matches
+    ):
+        codec = "cp1252"
     try:
         return data.decode(codec, errors="replace")
     except LookupError:
@@ -263,7 +280,8 @@ _BOILERPLATE = re.compile(
             r"^(?:share|tweet|condividi|email|e-mail|print|stampa|commenta|comments?)(?:\s+(?:on|su)\s+\w+)?\s*:?$",
             r"\bshare (?:this|on)\b|\bcondividi (?:su|questo|l'articolo)\b",
             # cookies and legal footers
-            r"\bcookie\b.*\b(?:policy|utilizz|usa|uses|use|accett|accept|consent|informativa)",
+            r"\bcookies?\b.{0,80}\b(?:policy|utilizz|usa|uses|use|accett|accept|consent|informativa)",
+            r"\b(?:utilizz\w*|usa|usiamo|uses?|accett\w*|accept\w*)\b.{0,40}\bcookies?\b",
             r"\btestata giornalistica\b",
             r"\breg\.? ?trib\.?\b|\bregistrazione (?:del|presso il) tribunale\b",
             r"\bp\.? ?iva\b|\bpartita iva\b|\bcodice fiscale\b",
@@ -290,7 +308,7 @@ _CREDIT_STRONG = re.compile(
 _CREDIT_HEADER = re.compile(r"\bfonte\s*:|\bsource\s*:|@\w{2,}", re.IGNORECASE)
 
 _BYLINE = re.compile(
-    r"^(?:di|by|a cura di|por|par|von)\s+((?:[A-ZÀ-Ý][\w'’.-]+)(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|di|da|del|van|von)){0,4})\s*$"
+    r"^(?i:di|by|a cura di|por|par|von)\s+((?:[A-ZÀ-Ý][\w'’.-]+)(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|di|da|del|van|von)){0,4})\s*$"
 )
 
 _END_PUNCT = tuple(".!?…\"”»'’:;")
@@ -325,7 +343,10 @@ _SITE_IN_FURNITURE = (
         r"^(?P<name>[A-Z][\w'’ .&-]{1,40}?) (?:è|e'|is) (?:anche |also )?(?:su|on) (?:whatsapp|telegram|facebook|instagram|google news)\b",
         re.IGNORECASE,
     ),
-    re.compile(r"©\s*(?:\d{4}\s*[-–—,]?\s*)?(?P<name>[A-Z][\w'’ .&-]{1,40}?)\s*[.]?\s*$"),
+    re.compile(
+        r"©\s*(?:\d{4}\s*[-–—,]?\s*)?(?P<name>[A-Z][\w'’&-]*"
+        r"(?:\s+(?:[A-Z][\w'’&-]*|d['’]\w+|di|del|della|de|of|the|and|e|&)){0,5})"
+    ),
 )
 
 
@@ -369,6 +390,10 @@ def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     credits: list[str] = []
     kept: list[str] = []
     for line in lines:
+        if _LEGAL_TAIL.search(line):
+            line = _LEGAL_TAIL.sub("", line)
+            if not line.strip():
+                continue
         bare = _bare(line)
         if is_boilerplate(bare):
             continue
@@ -384,10 +409,6 @@ def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         end -= 1
     if any(line.strip() for line in kept[:end]):
         kept = kept[:end]
-    if kept:
-        tail = _LEGAL_TAIL.sub("", kept[-1])
-        if tail.strip():
-            kept[-1] = tail
     return kept, credits
 
 
