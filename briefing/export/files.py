@@ -193,7 +193,7 @@ def export(
         try:
             bundle = load_bundle(store, article_id)
         except (LookupError, OSError, StoreError) as exc:
-            problems.append(f"{article_id}: {exc}")
+            problems.append(str(exc) if isinstance(exc, LookupError) else f"{article_id}: {exc}")
             bundle = None
         if bundle is not None and one_file:
             bundles.append(bundle)
