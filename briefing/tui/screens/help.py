@@ -41,11 +41,12 @@ class HelpScreen(ModalScreen):
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()
         self.keymap = keymap
+        self.table = help_table(keymap)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Static(Text("briefing keys", style="bold", end=""))
-            yield Static(help_table(self.keymap), id="help-table")
+            yield Static(self.table, id="help-table")
             yield Static(
                 Text(
                     'Rebind in config.toml:  [keys]  star = "S"  (ids in the right column)\n'

@@ -1,0 +1,390 @@
+"""Pilot tests: every key path of the reader, asserting on app state and on the store."""
+
+from __future__ import annotations
+
+from briefing.config import Config
+from briefing.tui import bindings
+from briefing.tui.app import make_app
+from briefing.tui.commands import palette_entries
+from briefing.tui.screens.dialogs import AskNote, AskText, Choose
+from briefing.tui.screens.help import HelpScreen
+from tests.tui.conftest import fake_services
+
+SEED_ID = "178aed9a09ce"
+EN_ID = "a1b2c3d4e5f6"
+SHORT_ID = "0f0e0d0c0b0a"
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_three_panes_show_list_text_and_facts(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert [a.id for a in app.article_list.articles] == [SEED_ID, EN_ID, SHORT_ID]
+        assert app.open_id == SEED_ID
+        assert app.text_area.text.startswith("Nel fine settimana Miami")
+        assert {e.text for e in app.text_area.entities} >= {"Miami", "Kirill Dmitriev"}
+        headline = str(app.query_one("#headline").render())
+        assert "Esempio News" in headline and "2025-12-18" in headline and "Redazione" in headline
+        facts = [
+            str(app.facts.get_option_at_index(i).prompt) for i in range(app.facts.option_count)
+        ]
+        assert any(f.startswith("People") for f in facts)
+        assert any("Kirill Dmitriev — capo del fondo sovrano" in f for f in facts)
+        assert any("[anonymous]" in f for f in facts)
+
+
+async def test_j_k_g_G_move_the_list_and_open_follows(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        assert app.open_id == EN_ID
+        await pilot.press("G")
+        assert app.open_id == SHORT_ID
+        await pilot.press("g")
+        assert app.open_id == SEED_ID
+        await pilot.press("down", "up")
+        assert app.article_list.cursor == 0
+
+
+async def test_enter_opens_in_reader_and_marks_read(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not store.get(SEED_ID).read
+        await pilot.press("enter")
+        assert app.focused is app.text_area
+        assert store.get(SEED_ID).read
+
+
+async def test_star_and_read_toggle_in_the_store(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert store.get(SEED_ID).starred
+        await pilot.press("m")
+        assert store.get(SEED_ID).read
+        await pilot.press("m", "s")
+        article = store.get(SEED_ID)
+        assert not article.read and not article.starred
+        assert app.by_id[SEED_ID].starred is False
+
+
+async def test_tag_add_completes_existing_tags_and_remove(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # the English article has no tags
+        await pilot.press("t")
+        assert isinstance(app.screen, AskText)
+        await pilot.press("r", "u", "s")
+        await pilot.press("right")  # accept the completion "russia"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.get(EN_ID).tags == ["russia"]
+        assert app.article_list.current.tags == ["russia"]
+        await pilot.press("T")
+        assert isinstance(app.screen, Choose)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.get(EN_ID).tags == []
+
+
+async def test_filter_good_query_narrows_the_list(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"tag:russia")
+        await pilot.pause()
+        assert [a.id for a in app.article_list.articles] == [SHORT_ID]
+        await pilot.press("enter")
+        assert app.focused is app.article_list
+        assert app.open_id == SHORT_ID
+
+
+async def test_filter_bad_query_shows_error_in_place_and_keeps_the_list(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"(tag:russia")
+        await pilot.pause()
+        error = app.query_one("#filter-error")
+        assert error.has_class("-shown")
+        assert "^" in str(error.render())
+        assert len(app.article_list.articles) == 3  # the last good list stays
+        await pilot.press(")")
+        await pilot.pause()
+        assert not error.has_class("-shown")
+        assert [a.id for a in app.article_list.articles] == [SHORT_ID]
+
+
+async def test_n_and_N_jump_between_matches_of_the_filter(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mosca")  # accent- and case-insensitive: finds "Mosca"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.open_id == SEED_ID
+        assert len(app.matches) >= 2
+        await pilot.press("n")
+        first = app.text_area.cursor_offset
+        assert app.text_area.text[first : first + 5] == "Mosca"
+        await pilot.press("n")
+        second = app.text_area.cursor_offset
+        assert second > first
+        await pilot.press("N")
+        assert app.text_area.cursor_offset == first
+
+
+async def test_entity_navigation_with_brackets(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "bracketright")
+        assert app.text_area.entity_at_cursor().text == "Miami"
+        await pilot.press("bracketright")
+        second = app.text_area.entity_at_cursor()
+        assert second.start > app.text_area.text.index("Miami")
+        await pilot.press("bracketleft")
+        assert app.text_area.entity_at_cursor().text == "Miami"
+
+
+async def test_highlight_and_note_are_saved(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "h")
+        highlights = store.highlights(SEED_ID)
+        assert len(highlights) == 1
+        first_sentence = app.text_area.text.split(". ")[0] + "."
+        assert highlights[0].text == first_sentence
+        assert app.text_area.user_highlights[0].id == highlights[0].id
+        await pilot.press("a")
+        assert isinstance(app.screen, AskNote)
+        await pilot.press(*"check this")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.highlights(SEED_ID)[0].note == "check this"
+        assert len(store.highlights(SEED_ID)) == 1  # the note went on the same highlight
+        await pilot.press("h")  # h on a highlight removes it
+        assert store.highlights(SEED_ID) == []
+
+
+async def test_highlight_of_a_selection(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", *["shift+right"] * 3, "h")
+        assert [h.text for h in store.highlights(SEED_ID)] == ["Nel"]
+
+
+async def test_correct_entity_reanalyses_every_article_and_can_be_undone(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        # put the cursor on the "Mosca" entity
+        offset = app.text_area.text.index("Mosca")
+        app.text_area.move_cursor(app.text_area.location(offset))
+        await pilot.press("e")
+        assert isinstance(app.screen, Choose)
+        options = app.screen.choices
+        none_at = [key for key, _ in options].index("none")
+        await pilot.press(*["down"] * none_at, "enter")
+        await settle(pilot)
+        assert [(c.text, c.label) for c in store.corrections()] == [("Mosca", None)]
+        # both articles naming Mosca were re-analysed without it, and the open one redrawn
+        for article_id in (SEED_ID, SHORT_ID):
+            assert "Mosca" not in {e.text for e in store.get_analysis(article_id).entities}
+        assert "Mosca" not in {e.text for e in app.text_area.entities}
+        assert not app.status.busy
+        # undo from the corrections screen
+        await pilot.press("C", "down", "enter")
+        await settle(pilot)
+        assert store.corrections() == []
+        assert "Mosca" in {e.text for e in store.get_analysis(SHORT_ID).entities}
+
+
+async def test_correct_entity_label_and_extent(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "bracketright")  # Miami (LOC)
+        await pilot.press("e")
+        keys = [key for key, _ in app.screen.choices]
+        await pilot.press(*["down"] * keys.index("label:ORG"), "enter")
+        await settle(pilot)
+        assert [(c.text, c.label) for c in store.corrections()] == [("Miami", "ORG")]
+        assert {e.label for e in app.text_area.entities if e.text == "Miami"} == {"ORG"}
+        # change the extent of "Casa Bianca" to "la Casa Bianca"
+        offset = app.text_area.text.index("Casa Bianca")
+        app.text_area.move_cursor(app.text_area.location(offset))
+        await pilot.press("e")
+        keys = [key for key, _ in app.screen.choices]
+        await pilot.press(*["down"] * keys.index("extent"), "enter")
+        assert isinstance(app.screen, AskText)
+        await pilot.press("home", *"la ", "enter")
+        await settle(pilot)
+        added = store.corrections()[-1]
+        assert (added.text, added.label, added.replaces) == ("la Casa Bianca", "ORG", "Casa Bianca")
+
+
+async def test_mark_selected_text_as_entity(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        offset = app.text_area.text.index("Stati Uniti")
+        app.text_area.move_cursor(app.text_area.location(offset))
+        await pilot.press(*["shift+right"] * len("Stati Uniti"), "E")
+        assert isinstance(app.screen, Choose)
+        keys = [key for key, _ in app.screen.choices]
+        await pilot.press(*["down"] * keys.index("LOC"), "enter")
+        await settle(pilot)
+        assert [(c.text, c.label) for c in store.corrections()] == [("Stati Uniti", "LOC")]
+        assert "Stati Uniti" in {e.text for e in store.get_analysis(SEED_ID).entities}
+
+
+async def test_choosing_a_fact_scrolls_to_its_sentence_and_marks_it(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        assert app.focused is app.facts
+        spans = app.facts.spans
+        target = next(k for k in spans if "Kirill" in str(app.facts.get_option(k).prompt))
+        app.facts.highlighted = app.facts.get_option_index(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        start, end = spans[target][0]
+        assert app.text_area.cursor_offset == start
+        mark_start, mark_end = app.text_area.mark
+        assert mark_start <= start < end <= mark_end
+        assert app.text_area.text[mark_start:mark_end].startswith("Per Washington")
+
+
+async def test_entity_index_lists_entities_and_filters(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        screen = app.screen
+        assert screen.counts["places"]["Mosca"] == 2
+        assert screen.counts["people"]["Ada Rossi"] == 1
+        option_list = screen.query_one("#entities")
+        key = next(k for k, q in screen.queries.items() if q == "place:Mosca")
+        option_list.highlighted = option_list.get_option_index(key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filter_text == "place:Mosca"
+        assert [a.id for a in app.article_list.articles] == [SEED_ID, SHORT_ID]
+
+
+async def test_export_the_open_article(store, tmp_path):
+    app = make_app(store, Config(export_dir=str(tmp_path / "notes")), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, Choose)
+        await pilot.press("enter")  # this article
+        await pilot.press("enter")  # to the configured folder
+        await settle(pilot)
+        written = list((tmp_path / "notes").glob("*.md"))
+        assert len(written) == 1
+        assert "Miami" in written[0].read_text(encoding="utf-8")
+        assert "exported 1 article" in str(app.status.query_one("#status-text").render())
+
+
+async def test_import_runs_in_a_worker_and_refreshes_the_list(store):
+    calls = []
+
+    def fake_import(store_, sources, progress, allow_local_urls=False):
+        from briefing.models import Article
+
+        calls.append(sources)
+        store_.add_article(
+            Article(
+                id="ffffffffffff", title="Imported", body="Nuovo testo.", published="2026-01-01"
+            )
+        )
+        progress(1, 1)
+        return "imported 1"
+
+    app = make_app(store, Config(), services=fake_services(import_sources=fake_import))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i", *"/tmp/x.txt", "enter")
+        await settle(pilot)
+        assert calls == [["/tmp/x.txt"]]
+        assert app.article_list.articles[0].id == "ffffffffffff"
+
+
+async def test_help_screen_lists_every_binding_with_its_keys(store):
+    app = make_app(store, Config(keys={"star": "S"}), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.table
+        assert app.screen.query_one("#help-table").visual is not None
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        console.print(table)
+        shown = console.export_text()
+        for _, group in bindings.GROUPS:
+            for binding in group:
+                assert binding.description in shown
+                assert binding.id in shown
+        assert "S  " in shown or " S " in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_are_rebindable_from_the_config(store):
+    app = make_app(store, Config(keys={"star": "S", "down": "ctrl+n"}), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert not store.get(SEED_ID).starred
+        await pilot.press("S")
+        assert store.get(SEED_ID).starred
+        await pilot.press("ctrl+n")
+        assert app.open_id == EN_ID
+
+
+def test_command_palette_offers_every_action():
+    titles = {title for title, _, _ in palette_entries({})}
+    for binding in bindings.APP + bindings.READER + [bindings.LIST[-1]]:
+        if binding.id in {"command_palette", "down", "up"}:
+            continue
+        assert binding.description in titles
+
+
+async def test_command_palette_runs_an_action(app, store):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Star")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.get(SEED_ID).starred
+
+
+async def test_narrow_terminal_swaps_facts_for_the_list(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        assert app.query_one("#list-pane").display
+        assert not app.query_one("#facts-pane").display
+        await pilot.press("3")
+        assert app.query_one("#facts-pane").display
+        assert not app.query_one("#list-pane").display
+        await pilot.press("1")
+        assert app.query_one("#list-pane").display
+        assert app.focused is app.article_list
+
+
+async def test_read_only_store_reports_instead_of_crashing(store):
+    store.readonly = True
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "2", "h")
+        assert not store.get(SEED_ID).starred
+        assert store.highlights() == []
+        assert app.is_running
