@@ -106,9 +106,13 @@ def subject_after(article: Article, words: list[Word], verb: int) -> Subject | N
         ent = _ent_of(article, words[j])
         if ent is not None:
             return Subject(ent.start, ent.end, ent=ent)
-        if words[j].text in {",", ".", ";", ":", "«", "“", '"'}:
+        # Only an article may stand between: "ha detto il Cremlino", "said the Kremlin".
+        if words[j].lower not in _ARTICLES:
             return None
     return None
+
+
+_ARTICLES = {"il", "lo", "la", "l'", "l’", "i", "gli", "le", "the"}
 
 
 def person_near(article: Article, offset: int, full_names: dict[Ent, str]) -> Ent | None:

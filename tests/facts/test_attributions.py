@@ -1,0 +1,110 @@
+"""Who stands behind a statement, named or anonymous."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.facts import extract_facts
+from tests.facts.helpers import make_doc
+
+
+def _attributions(
+    text: str, lang: str, entities: dict[str, str]
+) -> list[tuple[str, str | None, bool]]:
+    facts = extract_facts(make_doc(text, lang, entities), lang, "2025-12-18")
+    for a in facts.attributions:
+        assert text[a.start : a.end] == a.text
+    return [(a.text, a.source, a.anonymous) for a in facts.attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "Secondo il Cremlino, i colloqui continuano.",
+            {"Cremlino": "ORG"},
+            ("Secondo il Cremlino", "Cremlino", False),
+        ),
+        (
+            "Secondo l'amministrazione Trump, la Russia accetterà.",
+            {"Trump": "PER", "Russia": "LOC"},
+            ("Secondo l'amministrazione Trump", "amministrazione Trump", False),
+        ),
+        (
+            "Sul tavolo, secondo fonti informate, ci sono concessioni.",
+            {},
+            ("secondo fonti informate", "fonti informate", True),
+        ),
+        (
+            "Si incontreranno, secondo due persone a conoscenza della questione.",
+            {},
+            (
+                "secondo due persone a conoscenza della questione",
+                "due persone a conoscenza della questione",
+                True,
+            ),
+        ),
+        (
+            "Tra queste, secondo indiscrezioni, c'è il Donbass.",
+            {"Donbass": "LOC"},
+            ("secondo indiscrezioni", "indiscrezioni", True),
+        ),
+        (
+            "Secondo un funzionario europeo, i droni sorveglieranno il fronte.",
+            {},
+            ("Secondo un funzionario europeo", "funzionario europeo", True),
+        ),
+    ],
+)
+def test_italian_cues(text: str, entities: dict[str, str], expected: tuple) -> None:
+    assert expected in _attributions(text, "it", entities)
+
+
+def test_italian_sources_asking_for_anonymity() -> None:
+    text = "Le fonti, che hanno chiesto l’anonimato per la sensibilità dei colloqui, riferiscono che tutto è pronto."
+    found = _attributions(text, "it", {})
+    assert found[0] == ("Le fonti, che hanno chiesto l’anonimato", "fonti", True)
+
+
+def test_ordinal_secondo_is_not_a_source() -> None:
+    assert _attributions("Il secondo round si terrà a Miami.", "it", {"Miami": "LOC"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "The talks will go on, according to the White House.",
+            {"White House": "ORG"},
+            ("according to the White House", "White House", False),
+        ),
+        (
+            "They will meet, according to two people familiar with the matter.",
+            {},
+            (
+                "according to two people familiar with the matter",
+                "two people familiar with the matter",
+                True,
+            ),
+        ),
+        ("The talks stalled, sources said.", {}, ("sources said", "sources", True)),
+        (
+            "The White House says the talks went well.",
+            {"White House": "ORG"},
+            ("White House says", "White House", False),
+        ),
+        (
+            "Later the Kremlin said there was no deal.",
+            {"Kremlin": "ORG"},
+            ("Kremlin said", "Kremlin", False),
+        ),
+    ],
+)
+def test_english_cues(text: str, entities: dict[str, str], expected: tuple) -> None:
+    assert expected in _attributions(text, "en", entities)
+
+
+def test_anonymity_condition_in_english() -> None:
+    text = "Two officials, speaking on condition of anonymity, described the plan."
+    found = _attributions(text, "en", {})
+    assert found and found[0][2] is True

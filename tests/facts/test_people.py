@@ -1,0 +1,118 @@
+"""People with roles from titles and appositions; organisations and places merged and counted."""
+
+from __future__ import annotations
+
+from briefing.facts import extract_facts
+from tests.facts.helpers import make_doc
+
+
+def _people(text: str, lang: str, entities: dict[str, str]) -> dict[str, tuple[list[str], int]]:
+    facts = extract_facts(make_doc(text, lang, entities), lang, "2025-12-18")
+    return {p.name: (p.roles, p.mentions) for p in facts.people}
+
+
+def test_italian_apposition_after_the_name() -> None:
+    text = "La delegazione includerà Kirill Dmitriev, capo del fondo sovrano di Mosca. Poi parlerà Dmitriev."
+    people = _people(text, "it", {"Kirill Dmitriev": "PER", "Dmitriev": "PER", "Mosca": "LOC"})
+    assert people == {"Kirill Dmitriev": (["capo del fondo sovrano di Mosca"], 2)}
+
+
+def test_italian_titles_before_the_name_and_kinship() -> None:
+    text = (
+        "Sono attesi l'inviato speciale Steve Witkoff e Jared Kushner, genero del presidente Trump. "
+        "Mercoledì il presidente Vladimir Putin ha parlato. Witkoff e Putin si vedranno."
+    )
+    people = _people(
+        text,
+        "it",
+        {
+            "Steve Witkoff": "PER",
+            "Jared Kushner": "PER",
+            "Trump": "PER",
+            "Vladimir Putin": "PER",
+            "Witkoff": "PER",
+            "Putin": "PER",
+        },
+    )
+    assert people["Steve Witkoff"] == (["inviato speciale"], 2)
+    assert people["Jared Kushner"] == (["genero del presidente Trump"], 1)
+    assert people["Trump"] == (["presidente"], 1)
+    assert people["Vladimir Putin"] == (["presidente"], 2)
+
+
+def test_italian_role_before_a_comma() -> None:
+    text = "La delegazione dovrebbe incontrare anche il consigliere per la sicurezza nazionale ucraino, Rustem Umerov."
+    people = _people(text, "it", {"Rustem Umerov": "PER"})
+    assert people["Rustem Umerov"][0] == ["consigliere per la sicurezza nazionale ucraino"]
+
+
+def test_english_titles_and_appositions() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky met Rustem Umerov, the national security adviser, "
+        "and US Special Envoy Steve Witkoff. Zelensky said little."
+    )
+    people = _people(
+        text,
+        "en",
+        {
+            "Volodymyr Zelensky": "PER",
+            "Rustem Umerov": "PER",
+            "Steve Witkoff": "PER",
+            "Zelensky": "PER",
+            "US": "LOC",
+        },
+    )
+    assert people["Volodymyr Zelensky"] == (["Ukrainian President"], 2)
+    assert people["Rustem Umerov"][0] == ["national security adviser"]
+    assert people["Steve Witkoff"][0] == ["US Special Envoy"]
+
+
+def test_a_clause_after_a_comma_is_not_a_role() -> None:
+    text = "Vladimir Putin, parlando a vertici militari a Mosca, ha ribadito la linea. Witkoff, Kushner e Umerov sono partiti."
+    people = _people(
+        text,
+        "it",
+        {
+            "Vladimir Putin": "PER",
+            "Mosca": "LOC",
+            "Witkoff": "PER",
+            "Kushner": "PER",
+            "Umerov": "PER",
+        },
+    )
+    assert all(roles == [] for roles, _ in people.values())
+
+
+def test_surnames_merge_only_when_one_full_name_fits() -> None:
+    text = "Anna Rossi e Marco Rossi hanno parlato. Rossi ha poi taciuto. Anna Rossi è tornata."
+    people = _people(text, "it", {"Anna Rossi": "PER", "Marco Rossi": "PER", "Rossi": "PER"})
+    assert people["Anna Rossi"][1] == 2
+    assert people["Marco Rossi"][1] == 1
+    assert people["Rossi"][1] == 1  # ambiguous: kept apart rather than guessed
+
+
+def test_organisations_and_places_merge_ignoring_case_and_accents() -> None:
+    text = "La Casa Bianca tace. La casa bianca parla. A Mosca e a MOSCA, poi a Moscà."
+    doc = make_doc(
+        text,
+        "it",
+        {
+            "Casa Bianca": "ORG",
+            "casa bianca": "ORG",
+            "Mosca": "LOC",
+            "MOSCA": "LOC",
+            "Moscà": "LOC",
+        },
+    )
+    facts = extract_facts(doc, "it", None)
+    assert [(o.name, o.mentions) for o in facts.organizations] == [("Casa Bianca", 2)]
+    assert [(p.name, p.mentions) for p in facts.places] == [("Mosca", 3)]
+    assert all(text[s:e].lower().startswith("mosc") for s, e in facts.places[0].spans)
+
+
+def test_possessive_joins_the_name() -> None:
+    text = "Donald Trump spoke. Trump's envoy left."
+    facts = extract_facts(
+        make_doc(text, "en", {"Donald Trump": "PER", "Trump's": "PER"}), "en", None
+    )
+    assert [(p.name, p.mentions) for p in facts.people] == [("Donald Trump", 2)]

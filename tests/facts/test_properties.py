@@ -1,0 +1,32 @@
+"""Whatever the text, every fact points inside it and its span reads back as its text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.facts import extract_facts
+from tests.facts.helpers import make_doc
+
+_PIECES = [
+    "Vladimir Putin", "Putin", "il presidente", ", capo del fondo", " secondo fonti informate",
+    " ha detto", " said", " che", " that", "«", "»", "“", "”", '"', " 4 anni di guerra",
+    " $1.2bn of aid", " mercoledì", " ieri", " 18/12/2025", ". ", ", ", " Mosca", " the Kremlin",
+    " according to", " sources said", " 19.3%", "\n", " e ", " l'inviato speciale",
+]  # fmt: skip
+_ENTITIES = {"Vladimir Putin": "PER", "Putin": "PER", "Mosca": "LOC", "Kremlin": "ORG"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.sampled_from(["it", "en"]))
+def test_fact_spans_lie_inside_the_text(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    facts = extract_facts(make_doc(text, lang, _ENTITIES), lang, "2025-12-18")
+    for kind in ("dates", "quotes", "attributions", "numbers"):
+        for fact in getattr(facts, kind):
+            assert 0 <= fact.start <= fact.end <= len(text)
+            assert text[fact.start : fact.end] == fact.text
+    for group in facts.people + facts.organizations + facts.places:
+        assert group.mentions == len(group.spans)
+        for start, end in group.spans:
+            assert 0 <= start < end <= len(text)

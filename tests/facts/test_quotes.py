@@ -1,0 +1,81 @@
+"""Quotes with their speaker, scare quotes left out, reported speech kept as a claim."""
+
+from __future__ import annotations
+
+from briefing.facts import extract_facts
+from tests.facts.helpers import make_doc
+
+
+def _quotes(text: str, lang: str, entities: dict[str, str]) -> list[tuple[str | None, str, bool]]:
+    facts = extract_facts(make_doc(text, lang, entities), lang, "2025-12-18")
+    for q in facts.quotes:
+        assert text[q.start : q.end] == q.text
+    return [(q.speaker, q.text, q.reported) for q in facts.quotes]
+
+
+def test_italian_guillemets_with_speaker_after() -> None:
+    text = "«Non ci tireremo indietro di un passo», ha detto Putin ai militari."
+    assert _quotes(text, "it", {"Putin": "PER"}) == [
+        ("Putin", "Non ci tireremo indietro di un passo", False)
+    ]
+
+
+def test_reported_speech_and_quote_in_it_share_the_speaker() -> None:
+    text = (
+        "Il presidente Vladimir Putin, parlando a Mosca, ha ribadito che la Russia non si tirerà "
+        "indietro dalla sua missione di “liberare le sue terre storiche”, aggiungendo che i “maialini” "
+        "europei perderanno il potere. Putin ha poi lasciato la sala."
+    )
+    quotes = _quotes(
+        text, "it", {"Vladimir Putin": "PER", "Mosca": "LOC", "Russia": "LOC", "Putin": "PER"}
+    )
+    assert ("Vladimir Putin", "liberare le sue terre storiche", False) in quotes
+    claims = [(s, t) for s, t, reported in quotes if reported]
+    assert claims[0] == (
+        "Vladimir Putin",
+        "la Russia non si tirerà indietro dalla sua missione di “liberare le sue terre storiche”",
+    )
+    assert claims[1][0] == "Vladimir Putin" and claims[1][1].startswith("i “maialini”")
+    # "maialini" is a scare quote inside the claim, not a quote of its own.
+    assert not any(t == "maialini" for _, t, _ in quotes)
+
+
+def test_english_curly_quotes_with_said_before_and_after() -> None:
+    text = (
+        "“Real progress depends on Russia,” Steve Witkoff said on Friday. "
+        'Zelensky told reporters: "The world clearly feels there is a real opportunity."'
+    )
+    quotes = _quotes(text, "en", {"Steve Witkoff": "PER", "Russia": "LOC", "Zelensky": "PER"})
+    assert ("Steve Witkoff", "Real progress depends on Russia,", False) in quotes
+    assert ("Zelensky", "The world clearly feels there is a real opportunity.", False) in quotes
+
+
+def test_inverted_english_frame_and_pronoun() -> None:
+    text = 'Donald Trump arrived late. "The talks were reasonably good and useful," he said.'
+    quotes = _quotes(text, "en", {"Donald Trump": "PER"})
+    assert quotes == [("Donald Trump", "The talks were reasonably good and useful,", False)]
+
+
+def test_short_quote_closing_a_speech_clause_is_speech() -> None:
+    text = 'The Kremlin said there had been "no compromise".'
+    assert _quotes(text, "en", {"Kremlin": "ORG"}) == [("Kremlin", "no compromise", False)]
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    text = "Sul tavolo c'è un pacchetto di “garanzie di sicurezza” occidentali per Kiev."
+    assert _quotes(text, "it", {"Kiev": "LOC"}) == []
+
+
+def test_quote_with_an_unnamed_source() -> None:
+    text = "Secondo un funzionario europeo, le truppe sarebbero dislocate a ovest “per aiutare a ricostruire le forze ucraine”."
+    assert _quotes(text, "it", {}) == [
+        ("funzionario europeo", "per aiutare a ricostruire le forze ucraine", False)
+    ]
+
+
+def test_english_reported_speech() -> None:
+    text = "Zelensky said that the world clearly feels there is a real opportunity to end the war."
+    quotes = _quotes(text, "en", {"Zelensky": "PER"})
+    assert quotes == [
+        ("Zelensky", "the world clearly feels there is a real opportunity to end the war", True)
+    ]
