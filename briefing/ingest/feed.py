@@ -72,7 +72,9 @@ def parse(data: bytes, *, origin: str) -> list[Result]:
     import feedparser
 
     refuse_entities(data)
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # No sanitising: the HTML is only ever turned into plain text here, and the sanitiser
+    # would drop attributes we read (data-credit).
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     # A wrong or missing charset declaration is recovered by feedparser itself.
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -103,14 +105,15 @@ def parse(data: bytes, *, origin: str) -> list[Result]:
                     credit=credit,
                 )
             )
-        except Refused as refused:
-            results.append(ImportFailure(name, str(refused)))
+        except Refused:
+            results.append(ImportFailure(name, "entry has neither a title nor any text"))
     if problem:
-        # feedparser kept what it could read; say where the rest broke off
+        # feedparser kept what it could read; the feed itself gets one line saying where it broke
+        imported = sum(1 for r in results if not isinstance(r, ImportFailure))
         results.append(
             ImportFailure(
-                f"{origin}#{len(parsed.entries) + 1}",
-                f"feed is malformed ({one_line(problem)}); imported the {len(parsed.entries)} entries before it",
+                origin,
+                f"feed is malformed ({one_line(problem)}); imported {imported} entries before the error",
             )
         )
     return results

@@ -251,8 +251,8 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
                 meta.get("og:title"),
                 meta.get("twitter:title"),
                 meta.get("title"),
-                extracted.get("title"),
                 _page_title(tree),
+                extracted.get("title"),  # last: it may be an <h1> holding a section name
             )
             if t and t.strip()
         ),

@@ -210,7 +210,7 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             return None
     import dateparser  # slow to import: only when a worded date turns up
 
-    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
     try:
         value = dateparser.parse(text, languages=languages or DATE_LANGUAGES, settings=settings)
     except (ValueError, OverflowError, TypeError, re.error):

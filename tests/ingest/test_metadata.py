@@ -17,7 +17,7 @@ from briefing.ingest import metadata
         ("Mercoledì, 3 dicembre 2025 ore 10:30", "2025-12-03T10:30:00"),
         ("Wednesday, December 3, 2025", "2025-12-03"),
         ("3 December 2025 at 10:30", "2025-12-03T10:30:00"),
-        ("Seg, 24 Set 2018 19:42:40 -0300", "2018-09-24T19:42:40"),
+        ("Seg, 24 Set 2018 19:42:40 -0300", "2018-09-24T19:42:40-03:00"),
         ("19.01.2020", "2020-01-19"),
         ("14/05/2020", "2020-05-14"),
         ("2025-12-18", "2025-12-18"),
@@ -225,5 +225,5 @@ def test_decode_bytes_latin1_and_broken_utf8():
 def test_binary_kind():
     assert metadata.binary_kind(b"%PDF-1.7 ...") == "a PDF document"
     assert metadata.binary_kind(b"abc\x00def") == "binary data"
-    assert metadata.binary_kind("testo normale".encode()) is None
+    assert metadata.binary_kind(b"testo normale") is None
     assert metadata.binary_kind("\ufefftesto".encode("utf-16")) is None
