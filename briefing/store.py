@@ -23,7 +23,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import wraps
@@ -34,7 +34,7 @@ from typing import Any
 import orjson
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
 from briefing import paths
 from briefing.durable import AppendFile, ProcessLock, atomic_write, describe_os_error, fsync_dir
@@ -67,6 +67,9 @@ KEYS = {
 }
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
 _EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
+_BLANK_ARTICLE = Article(id="", title="").to_dict()
+_BLANK_SUMMARY = ArticleSummary(article_id="").to_dict()
+_SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
 RESTORE_HINT = "Restore the last good copy with `briefing restore` (see `briefing restore --list`)."
 
 
@@ -234,6 +237,50 @@ class JournalStorage(Storage):
         self.journal.close()
 
 
+class _IntKeys(MutableMapping):
+    """The raw table (str keys, as JSON has them) seen with int doc ids, without copying it."""
+
+    def __init__(self, raw: dict[str, Any]):
+        self.raw = raw
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self.raw[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, doc: Any) -> None:
+        self.raw[str(doc_id)] = doc
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self.raw[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.raw
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(k) for k in list(self.raw))
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+class JournalTable(Table):
+    """A TinyDB table whose writes touch only the changed docs.
+
+    TinyDB's own _update_table copies the whole table twice (int keys and back) on every
+    write: 5 ms at 10,000 articles, a quarter of the tag-write budget. The storage lives in
+    memory, so the updater can work on the raw dict through an int-keyed view instead.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        tables = self._storage.read()
+        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class _TinyDB(TinyDB):
+    table_class = JournalTable
+
+
 # -- the store -----------------------------------------------------------------------------
 
 
@@ -317,7 +364,7 @@ class Store:
         self._storage = JournalStorage(d, self.readonly)
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = _TinyDB(storage=lambda: self._storage)
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses = AppendFile(d / ANALYSES, readonly=self.readonly)
         self._index()
@@ -579,8 +626,14 @@ class Store:
 
     @staticmethod
     def _to_article(doc: dict) -> Article:
-        article = Article(**{name: doc[name] for name in _ARTICLE_FIELDS if name in doc})
-        article.tags = list(article.tags)  # never hand out the list memory holds
+        # Filling __dict__ directly is 3x faster than Article(**...) and listing 10,000
+        # articles is on the launch path; docs only ever hold Article fields plus _body.
+        article = object.__new__(Article)
+        values = article.__dict__
+        values.update(_BLANK_ARTICLE)
+        values.update(doc)
+        values.pop("_body", None)
+        values["tags"] = list(values["tags"] or ())  # never hand out the list memory holds
         return article
 
     @_locked
@@ -737,23 +790,39 @@ class Store:
         except (orjson.JSONDecodeError, KeyError, TypeError):
             return None
 
-    @_locked
     def put_analysis(self, analysis: Analysis) -> None:
         """Cache an analysis and refresh the article's summary (one durable write)."""
-        self._article_doc(analysis.article_id)
-        (span,) = self._append_pack(self._analyses, [orjson.dumps(analysis.to_dict())])
-        summary = ArticleSummary.from_analysis(analysis).to_dict()
-        self._commit(
-            [
-                ("analyses", analysis.article_id, {"article_id": analysis.article_id, "at": span}),
-                ("summaries", analysis.article_id, summary),
-            ]
-        )
+        self.put_analyses([analysis])
+
+    @_locked
+    def put_analyses(self, analyses: Iterable[Analysis]) -> None:
+        """Cache many analyses with one fsync of the pack and one of the journal."""
+        analyses = list(analyses)
+        for analysis in analyses:
+            self._article_doc(analysis.article_id)
+        blobs = [orjson.dumps(a.to_dict()) for a in analyses]
+        spans = self._append_pack(self._analyses, blobs)
+        groups = []
+        for analysis, span in zip(analyses, spans, strict=True):
+            aid = analysis.article_id
+            summary = ArticleSummary.from_analysis(analysis).to_dict()
+            groups.append(
+                [("analyses", aid, {"article_id": aid, "at": span}), ("summaries", aid, summary)]
+            )
+        self._commit(*groups)
 
     @_locked
     def summaries(self) -> dict[str, ArticleSummary]:
-        docs = self._storage.data.get("summaries", {}).values()
-        return {d["article_id"]: ArticleSummary.from_dict(d) for d in docs}
+        found = {}
+        for doc in self._storage.data.get("summaries", {}).values():
+            summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
+            values = summary.__dict__
+            values.update(_BLANK_SUMMARY)
+            values.update(doc)
+            for name in _SUMMARY_LISTS:
+                values[name] = list(values[name])
+            found[summary.article_id] = summary
+        return found
 
     # -- entity corrections --
 

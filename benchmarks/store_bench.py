@@ -1,0 +1,178 @@
+"""Store benchmark: build N synthetic articles, then time open, list, durable tag writes, memory.
+
+Usage: python benchmarks/store_bench.py [N]   (default 10000; a temporary folder, removed after)
+
+Import is timed in this process (store side only: Article objects are built beforehand).
+Open, list, tag writes and peak memory are measured in a fresh child process, as a user
+launching briefing on that store would see them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefing.models import Analysis, Article, Attribution, Entity, Facts, NamedThing, Quote
+from briefing.store import Store
+
+WORDS = (
+    "governo ministro parlamento legge riforma economia mercato banca europea italiana "
+    "sindacato accordo elezioni regione comune sindaco crisi energia prezzi inflazione "
+    "the government minister said on tuesday that talks would continue next week with "
+    "officials from brussels washington rome berlin according to sources close to the matter"
+).split()
+PEOPLE = [
+    "Giorgia Meloni",
+    "Sergio Mattarella",
+    "Ursula von der Leyen",
+    "Mario Draghi",
+    "Elly Schlein",
+]
+PLACES = ["Roma", "Milano", "Bruxelles", "Washington", "Kyiv", "Napoli", "Torino"]
+ORGS = ["Banca d'Italia", "Commissione europea", "ISTAT", "CGIL", "Confindustria"]
+RUNS = 3
+TAGS = ["politica", "economia", "esteri", "da-leggere", "energia", "europa"]
+
+
+def synthetic_article(n: int, rng: random.Random) -> Article:
+    words = [rng.choice(WORDS) for _ in range(480)]  # ~3 KB of text
+    for i in range(0, len(words), 40):
+        words[i] = rng.choice(PEOPLE + PLACES + ORGS)
+    body = " ".join(words)
+    return Article(
+        id="",
+        title=f"{rng.choice(PEOPLE)} a {rng.choice(PLACES)}: {' '.join(rng.sample(WORDS, 6))} ({n})",
+        body=body,
+        published=f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        source=rng.choice(["Il Giornale d'Italia", "ANSA", "Reuters", "Corriere"]),
+        author=rng.choice([None, "Redazione", "Anna Bianchi"]),
+        url=f"https://example.org/news/{n}",
+        lang=rng.choice(["it", "en"]),
+        tags=rng.sample(TAGS, rng.randint(0, 2)),
+        note="da verificare" if n % 50 == 0 else None,
+    )
+
+
+def synthetic_analysis(article_id: str, rng: random.Random) -> Analysis:
+    people = rng.sample(PEOPLE, 2)
+    places = rng.sample(PLACES, 2)
+    entities = [Entity(i * 10, i * 10 + 5, "PER", p) for i, p in enumerate(people)]
+    entities += [Entity(100 + i * 10, 105 + i * 10, "LOC", p) for i, p in enumerate(places)]
+    facts = Facts(
+        people=[NamedThing(p, mentions=2) for p in people],
+        places=[NamedThing(p) for p in places],
+        organizations=[NamedThing(rng.choice(ORGS))],
+        quotes=[Quote(people[0], "andremo avanti", 200, 214)],
+        attributions=[Attribution("fonti vicine", None, rng.random() < 0.2, 300, 312)],
+    )
+    return Analysis(article_id, "it", "bench", "0", entities=entities, facts=facts)
+
+
+def build(folder: Path, n: int) -> dict[str, float]:
+    rng = random.Random(7)
+    articles = [synthetic_article(i, rng) for i in range(n)]
+    start = time.perf_counter()
+    with Store.open(folder, backups_dir=folder.parent / "backups") as store:
+        for i in range(0, n, 500):  # batches as an importer of a folder would send them
+            store.add_articles(articles[i : i + 500])
+        imported = time.perf_counter() - start
+        ids = [a.id for a in store.articles()]
+        for i in range(0, len(ids), 500):
+            store.put_analyses(synthetic_analysis(aid, rng) for aid in ids[i : i + 500])
+    return {"import_per_s": n / imported, "import_s": imported}
+
+
+CHILD = """
+import json, resource, statistics, sys, time
+def peak_mb():
+    # VmHWM is this process's own peak; ru_maxrss survives exec and would report the parent's
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t0 = time.perf_counter()
+from briefing.store import Store
+t1 = time.perf_counter()
+store = Store.open(sys.argv[1], backups_dir=sys.argv[2])
+t2 = time.perf_counter()
+articles = store.articles()
+t3 = time.perf_counter()
+summaries = store.summaries()
+t4 = time.perf_counter()
+body = store.body(articles[0].id)
+t5 = time.perf_counter()
+writes = []
+for i in range(100):
+    target = articles[(i * 97) % len(articles)].id
+    s = time.perf_counter()
+    store.update_tags(target, add=[f"bench{i}"])
+    writes.append(time.perf_counter() - s)
+writes.sort()
+s = time.perf_counter()
+store.close()
+closed = time.perf_counter() - s
+print(json.dumps({
+    "import_module_s": t1 - t0, "open_s": t2 - t1, "list_s": t3 - t2, "summaries_s": t4 - t3,
+    "one_body_s": t5 - t4, "tag_median_ms": statistics.median(writes) * 1000,
+    "tag_p95_ms": writes[94] * 1000, "tag_max_ms": writes[-1] * 1000, "close_s": closed,
+    "peak_mb": peak_mb(), "count": len(articles),
+}))
+"""
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        folder = Path(tmp) / "store"
+        built = build(folder, n)
+        sizes = {p.name: p.stat().st_size for p in folder.iterdir() if p.is_file()}
+        runs = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", CHILD, str(folder), str(Path(tmp) / "backups")],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            for _ in range(RUNS)
+        ]
+        # the machine is shared: the median of a few fresh launches, not one lucky or unlucky one
+        run = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+    build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"store benchmark, {n} articles (~3 KB bodies, with analyses and summaries)")
+    print(f"  load average {os.getloadavg()[0]:.1f}; reader figures are medians of {RUNS} launches")
+    print(
+        f"  import (store side)     {built['import_per_s']:8.0f} articles/s  ({built['import_s']:.2f} s)"
+    )
+    print(f"  open                    {run['open_s'] * 1000:8.1f} ms")
+    print(f"  list all (metadata)     {run['list_s'] * 1000:8.1f} ms")
+    print(f"  summaries (filters)     {run['summaries_s'] * 1000:8.1f} ms")
+    print(f"  one body                {run['one_body_s'] * 1000:8.2f} ms")
+    print(
+        f"  durable tag write       median {run['tag_median_ms']:.2f} ms, "
+        f"p95 {run['tag_p95_ms']:.2f} ms, max {run['tag_max_ms']:.2f} ms (100 writes)"
+    )
+    print(f"  close (compaction)      {run['close_s'] * 1000:8.1f} ms")
+    print(f"  peak memory (reader)    {run['peak_mb']:8.1f} MB")
+    print(
+        f"  peak memory (builder)   {build_peak:8.1f} MB (holds all N bodies in memory to time import)"
+    )
+    print("  files: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(sizes.items())))
+    print(f"  tag write p95 target <= 20 ms: {'ok' if run['tag_p95_ms'] <= 20 else 'MISSED'}")
+    print(f"  import target >= 500/s: {'ok' if built['import_per_s'] >= 500 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
