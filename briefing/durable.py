@@ -16,7 +16,7 @@ class DurableWriteError(OSError):
     """A write that did not reach the disk; the file was put back as it was before."""
 
 
-def describe_os_error(exc: OSError, path: Path) -> str:
+def describe_os_error(exc: OSError, path: Path, action: str = "save") -> str:
     """A one-line reason a person can act on (disk full, permission denied, ...)."""
     if exc.errno == errno.ENOSPC:
         why = "the disk is full"
@@ -28,7 +28,7 @@ def describe_os_error(exc: OSError, path: Path) -> str:
         why = "the file system is read-only"
     else:
         why = exc.strerror or str(exc)
-    return f"could not save {path}: {why}"
+    return f"could not {action} {path}: {why}"
 
 
 def fsync_dir(directory: Path) -> None:
@@ -87,12 +87,15 @@ class AppendFile:
         self.path = path
         self.readonly = readonly
         flags = os.O_RDONLY if readonly else os.O_RDWR | os.O_CREAT
+        existed = path.exists()
         try:
             self.fd = os.open(path, flags, 0o644)
         except FileNotFoundError:
             if not readonly:
                 raise
             self.fd = -1  # a read-only view of a store that never had this file
+        if not existed and self.fd >= 0:
+            fsync_dir(path.parent)  # a synced file is no use if its name is lost
         size = os.fstat(self.fd).st_size if self.fd >= 0 else 0
         self.good_end = size if valid_end is None else min(valid_end, size)
         self._end = self.good_end  # where the next append goes (unsynced appends move it)

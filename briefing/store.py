@@ -341,7 +341,9 @@ class Store:
         directory = Path(directory) if directory is not None else paths.store_dir()
         store = cls(directory, readonly, backups_dir)
         if not readonly:
-            directory.mkdir(parents=True, exist_ok=True)
+            if not directory.is_dir():
+                directory.mkdir(parents=True)
+                fsync_dir(directory.parent)
             store._lock = ProcessLock(directory / LOCK)
             holder = store._lock.acquire()
             if holder is not None:
@@ -352,6 +354,11 @@ class Store:
                 )
         try:
             store._load()
+        except OSError as exc:
+            store._release()
+            raise StoreError(
+                describe_os_error(exc, Path(exc.filename or directory), "open")
+            ) from exc
         except BaseException:
             store._release()
             raise

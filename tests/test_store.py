@@ -485,3 +485,46 @@ def test_only_the_last_backups_are_kept(store: Store, backups, monkeypatch):
     assert find_backup(made[-1].name, backups) == made[-1]
     with pytest.raises(StoreError, match="more than one"):
         find_backup(made[-1].name[:4], backups)
+
+
+def test_writes_from_many_threads_all_land(folder: Path, backups: Path):
+    import threading
+
+    with Store.open(folder, backups_dir=backups) as s:
+        s.add_articles([make_article(i) for i in range(4)])
+
+        def writer(n: int) -> None:
+            for i in range(25):
+                s.update_tags(f"a{n:011d}", add=[f"t{i}"])
+                s.articles()  # readers interleave with writers (the TUI's worker threads)
+
+        threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    with Store.open(folder, readonly=True) as s:
+        for n in range(4):
+            assert s.get(f"a{n:011d}").tags == [f"t{i}" for i in range(25)]
+
+
+def test_readonly_open_of_a_missing_store_creates_nothing(tmp_path: Path):
+    with Store.open(tmp_path / "nowhere", readonly=True) as s:
+        assert s.count() == 0 and s.articles() == []
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_unreadable_store_file_is_a_store_error(store: Store, folder: Path, monkeypatch):
+    store.close()
+    real_open = os.open
+
+    def deny(path, *args, **kwargs):
+        if str(path).endswith("bodies.pack"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    with pytest.raises(StoreError, match="could not open .*bodies.pack: permission denied"):
+        Store.open(folder)
+    monkeypatch.undo()
+    Store.open(folder).close()  # and the lock was let go
