@@ -437,7 +437,7 @@ def _h_ampm(m: re.Match, ctx: _Context):
 
 _AFTER_HOUR = re.compile(
     r"\s*(?:$|[^\w\s]|(?:e|ed|di|del|in|circa|ora|ore|locali|italiane|precise|in\s+punto|"
-    r"della|dello|quando|per|a|al|con|\d)\b)",
+    r"della|dello|quando|per|a|al|con|un|una|uno|il|lo|la|i|gli|le|\d)\b)",
     re.I,
 )
 
@@ -528,7 +528,9 @@ _IT = [
         _h_day_word,
     ),
     _rule(
-        r"(?:nei|negli|negli\s+ultimi|nei\s+prossimi)\s+(?:giorni|mesi|anni|settimane)(?:\s+(?:scorsi|passati|prossimi|ultimi))?",
+        # "negli anni" alone is no time at all: a modifier must place it.
+        r"(?:nei|negli)\s+(?:ultimi|prossimi)\s+(?:giorni|mesi|anni|settimane)"
+        r"|(?:nei|negli)\s+(?:giorni|mesi|anni|settimane)\s+(?:scorsi|passati|prossimi)",
         _h_vague,
     ),
     _rule(

@@ -151,3 +151,14 @@ def test_matches_never_overlap_and_slice_back(text: str) -> None:
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
     assert all(text[m.start : m.end] == m.text and m.start < m.end for m in found)
+
+
+def test_an_hour_followed_by_an_article_is_still_an_hour() -> None:
+    [match] = find_temporal("Intorno alle 13 un gruppo di tifosi ha sfilato.", "it", THURSDAY)
+    assert (match.text, match.iso) == ("alle 13", "13:00")
+
+
+def test_vague_periods_need_a_modifier() -> None:
+    assert [m.text for m in find_temporal("Nei giorni scorsi e negli anni.", "it", THURSDAY)] == [
+        "Nei giorni scorsi"
+    ]

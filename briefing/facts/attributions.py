@@ -17,7 +17,9 @@ from briefing.models import Attribution
 # "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
 _CUE = re.compile(
     r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:da|dal|dalla|dai|dalle|dagli|dall['’]))?"
-    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|according\s+to|citing)\s*",
+    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|according\s+to|citing"
+    r"|(?:all['’]interno\s+di\s+|in\s+)(?:un['’]\s*analisi|un\s+rapporto|un\s+report|un['’]\s*inchiesta)\s+(?:della|del|di|dello|dell['’])"
+    r"|in\s+an?\s+(?:analysis|report|investigation|statement)\s+(?:by|from))\s*",
     re.I,
 )
 # "il secondo round", "al secondo posto": an ordinal, not a source.
@@ -129,6 +131,8 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
 def _subject_text(article: Article, subject: Subject, full_names: dict[Ent, str]) -> str | None:
     if subject.ent is not None:
         return full_names.get(subject.ent) or clean_name(subject.ent.text)
+    if subject.plural:
+        return None
     if subject.pronoun:
         person = person_near(article, subject.start, full_names)
         return full_names.get(person) if person else None
@@ -162,6 +166,7 @@ def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Att
             anonymous = subject.anonymous or (
                 subject.ent is None
                 and not subject.pronoun
+                and not subject.plural
                 and _anonymous(article, subject.start, subject.end)
             )
             found.append(

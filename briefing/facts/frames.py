@@ -13,7 +13,14 @@ _BETWEEN = set(
     "has have had also then later today yesterday publicly officially again repeatedly "
     "would will did does do on friday".split()
 )
-_PRONOUNS = {"he", "she", "they", "lui", "lei", "loro", "egli", "essa", "esso"}
+_PRONOUNS = {"he", "she", "lui", "lei", "egli", "essa", "esso"}
+# Plural pronouns name no one person: they stand as subjects with no speaker.
+_PLURAL_PRONOUNS = {"they", "loro", "essi", "esse", "we", "noi"}
+# Named groups: "the two sides", "the four", "entrambe le parti".
+_GROUPS = set(
+    "sides parties leaders negotiators delegations both four three two five countries "
+    "governments parti delegazioni negoziatori entrambi entrambe paesi governi".split()
+)
 ENTITY_SOURCES = {"PER", "ORG", "LOC", "MISC"}
 
 
@@ -26,6 +33,7 @@ class Subject:
     ent: Ent | None = None
     anonymous: bool = False
     pronoun: bool = False
+    plural: bool = False  # "they said": someone, but no one name
 
 
 def is_speech_verb(article: Article, word: Word) -> bool:
@@ -78,6 +86,14 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
             return Subject(ent.start, ent.end, ent=ent)
         if low in _PRONOUNS:
             return Subject(word.start, word.end, pronoun=True)
+        if low in _PLURAL_PRONOUNS:
+            return Subject(word.start, word.end, plural=True)
+        if low in _GROUPS and i > 0:
+            start = i
+            while start > 0 and words[start - 1].lower in _FRONT | _GROUPS:
+                start -= 1
+            if start < i:  # "the two sides", never a bare "two"
+                return Subject(words[start].start, word.end)
         anonymous = _anonymous_phrase(article, words, i)
         if anonymous is not None:
             return anonymous
@@ -101,7 +117,13 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
 
 
 def subject_after(article: Article, words: list[Word], verb: int) -> Subject | None:
-    """An inverted subject: '..., said Trump', '..., ha detto Putin', 'ha detto il Cremlino'."""
+    """An inverted subject: '..., said Trump', '», ha detto Putin', '": said the Kremlin'."""
+    k = verb - 1
+    while k >= 0 and words[k].lower in {"ha", "hanno", "has", "have", "aveva"}:
+        k -= 1
+    # Only after a comma, a colon or a closing quote: "said Ukraine's priority is" has no subject.
+    if k < 0 or words[k].text not in {",", ":", "»", "”", '"'}:
+        return None
     for j in range(verb + 1, min(verb + 4, len(words))):
         ent = _ent_of(article, words[j])
         if ent is not None:

@@ -62,8 +62,10 @@ def find_numbers(article: Article) -> list[NumberFact]:
     taken = [(e.start, e.end) for e in article.ents if e.label in {"DATE", "TIME"}]
     stop = STOP.get(article.lang, STOP["en"])
     facts: list[NumberFact] = []
-    spans = _candidate_spans(article)
-    for start, end in spans:
+    entity_spans = {
+        (e.start, e.end) for e in article.ents if e.label in {"MONEY", "PERCENT", "QUANTITY"}
+    }
+    for start, end in _candidate_spans(article):
         if any(start < e and s < end for s, e in taken):
             continue
         text = article.text[start:end]
@@ -71,11 +73,14 @@ def find_numbers(article: Article) -> list[NumberFact]:
             continue
         words = article.words_in(end, min(len(article.text), end + 120))
         # A unit right after the number joins it: "4 anni", "701 sq km".
+        unit = False
         while words and words[0].lower in _UNITS:
             end = words[0].end
             words = words[1:]
+            unit = True
         what = _what(article, words, stop)
-        if what is None and not re.search(r"\d|%|[$€£]", text):
+        vague = not re.search(r"\d|%|[$€£]", text) and (start, end) not in entity_spans
+        if what is None and vague and not unit:
             continue  # "due" alone is too vague to be worth a fact
         facts.append(NumberFact(text=article.text[start:end], what=what, start=start, end=end))
     return facts

@@ -227,6 +227,9 @@ def _apposition_before(article: Article, before: list[Word], heads: dict[str, di
         phrase.insert(0, word)
         if len(phrase) >= 10:  # a role phrase is short: look no further back
             break
+    # English puts the head last: "Ukraine's national security secretary, Rustem Umerov".
+    if phrase and _is_head(phrase[-1], heads) and article.lang == "en":
+        return _title_before(article, phrase, heads)
     # Find "article + role head" and keep from the head: "il consigliere ...", "the adviser ...".
     for i in range(len(phrase) - 2, -1, -1):
         if phrase[i].lower in _DETERMINERS and _is_head(phrase[i + 1], heads):

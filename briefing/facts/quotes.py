@@ -24,6 +24,16 @@ _CLAIM_END = re.compile(
     r"[;]|[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
 )
 _THAT = {"che", "that"}
+_NOUN_PHRASE_BEFORE = set(
+    "il lo la i gli le l' l’ un una uno un' un’ di del della dei degli delle dello dell' dell’ "
+    "questo questa questi queste quel quella suo sua suoi sue loro nostro "
+    "the a an of his her its their our this these those".split()
+)
+# Words that may follow a short quote that was spoken: it ends its clause.
+_MAY_FOLLOW = set(
+    "e ed ma o che su per in a con da di tra fra mentre quando perché "
+    "and but or on in at for to from with about while when because as after before".split()
+)
 
 
 def _speaker_name(
@@ -33,6 +43,8 @@ def _speaker_name(
         return None
     if subject.ent is not None:
         return full_names.get(subject.ent) or clean_name(subject.ent.text)
+    if subject.plural:
+        return None
     if subject.pronoun:
         person = person_near(article, subject.start, full_names)
         return full_names.get(person) if person else None
@@ -61,9 +73,12 @@ def _frame_before(article: Article, start: int) -> Subject | None:
     words = article.words_in(sent_start, start)
     for j in range(len(words) - 1, -1, -1):
         if is_speech_verb(article, words[j]):
-            return subject_before(article, words, j) or subject_after(
-                article, words[: len(words)], j
-            )
+            return subject_before(article, words, j) or subject_after(article, words, j)
+    # 'the two sides "agreed on ..."': the quote continues the subject's own sentence.
+    if words and words[-1].lower not in _NOUN_PHRASE_BEFORE:
+        subject = subject_before(article, words + [words[-1]], len(words))
+        if subject is not None and subject.end == words[-1].end:
+            return subject
     return None
 
 
@@ -71,10 +86,14 @@ def _is_speech(article: Article, start: int, end: int, inner: str) -> bool:
     """Short quotes are speech only when they close a clause that reports speech."""
     if len(inner.split()) > _SCARE_MAX_WORDS:
         return True
-    following = article.text[end : end + 3]
-    if re.match(r"\s*[a-zà-ü]", following):  # "i “maialini” europei": the phrase goes on
-        return False
     sent_start, sent_end = article.sentence_of(start)
+    before = article.words_in(sent_start, start)
+    # "i “maialini” europei", "di “garanzie di sicurezza”": a word inside a noun phrase.
+    if before and before[-1].lower in _NOUN_PHRASE_BEFORE:
+        return False
+    following = re.match(r"\s*([a-zà-ü]\w*)", article.text[end : end + 30])
+    if following and following.group(1) not in _MAY_FOLLOW:
+        return False
     sentence = article.words_in(sent_start, sent_end)
     return (
         any(is_speech_verb(article, w) for w in sentence) or ":" in article.text[sent_start:start]
@@ -102,9 +121,11 @@ def find_quotes(
             continue
         subject = _frame_after(article, m.end()) or _frame_before(article, m.start())
         speaker = _speaker_name(subject, article, full_names)
-        if speaker is None:
+        # "..., they said": the frame names a group; guessing one person would be wrong.
+        explicit = subject is not None and subject.plural
+        if speaker is None and not explicit:
             speaker = _cited_source(article, m.start(), attributions or [])
-        if speaker is None:
+        if speaker is None and not explicit:
             person = person_near(article, m.start(), full_names)
             speaker = full_names.get(person) if person else None
         quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end))
