@@ -48,6 +48,9 @@ class FakeStore:
     def iter_bodies(self):
         return iter(self.bodies.items())
 
+    def body(self, article_id):
+        return self.bodies[article_id]
+
 
 def _analysis_for(summary: ArticleSummary) -> Analysis:
     """An analysis whose summary is `summary` (refresh() reads analyses, not summaries)."""
@@ -304,6 +307,35 @@ def test_deleted_article_is_not_found_through_its_body(index, store):
     del store.by_id["a4"]
     index.refresh("a4")
     assert ids(index, "tokyo") == []
+
+
+def test_an_edited_body_is_searched_anew(index, store):
+    index.add_bodies(store.iter_bodies())
+    assert ids(index, "tokyo") == ["a4"]
+    store.bodies["a4"] = "Le borse di Milano e Parigi chiudono in calo."
+    store.by_id["a4"].content_hash = "new"
+    index.refresh("a4")
+    assert ids(index, "tokyo") == []
+    assert ids(index, "tok") == []
+    assert ids(index, "parigi") == ["a4"]
+    assert ids(index, '"borse di milano"') == ["a4"]
+
+
+def test_bodies_indexed_in_a_thread_while_searching(store):
+    import threading
+
+    many = [_article(f"b{i:04d}", f"Titolo {i}", f"2025-01-{i % 28 + 1:02d}") for i in range(2000)]
+    index = ArticleIndex.from_articles(many, store=store)
+    query = parse("parola OR titolo")
+    worker = threading.Thread(
+        target=index.add_bodies,
+        args=([(a.id, f"testo con la parola{i % 7}") for i, a in enumerate(many)],),
+    )
+    worker.start()
+    while worker.is_alive():
+        assert len(index.search(query)) == 2000  # every title matches; never an error
+    worker.join()
+    assert len(index.search(parse("parola3"))) == len([i for i in range(2000) if i % 7 == 3])
 
 
 def test_one_parsed_query_is_evaluated_many_times(index, store):

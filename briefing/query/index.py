@@ -37,6 +37,9 @@ class _Words:
         self.texts: dict[int, str] = {}
         self._vocabulary: list[str] | None = None
         self._cache: dict[tuple[tuple[str, ...], bool], set[int]] = {}
+        # Slots whose text was replaced in place: their int-array postings still hold the old
+        # words (arrays cannot drop one slot cheaply), so hits on them are checked on the text.
+        self.replaced: set[int] = set()
 
     def add(self, slot: int, text: str) -> None:
         self.texts[slot] = text
@@ -67,6 +70,11 @@ class _Words:
         for word in set(text.split()):
             self.postings[word].discard(slot)  # only the set postings are ever removed from
         self._cache.clear()
+
+    def replace(self, slot: int, text: str) -> None:
+        """A new text for a slot of the compact kind (an article whose body was edited)."""
+        self.replaced.add(slot)
+        self.add(slot, text)
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -105,9 +113,12 @@ class _Words:
             return cached
         last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
         found = last.intersection(*(self._one(w) for w in words[:-1]))
+        needle = f" {' '.join(words)}{' ' if exact else ''}"
         if len(words) > 1 and found:
-            needle = f" {' '.join(words)}{' ' if exact else ''}"
             found = {slot for slot in found if needle in self.texts.get(slot, "")}
+        elif self.replaced and found:
+            stale = {slot for slot in found & self.replaced if needle not in self.texts[slot]}
+            found -= stale
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = found
@@ -189,6 +200,7 @@ class ArticleIndex:
         self._rank: list[int] | None = None  # slot -> position in _order, built on demand
         self._days: list[str] = []  # slot -> "YYYY-MM-DD" or ""
         self._sort_keys: list[tuple[str, str]] = []  # slot -> the store's (published, added)
+        self._hashes: list[str | None] = []  # slot -> content_hash, to notice an edited body
         self._by_day: tuple[list[str], list[int]] | None = None  # sorted, built on demand
         self._meta = _Words(compact=False)
         self._bodies = _Words(compact=True)
@@ -247,8 +259,14 @@ class ArticleIndex:
         analysis = self._store.get_analysis(article_id)
         summary = ArticleSummary.from_analysis(analysis) if analysis is not None else None
         annotated = bool(self._store.highlights(article_id))
+        slot = self._slot.get(article_id)
+        edited = slot is not None and self._hashes[slot] != article.content_hash
+        body = self._store.body(article_id) if edited and slot in self._bodies.texts else None
         with self._lock:
             self._put(article, summary, annotated)
+            self._hashes[self._slot[article_id]] = article.content_hash
+            if body is not None:
+                self._bodies.replace(slot, joined(body))
 
     def _put(self, article: Article, summary: ArticleSummary | None, highlighted: bool) -> None:
         slot = self._slot.get(article.id)
@@ -258,6 +276,7 @@ class ArticleIndex:
             self._slot[article.id] = slot
             self._days.append("")
             self._sort_keys.append(("", ""))
+            self._hashes.append(article.content_hash)
             self._values.append({})
             self._order.append(slot)
             self._order_dirty = True
