@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import threading
-import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
@@ -36,12 +34,13 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from briefing import paths
+from briefing import backups, paths
+from briefing.backups import BackupInfo
 from briefing.durable import AppendFile, ProcessLock, atomic_write, describe_os_error, fsync_dir
 from briefing.models import Analysis, Article, ArticleSummary, Correction, Highlight
 
 SCHEMA_VERSION = 1
-KEEP_BACKUPS = 10
+AUTO_BACKUP_SECONDS = 24 * 3600
 # The journal is folded into the snapshot once it outgrows both this and the snapshot itself,
 # so replay on open never costs more than reading the snapshot twice.
 COMPACT_MIN_BYTES = 4 * 1024 * 1024
@@ -107,14 +106,6 @@ class AddResult:
     article_id: str
     added: bool  # False: the same content was already in the store
     duplicate_of: str | None = None
-
-
-@dataclass
-class BackupInfo:
-    path: Path
-    created: str
-    reason: str
-    articles: int | None
 
 
 # -- schema migrations -------------------------------------------------------------------
@@ -319,11 +310,13 @@ class Store:
     def __init__(self, directory: Path, readonly: bool, backups_dir: Path | None):
         self.directory = directory
         self.readonly = readonly
-        self._backups_dir = backups_dir
+        self._backups_dir = Path(backups_dir) if backups_dir is not None else None
         self._mutex = threading.RLock()
         self._closed = False
         self._lock: ProcessLock | None = None
+        self.auto_backup = True
         self.last_compaction_error: str | None = None
+        self.last_backup_error: str | None = None
 
     @classmethod
     def open(
@@ -332,14 +325,17 @@ class Store:
         *,
         readonly: bool = False,
         backups_dir: Path | None = None,
+        auto_backup: bool = True,
     ) -> Store:
         """Open (creating if needed) the store in `directory` (default paths.store_dir()).
 
         Raises StoreLocked when another process holds it (unless readonly), StoreCorrupt
-        when a file cannot be parsed. `backups_dir` defaults to paths.backups_dir().
+        when a file cannot be parsed. `backups_dir` defaults to paths.backups_dir();
+        `auto_backup` makes close() take a backup when the newest is a day old.
         """
         directory = Path(directory) if directory is not None else paths.store_dir()
         store = cls(directory, readonly, backups_dir)
+        store.auto_backup = auto_backup
         if not readonly:
             if not directory.is_dir():
                 directory.mkdir(parents=True)
@@ -423,13 +419,16 @@ class Store:
         with self._mutex:
             if self._closed:
                 return
-            if not self.readonly and self._storage.journal.good_end:
-                self._compact(raise_errors=False)
-            self._closed = True
-            self._storage.close()
-            self._bodies.close()
-            self._analyses.close()
-            self._release()
+            try:
+                if not self.readonly and self._storage.journal.good_end:
+                    self._compact(raise_errors=False)
+                self._daily_backup()
+            finally:
+                self._closed = True
+                self._storage.close()
+                self._bodies.close()
+                self._analyses.close()
+                self._release()
 
     def _release(self) -> None:
         if self._lock is not None:
@@ -505,12 +504,15 @@ class Store:
                 for i, (key, doc) in final.items()
                 if doc is not None and keys.get(key) is not None
             ]
-            if gone:
-                tdb.remove(doc_ids=gone)
-            if inserts:
-                tdb.insert_multiple(inserts)
+            # TinyDB returns the doc ids it touched: they must be exactly the journalled ones,
+            # or memory would no longer be what a replay of the journal gives.
+            touched = tdb.remove(doc_ids=gone) if gone else []
+            touched += tdb.insert_multiple(inserts) if inserts else []
             for doc_id, doc in updates:
-                tdb.update(_replace_with(doc), doc_ids=[doc_id])
+                touched += tdb.update(_replace_with(doc), doc_ids=[doc_id])
+            expected = [i for i, (key, doc) in final.items() if doc is not None or key in keys]
+            if sorted(touched) != sorted(expected):
+                raise RuntimeError(f"store bug: {table} changed {touched}, journal says {final}")
             for doc_id, (key, doc) in final.items():
                 if doc is None:
                     keys.pop(key, None)
@@ -886,107 +888,53 @@ class Store:
 
     @_locked
     def backup(self, reason: str = "manual", *, _compact: bool = True) -> Path:
-        """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last KEEP_BACKUPS."""
+        """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last 10.
+
+        Consistent: this process holds the lock, the journal is folded in first and the
+        packs are copied up to their last synced byte.
+        """
         if _compact and not self.readonly:
-            self._compact(raise_errors=True)  # the copy is then meta.json + packs, nothing pending
+            self._compact(raise_errors=True)
         lengths = {BODIES: self._bodies.good_end, ANALYSES: self._analyses.good_end}
-        return _make_backup(
-            self.directory, self._backups_dir or paths.backups_dir(), reason, self.count(), lengths
-        )
+        try:
+            return backups.make_backup(
+                self.directory,
+                self._backups_dir or paths.backups_dir(),
+                STORE_FILES,
+                reason,
+                self.count(),
+                lengths,
+            )
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, Path(exc.filename or self.directory))) from exc
+
+    def _daily_backup(self) -> None:
+        """On close: a backup when the newest is older than a day, so damage can be undone."""
+        if self.readonly or not self.auto_backup or not self._keys["articles"]:
+            return
+        try:
+            found = list_backups(self._backups_dir)
+            if found and found[-1].age_seconds < AUTO_BACKUP_SECONDS:
+                return
+            self.backup("daily", _compact=False)  # close() has just compacted
+        except (StoreError, OSError) as exc:
+            self.last_backup_error = str(exc)  # the store itself is fine; do not fail close()
 
 
 # -- backup and restore, usable on a store that is closed or cannot be opened ---------------
 
 
-def _copy_file(src: Path, dest: Path, length: int | None = None) -> None:
-    with open(src, "rb") as fin, open(dest, "wb") as fout:
-        if length is None:
-            shutil.copyfileobj(fin, fout, 1024 * 1024)
-        else:
-            remaining = length
-            while remaining:
-                chunk = fin.read(min(remaining, 1024 * 1024))
-                if not chunk:
-                    break
-                fout.write(chunk)
-                remaining -= len(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-
-
-def _make_backup(
-    directory: Path,
-    backups: Path,
-    reason: str,
-    articles: int | None,
-    lengths: dict[str, int] | None = None,
-) -> Path:
-    """Copy the store files (packs up to their synced ends) into a new folder, atomically."""
-    safe_reason = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason) or "manual"
-    backups.mkdir(parents=True, exist_ok=True)
-    now = time.time()  # milliseconds in the name keep name order == time order
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f".{int(now * 1000) % 1000:03d}Z"
-    final = backups / f"{stamp}-{safe_reason}"
-    n = 1
-    while final.exists():
-        n += 1
-        final = backups / f"{stamp}-{safe_reason}-{n}"
-    partial = backups / f".{final.name}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir()
-    try:
-        for name in STORE_FILES:
-            src = directory / name
-            if src.exists():
-                _copy_file(src, partial / name, (lengths or {}).get(name))
-        info = {"created": _now(), "reason": reason, "articles": articles, "store": str(directory)}
-        (partial / "backup.json").write_bytes(orjson.dumps(info, option=orjson.OPT_INDENT_2))
-        os.replace(partial, final)
-        fsync_dir(backups)
-    except OSError as exc:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise StoreError(describe_os_error(exc, final)) from exc
-    for old in list_backups(backups)[:-KEEP_BACKUPS]:
-        shutil.rmtree(old.path, ignore_errors=True)
-    return final
-
-
 def list_backups(backups_dir: Path | None = None) -> list[BackupInfo]:
-    """Backups oldest first (their folder names start with a UTC timestamp)."""
-    base = backups_dir or paths.backups_dir()
-    if not base.is_dir():
-        return []
-    found = []
-    for path in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        try:
-            info = orjson.loads((path / "backup.json").read_bytes())
-        except (OSError, orjson.JSONDecodeError):
-            info = {}
-        found.append(
-            BackupInfo(
-                path,
-                info.get("created", path.name[:16]),
-                info.get("reason", "?"),
-                info.get("articles"),
-            )
-        )
-    return found
+    """Backups oldest first."""
+    return backups.list_backups(Path(backups_dir or paths.backups_dir()))
 
 
 def find_backup(name: str | Path | None, backups_dir: Path | None = None) -> Path:
     """A backup folder by path, by folder name or unique prefix, or the newest when None."""
-    if name is not None and Path(name).is_dir():
-        return Path(name)
-    backups = list_backups(backups_dir)
-    if name is None:
-        if not backups:
-            raise StoreError("there are no backups yet (make one with `briefing backup`)")
-        return backups[-1].path
-    matches = [b.path for b in backups if b.path.name.startswith(str(name))]
-    if len(matches) != 1:
-        why = "no backup" if not matches else "more than one backup"
-        raise StoreError(f"{why} matches {name!r} (see `briefing restore --list`)")
-    return matches[0]
+    try:
+        return backups.find_backup(name, Path(backups_dir or paths.backups_dir()))
+    except LookupError as exc:
+        raise StoreError(str(exc)) from exc
 
 
 def _count(directory: Path) -> int | None:
@@ -1007,7 +955,7 @@ def restore(
     open anywhere (StoreLocked otherwise).
     """
     directory = Path(directory) if directory is not None else paths.store_dir()
-    if not (backup / META).is_file():
+    if not any((backup / name).is_file() for name in (META, JOURNAL)):
         raise StoreError(f"{backup} is not a briefing backup (it has no {META})")
     with Store.open(backup, readonly=True) as probe:  # refuse a damaged backup up front
         restored = probe.count()
@@ -1019,8 +967,12 @@ def restore(
             f"the store {directory} is in use by process {holder or '?'}; close it first"
         )
     try:
-        saved = _make_backup(
-            directory, backups_dir or paths.backups_dir(), "before-restore", _count(directory)
+        saved = backups.make_backup(
+            directory,
+            backups_dir or paths.backups_dir(),
+            STORE_FILES,
+            "before-restore",
+            _count(directory),
         )
         # meta.json goes first and comes back last: a crash in between leaves a store that
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
@@ -1030,7 +982,7 @@ def restore(
             src, dest = backup / name, directory / name
             if src.exists():
                 tmp = directory / f".{name}.restore"
-                _copy_file(src, tmp)
+                backups.copy_file(src, tmp)
                 os.replace(tmp, dest)
             else:
                 dest.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import backups as backups_mod
 from briefing import store as store_mod
 from briefing.models import (
     Analysis,
@@ -417,7 +418,7 @@ def test_default_directory_is_paths_store_dir(temp_home: Path):
 
 
 def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
-    with Store.open(folder, backups_dir=backups) as s:
+    with Store.open(folder, backups_dir=backups, auto_backup=False) as s:
         fill(s)
 
     def v1_to_v2(tables):
@@ -478,7 +479,7 @@ def test_restore_refuses_while_the_store_is_open(store: Store, folder, backups):
 
 
 def test_only_the_last_backups_are_kept(store: Store, backups, monkeypatch):
-    monkeypatch.setattr(store_mod, "KEEP_BACKUPS", 3)
+    monkeypatch.setattr(backups_mod, "KEEP_BACKUPS", 3)
     made = [store.backup(f"n{i}") for i in range(5)]
     kept = [b.path for b in list_backups(backups)]
     assert kept == made[-3:]
@@ -528,3 +529,25 @@ def test_unreadable_store_file_is_a_store_error(store: Store, folder: Path, monk
         Store.open(folder)
     monkeypatch.undo()
     Store.open(folder).close()  # and the lock was let go
+
+
+def test_close_takes_a_daily_backup(folder: Path, backups: Path, monkeypatch):
+    Store.open(folder, backups_dir=backups).close()
+    assert list_backups(backups) == []  # nothing worth keeping yet
+    with Store.open(folder, backups_dir=backups) as s:
+        s.add_article(make_article(1))
+    (daily,) = list_backups(backups)
+    assert daily.reason == "daily" and daily.articles == 1
+    with Store.open(folder, backups_dir=backups) as s:
+        s.add_article(make_article(2))
+    assert len(list_backups(backups)) == 1  # the last one is less than a day old
+    monkeypatch.setattr(store_mod, "AUTO_BACKUP_SECONDS", 0)
+    with Store.open(folder, backups_dir=backups, auto_backup=False):
+        pass
+    assert len(list_backups(backups)) == 1
+    with Store.open(folder, backups_dir=backups):
+        pass
+    newest = list_backups(backups)[-1]
+    assert newest.articles == 2
+    with Store.open(newest.path, readonly=True) as copy:
+        assert copy.body("a00000000002") == make_article(2).body
