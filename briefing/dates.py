@@ -528,6 +528,9 @@ _IT = [
         _h_day_word,
     ),
     _rule(
+        # Placed only against another event: found for the timeline, with no ISO value.
+        r"(?:poche|alcune|qualche|diverse)\s+(?:ore|giorni|settimane|mesi)\s+(?:dopo|prima|più\s+tardi)"
+        r"|"
         # "negli anni" alone is no time at all: a modifier must place it.
         r"(?:nei|negli)\s+(?:ultimi|prossimi)\s+(?:giorni|mesi|anni|settimane)"
         r"|(?:nei|negli)\s+(?:giorni|mesi|anni|settimane)\s+(?:scorsi|passati|prossimi)",
@@ -560,6 +563,7 @@ _EN = [
         _h_day_word,
     ),
     _rule(
+        r"(?:a\s+few|several|some)\s+(?:hours|days|weeks|months)\s+(?:later|earlier|before|after)|"
         r"(?:in\s+)?recent\s+(?:days|weeks|months|years)|in\s+the\s+(?:coming|past|last)\s+(?:few\s+)?(?:days|weeks|months|years)",
         _h_vague,
     ),

@@ -162,3 +162,10 @@ def test_vague_periods_need_a_modifier() -> None:
     assert [m.text for m in find_temporal("Nei giorni scorsi e negli anni.", "it", THURSDAY)] == [
         "Nei giorni scorsi"
     ]
+
+
+def test_periods_placed_only_against_another_event() -> None:
+    [match] = find_temporal("Poche ore dopo il primo dispiegamento, i jet russi.", "it", THURSDAY)
+    assert (match.text, match.iso, match.relative) == ("Poche ore dopo", None, True)
+    [match] = find_temporal("A few hours later the jets left.", "en", THURSDAY)
+    assert (match.text, match.iso) == ("A few hours later", None)

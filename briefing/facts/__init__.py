@@ -9,7 +9,7 @@ from briefing.facts.attributions import find_attributions
 from briefing.facts.numbers import find_numbers
 from briefing.facts.people import extract_named
 from briefing.facts.quotes import find_quotes
-from briefing.facts.text import Article, Ent
+from briefing.facts.text import Article, Ent, split_sentences
 from briefing.models import DateFact, Facts
 
 if TYPE_CHECKING:
@@ -29,10 +29,10 @@ def _value(span) -> str | None:
 def extract_facts(doc: Doc, lang: str, published: str | None) -> Facts:
     """Every fact of one analysed article, each pointing back into `doc.text`."""
     ents = [Ent(e.start_char, e.end_char, e.label_, e.text, _value(e)) for e in doc.ents]
-    try:
+    if doc.has_annotation("SENT_START"):
         sents = [(s.start_char, s.end_char) for s in doc.sents]
-    except ValueError:  # no sentence boundaries set: the whole text is one sentence
-        sents = [(0, len(doc.text))]
+    else:  # a pipeline without sentencizer or parser: split by punctuation ourselves
+        sents = split_sentences(doc.text)
     return facts_from_text(doc.text, lang, published, ents, sents)
 
 
@@ -41,7 +41,7 @@ def facts_from_text(
 ) -> Facts:
     """The same as extract_facts, from plain offsets (what the store keeps)."""
     article = Article(
-        text=text, lang=(lang or "").lower()[:2], ents=ents, sents=sents or [(0, len(text))]
+        text=text, lang=(lang or "").lower()[:2], ents=ents, sents=sents or split_sentences(text)
     )
     people, organizations, places, full_names = extract_named(article)
     dates = _dates(article, published)

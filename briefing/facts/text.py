@@ -85,6 +85,25 @@ _WORDS = {
 }
 
 
+# A sentence ends at . ! ? (with closing quotes) before a capital or an opening quote, or at
+# a line break. Used only when the Doc carries no sentence boundaries.
+_SENTENCE_END = re.compile(r"[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation: enough for finding frames when no sentencizer ran."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        gap = "gap" if m.group("gap") else "line"
+        if m.start(gap) > start:
+            spans.append((start, m.start(gap)))
+        start = m.end(gap)
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
 def tokenize(text: str, lang: str) -> list[Word]:
     pattern = _WORDS.get(lang, _WORDS["en"])
     return [Word(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

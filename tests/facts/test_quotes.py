@@ -79,3 +79,27 @@ def test_english_reported_speech() -> None:
     assert quotes == [
         ("Zelensky", "the world clearly feels there is a real opportunity to end the war", True)
     ]
+
+
+def test_docs_without_sentence_boundaries_are_split_by_punctuation() -> None:
+    import spacy
+
+    nlp = spacy.blank("it")  # no sentencizer: a trained NER-only pipeline looks like this
+    text = "Putin è arrivato. «Non cederemo mai su nulla», ha detto. Poi Rossi ha parlato a lungo."
+    doc = nlp(text)
+    rossi = text.index("Rossi")
+    doc.ents = [doc.char_span(0, 5, label="PER"), doc.char_span(rossi, rossi + 5, label="PER")]
+    facts = extract_facts(doc, "it", None)
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Putin", "Non cederemo mai su nulla")]
+
+
+def test_split_sentences() -> None:
+    from briefing.facts.text import split_sentences
+
+    text = "Primo punto. «Secondo punto.» Terzo\nQuarto"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Primo punto.",
+        "«Secondo punto.»",
+        "Terzo",
+        "Quarto",
+    ]
