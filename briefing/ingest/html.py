@@ -153,12 +153,12 @@ def fragment_to_text(html: str) -> tuple[str, str | None]:
     import lxml.html
     from lxml import etree
 
-    html = _XML_DECLARATION.sub("", html)
+    html = _XML_DECLARATION.sub("", metadata.clean_text(html))
     if "<" not in html:
         return html.strip(), None
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on some odd documents
         return re.sub(r"<[^>]*>", " ", html), None
     credits = []
     for element in root.iter():
@@ -209,6 +209,7 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
     """One article from a full HTML page."""
     import trafilatura
 
+    html = metadata.clean_text(html)  # lxml refuses control characters; they are never text
     tree = _tree(html)
     if tree is None:
         raise Refused("empty or unreadable HTML")
@@ -227,6 +228,8 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
         text, _ = fragment_to_text(
             lxml_to_string(body_element if body_element is not None else tree)
         )
+    if not text.strip():
+        text = _strip_tags(html)  # markup nested past the parser's depth limit loses its text
 
     page_url = url or meta.get("og:url") or _canonical(tree)
     host = urlsplit(page_url).hostname if page_url else None
@@ -258,7 +261,7 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
         ),
         None,
     )
-    title = metadata.clean_title(raw_title, sites) if raw_title else None
+    title = metadata.clean_title(raw_title[:1000], sites) if raw_title else None
     lines, credits = metadata.strip_lines(text.split("\n"))
     if title:
         headings = [h.text_content() for h in tree.xpath("//h1 | //h2")[:6]]
@@ -304,6 +307,34 @@ def _headline_in_title(title: str, headings: list[str]) -> str:
         if rest is not None and re.fullmatch(r"\s*[|\-–—·•»/]\s.*|.*\s[|\-–—·•»/]\s*", rest):
             return heading
     return title
+
+
+_HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^<>]*>", re.I)
+
+
+def _strip_tags(html: str) -> str:
+    """Last resort for markup no parser can hold: drop tags, keep text, one block a line.
+
+    Written to stay linear on hostile input (no pattern here can backtrack over the page).
+    """
+    from html import unescape
+
+    lower = html.lower()
+    kept: list[str] = []
+    position = 0
+    while (found := _HIDDEN_OPEN.search(html, position)) is not None:
+        kept.append(html[position : found.start()])
+        end = lower.find("</" + found.group(1).lower(), found.end())
+        if end == -1:
+            position = len(html)  # an unclosed <script> hides the rest of the page
+            break
+        close = lower.find(">", end)
+        position = len(html) if close == -1 else close + 1
+    kept.append(html[position:])
+    text = _BLOCK_TAG.sub("\n", " ".join(kept))
+    text = unescape(re.sub(r"<[^<>]*>", " ", text))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
 def _same_headline(line: str, title: str) -> bool:

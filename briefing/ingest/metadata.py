@@ -390,8 +390,10 @@ def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     credits: list[str] = []
     kept: list[str] = []
     for line in lines:
-        if _LEGAL_TAIL.search(line):
-            line = _LEGAL_TAIL.sub("", line)
+        # only the end of a line can carry a legal tail; looking no further keeps this linear
+        head, tail = line[:-200], line[-200:]
+        if _LEGAL_TAIL.search(tail):
+            line = head + _LEGAL_TAIL.sub("", tail)
             if not line.strip():
                 continue
         bare = _bare(line)

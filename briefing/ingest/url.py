@@ -56,8 +56,9 @@ def _read_capped(stream) -> bytes:
     return data
 
 
-def fetch(url: str, *, allow_local_urls: bool = False, timeout: float = TIMEOUT) -> Fetched:
+def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = None) -> Fetched:
     """Download one URL; raises Refused with a one-line reason on any failure."""
+    timeout = TIMEOUT if timeout is None else timeout
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "file":

@@ -35,6 +35,9 @@ def _check(results: list) -> None:
         else:
             assert isinstance(result, ImportFailure)
             assert result.reason.strip() and "\n" not in result.reason
+            assert not result.reason.startswith("unexpected error"), (
+                result.reason
+            )  # a bug, not bad input
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -32,6 +33,8 @@ class Handler(BaseHTTPRequestHandler):
     }
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
+        if self.path == "/slow":
+            time.sleep(2)  # longer than the test's timeout
         if self.path not in self.routes:
             self.send_error(404, "Not Found")
             return
@@ -80,6 +83,14 @@ def test_fetch_feed_served_as_text_xml_and_plain_text(server):
 def test_http_error_is_one_line(server):
     failure = only_failure(import_url(f"{server}/missing", allow_local_urls=True))
     assert failure.reason.startswith("HTTP 404")
+
+
+def test_slow_server_times_out(server, monkeypatch):
+    from briefing.ingest import url
+
+    monkeypatch.setattr(url, "TIMEOUT", 0.3)
+    failure = only_failure(import_url(f"{server}/slow", allow_local_urls=True))
+    assert failure.reason == "timed out after 0.3 s"
 
 
 def test_connection_refused_is_one_line():
