@@ -311,7 +311,7 @@ _BYLINE = re.compile(
     r"^(?i:di|by|a cura di|por|par|von)\s+((?:[A-ZÀ-Ý][\w'’.-]+)(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|di|da|del|van|von)){0,4})\s*$"
 )
 
-_END_PUNCT = tuple(".!?…\"”»'’:;")
+END_PUNCT = tuple(".!?…\"”»'’:;")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -369,7 +369,7 @@ def is_trailing_furniture(line: str) -> bool:
     """
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
     text = line.rstrip()
-    return len(words) <= 6 and bool(text) and (text.endswith(":") or not text.endswith(_END_PUNCT))
+    return len(words) <= 6 and bool(text) and (text.endswith(":") or not text.endswith(END_PUNCT))
 
 
 # Legal tails glued to the last paragraph: "... Ultimo aggiornamento: 22:07 © RIPRODUZIONE RISERVATA".

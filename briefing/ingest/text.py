@@ -20,9 +20,7 @@ def _is_headline(line: str) -> bool:
 
 def _is_paragraph(line: str) -> bool:
     """A line that reads as running text: long, or a full sentence of some length."""
-    return len(line.split()) > 25 or (
-        len(line) > 80 and line.rstrip().endswith(metadata._END_PUNCT)
-    )
+    return len(line.split()) > 25 or (len(line) > 80 and line.rstrip().endswith(metadata.END_PUNCT))
 
 
 def parse(text: str, *, origin: str | None = None) -> list[Result]:

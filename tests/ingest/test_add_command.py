@@ -81,3 +81,26 @@ def test_hostile_file_names_do_not_reach_the_terminal(tmp_path, capsys):
     code, out, _ = _run(capsys, str(name))
     assert code == 1
     assert "\x1b" not in out and "\x07" not in out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
+    from rich.progress import Progress
+
+    from briefing.commands import add
+
+    with add._progress(io.StringIO()) as progress:
+        assert progress is None
+    terminal = _Terminal()
+    with add._progress(terminal) as progress:
+        assert isinstance(progress, Progress)
+    # the whole command with a terminal on stderr: the summary still goes to stdout
+    (tmp_path / "a.txt").write_text(STORY)
+    monkeypatch.setattr("sys.stderr", terminal)
+    code = cli.main(["add", str(tmp_path / "a.txt")])
+    assert code == 0
+    assert capsys.readouterr().out.startswith("added 1,")
