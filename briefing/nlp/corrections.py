@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.models import Correction
 from briefing.nlp.regex_rules import PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import OVERRIDE, ensure_extensions, merge, remove
+from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge, remove
 
 _DROP = "__NOT_AN_ENTITY__"
 
@@ -63,12 +63,11 @@ class Corrections:
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
         remove(doc, [(start, end) for label, start, end in matches if label == _DROP])
-        spans = []
-        for label, start, end in matches:
-            if label != _DROP:
-                span = Span(doc, start, end, label=label)
-                span._.ent_source = "user"
-                spans.append(span)
+        spans = [
+            Candidate(Span(doc, start, end, label=label), "user")
+            for label, start, end in matches
+            if label != _DROP
+        ]
         merge(doc, spans, OVERRIDE)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

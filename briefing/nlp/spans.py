@@ -47,20 +47,29 @@ def ensure_extensions() -> None:
         Span.set_extension("chars", default=None)
 
 
-def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Span]:
-    """Align character matches to token spans, carrying value and source onto each."""
-    spans = []
+@dataclass
+class Candidate:
+    """A rule's span and the attributes it gets if it is accepted into doc.ents."""
+
+    span: Span
+    source: str
+    value: str | None = None
+    chars: tuple[int, int] | None = None
+
+
+def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Candidate]:
+    """Align character matches to token spans (widened to whole tokens where needed)."""
+    candidates = []
     for match in found:
         span = doc.char_span(match.start, match.end, label=match.label)
+        chars = None
         if span is None:
             span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
-            span._.chars = (match.start, match.end)
-        span._.value = match.value
-        span._.ent_source = source
-        spans.append(span)
-    return spans
+            chars = (match.start, match.end)
+        candidates.append(Candidate(span, source, match.value, chars))
+    return candidates
 
 
 def _replaceable(old: Span, new: Span, mode: str) -> bool:
@@ -69,25 +78,36 @@ def _replaceable(old: Span, new: Span, mode: str) -> bool:
     if mode == FILL:
         return False
     if old.label_ not in NUMERIC:
-        return False
+        # A name the model found inside a date or amount is the model misreading it
+        # ("Ieri" as a person, "Dicembre" as MISC); a longer name stays ("May Johnson").
+        return new.start <= old.start and old.end <= new.end
     # A rule never shortens another rule's span: "quasi 4 anni" stays whole.
     from_rule = old._.ent_source is not None
     return not from_rule or len(new.text) > len(old.text)
 
 
-def merge(doc: Doc, spans: list[Span], mode: str) -> None:
-    """Add `spans` to doc.ents, resolving overlaps by `mode` (longest new span first)."""
-    if not spans:
+def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
+    """Add candidates to doc.ents, resolving overlaps by `mode` (longest first).
+
+    Attributes are set only on accepted spans: span extensions are stored per character
+    extent, so setting them on a rejected span would relabel the model's span there.
+    """
+    if not candidates:
         return
     from spacy.util import filter_spans
 
+    by_span = {(c.span.start, c.span.end): c for c in candidates}
     ents = list(doc.ents)
-    for span in filter_spans(spans):
+    for span in filter_spans([c.span for c in candidates]):
         overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
         if any(not _replaceable(old, span, mode) for old in overlapping):
             continue
         for old in overlapping:
             ents.remove(old)
+        chosen = by_span[(span.start, span.end)]
+        span._.ent_source = chosen.source
+        span._.value = chosen.value
+        span._.chars = chosen.chars
         ents.append(span)
     doc.ents = sorted(ents, key=lambda s: s.start)
 

@@ -219,3 +219,19 @@ def test_patterns_round_trip_through_disk(tmp_path):
         ("$5m", "MONEY"),
         ("@bob", "HANDLE"),
     ]
+
+
+def test_a_date_word_the_model_took_for_a_name_becomes_a_date():
+    nlp = blank("it", "briefing_dates")
+    doc = pipeline.make_doc(nlp, "Ieri il presidente ha parlato.", "2025-12-18")
+    doc.ents = [doc.char_span(0, 4, label="PER")]
+    doc = nlp(doc)
+    assert [(e.text, e.label_, e._.value) for e in doc.ents] == [("Ieri", "DATE", "2025-12-17")]
+
+
+def test_gazetteer_skips_parts_of_longer_names_and_sentence_openers():
+    nlp = blank("it", "briefing_gazetteer")
+    assert ents(nlp, "La Sala Stampa Vaticana e il Rugby Roma.") == []
+    assert ents(nlp, "Il Council of Europe ha votato.") == []
+    assert ents(nlp, "Roma. Milano è lontana.") == []  # sentence openers
+    assert [e[0] for e in ents(nlp, "A Roma e in Francia.")] == ["Roma", "Francia"]
