@@ -15,6 +15,10 @@ _BETWEEN = set(
 )
 _PRONOUNS = {"he", "she", "lui", "lei", "egli", "essa", "esso"}
 # Plural pronouns name no one person: they stand as subjects with no speaker.
+_COUNTS = {
+    "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
+    "due": 2, "entrambi": 2, "entrambe": 2, "tre": 3, "quattro": 4, "cinque": 5,
+}  # fmt: skip
 _PLURAL_PRONOUNS = {"they", "loro", "essi", "esse", "we", "noi"}
 # Named groups: "the two sides", "the four", "entrambe le parti".
 _GROUPS = set(
@@ -34,6 +38,7 @@ class Subject:
     anonymous: bool = False
     pronoun: bool = False
     plural: bool = False  # "they said": someone, but no one name
+    count: int | None = None  # "the four": that many people, named just before
 
 
 def is_speech_verb(article: Article, word: Word) -> bool:
@@ -93,7 +98,12 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
             while start > 0 and words[start - 1].lower in _FRONT | _GROUPS:
                 start -= 1
             if start < i:  # "the two sides", never a bare "two"
-                return Subject(words[start].start, word.end)
+                count = next(
+                    (_COUNTS[w.lower] for w in words[start : i + 1] if w.lower in _COUNTS), None
+                )
+                # "the two sides" are two parties, not two people: only bare counts name people.
+                people = count if low in _COUNTS else None
+                return Subject(words[start].start, word.end, count=people)
         anonymous = _anonymous_phrase(article, words, i)
         if anonymous is not None:
             return anonymous
@@ -152,3 +162,23 @@ def person_near(article: Article, offset: int, full_names: dict[Ent, str]) -> En
         if people:
             return people[-1]
     return None
+
+
+def people_before(
+    article: Article, offset: int, full_names: dict[Ent, str], count: int
+) -> list[str] | None:
+    """ "the four said": the last `count` different people named in the sentences before."""
+    start, _ = article.sentence_of(offset)
+    for _ in range(3):
+        previous = article.previous_sentence(start)
+        if previous is None:
+            break
+        start = previous[0]
+    names: list[str] = []
+    for ent in reversed(article.ents_in(start, offset, {"PER"})):
+        name = full_names.get(ent, ent.text)
+        if name not in names:
+            names.append(name)
+    if len(names) < count:
+        return None
+    return list(reversed(names[:count]))

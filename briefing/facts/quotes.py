@@ -7,6 +7,7 @@ import re
 from briefing.facts.frames import (
     Subject,
     is_speech_verb,
+    people_before,
     person_near,
     subject_after,
     subject_before,
@@ -45,6 +46,10 @@ def _speaker_name(
         return full_names.get(subject.ent) or clean_name(subject.ent.text)
     if subject.plural:
         return None
+    if subject.count:
+        names = people_before(article, subject.start, full_names, subject.count)
+        if names:
+            return ", ".join(names)
     if subject.pronoun:
         person = person_near(article, subject.start, full_names)
         return full_names.get(person) if person else None
@@ -113,6 +118,7 @@ def find_quotes(
     article: Article, full_names: dict[Ent, str], attributions: list[Attribution] | None = None
 ) -> list[Quote]:
     quotes: list[Quote] = []
+    group_speaker: tuple[str, int] | None = None  # the last group that spoke, and where
     for m in _QUOTES.finditer(article.text):
         group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
         start, end = m.start(group), m.end(group)
@@ -121,8 +127,17 @@ def find_quotes(
             continue
         subject = _frame_after(article, m.end()) or _frame_before(article, m.start())
         speaker = _speaker_name(subject, article, full_names)
-        # "..., they said": the frame names a group; guessing one person would be wrong.
+        # "..., they said": the frame names a group; guessing one person would be wrong,
+        # but the group that spoke just before ("the four said ...") is who "they" are.
         explicit = subject is not None and subject.plural
+        if (
+            explicit
+            and group_speaker
+            and _sentences_between(article, group_speaker[1], m.start()) <= 4
+        ):
+            speaker = group_speaker[0]
+        if subject is not None and subject.count and speaker:
+            group_speaker = (speaker, m.start())
         if speaker is None and not explicit:
             speaker = _cited_source(article, m.start(), attributions or [])
         if speaker is None and not explicit:
@@ -132,6 +147,10 @@ def find_quotes(
     quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+def _sentences_between(article: Article, start: int, end: int) -> int:
+    return sum(1 for s, _ in article.sents if start < s <= end)
 
 
 def _reported(article: Article, full_names: dict[Ent, str]) -> list[Quote]:

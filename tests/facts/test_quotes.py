@@ -103,3 +103,25 @@ def test_split_sentences() -> None:
         "Terzo",
         "Quarto",
     ]
+
+
+def test_a_counted_group_and_then_they() -> None:
+    text = (
+        "The meeting between Witkoff and Kushner and Rustem Umerov, and Andriy Hnatov was long. "
+        'In the statement the four said the priority is "securing a settlement that protects its independence". '
+        'Peace is needed to "prevent renewed aggression and enable the redevelopment plan," they said.'
+    )
+    entities = {"Witkoff": "PER", "Kushner": "PER", "Rustem Umerov": "PER", "Andriy Hnatov": "PER"}
+    quotes = [(s, t) for s, t, reported in _quotes(text, "en", entities) if not reported]
+    group = "Witkoff, Kushner, Rustem Umerov, Andriy Hnatov"
+    assert quotes == [
+        (group, "securing a settlement that protects its independence"),
+        (group, "prevent renewed aggression and enable the redevelopment plan,"),
+    ]
+
+
+def test_they_alone_names_no_one() -> None:
+    text = 'Rossi arrived. "We will not give up on anything at all," they said.'
+    assert _quotes(text, "en", {"Rossi": "PER"}) == [
+        (None, "We will not give up on anything at all,", False)
+    ]
