@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.models import Article, ArticleSummary
-from briefing.query import ArticleIndex, QueryError, parse
+from briefing.query import ArticleIndex, QueryError, fold, parse, words
 
 ARTICLES = [
     Article(
@@ -43,13 +44,16 @@ SUMMARIES = {"p1": ArticleSummary("p1", people=["Steve Witkoff"], places=["Mosca
 BODIES = [("p1", "Un testo con è, à, ü e 'virgolette'."), ("p3", "Moscow said no (no).")]
 
 
-def _index() -> ArticleIndex:
-    index = ArticleIndex.from_articles(ARTICLES, SUMMARIES, highlighted={"p3"})
+def _index(body_postings: bool = True) -> ArticleIndex:
+    index = ArticleIndex.from_articles(
+        ARTICLES, SUMMARIES, highlighted={"p3"}, body_postings=body_postings
+    )
     index.add_bodies(BODIES)
     return index
 
 
 INDEX = _index()
+SCANNING = _index(body_postings=False)
 EVERY = set(INDEX.search(parse("")))
 # Characters that mean something to the parser, so random strings hit its corners often.
 SYNTAX = st.text(alphabet='()"“”«»-: \t\nORANDTorantagis.date20251-lprsnéÀ', max_size=40)
@@ -123,6 +127,22 @@ def test_juxtaposition_is_intersection_and_or_is_union(a, b):
     found_b = set(INDEX.search(parse(b)))
     assert set(INDEX.search(parse(f"({a}) ({b})"))) == found_a & found_b
     assert set(INDEX.search(parse(f"({a}) OR ({b})"))) == found_a | found_b
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(
+        queries(), st.sampled_from(["mo", "m", "v", "no", '"no"', "moscow said", "testo con"])
+    )
+)
+def test_scanning_bodies_finds_what_postings_find(text):
+    query = parse(text)
+    assert SCANNING.search(query) == INDEX.search(query)
+
+
+@given(st.text())
+def test_words_are_the_alphanumeric_runs_of_the_folded_text(text):
+    assert words(text) == re.findall(r"[^\W_]+", fold(text))
 
 
 def _strip_accents(text: str) -> str:

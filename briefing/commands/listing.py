@@ -89,6 +89,7 @@ def run_list(args: argparse.Namespace) -> int:
                     store.summaries(),
                     {h.article_id for h in store.highlights()},
                     store=store,
+                    body_postings=False,  # one query: a scan of the texts beats building postings
                 )
                 if query.has_free_text and not args.titles:
                     index.add_bodies(store.iter_bodies())

@@ -13,8 +13,9 @@ from typing import Any
 from briefing.models import Article, ArticleSummary
 from briefing.query.nodes import Query
 from briefing.query.normalize import fold, joined
+from briefing.query.parser import PREFIX_FIELDS
 
-NAME_FIELDS = ("person", "org", "place", "entity", "quote", "source")
+NAME_FIELDS = PREFIX_FIELDS  # the fields whose values are names
 FLAGS = ("read", "starred", "annotated", "anonymous")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMPTY: frozenset[int] = frozenset()
@@ -29,10 +30,13 @@ class _Words:
     `texts` holds each slot's joined text (" w1 w2 ... "), used only to confirm phrases.
     """
 
-    def __init__(self, compact: bool) -> None:
+    def __init__(self, compact: bool, postings: bool = True) -> None:
         # Bodies use int arrays (4 bytes a posting, 100k articles fit); titles use sets,
         # which can drop a slot when an article's title or source changes.
         self.compact = compact
+        # Without postings every lookup scans the texts: right for one query (the CLI), where
+        # building postings would cost more than the one scan.
+        self.use_postings = postings
         self.postings: dict[str, Any] = {}
         self.texts: dict[int, str] = {}
         self._vocabulary: list[str] | None = None
@@ -43,6 +47,8 @@ class _Words:
 
     def add(self, slot: int, text: str) -> None:
         self.texts[slot] = text
+        if not self.use_postings:
+            return
         postings = self.postings
         size = len(postings)
         # try/except over the common case (the word is known) halves the time of indexing
@@ -111,9 +117,13 @@ class _Words:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        needle = f" {' '.join(words)}{' ' if exact else ''}"
+        if not self.use_postings:
+            found = {slot for slot, text in self.texts.items() if needle in text}
+            self._cache[key] = found
+            return found
         last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
         found = last.intersection(*(self._one(w) for w in words[:-1]))
-        needle = f" {' '.join(words)}{' ' if exact else ''}"
         if len(words) > 1 and found:
             found = {slot for slot in found if needle in self.texts.get(slot, "")}
         elif self.replaced and found:
@@ -188,7 +198,8 @@ class ArticleIndex:
     Safe to use from two threads: add_bodies() in a worker while the reader searches.
     """
 
-    def __init__(self, store: Any = None) -> None:
+    def __init__(self, store: Any = None, *, body_postings: bool = True) -> None:
+        """`body_postings=False`: bodies are scanned per query instead (one-off searches)."""
         self._store = store
         # add_bodies() may run in a worker thread while the reader searches and refreshes.
         self._lock = threading.RLock()
@@ -203,7 +214,7 @@ class ArticleIndex:
         self._hashes: list[str | None] = []  # slot -> content_hash, to notice an edited body
         self._by_day: tuple[list[str], list[int]] | None = None  # sorted, built on demand
         self._meta = _Words(compact=False)
-        self._bodies = _Words(compact=True)
+        self._bodies = _Words(compact=True, postings=body_postings)
         self._exact: dict[str, dict[str, set[int]]] = {"tag": {}, "lang": {}}
         self._names = {field: _Names() for field in NAME_FIELDS}
         self._values: list[dict[str, tuple[str, ...]]] = []  # slot -> field -> its keys
@@ -225,9 +236,10 @@ class ArticleIndex:
         highlighted: Iterable[str] = (),
         *,
         store: Any = None,
+        body_postings: bool = True,
     ) -> ArticleIndex:
         """Index articles given in list order (no store needed; refresh() then needs one)."""
-        index = cls(store)
+        index = cls(store, body_postings=body_postings)
         summaries = summaries or {}
         highlighted = set(highlighted)
         for article in articles:

@@ -10,28 +10,16 @@ from briefing.query import nodes
 from briefing.query.dates import DateValueError, date_range, period
 from briefing.query.normalize import fold, words
 
-# Field names and what their values mean; the order is the one shown in error messages.
-PREFIX_FIELDS = {  # value matches the start of any word run of a name: person:witk
-    "person": "person",
-    "org": "org",
-    "place": "place",
-    "entity": "entity",
-    "quote": "quote",
-    "source": "source",
-}
-EXACT_FIELDS = {"tag": "tag", "lang": "lang"}  # value matches the whole tag or code
+# A value of these matches a name from the start of any of its words: person:witk finds
+# "Steve Witkoff", person:"steve witkoff" too.
+PREFIX_FIELDS = ("person", "org", "place", "entity", "quote", "source")
+# A value of these matches the whole tag or language code, folded.
+EXACT_FIELDS = ("tag", "lang")
 IS_VALUES = ("unread", "read", "starred", "annotated")
 YES = {"yes", "y", "true", "si", "1"}
 NO = {"no", "n", "false", "0"}
-FIELDS = (
-    *EXACT_FIELDS,
-    *PREFIX_FIELDS,
-    "anonymous",
-    "is",
-    "date",
-    "after",
-    "before",
-)
+# Every field, in the order error messages list them.
+FIELDS = (*EXACT_FIELDS, *PREFIX_FIELDS, "anonymous", "is", "date", "after", "before")
 # Opening quote -> the quotes that close it; typographic quotes arrive from pasted text.
 QUOTES = {'"': '"', "\u201c": '\u201d"', "\u00ab": '\u00bb"'}
 # Nesting deeper than this is no real query; refusing it keeps recursion bounded.
