@@ -10,6 +10,7 @@ import yaml
 
 from briefing.ingest import metadata
 from briefing.ingest.base import Result, build_article
+from briefing.ingest.text import Header, read_header
 
 _FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
@@ -114,18 +115,23 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
 
 
 def parse(text: str, *, origin: str | None = None) -> list[Result]:
-    """One article from a Markdown text; front matter wins over what the body shows."""
+    """One article from a Markdown text; front matter wins over what the text itself shows."""
     data, body = split_front_matter(metadata.clean_text(text))
     plain, heading = markdown_to_text(body)
-    lines, credits = metadata.strip_lines(plain.split("\n"))
+    lines = plain.split("\n")
+    # Without a heading, the first lines may be a seed-like header: date, headline, credit.
+    header = read_header(lines) if heading is None else Header()
+    lines, credits = metadata.strip_lines(lines[header.start :])
+    credits = header.credits + credits
     return [
         build_article(
             metadata.tidy_body(lines),
-            title=_first(data, "title", "headline") or heading,
+            title=_first(data, "title", "headline") or heading or header.title,
             origin=origin,
-            published=_published(data),
-            source=_first(data, "source", "site", "publication", "publisher", "site_name"),
-            author=_first(data, "author", "authors", "byline"),
+            published=_published(data) or header.published,
+            source=_first(data, "source", "site", "publication", "publisher", "site_name")
+            or metadata.site_from_furniture(plain.split("\n")[-12:]),
+            author=_first(data, "author", "authors", "byline") or header.author,
             url=_first(
                 data, "url", "link", "canonical", "canonical_url", "permalink", "original_url"
             ),

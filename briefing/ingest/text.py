@@ -7,6 +7,8 @@ sentence of the body (cut at about 180 characters), because that is what a reade
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from briefing.ingest import metadata
 from briefing.ingest.base import Result, build_article
 
@@ -23,46 +25,63 @@ def _is_paragraph(line: str) -> bool:
     return len(line.split()) > 25 or (len(line) > 80 and line.rstrip().endswith(metadata.END_PUNCT))
 
 
-def parse(text: str, *, origin: str | None = None) -> list[Result]:
-    """One article from a plain text; metadata comes from its first few lines."""
-    lines = metadata.clean_text(text).split("\n")
-    published = author = title = None
-    credits: list[str] = []
-    start = 0
-    # Walk the header: lines before the first paragraph of running text.
+@dataclass
+class Header:
+    """What the first lines of a text say about it, and where its body starts."""
+
+    start: int = 0
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def read_header(lines: list[str]) -> Header:
+    """Walk the lines before the first paragraph of running text: date, headline, byline, credit."""
+    header = Header()
     for index, raw in enumerate(lines[: HEADER_LINES + 1]):
         line = raw.strip()
         if not line:
-            start = index + 1
+            header.start = index + 1
             continue
         if _is_paragraph(line):
             break
-        if published is None and metadata.looks_like_date_line(line):
-            published = metadata.parse_date(line)
-            if published:
-                start = index + 1
+        if header.published is None and metadata.looks_like_date_line(line):
+            header.published = metadata.parse_date(line)
+            if header.published:
+                header.start = index + 1
                 continue
         if metadata.is_credit(line, in_header=True):
-            credits.append(line)
-        elif author is None and metadata.byline_author(line):
-            author = metadata.byline_author(line)
+            header.credits.append(line)
+        elif header.author is None and metadata.byline_author(line):
+            header.author = metadata.byline_author(line)
         elif metadata.is_boilerplate(line):
             pass
-        elif title is None and _is_headline(line) and any(x.strip() for x in lines[index + 1 :]):
-            title = line
+        elif (
+            header.title is None
+            and _is_headline(line)
+            and any(x.strip() for x in lines[index + 1 :])
+        ):
+            header.title = line
         else:
             break
-        start = index + 1
-    body_lines, body_credits = metadata.strip_lines(lines[start:])
-    credits.extend(body_credits)
+        header.start = index + 1
+    return header
+
+
+def parse(text: str, *, origin: str | None = None) -> list[Result]:
+    """One article from a plain text; metadata comes from its first few lines."""
+    lines = metadata.clean_text(text).split("\n")
+    header = read_header(lines)
+    body_lines, body_credits = metadata.strip_lines(lines[header.start :])
     return [
         build_article(
             metadata.tidy_body(body_lines),
-            title=title,
+            title=header.title,
             origin=origin,
-            published=published,
-            author=author,
+            published=header.published,
+            author=header.author,
             source=metadata.site_from_furniture(lines[-12:]),
-            credit="; ".join(credits) or None,
+            credit="; ".join(header.credits + body_credits) or None,
         )
     ]

@@ -150,3 +150,11 @@ def test_hostile_plain_text_is_cleaned():
     article = only_article(import_text(hostile))
     assert article.title == "[red]Allarme[/red] otset"
     assert "\x1b" not in article.body and "\u202e" not in article.body
+
+
+def test_utf16_text_file_with_bom(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(("Titolo in UTF-16\n" + SENTENCE).encode("utf-16"))
+    article = only_article(import_file(path))
+    assert article.title == "Titolo in UTF-16"
+    assert article.body == SENTENCE.strip()

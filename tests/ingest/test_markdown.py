@@ -76,3 +76,15 @@ def test_yaml_alias_bomb_in_front_matter_is_ignored():
     article = only_article(import_text(bomb, kind="markdown"))
     assert article.title == "Body text of a hostile file."
     assert len(article.tags) <= 50
+
+
+def test_markdown_without_front_matter_reads_a_seed_like_header():
+    text = "18 Dicembre 2025\n\nFoto: Ansa\n\n**Colloqui a Miami**\n\nLa delegazione americana è arrivata a Miami nella notte per un nuovo round di colloqui.\n\nSeguici su Facebook\n"
+    article = only_article(import_text(text, kind="markdown"))
+    assert article.published == "2025-12-18"
+    assert article.credit == "Foto: Ansa"
+    assert article.title == "Colloqui a Miami"
+    assert (
+        article.body
+        == "La delegazione americana è arrivata a Miami nella notte per un nuovo round di colloqui."
+    )
