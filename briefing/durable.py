@@ -12,10 +12,6 @@ except ImportError:  # pragma: no cover - not exercised on Linux CI
     fcntl = None  # type: ignore[assignment]
 
 
-class DurableWriteError(OSError):
-    """A write that did not reach the disk; the file was put back as it was before."""
-
-
 def describe_os_error(exc: OSError, path: Path, action: str = "save") -> str:
     """A one-line reason a person can act on (disk full, permission denied, ...)."""
     if exc.errno == errno.ENOSPC:

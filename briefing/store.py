@@ -669,8 +669,9 @@ class Store:
                 (doc["_body"], doc["id"]) for doc in self._storage.data.get("articles", {}).values()
             )
         for (offset, length), article_id in spans:
-            with self._mutex:
-                yield article_id, self._read_body(offset, length)
+            with self._mutex:  # not held across the yield: the consumer may write meanwhile
+                body = self._read_body(offset, length)
+            yield article_id, body
 
     @_locked
     def resolve_id(self, prefix: str) -> str | None:
