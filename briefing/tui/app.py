@@ -82,7 +82,9 @@ class BriefingApp(Tasks, App):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="filter: words tag:x person:y is:unread …", id="filter")
+                yield FilterInput(
+                    placeholder="/ filter: words tag:x person:y is:unread …", id="filter"
+                )
                 yield Static(id="filter-error")
                 yield ArticleList(id="articles")
                 yield Static(id="list-count")
@@ -143,7 +145,8 @@ class BriefingApp(Tasks, App):
             self.screen.add_class("-show-facts")
         elif pane == "list" and narrow:
             self.screen.remove_class("-show-facts")
-        self.query_one(PANES[pane]).focus()
+        # A pane just shown cannot take focus until the layout has run.
+        self.call_after_refresh(self.query_one(PANES[pane]).focus)
 
     def action_next_pane(self) -> None:
         order = ["list", "reader", "facts"]
@@ -218,9 +221,10 @@ class BriefingApp(Tasks, App):
     # filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:
         self.screen.remove_class("-show-facts")
-        box = self.query_one("#filter", Input)
-        box.add_class("-open")
-        box.focus()
+        self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self.article_list.focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -228,8 +232,6 @@ class BriefingApp(Tasks, App):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.query_one("#filter", Input).remove_class("-open")
         self.article_list.focus()
 
     def apply_filter(self, text: str) -> bool:
@@ -269,9 +271,7 @@ class BriefingApp(Tasks, App):
         return True
 
     def set_filter(self, text: str) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("-open")
-        box.value = text  # Input.Changed applies it
+        self.query_one("#filter", Input).value = text  # Input.Changed applies it too
         self.apply_filter(text)
 
     def _ensure_index(self) -> Any:
@@ -602,6 +602,12 @@ class BriefingApp(Tasks, App):
         self.apply_filter(self.filter_text)
         if self.open_id in message.ids:
             self.open_article(self.open_id)
+
+
+class FilterInput(Input):
+    """The filter box; Escape goes back to the list and keeps the filter."""
+
+    BINDINGS = bindings.FILTER
 
 
 def bindings_labels() -> list[str]:

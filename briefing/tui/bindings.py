@@ -8,32 +8,40 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+# Related keys share one footer entry ("jkgG Move") so the footer fits a terminal.
+_PANE = Binding.Group("Pane", compact=True)
+_MATCH = Binding.Group("Match", compact=True)
+_TAG = Binding.Group("Tag +/-", compact=True)
+_MOVE = Binding.Group("Move", compact=True)
+_ENTITY = Binding.Group("Entity", compact=True)
+_FIX = Binding.Group("Fix entity", compact=True)
+
 APP = [
-    Binding("tab", "app.next_pane", "Next pane", id="next_pane"),
-    Binding("1", "app.focus_pane('list')", "List", id="focus_list"),
-    Binding("2", "app.focus_pane('reader')", "Reader", id="focus_reader"),
-    Binding("3", "app.focus_pane('facts')", "Facts", id="focus_facts"),
-    Binding("slash", "app.filter", "Filter", id="filter"),
-    Binding("n", "app.next_match", "Next match", id="next_match"),
-    Binding("N", "app.previous_match", "Prev match", id="previous_match"),
-    Binding("t", "app.add_tag", "Tag", id="add_tag"),
-    Binding("T", "app.remove_tag", "Untag", id="remove_tag"),
+    Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
+    Binding("q", "app.quit", "Quit", id="quit"),
+    Binding("tab", "app.next_pane", "Next pane", id="next_pane", group=_PANE),
+    Binding("1", "app.focus_pane('list')", "List", id="focus_list", group=_PANE),
+    Binding("2", "app.focus_pane('reader')", "Reader", id="focus_reader", group=_PANE),
+    Binding("3", "app.focus_pane('facts')", "Facts", id="focus_facts", group=_PANE),
+    Binding("slash", "app.filter", "Filter", id="filter", key_display="/"),
+    Binding("n", "app.next_match", "Next match", id="next_match", group=_MATCH),
+    Binding("N", "app.previous_match", "Prev match", id="previous_match", group=_MATCH),
+    Binding("t", "app.add_tag", "Tag", id="add_tag", group=_TAG),
+    Binding("T", "app.remove_tag", "Untag", id="remove_tag", group=_TAG),
     Binding("s", "app.toggle_star", "Star", id="star"),
     Binding("m", "app.toggle_read", "Read/unread", id="read"),
     Binding("i", "app.import_articles", "Import", id="import"),
     Binding("x", "app.export", "Export", id="export"),
     Binding("v", "app.entity_index", "Entities", id="entity_index"),
     Binding("C", "app.corrections", "Corrections", id="corrections"),
-    Binding("question_mark", "app.help", "Help", id="help"),
-    Binding("q", "app.quit", "Quit", id="quit"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="command_palette"),
 ]
 
 MOVE = [
-    Binding("j,down", "cursor_down", "Down", id="down"),
-    Binding("k,up", "cursor_up", "Up", id="up"),
-    Binding("g,home", "top", "Top", id="top"),
-    Binding("G,end", "bottom", "Bottom", id="bottom"),
+    Binding("j,down", "cursor_down", "Down", id="down", group=_MOVE, key_display="j"),
+    Binding("k,up", "cursor_up", "Up", id="up", group=_MOVE, key_display="k"),
+    Binding("g,home", "top", "Top", id="top", group=_MOVE, key_display="g"),
+    Binding("G,end", "bottom", "Bottom", id="bottom", group=_MOVE, key_display="G"),
 ]
 
 LIST = [
@@ -45,17 +53,35 @@ LIST = [
 
 READER = [
     *MOVE,
-    Binding("bracketright", "next_entity", "Next entity", id="next_entity"),
-    Binding("bracketleft", "previous_entity", "Prev entity", id="previous_entity"),
+    Binding(
+        "bracketright",
+        "next_entity",
+        "Next entity",
+        id="next_entity",
+        group=_ENTITY,
+        key_display="]",
+    ),
+    Binding(
+        "bracketleft",
+        "previous_entity",
+        "Prev entity",
+        id="previous_entity",
+        group=_ENTITY,
+        key_display="[",
+    ),
     Binding("h", "app.highlight", "Highlight", id="highlight"),
     Binding("a", "app.note", "Note", id="note"),
-    Binding("e", "app.correct_entity", "Correct entity", id="correct_entity"),
-    Binding("E", "app.mark_entity", "Mark entity", id="mark_entity"),
+    Binding("e", "app.correct_entity", "Correct entity", id="correct_entity", group=_FIX),
+    Binding("E", "app.mark_entity", "Mark entity", id="mark_entity", group=_FIX),
 ]
 
 FACTS = [
     *MOVE,
     Binding("enter", "select", "Show in text", id="show_fact"),
+]
+
+FILTER = [
+    Binding("escape", "app.leave_filter", "Back to the list", id="leave_filter"),
 ]
 
 DIALOG = [
@@ -69,6 +95,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Article list", LIST),
     ("Reader", READER),
     ("Facts", FACTS),
+    ("Filter box", FILTER),
     ("Dialogs", DIALOG),
 ]
 

@@ -372,9 +372,14 @@ async def test_narrow_terminal_swaps_facts_for_the_list(app):
         assert app.query_one("#list-pane").display
         assert not app.query_one("#facts-pane").display
         await pilot.press("3")
+        await pilot.pause()
         assert app.query_one("#facts-pane").display
         assert not app.query_one("#list-pane").display
+        assert app.focused is app.facts
+        await pilot.press("j")
+        assert app.open_id == SEED_ID  # j moved in the facts, not in the hidden list
         await pilot.press("1")
+        await pilot.pause()
         assert app.query_one("#list-pane").display
         assert app.focused is app.article_list
 
@@ -388,3 +393,13 @@ async def test_read_only_store_reports_instead_of_crashing(store):
         assert not store.get(SEED_ID).starred
         assert store.highlights() == []
         assert app.is_running
+
+
+async def test_escape_leaves_the_filter_and_keeps_it(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"tag:russia", "escape")
+        assert app.focused is app.article_list
+        assert [a.id for a in app.article_list.articles] == [SHORT_ID]
+        await pilot.press("slash", *["backspace"] * 10, "enter")
+        assert len(app.article_list.articles) == 3

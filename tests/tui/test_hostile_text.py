@@ -1,0 +1,111 @@
+"""Article text is data: markup, ANSI/OSC escapes, control, bidi and zero-width characters."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+from textual.geometry import Region
+
+from briefing.config import Config
+from briefing.models import Article
+from briefing.tui.app import make_app
+from briefing.tui.textsafe import clean_body, clean_line, fold, sentence_spans
+from tests.tui.conftest import fake_services, make_store
+
+HOSTILE_TITLE = (
+    "[bold red]PWNED[/] \x1b]0;evil window title\x07 [link=https://evil.example]click[/link]"
+)
+HOSTILE_BODY = (
+    "Plain start. [bold]not bold[/bold] and [link=file:///etc/passwd]a link[/link].\n"
+    "ANSI \x1b[31mred\x1b[0m and OSC 52 \x1b]52;c;ZXZpbA==\x07 and OSC 8 "
+    "\x1b]8;;https://evil.example\x1b\\hyperlink\x1b]8;;\x1b\\ end.\n"
+    "C1 CSI \x9b2J, bell \x07, backspace \x08, bidi \u202egnirts\u202c, zero\u200bwidth.\n"
+    "Miami is still an entity after all that."
+)
+
+
+def _plain(strips) -> str:
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def _links(strips) -> list[str]:
+    return [s.style.link for strip in strips for s in strip if s.style and s.style.link]
+
+
+async def test_hostile_title_and_body_render_literally_and_inert():
+    article = Article(
+        id="badbadbadbad",
+        title=HOSTILE_TITLE,
+        body=HOSTILE_BODY,
+        published="2025-12-19",
+        source="[i]x[/i]",
+    )
+    store = make_store([article])
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        widgets = [app.article_list, app.query_one("#headline"), app.text_area]
+        strips = []
+        for widget in widgets:
+            strips += widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+        shown = _plain(strips)
+        assert "[bold]not bold[/bold]" in shown
+        assert "[link=file:///etc/passwd]a link[/link]" in shown
+        assert "[bold red]PWNED[/]" in shown  # the title, in the list and the headline
+        assert "␛[31mred␛[0m" in shown  # escapes shown as inert control pictures
+        for char in shown:
+            assert char in "\n" or unicodedata.category(char) != "Cc", repr(char)
+            assert char not in "\u202e\u202c\u200b\x9b"
+        assert _links(strips) == []  # no hyperlink reached the terminal
+        # offsets survive: the entity after the hostile lines is still styled where it is
+        miami = next(e for e in app.text_area.entities if e.text == "Miami")
+        assert app.text_area.text[miami.start : miami.end] == "Miami"
+
+
+def test_clean_body_keeps_offsets_and_newlines():
+    cleaned = clean_body(HOSTILE_BODY)
+    assert len(cleaned) == len(HOSTILE_BODY)
+    assert cleaned.count("\n") == HOSTILE_BODY.count("\n")
+    assert "\x1b" not in cleaned and "\x07" not in cleaned and "\x9b" not in cleaned
+
+
+def test_clean_line_flattens_and_neutralises():
+    assert clean_line("a\nb\t\x1b[2Jc") == "a b ␛[2Jc"
+    assert clean_line(None) == ""
+
+
+BIDI_AND_INVISIBLE = set(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+)
+
+
+@given(st.text())
+def test_clean_body_never_lets_a_control_character_through(text):
+    cleaned = clean_body(text)
+    assert len(cleaned) == len(text)
+    for char in cleaned:
+        assert char in "\n\t" or unicodedata.category(char) != "Cc"
+        assert char not in BIDI_AND_INVISIBLE
+
+
+@given(st.text())
+def test_fold_keeps_length(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_ignores_case_and_accents():
+    assert fold("Università MOSCA") == "universita mosca"
+
+
+def test_sentence_spans_cover_sentences():
+    text = "Prima frase. Seconda frase!\nTerza “citata.” Quarta"
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Prima frase.",
+        "Seconda frase!",
+        "Terza “citata.”",
+        "Quarta",
+    ]
