@@ -211,3 +211,21 @@ def test_list_and_show_work_while_another_process_writes(ids):
     assert len(json.loads(listed.stdout)) == 3
     assert shown.returncode == 0 and "Witkoff" in shown.stdout
     assert tagged.returncode == 1 and "in use" in tagged.stderr
+
+
+def test_list_into_a_closed_pipe_is_quiet(temp_home):
+    with Store.open() as store:
+        store.add_articles(
+            Article(id="", title=f"Articolo numero {i} " + "x" * 60, body=f"testo {i}")
+            for i in range(1500)
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+    )
+    assert process.stdout.read(100)
+    process.stdout.close()  # like `briefing list | head -1`
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from typing import Any
@@ -93,18 +94,14 @@ def run_list(args: argparse.Namespace) -> int:
                 )
                 if query.has_free_text and not args.titles:
                     index.add_bodies(store.iter_bodies())
-                wanted = set(index.search(query))
-                found = [a for a in articles if a.id in wanted]
+                by_id = {a.id: a for a in articles}
+                found = [by_id[i] for i in index.search(query)]
     except StoreError as error:
         print(f"briefing list: {error}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        json.dump([as_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for article in found:
-            print(line(article))
-    return EXIT_OK
+        return _write(json.dumps([as_json(a) for a in found], ensure_ascii=False, indent=1))
+    return _write("\n".join(line(a) for a in found) if found else None)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -113,7 +110,7 @@ def run_show(args: argparse.Namespace) -> int:
             article_id = store.resolve_id(args.id.strip())
             if article_id is None:
                 print(
-                    f"briefing show: no article has an id starting with '{args.id}'"
+                    f"briefing show: no article has an id starting with '{safe(args.id)}'"
                     " (or more than one does)",
                     file=sys.stderr,
                 )
@@ -124,10 +121,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"briefing show: {error}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        print(json.dumps({**as_json(article), "body": body}, ensure_ascii=False, indent=1))
-        return EXIT_OK
-    print(safe(article.title))
-    for label, value in (
+        return _write(json.dumps({**as_json(article), "body": body}, ensure_ascii=False, indent=1))
+    fields = (
         ("id", article.id),
         ("date", article.published),
         ("source", article.source),
@@ -136,11 +131,21 @@ def run_show(args: argparse.Namespace) -> int:
         ("url", article.url),
         ("tags", ", ".join(article.tags)),
         ("credit", article.credit),
-    ):
-        if value:
-            print(f"{label + ':':8}{safe(value)}")
-    print()
-    print(body.translate(_UNSAFE_IN_BODY))
+    )
+    head = [safe(article.title), *(f"{k + ':':8}{safe(v)}" for k, v in fields if v)]
+    return _write("\n".join(head) + "\n\n" + body.translate(_UNSAFE_IN_BODY))
+
+
+def _write(text: str | None) -> int:
+    """Print, and stay quiet when the reader of a pipe has gone (briefing list | head)."""
+    if text is None:
+        return EXIT_OK
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when flushing at exit: point stdout at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 
