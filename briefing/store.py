@@ -877,7 +877,10 @@ class Store:
     @_locked
     def set_setting(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable value (None deletes the setting)."""
-        orjson.dumps(value)  # refuse what cannot be saved before anything changes
+        try:  # refuse what cannot be saved before anything changes
+            orjson.dumps(value)
+        except TypeError as exc:
+            raise TypeError(f"setting {key!r} cannot be saved as JSON: {exc}") from exc
         self._commit([("settings", key, None if value is None else {"key": key, "value": value})])
 
     @_locked

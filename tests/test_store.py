@@ -274,8 +274,11 @@ def test_settings(store: Store):
     assert store.get_setting("columns") == {"width": [10, 20]}
     store.set_setting("theme", None)
     assert store.get_setting("theme") is None
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'bad' cannot be saved"):
         store.set_setting("bad", object())
+    with pytest.raises(TypeError):
+        store.set_setting("bad", 2**70)  # JSON numbers beyond 64 bits do not round-trip
+    assert store.get_setting("bad") is None
 
 
 # -- durability --

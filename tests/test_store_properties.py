@@ -27,7 +27,9 @@ OPS = st.one_of(
     st.tuples(st.just("highlight_note"), st.integers(0, 3), TEXT),
     st.tuples(st.just("unhighlight"), st.integers(0, 3)),
     st.tuples(
-        st.just("setting"), st.sampled_from(["k1", "k2"]), st.one_of(st.none(), TEXT, st.integers())
+        st.just("setting"),
+        st.sampled_from(["k1", "k2"]),
+        st.one_of(st.none(), TEXT, st.integers(-(2**63), 2**64 - 1)),
     ),
     st.tuples(st.just("correct"), st.integers(0, 2)),
     st.tuples(st.just("uncorrect"), st.integers(0, 2)),
