@@ -49,6 +49,22 @@ def _is_local(host: str) -> bool:
     )
 
 
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only where the first URL could have gone: http(s), and no local host."""
+
+    def __init__(self, allow_local_urls: bool) -> None:
+        super().__init__()
+        self.allow_local_urls = allow_local_urls
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urlsplit(newurl)
+        if target.scheme.lower() not in ("http", "https"):
+            raise Refused(f"redirected to a {target.scheme or 'non-http'} URL; refused")
+        if not self.allow_local_urls and target.hostname and _is_local(target.hostname):
+            raise Refused("redirected to this machine or a private network; refused")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _read_capped(stream) -> bytes:
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -80,10 +96,9 @@ def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = N
         )
     request = urllib.request.Request(url, headers={"User-Agent": f"briefing/{__version__}"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
+        opener = urllib.request.build_opener(_CheckedRedirects(allow_local_urls))
+        with opener.open(request, timeout=timeout) as response:
             final = response.geturl()
-            if urlsplit(final).scheme.lower() not in ("http", "https"):
-                raise Refused("redirected to a non-http URL; refused")
             data = _read_capped(response)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()

@@ -35,6 +35,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's naming)
         if self.path == "/slow":
             time.sleep(2)  # longer than the test's timeout
+        if self.path.startswith("/go?"):
+            self.send_response(302)
+            self.send_header("Location", self.path[4:])
+            self.end_headers()
+            return
         if self.path not in self.routes:
             self.send_error(404, "Not Found")
             return
@@ -78,6 +83,13 @@ def test_fetch_feed_served_as_text_xml_and_plain_text(server):
         "Uno",
         "Un testo semplice servito come testo, con una frase.",
     ]
+
+
+def test_redirects_are_followed_only_to_http(server):
+    article = only_article(import_url(f"{server}/go?{server}/page", allow_local_urls=True))
+    assert article.title == "Pagina di prova"
+    failure = only_failure(import_url(f"{server}/go?file:///etc/passwd", allow_local_urls=True))
+    assert failure.reason.startswith("HTTP 302") and "not allowed" in failure.reason
 
 
 def test_http_error_is_one_line(server):
