@@ -293,6 +293,16 @@ def test_refresh_adds_new_articles_in_date_order_and_drops_deleted(index, store)
     assert len(index) == 5
 
 
+def test_an_article_deleted_and_restored_is_listed_once(index, store):
+    a1 = store.by_id.pop("a1")
+    index.refresh("a1")
+    assert "a1" not in ids(index, "")
+    store.by_id["a1"] = a1
+    index.refresh("a1")
+    assert ids(index, "") == ["a4", "a1", "a2", "a3", "a5"]
+    assert ids(index, "mosca") == ["a1"]
+
+
 def test_refresh_sees_a_new_analysis_and_highlight(index, store):
     assert ids(index, "person:rossi") == []
     store.summary["a4"] = ArticleSummary("a4", people=["Paolo Rossi"])

@@ -294,6 +294,9 @@ class ArticleIndex:
             self._order_dirty = True
         else:
             self._unindex(slot)
+            if slot not in self._alive:  # deleted once, and back (a restore): list it again
+                self._order.append(slot)
+                self._order_dirty = True
         self._alive.add(slot)
         day = _day(article.published)
         if day != self._days[slot]:
@@ -355,6 +358,7 @@ class ArticleIndex:
         self._unindex(slot)
         self._alive.discard(slot)
         self._by_day = None
+        self._order_dirty = True  # drops the slot from the list order
 
     # --- what query nodes ask for -----------------------------------------------------------
 
@@ -409,7 +413,7 @@ class ArticleIndex:
         if self._order_dirty:
             # The store's own key (Store.articles: published, then added, newest first); the
             # sort is stable, so ties keep the order the store gave.
-            alive = (slot for slot in self._order if slot in self._alive)
+            alive = dict.fromkeys(slot for slot in self._order if slot in self._alive)
             self._order = sorted(alive, key=self._sort_keys.__getitem__, reverse=True)
             self._order_dirty = False
             self._rank = None
