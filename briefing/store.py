@@ -202,6 +202,10 @@ class JournalStorage(Storage):
     def _apply(self, table: str, doc_id: int, doc: dict | None) -> None:
         # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
         # snapshot rename and the journal truncation replays lines the snapshot already holds.
+        if not (isinstance(table, str) and isinstance(doc_id, int)):
+            raise ValueError("not a journal entry")
+        if not (doc is None or isinstance(doc, dict)):
+            raise ValueError("not a document")
         docs = self.data.setdefault(table, {})
         if doc is None:
             docs.pop(str(doc_id), None)
@@ -362,15 +366,19 @@ class Store:
 
     def _load(self) -> None:
         d = self.directory
-        for stale in d.glob(f".{META}.*.tmp") if not self.readonly else ():
-            stale.unlink(missing_ok=True)  # a snapshot whose rename never happened
+        for pattern in (f".{META}.*.tmp", ".*.restore") if not self.readonly else ():
+            for stale in d.glob(pattern):
+                stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
         self._storage = JournalStorage(d, self.readonly)
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
         self._db = _TinyDB(storage=lambda: self._storage)
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses = AppendFile(d / ANALYSES, readonly=self.readonly)
-        self._index()
+        try:
+            self._index()
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(d / META, f"a document lacks its key: {exc!r}") from exc
         self._migrate()
 
     def _index(self) -> None:

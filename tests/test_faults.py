@@ -319,8 +319,9 @@ def closed_store(tmp_path: Path) -> Path:
         lambda raw: b"",  # emptied
         lambda raw: b"\x00" * 64 + raw[64:],  # zeros over the start
         lambda raw: b'["not", "tables"]',  # valid JSON, wrong shape
+        lambda raw: b'{"articles": {"1": {"title": "no id"}}}',  # a document without its key
     ],
-    ids=["truncated", "empty", "zeroed", "wrong-shape"],
+    ids=["truncated", "empty", "zeroed", "wrong-shape", "no-key"],
 )
 def test_damaged_snapshot_is_named_and_never_overwritten(tmp_path: Path, damage):
     folder = closed_store(tmp_path)
