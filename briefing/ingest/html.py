@@ -340,8 +340,13 @@ def _strip_tags(html: str) -> str:
 def _same_headline(line: str, title: str) -> bool:
     from difflib import SequenceMatcher
 
-    a, b = metadata.clean_line(line).casefold(), title.casefold()
-    return a == b or SequenceMatcher(None, a, b).ratio() > 0.9
+    a, b = metadata.clean_line(line[: len(title) * 2]).casefold(), title.casefold()
+    if a == b:
+        return True
+    # only lines of about the title's length can be it (and SequenceMatcher is quadratic)
+    return (
+        abs(len(a) - len(b)) <= max(3, len(b) // 10) and SequenceMatcher(None, a, b).ratio() > 0.9
+    )
 
 
 def _canonical(tree) -> str | None:

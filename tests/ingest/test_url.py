@@ -135,3 +135,15 @@ def test_file_urls_refused_unless_allowed(tmp_path):
 def test_other_schemes_refused(address):
     failure = only_failure(list(import_sources([address], allow_local_urls=True)))
     assert "not supported" in failure.reason
+
+
+def test_redirect_to_a_private_host_is_refused():
+    import urllib.request
+
+    from briefing.ingest import url
+    from briefing.ingest.base import Refused
+
+    handler = url._CheckedRedirects(allow_local_urls=False)
+    request = urllib.request.Request("http://news.example/a")
+    with pytest.raises(Refused, match="private network"):
+        handler.redirect_request(request, None, 302, "Found", {}, "http://192.168.1.1/admin")
