@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from briefing.ingest import ImportFailure, import_sources
-from briefing.ingest.metadata import clean_line
-from briefing.models import Article
+if TYPE_CHECKING:  # the importers load only when `add` runs, keeping `briefing --help` quick
+    from briefing.ingest import ImportFailure
+    from briefing.models import Article
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 BATCH = 100  # articles per store write: one fsync each, and little lost work if interrupted
@@ -68,6 +68,8 @@ def _progress(stream: TextIO) -> AbstractContextManager:
 
 
 def _batches(results: Iterable[Article | ImportFailure], tally: Tally) -> Iterator[list[Article]]:
+    from briefing.ingest import ImportFailure
+
     batch: list[Article] = []
     for result in results:
         if isinstance(result, ImportFailure):
@@ -99,6 +101,8 @@ def add_to_store(
 
 def run(args: argparse.Namespace) -> int:
     """Import every source; print the summary and one line per failure."""
+    from briefing.ingest import import_sources
+    from briefing.ingest.metadata import clean_line
     from briefing.store import Store, StoreError
 
     try:
