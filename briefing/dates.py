@@ -52,7 +52,10 @@ NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2,
     "un": 1, "uno": 1, "una": 1, "un'": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5,
     "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,
-    "quindici": 15, "venti": 20, "trenta": 30, "un paio di": 2,
+    "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60,
+    "settanta": 70, "ottanta": 80, "novanta": 90, "cento": 100, "un paio di": 2,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100,
 }  # fmt: skip
 
 UNITS = {

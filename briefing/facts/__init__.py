@@ -9,7 +9,7 @@ from briefing.facts.attributions import find_attributions
 from briefing.facts.numbers import find_numbers
 from briefing.facts.people import extract_named
 from briefing.facts.quotes import find_quotes
-from briefing.facts.text import Article, Ent, split_sentences
+from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
 from briefing.models import DateFact, Facts
 
 if TYPE_CHECKING:
@@ -41,7 +41,10 @@ def facts_from_text(
 ) -> Facts:
     """The same as extract_facts, from plain offsets (what the store keeps)."""
     article = Article(
-        text=text, lang=(lang or "").lower()[:2], ents=ents, sents=sents or split_sentences(text)
+        text=text,
+        lang=(lang or "").lower()[:2],
+        ents=ents,
+        sents=join_abbreviations(text, sents or split_sentences(text)),
     )
     people, organizations, places, full_names = extract_named(article)
     dates = _dates(article, published)

@@ -42,7 +42,12 @@ class Subject:
 
 
 def is_speech_verb(article: Article, word: Word) -> bool:
-    return word.lower in speech_verbs(article.lang)
+    if word.lower not in speech_verbs(article.lang):
+        return False
+    # "United States", "Says Who": a name, not a verb.
+    if word.text[:1].isupper() and article.lang == "en":
+        return False
+    return article.ent_at(word.start, word.end, ENTITY_SOURCES) is None
 
 
 def _ent_of(article: Article, word: Word) -> Ent | None:
@@ -104,9 +109,6 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
                 # "the two sides" are two parties, not two people: only bare counts name people.
                 people = count if low in _COUNTS else None
                 return Subject(words[start].start, word.end, count=people)
-        anonymous = _anonymous_phrase(article, words, i)
-        if anonymous is not None:
-            return anonymous
         if word.text == ",":
             # Skip one parenthetical: "Putin, parlando a vertici militari a Mosca, ha ribadito".
             j = i - 1
@@ -122,6 +124,9 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
         if low in _BETWEEN or (i == verb - 1 and low in {"ha", "hanno", "has", "have"}):
             i -= 1
             continue
+        anonymous = _anonymous_phrase(article, words, i)
+        if anonymous is not None:
+            return anonymous
         return None
     return None
 

@@ -13,7 +13,7 @@ _QUALIFIER = (
     r"more\s+than|less\s+than|fewer\s+than)\s+)?"
 )
 _WORD_NUMBERS = (
-    "due tre quattro cinque sei sette otto nove dieci undici dodici venti trenta quaranta "
+    "due tre quattro cinque sei sette otto nove dieci undici dodici trenta quaranta "
     "cinquanta cento mille mezzo dozzina decine centinaia migliaia milioni "
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred hundreds thousand thousands dozen dozens millions"
@@ -58,6 +58,14 @@ _OF = {
 }
 
 
+_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "the", "a", "an"}
+_PREPOSITIONS = set(
+    "a ad al alla ai agli alle da dal dalla dai su sul sulla sui tra fra con verso dopo prima contro "
+    "sopra sotto entro fa between with from to at by into over after before during than since "
+    "against ago within".split()
+)
+
+
 def find_numbers(article: Article) -> list[NumberFact]:
     taken = [(e.start, e.end) for e in article.ents if e.label in {"DATE", "TIME"}]
     stop = STOP.get(article.lang, STOP["en"])
@@ -80,8 +88,9 @@ def find_numbers(article: Article) -> list[NumberFact]:
             unit = True
         what = _what(article, words, stop)
         vague = not re.search(r"\d|%|[$€£]", text) and (start, end) not in entity_spans
-        if what is None and vague and not unit:
-            continue  # "due" alone is too vague to be worth a fact
+        bare = (start, end) not in entity_spans and not re.search(r"%|[$€£]", text)
+        if what is None and not unit and (vague or bare):
+            continue  # "due" or "33" alone is too vague to be worth a fact
         facts.append(NumberFact(text=article.text[start:end], what=what, start=start, end=end))
     return facts
 
@@ -100,23 +109,12 @@ def _what(article: Article, words: list, stop: set[str]) -> str | None:
         return None
     if words[0].lower in _OF:
         words = words[1:]
-        while words and words[0].lower in {
-            "il",
-            "lo",
-            "la",
-            "i",
-            "gli",
-            "le",
-            "l'",
-            "l’",
-            "the",
-            "a",
-            "an",
-        }:
-            words = words[1:]
+    while words and words[0].lower in _ARTICLES:
+        words = words[1:]
     phrase = []
-    for word in words[:4]:
-        if not word.text[0].isalpha() or word.lower in stop or word.lower in _OF:
+    for word in words[:3]:
+        low = word.lower
+        if not word.text[0].isalpha() or low in stop or low in _OF or low in _PREPOSITIONS:
             break
         phrase.append(word)
     if not phrase:

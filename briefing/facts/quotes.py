@@ -22,9 +22,11 @@ _QUOTES = re.compile(
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(
-    r"[;]|[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
+    r"[;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSig)(?<!\bDott)[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
 )
 _THAT = {"che", "that"}
+_TELL = {"told", "tells", "tell", "assured", "assures", "warned", "warns", "reminded", "informed"}
+_TO_LISTENER = {"a", "ai", "al", "alla", "alle", "agli", "all'", "all’"}
 _NOUN_PHRASE_BEFORE = set(
     "il lo la i gli le l' l’ un una uno un' un’ di del della dei degli delle dello dell' dell’ "
     "questo questa questi queste quel quella suo sua suoi sue loro nostro "
@@ -162,15 +164,17 @@ def _reported(article: Article, full_names: dict[Ent, str]) -> list[Quote]:
         for j, word in enumerate(words):
             if not is_speech_verb(article, word):
                 continue
-            # "ha ribadito che", "said that", "told reporters that", "said the talks were ...".
+            # "ha ribadito che", "said that"; a listener may come between: "told reporters that",
+            # "ha detto ai giornalisti che". "described the demand that" is no report.
             k = j + 1
-            while (
-                k < len(words)
-                and k - j <= 3
-                and words[k].lower not in _THAT
-                and words[k].text not in ',.;:«“"'
-            ):
-                k += 1
+            if k < len(words) and (word.lower in _TELL or words[k].lower in _TO_LISTENER):
+                while (
+                    k < len(words)
+                    and k - j <= 4
+                    and words[k].lower not in _THAT
+                    and words[k].text.isalpha()
+                ):
+                    k += 1
             if k >= len(words) or words[k].lower not in _THAT:
                 continue
             subject = subject_before(article, words, j)

@@ -87,7 +87,9 @@ _WORDS = {
 
 # A sentence ends at . ! ? (with closing quotes) before a capital or an opening quote, or at
 # a line break. Used only when the Doc carries no sentence boundaries.
-_SENTENCE_END = re.compile(r"[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -102,6 +104,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans or [(0, len(text))]
+
+
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On)\.\s*$"
+)
+
+
+def join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo sentence breaks after titles ("Mr. Smith", "Sig. Rossi"): a sentencizer's slips."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sents:
+        if joined and _ABBREVIATION_END.search(text[joined[-1][0] : joined[-1][1]]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def tokenize(text: str, lang: str) -> list[Word]:

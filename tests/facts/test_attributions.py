@@ -108,3 +108,15 @@ def test_anonymity_condition_in_english() -> None:
     text = "Two officials, speaking on condition of anonymity, described the plan."
     found = _attributions(text, "en", {})
     assert found and found[0][2] is True
+
+
+def test_a_name_that_looks_like_a_verb_is_no_attribution() -> None:
+    text = "For years the United States has imposed punitive measures."
+    assert _attributions(text, "en", {"United States": "LOC"}) == []
+
+
+def test_unnamed_officials_with_an_auxiliary() -> None:
+    text = "American officials have said the sanctions will be lifted."
+    assert ("American officials have said", "American officials", True) in _attributions(
+        text, "en", {}
+    )

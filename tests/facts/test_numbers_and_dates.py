@@ -60,3 +60,8 @@ def test_a_value_on_the_entity_wins() -> None:
     doc.ents[0]._.value = "2030-01-01"
     facts = extract_facts(doc, "it", "2025-12-18")
     assert [(d.text, d.iso) for d in facts.dates] == [("domani", "2030-01-01")]
+
+
+def test_ambiguous_number_words_and_bare_figures_are_left_out() -> None:
+    text = "Venti di Maestrale e 33 al giorno; oltre cinquanta anni fa 25 enti federali."
+    assert _numbers(text, "it") == [("25", "enti federali")]

@@ -125,3 +125,14 @@ def test_they_alone_names_no_one() -> None:
     assert _quotes(text, "en", {"Rossi": "PER"}) == [
         (None, "We will not give up on anything at all,", False)
     ]
+
+
+def test_a_clause_after_a_noun_is_not_reported_speech() -> None:
+    text = "Officials described the American demand that Sudan stop the bombing as reasonable."
+    assert [q for q in _quotes(text, "en", {"Sudan": "LOC"}) if q[2]] == []
+
+
+def test_reported_speech_to_a_listener_and_past_an_abbreviation() -> None:
+    text = "Il ministro Rossi ha detto ai giornalisti che il piano di Mr. Smith è pronto. Poi è uscito."
+    quotes = _quotes(text, "it", {"Rossi": "PER", "Smith": "PER"})
+    assert quotes == [("Rossi", "il piano di Mr. Smith è pronto", True)]
