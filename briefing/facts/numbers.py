@@ -58,7 +58,7 @@ _OF = {
 }
 
 
-_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "the", "a", "an"}
+_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "the"}
 _PREPOSITIONS = set(
     "a ad al alla ai agli alle da dal dalla dai su sul sulla sui tra fra con verso dopo prima contro "
     "sopra sotto entro fa between with from to at by into over after before during than since "
@@ -109,7 +109,8 @@ def _what(article: Article, words: list, stop: set[str]) -> str | None:
         return None
     if words[0].lower in _OF:
         words = words[1:]
-    while words and words[0].lower in _ARTICLES:
+    articles = _ARTICLES | ({"a", "an"} if article.lang == "en" else set())
+    while words and words[0].lower in articles:
         words = words[1:]
     phrase = []
     for word in words[:3]:

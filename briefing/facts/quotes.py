@@ -84,9 +84,28 @@ def _frame_before(article: Article, start: int) -> Subject | None:
     # 'the two sides "agreed on ..."': the quote continues the subject's own sentence.
     if words and words[-1].lower not in _NOUN_PHRASE_BEFORE:
         subject = subject_before(article, words + [words[-1]], len(words))
-        if subject is not None and subject.end == words[-1].end:
+        if (
+            subject is not None
+            and subject.end == words[-1].end
+            and _opens_clause(article, words, subject)
+        ):
             return subject
     return None
+
+
+_PREPOSITIONS = set(
+    "a di da in su per con tra fra nel nell del dell al all dal dall sul sull nei dei ai dai sui "
+    "negli degli agli dagli sugli nella della alla dalla sulla of in at to from with by for on into".split()
+)
+
+
+def _opens_clause(article: Article, words: list, subject: Subject) -> bool:
+    """A subject standing right before a quote must be a person, an organisation or a group,
+    and begin its clause: "nell'Ucraina occidentale “...”" is a place, not a speaker."""
+    if subject.ent is not None and subject.ent.label not in {"PER", "ORG"}:
+        return False
+    before = [w for w in words if w.end <= subject.start]
+    return not before or before[-1].lower.rstrip("'’") not in _PREPOSITIONS
 
 
 def _is_speech(article: Article, start: int, end: int, inner: str) -> bool:

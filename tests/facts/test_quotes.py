@@ -136,3 +136,12 @@ def test_reported_speech_to_a_listener_and_past_an_abbreviation() -> None:
     text = "Il ministro Rossi ha detto ai giornalisti che il piano di Mr. Smith è pronto. Poi è uscito."
     quotes = _quotes(text, "it", {"Rossi": "PER", "Smith": "PER"})
     assert quotes == [("Rossi", "il piano di Mr. Smith è pronto", True)]
+
+
+def test_a_place_right_before_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "Secondo un funzionario europeo, alcune unità sarebbero dislocate nell’Ucraina occidentale "
+        "“per aiutare a ricostruire le forze ucraine”."
+    )
+    quotes = _quotes(text, "it", {"Ucraina occidentale": "LOC"})
+    assert quotes == [("funzionario europeo", "per aiutare a ricostruire le forze ucraine", False)]
