@@ -253,47 +253,56 @@ def detect_language(text: str) -> str | None:
 
 # Generic site furniture in Italian and English. Only short lines are tested, so a sentence
 # of the article that happens to mention a newsletter is never dropped.
-_BOILERPLATE = re.compile(
+# Generic site furniture in Italian and English, in two strengths. Phrases that only site
+# furniture uses are looked for in any line up to 300 characters; phrases an article sentence
+# might also use ("privacy policy", "sign up") only in lines of at most 12 words.
+_FURNITURE = re.compile(
     r"|".join(
         [
-            # social and messaging channels, newsletters
-            r"\b(?:è|e') (?:anche )?su (?:whatsapp|telegram|facebook|instagram|google news|x)\b",
-            r"\bclicca qui\b",
-            r"\biscriv(?:iti|ersi|erti)\b",
-            r"\bseguici (?:su|anche)\b",
-            r"\bsign up\b.*\b(?:newsletter|updates|alerts)\b",
-            r"\bnewsletter\b.*\b(?:sign up|subscribe|iscriv)",
-            r"\bsubscribe (?:to|for|now|today|here)\b",
-            r"\bfollow us (?:on|at)\b",
-            r"\bclick here\b",
-            r"\bdownload (?:our|the) app\b|\bscarica (?:la nostra|l')app\b",
+            # social and messaging channels
+            r"\b(?:è|e') anche su (?:whatsapp|telegram|facebook|instagram|google news|x)\b",
+            r"\b(?:è|e') su (?:whatsapp|telegram|google news)\b",
+            r"\bis (?:also )?on (?:whatsapp|telegram|google news)\b",
+            r"\bclicca qui\b|\bclick here\b",
+            r"\biscriv(?:iti|ersi|erti)\b.{0,60}\b(?:newsletter|canale|canali|whatsapp|telegram|notifiche)\b",
+            r"\bseguici (?:su|anche)\b|\bfollow us (?:on|at)\b",
+            r"\bsubscribe (?:to|for) our\b|^subscribe\b",
+            r"\bdownload (?:our|the) app\b|\bscarica (?:la nostra |l')app\b",
             # "read more" and related-content headings
             r"^(?:leggi|vedi|guarda) anche\b",
             r"^(?:leggi|scopri) (?:tutto|di più|l'articolo)\b",
             r"^continua a leggere\b",
-            r"^read (?:more|next|also|the full)\b",
+            r"^read (?:more|next|also|the full story)\b",
             r"^(?:see|watch) also\b",
             r"^(?:articoli|notizie|post) (?:recenti|correlati|più letti|simili)\s*:?$",
-            r"^(?:potrebbe interessarti|ti potrebbe interessare|più letti|i più letti|ultime notizie|ultim'ora)\s*:?$",
-            r"^(?:related|recommended|more from|recent posts|related (?:articles|stories|content)|most (?:read|popular)|top stories|trending)\b.{0,30}$",
+            r"^(?:potrebbe interessarti|ti potrebbe interessare|i? ?più letti|ultime notizie|ultim'ora)\s*:?$",
+            r"^(?:related|recommended|more from \w+(?: \w+)?|recent posts|most (?:read|popular)|top stories|trending)"
+            r"(?: (?:articles|stories|content|news|links|topics|now))?\s*:?$",
             r"^(?:pubblicità|advertisement|advertising|sponsored|contenuto sponsorizzato|annuncio)\s*:?$",
             r"^(?:share|tweet|condividi|email|e-mail|print|stampa|commenta|comments?)(?:\s+(?:on|su)\s+\w+)?\s*:?$",
-            r"\bshare (?:this|on)\b|\bcondividi (?:su|questo|l'articolo)\b",
+            r"^(?:share (?:this|on)|condividi (?:su|questo|l'articolo))\b",
             # cookies and legal footers
-            r"\bcookies?\b.{0,80}\b(?:policy|utilizz|usa|uses|use|accett|accept|consent|informativa)",
-            r"\b(?:utilizz\w*|usa|usiamo|uses?|accett\w*|accept\w*)\b.{0,40}\bcookies?\b",
-            r"\btestata giornalistica\b",
-            r"\breg\.? ?trib\.?\b|\bregistrazione (?:del|presso il) tribunale\b",
-            r"\bp\.? ?iva\b|\bpartita iva\b|\bcodice fiscale\b",
-            r"\bdirettore responsabile\b",
+            r"\bcookie policy\b|\bcookie settings\b|\bimpostazioni (?:dei )?cookie\b",
+            r"\b(?:utilizza|usa|usiamo|we use|uses|use of|accetta|accept(?: all)?)\s+(?:i\s+)?cookies?\b",
+            r"\btestata giornalistica (?:registrata|iscritta)\b",
+            r"\breg\. ?trib\.|\bregistrazione (?:del|presso il) tribunale\b",
+            r"\bp\. ?iva\b|\bpartita iva\b",
+            r"^direttore responsabile\b|\bdirettore responsabile\s*:",
             r"\briproduzione riservata\b|\btutti i diritti riservati\b|\ball rights reserved\b",
             r"^copyright\b|©|\(c\) ?\d{4}",
             # page furniture around the headline
             r"^\d+ (?:comments?|commenti|comentários|comentarios)$",
             r"^(?:from the section|dalla sezione|in the section)\b",
-            r"\b(?:terms of (?:use|service)|privacy policy|informativa (?:sulla )?privacy)\b",
         ]
     ),
+    re.IGNORECASE,
+)
+_FURNITURE_SHORT = re.compile(
+    r"\bsign up\b.*\b(?:newsletter|updates|alerts)\b"
+    r"|\bnewsletter\b.*\b(?:sign up|subscribe|iscriv)"
+    r"|\bsubscribe (?:now|today|here)\b"
+    r"|\b(?:terms of (?:use|service)|privacy policy|informativa (?:sulla )?privacy|codice fiscale)\b"
+    r"|\b(?:è|e') su (?:facebook|instagram)\b",
     re.IGNORECASE,
 )
 
@@ -317,7 +326,11 @@ END_PUNCT = tuple(".!?…\"”»'’:;")
 def is_boilerplate(line: str) -> bool:
     """A short line of site furniture: newsletter/social prompts, read-more, cookies, legal footer."""
     line = line.strip()
-    return bool(line) and len(line) <= 300 and _BOILERPLATE.search(line) is not None
+    if not line or len(line) > 300:
+        return False
+    if _FURNITURE.search(line):
+        return True
+    return len(line.split()) <= 12 and _FURNITURE_SHORT.search(line) is not None
 
 
 def is_credit(line: str, *, in_header: bool = False) -> bool:

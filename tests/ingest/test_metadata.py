@@ -127,6 +127,8 @@ def test_clean_title(title, sites, expected):
         "Copyright 2025 Example Media. All rights reserved.",
         "Related articles",
         "Advertisement",
+        "Privacy policy",
+        "Iscriviti alla newsletter",
     ],
 )
 def test_boilerplate_lines(line):
@@ -140,6 +142,13 @@ def test_boilerplate_lines(line):
         "Witkoff e Kushner hanno incontrato Umerov a Miami.",
         "Readers were asked to share their views on the plan.",
         "A" * 400 + " clicca qui",  # long lines are article text, whatever they mention
+        "Per iscriversi al concorso bisogna presentare la domanda entro marzo.",
+        "Lo ha detto Marco Piva, sindaco del paese, durante il consiglio comunale.",
+        "Il direttore responsabile del quotidiano ha respinto le accuse.",
+        "They share this view with most of the coalition partners in Berlin.",
+        "Related to this, the minister said the talks would continue on Monday.",
+        "The company changed its privacy policy after the fine, regulators in Dublin said on Tuesday.",
+        "Il ministro è su X da anni e scrive ogni giorno.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line):
