@@ -173,20 +173,8 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
     except ImportError:
         print("briefing.analysis is missing: a figure from a stand-in pipeline would not be honest")
         return 1
-    scores: dict[str, Score] = {
-        k: Score()
-        for k in (
-            "people",
-            "roles",
-            "organizations",
-            "places",
-            "quotes+speaker",
-            "quotes (text only)",
-            "dates (ISO day)",
-            "attributions",
-            "numbers",
-        )
-    }
+    scores = _new_scores()
+    by_lang: dict[str, dict[str, Score]] = {}
     pipelines = set()
     started = time.perf_counter()
     for gold_file in sorted(gold_dir.glob("*.json")):
@@ -206,6 +194,7 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
             else analysis.facts
         )
         _compare(scores, gold, facts, text, raw.name)
+        _compare(by_lang.setdefault(lang, _new_scores()), gold, facts, text, raw.name)
     elapsed = time.perf_counter() - started
 
     print(f"pipelines: {', '.join(sorted(pipelines))}   ({elapsed:.1f} s)")
@@ -214,6 +203,35 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
     if any(p.split()[0].endswith("_briefing_rules") for p in pipelines):
         print("NOTE: a rules-only pipeline was used (no trained model for a language): people,")
         print("      organisations and places then depend on gazetteers alone.")
+    _table(scores)
+    for lang, lang_scores in sorted(by_lang.items()):
+        print(f"-- {lang} only --")
+        _table(lang_scores)
+    if verbose:
+        for kind, s in scores.items():
+            for miss in s.misses:
+                print(f"  missed {kind}: {miss}")
+            for wrong in s.wrong:
+                print(f"  wrong  {kind}: {wrong}")
+    return 0
+
+
+def _new_scores() -> dict[str, Score]:
+    kinds = (
+        "people",
+        "roles",
+        "organizations",
+        "places",
+        "quotes+speaker",
+        "quotes (text only)",
+        "dates (ISO day)",
+        "attributions",
+        "numbers",
+    )
+    return {k: Score() for k in kinds}
+
+
+def _table(scores: dict[str, Score]) -> None:
     print(f"{'kind':22} {'recall':>14} {'precision':>16}  goal")
     for kind, s in scores.items():
         r, p = s.recall(), s.precision()
@@ -226,13 +244,6 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
             else (f"recall >= {goal}  " + ("ok" if r is not None and r >= goal else "BELOW"))
         )
         print(f"{kind:22} {rs:>14} {ps:>16}  {mark}")
-    if verbose:
-        for kind, s in scores.items():
-            for miss in s.misses:
-                print(f"  missed {kind}: {miss}")
-            for wrong in s.wrong:
-                print(f"  wrong  {kind}: {wrong}")
-    return 0
 
 
 def _compare(scores: dict[str, Score], gold: dict, facts, text: str, name: str) -> None:
