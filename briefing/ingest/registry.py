@@ -98,13 +98,22 @@ def _import_bytes(
     what = metadata.binary_kind(data)
     if what:
         raise Refused(f"binary file ({what}), not text, Markdown, HTML or a feed")
-    if kind is None and name:
-        kind = EXTENSIONS.get(Path(name).suffix.lower())
     if kind is None:
-        kind = sniff_kind(data[:4096].decode("utf-8", errors="replace"))
+        kind = _kind_of(data, name)
     if kind not in KINDS:
         raise Refused(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     return _parse(data, origin, kind, page_url, charset)
+
+
+def _kind_of(data: bytes, name: str | None) -> str:
+    """The extension says what a file should be; clear content (a feed root, a page) overrides it."""
+    sniffed = sniff_kind(data[:4096].decode("utf-8", errors="replace"))
+    named = EXTENSIONS.get(Path(name).suffix.lower()) if name else None
+    if named is None or named == sniffed:
+        return sniffed
+    if named == "markdown":
+        return "feed" if sniffed == "feed" else "markdown"  # Markdown may hold HTML
+    return sniffed if sniffed != "text" else named
 
 
 def _guarded(origin: str, work: Callable[[], list[Result]]) -> list[Result]:

@@ -158,3 +158,17 @@ def test_utf16_text_file_with_bom(tmp_path):
     article = only_article(import_file(path))
     assert article.title == "Titolo in UTF-16"
     assert article.body == SENTENCE.strip()
+
+
+def test_content_overrides_a_wrong_extension(tmp_path):
+    page = tmp_path / "page.rss"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Una pagina</title></head><body><p>"
+        + SENTENCE
+        + "</p></body></html>"
+    )
+    assert only_article(import_file(page)).title == "Una pagina"
+    post = tmp_path / "post.txt"
+    post.write_text("---\ntitle: Un post\n---\n" + SENTENCE)
+    article = only_article(import_file(post))
+    assert article.title == "Un post" and "title:" not in article.body
