@@ -48,12 +48,12 @@ def facts_from_text(
     )
     people, organizations, places, full_names = extract_named(article)
     dates = _dates(article, published)
-    # Dates found by the rules but missing from the Doc still must not read as counts.
-    article.ents = article.ents + [
-        Ent(d.start, d.end, "DATE", d.text)
-        for d in dates
-        if not article.ent_at(d.start, d.end, {"DATE", "TIME"})
+    # Dates found by the rules but missing from the Doc still must not read as counts
+    # (only where no entity is: entities never overlap).
+    extra = [
+        Ent(d.start, d.end, "DATE", d.text) for d in dates if not article.ent_at(d.start, d.end)
     ]
+    article.set_ents(article.ents + extra)
     attributions = find_attributions(article, full_names)
     return Facts(
         people=people,

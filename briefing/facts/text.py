@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -36,7 +37,11 @@ class Word:
 
 @dataclass
 class Article:
-    """The parts of a Doc the extractors need, free of spaCy so they are easy to reason about."""
+    """The parts of a Doc the extractors need, free of spaCy so they are easy to reason about.
+
+    Entities never overlap (as in doc.ents); words, entities and sentences are kept sorted and
+    looked up by bisection, so long articles cost n log n, not n squared.
+    """
 
     text: str
     lang: str
@@ -48,32 +53,51 @@ class Article:
         if not self.words:
             self.words = tokenize(self.text, self.lang)
         self._word_starts = [w.start for w in self.words]
+        self.sents = sorted(self.sents) or [(0, len(self.text))]
+        self._sent_starts = [s for s, _ in self.sents]
+        self.set_ents(self.ents)
+
+    def set_ents(self, ents: list[Ent]) -> None:
+        self.ents = sorted(ents, key=lambda e: (e.start, e.end))
+        self._ent_starts = [e.start for e in self.ents]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sents:
-            if start <= offset < end:
-                return start, end
-        return 0, len(self.text)
+        """The sentence holding `offset` (or the one before, when it falls between two)."""
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        return self.sents[max(i, 0)]
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         start, _ = self.sentence_of(offset)
-        earlier = [s for s in self.sents if s[1] <= start]
-        return earlier[-1] if earlier else None
+        i = bisect.bisect_left(self._sent_starts, start) - 1
+        return self.sents[i] if i >= 0 else None
 
     def words_in(self, start: int, end: int) -> list[Word]:
-        return [w for w in self.words if w.start >= start and w.end <= end]
+        found = []
+        for word in self.words[bisect.bisect_left(self._word_starts, start) :]:
+            if word.start >= end:
+                break
+            if word.end <= end:
+                found.append(word)
+        return found
 
     def ents_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Ent]:
-        return [
-            e
-            for e in self.ents
-            if e.start >= start and e.end <= end and (labels is None or e.label in labels)
-        ]
+        found = []
+        for ent in self.ents[bisect.bisect_left(self._ent_starts, start) :]:
+            if ent.start >= end:
+                break
+            if ent.end <= end and (labels is None or ent.label in labels):
+                found.append(ent)
+        return found
 
     def ent_at(self, start: int, end: int, labels: set[str] | None = None) -> Ent | None:
-        for e in self.ents:
-            if e.start < end and start < e.end and (labels is None or e.label in labels):
-                return e
+        """The first entity overlapping [start, end)."""
+        # Entities do not overlap, so only the one starting before `start` can reach into it.
+        i = max(bisect.bisect_right(self._ent_starts, start) - 1, 0)
+        for ent in self.ents[i:]:
+            if ent.start >= end:
+                break
+            if start < ent.end and (labels is None or ent.label in labels):
+                return ent
         return None
 
 
