@@ -181,6 +181,10 @@ def looks_like_date_line(line: str) -> bool:
     return _DATE_TOKEN.sub("", line).strip() == ""
 
 
+def _plausible(value: datetime) -> bool:
+    return 1900 <= value.year <= 2100
+
+
 def _iso(value: datetime, with_time: bool) -> str:
     if not with_time:
         return value.date().isoformat()
@@ -200,7 +204,7 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             value = datetime.fromisoformat(text.replace(" ", "T").replace("Z", "+00:00"))
         except ValueError:
             return None
-        return _iso(value, iso.group(2) is not None)
+        return _iso(value, iso.group(2) is not None) if _plausible(value) else None
     numeric = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
     if numeric:  # European order: day first
         day, month, year = (int(g) for g in numeric.groups())
@@ -208,9 +212,16 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             return datetime(year, month, day).date().isoformat()
         except ValueError:
             return None
+    if not (_HAS_MONTH.search(text) or _NUMERIC_DATE.search(text)):
+        return None  # "12", "2025" or "3 hours ago" name no day we can trust
     import dateparser  # slow to import: only when a worded date turns up
 
-    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+    # No relative dates: "2 ore fa" in a saved file says nothing about when it was published.
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "past",
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    }
     try:
         value = dateparser.parse(text, languages=languages or DATE_LANGUAGES, settings=settings)
     except (ValueError, OverflowError, TypeError, re.error):
@@ -221,9 +232,7 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
         if found and found.group(0) != text:
             return parse_date(found.group(0), languages)
         return None
-    if not 1900 <= value.year <= 2100:
-        return None
-    return _iso(value, bool(_TIME.search(text)))
+    return _iso(value, bool(_TIME.search(text))) if _plausible(value) else None
 
 
 def find_date_in_text(text: str, languages: list[str] | None = None) -> str | None:
@@ -251,8 +260,6 @@ def detect_language(text: str) -> str | None:
 
 # ----------------------------------------------------------------------------- boilerplate
 
-# Generic site furniture in Italian and English. Only short lines are tested, so a sentence
-# of the article that happens to mention a newsletter is never dropped.
 # Generic site furniture in Italian and English, in two strengths. Phrases that only site
 # furniture uses are looked for in any line up to 300 characters; phrases an article sentence
 # might also use ("privacy policy", "sign up") only in lines of at most 12 words.

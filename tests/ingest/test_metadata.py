@@ -36,7 +36,17 @@ def test_parse_date_without_a_year_takes_the_latest_past_one():
 
 
 @pytest.mark.parametrize(
-    "text", ["", "hello", "32 Dicembre 2025", "99.99.2020", "the year 1200 was long"]
+    "text",
+    [
+        "",
+        "hello",
+        "32 Dicembre 2025",
+        "99.99.2020",
+        "the year 1200 was long",
+        "2 ore fa",
+        "12",
+        "0001-01-01",
+    ],
 )
 def test_parse_date_refuses_non_dates(text):
     assert metadata.parse_date(text) is None
