@@ -28,6 +28,10 @@ _MODIFIERS = {
         "then longtime long-time veteran new outgoing incoming".split()
     ),
 }
+# "Ukrainian", "Chinese", "Israeli", "Republican", "French": adjectives of origin that open titles.
+_DEMONYM = re.compile(
+    r"(?:ian|ean|ese|ish|an|i|ic)$|^(?:French|Dutch|Greek|Swiss|Thai|Czech|Welsh)$"
+)
 _DETERMINERS = {"the", "a", "an", "il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "una"}
 _BOUNDARY = set(',;:()[]—–«»“”"!?.')
 
@@ -171,7 +175,18 @@ def _title_before(article: Article, before: list[Word], heads: dict[str, dict]) 
         low = word.lower
         if word.text in _BOUNDARY or low in stop or low in _DETERMINERS:
             break
-        is_name_part = lang == "en" and (word.text[:1].isupper() or low in {"'s", "’s"})
+        ent = article.ent_at(word.start, word.end)
+        if ent is not None and ent.label not in {"PER", "ORG", "LOC", "MISC"}:
+            break  # "Yesterday President ...", "On Friday Gen ...": a date is no part of a title
+        # A capitalised word belongs to an English title when it is a name ("US", "Ukraine's")
+        # or stands inside the sentence; a sentence's first word may be any word.
+        first_in_sentence = start - 1 == 0 and (
+            not before or article.sentence_of(word.start)[0] == word.start
+        )
+        capitalised = word.text[:1].isupper() and (
+            ent is not None or not first_in_sentence or _DEMONYM.search(word.text) is not None
+        )
+        is_name_part = lang == "en" and (capitalised or low in {"'s", "’s"})
         if low in modifiers or _is_head(word, heads) or is_name_part:
             start -= 1
             continue

@@ -116,3 +116,29 @@ def test_possessive_joins_the_name() -> None:
         make_doc(text, "en", {"Donald Trump": "PER", "Trump's": "PER"}), "en", None
     )
     assert [(p.name, p.mentions) for p in facts.people] == [("Donald Trump", 2)]
+
+
+def test_english_titles_with_possessives_and_ranks() -> None:
+    text = (
+        "US Special Envoy Steve Witkoff and President Donald Trump's son-in-law Jared Kushner met "
+        "Ukraine's national security secretary, Rustem Umerov, and Brig Gen Andriy Hnatov. "
+        "Yesterday President Emmanuel Macron spoke with Russian President Vladimir Putin."
+    )
+    entities = {
+        "Steve Witkoff": "PER", "Donald Trump": "PER", "Jared Kushner": "PER", "Rustem Umerov": "PER",
+        "Andriy Hnatov": "PER", "Emmanuel Macron": "PER", "Vladimir Putin": "PER", "US": "LOC",
+        "Ukraine": "LOC", "Russian": "MISC", "Yesterday": "DATE",
+    }  # fmt: skip
+    people = _people(text, "en", entities)
+    assert people["Steve Witkoff"][0] == ["US Special Envoy"]
+    assert people["Jared Kushner"][0] == ["President Donald Trump's son-in-law"]
+    assert people["Donald Trump"][0] == ["President"]
+    assert people["Rustem Umerov"][0] == ["Ukraine's national security secretary"]
+    assert people["Andriy Hnatov"][0] == ["Brig Gen"]
+    assert people["Emmanuel Macron"][0] == ["President"]
+    assert people["Vladimir Putin"][0] == ["Russian President"]
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_title() -> None:
+    people = _people("Meanwhile President Joe Biden left.", "en", {"Joe Biden": "PER"})
+    assert people["Joe Biden"][0] == ["President"]
