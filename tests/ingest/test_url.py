@@ -34,7 +34,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         if self.path == "/slow":
-            time.sleep(2)  # longer than the test's timeout
+            time.sleep(2)  # longer than the test's timeout; the client is gone by now
+            return
         if self.path.startswith("/go?"):
             self.send_response(302)
             self.send_header("Location", self.path[4:])
@@ -57,6 +58,7 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True  # a sleeping handler must not hold up the next test
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
