@@ -101,3 +101,12 @@ def test_a_single_short_line_is_an_article_titled_by_itself():
     article = only_article(import_text("Breve nota."))
     assert article.title == "Breve nota."
     assert article.body == "Breve nota."
+
+
+def test_short_spanish_portuguese_date_line_and_italian_weekday():
+    text = "Sáb, 13 Nov\nEl gobierno aprobó el presupuesto tras una larga reunión nocturna en Madrid con los socios.\n"
+    article = only_article(import_text(text))
+    assert article.published is not None and article.published.endswith("-11-13")
+    assert article.lang == "es"  # any language is labelled, not rejected
+    text = "mercoledì 3 dicembre 2025\nIl governo ha approvato la manovra dopo una lunga riunione notturna.\n"
+    assert only_article(import_text(text)).published == "2025-12-03"
