@@ -47,6 +47,11 @@ def detect_language(text: str) -> str:
     return lang or DEFAULT_LANG
 
 
+def normalise_lang(code: str) -> str:
+    """ "it-IT", "IT", "en_GB" -> "it", "en": pipelines are chosen by the bare language."""
+    return code.replace("_", "-").split("-")[0].strip().lower() or DEFAULT_LANG
+
+
 def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
     # facts.py is written separately; until it exists an analysis carries empty facts.
     try:
@@ -101,7 +106,7 @@ def analyse_texts(
         results: dict[int, Analysis] = {}
         by_lang: dict[str, list[int]] = {}
         for index, item in enumerate(chunk):
-            item.lang = (item.lang or detect_language(item.text)).lower()
+            item.lang = normalise_lang(item.lang or detect_language(item.text))
             by_lang.setdefault(item.lang, []).append(index)
         for lang, indexes in by_lang.items():
             nlp, name, version = pipeline.load(lang, rules=rules)
@@ -158,7 +163,7 @@ def is_fresh(analysis: Analysis, text_hash: str, corrections_version: int, pipe:
 
 def _article_lang(store: Store, article_id: str, body: str) -> str:
     article = store.get(article_id)
-    return (article.lang if article and article.lang else detect_language(body)).lower()
+    return normalise_lang(article.lang if article and article.lang else detect_language(body))
 
 
 def analyse_article(store: Store, article_id: str, *, force: bool = False) -> Analysis:
