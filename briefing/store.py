@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
@@ -45,14 +46,19 @@ AUTO_BACKUP_SECONDS = 24 * 3600
 # so replay on open never costs more than reading the snapshot twice.
 COMPACT_MIN_BYTES = 4 * 1024 * 1024
 
-META, JOURNAL, BODIES, ANALYSES, LOCK = (
+META, CACHE, JOURNAL, BODIES, ANALYSES, LOCK = (
     "meta.json",
+    "cache.json",
     "meta.journal",
     "bodies.pack",
     "analyses.pack",
     "lock",
 )
-STORE_FILES = (META, JOURNAL, BODIES, ANALYSES)
+STORE_FILES = (META, CACHE, JOURNAL, BODIES, ANALYSES)
+# Tables only the filters and the article view need, in their own snapshot (cache.json) that
+# is parsed on first use: painting the list does not wait for 40% of the metadata. Everything
+# in them is rebuilt by analysing again, so a damaged cache.json is set aside, not fatal.
+LAZY_TABLES = ("analyses", "summaries")
 
 # The field each table is addressed by; doc ids are the store's own business.
 KEYS = {
@@ -137,12 +143,40 @@ class JournalStorage(Storage):
 
     def __init__(self, directory: Path, readonly: bool = False):
         self.directory = directory
+        self.readonly = readonly
         self.meta_path = directory / META
+        self.cache_path = directory / CACHE
         self.journal_path = directory / JOURNAL
-        self.data: Tables = self._read_snapshot()
-        self.snapshot_size = self.meta_path.stat().st_size if self.meta_path.exists() else 0
+        self.data: Tables = self._read_snapshot(self.meta_path)
+        self.snapshot_size = self._size(self.meta_path) + self._size(self.cache_path)
+        self.lazy_loaded = False
+        self.cache_problem: str | None = None
+        self._pending: list[tuple[str, int, dict | None]] = []  # journal ops on lazy tables
         valid_end = self._replay()
         self.journal = AppendFile(self.journal_path, readonly=readonly, valid_end=valid_end)
+
+    @staticmethod
+    def _size(path: Path) -> int:
+        return path.stat().st_size if path.exists() else 0
+
+    def load_lazy(self) -> None:
+        """Parse cache.json and apply the journal's entries for it (once)."""
+        if self.lazy_loaded:
+            return
+        try:
+            cache = self._read_snapshot(self.cache_path)
+        except StoreCorrupt as exc:
+            cache = {}
+            self.cache_problem = str(exc)
+            if not self.readonly:  # set aside, never overwritten: the next compaction writes anew
+                aside = self.cache_path.with_name(f"{CACHE}.damaged-{int(time.time())}")
+                os.replace(self.cache_path, aside)
+        for table in LAZY_TABLES:
+            self.data[table] = cache.get(table, {})
+        self.lazy_loaded = True
+        for op in self._pending:
+            self._apply(*op)
+        self._pending = []
 
     def read(self) -> Tables:
         return self.data
@@ -150,20 +184,19 @@ class JournalStorage(Storage):
     def write(self, data: Tables) -> None:
         self.data = data
 
-    def _read_snapshot(self) -> Tables:
+    @staticmethod
+    def _read_snapshot(path: Path) -> Tables:
         try:
-            raw = self.meta_path.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
             return {}
-        except OSError as exc:
-            raise StoreError(f"cannot read {self.meta_path}: {exc.strerror}") from exc
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             why = "empty file" if not raw else f"not valid JSON: {exc}"
-            raise StoreCorrupt(self.meta_path, why) from exc
+            raise StoreCorrupt(path, why) from exc
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise StoreCorrupt(self.meta_path, "not a table of documents")
+            raise StoreCorrupt(path, "not a table of documents")
         return data
 
     def _replay(self) -> int:
@@ -206,6 +239,9 @@ class JournalStorage(Storage):
             raise ValueError("not a journal entry")
         if not (doc is None or isinstance(doc, dict)):
             raise ValueError("not a document")
+        if table in LAZY_TABLES and not self.lazy_loaded:
+            self._pending.append((table, doc_id, doc))
+            return
         docs = self.data.setdefault(table, {})
         if doc is None:
             docs.pop(str(doc_id), None)
@@ -222,10 +258,21 @@ class JournalStorage(Storage):
         return self.journal.good_end > max(COMPACT_MIN_BYTES, self.snapshot_size)
 
     def compact(self) -> None:
-        """Write the snapshot atomically, then empty the journal (raises OSError)."""
-        blob = orjson.dumps(self.data)
-        atomic_write(self.meta_path, blob)
-        self.snapshot_size = len(blob)
+        """Write the snapshots atomically, then empty the journal (raises OSError).
+
+        Each file is replaced whole; until the journal is emptied it still holds every
+        change, so a crash between the two renames replays into the same state.
+        """
+        if self._pending:
+            self.load_lazy()  # the journal is about to go: its cache entries must be written
+        size = self._size(self.cache_path)
+        if self.lazy_loaded:
+            cache = orjson.dumps({t: self.data.get(t, {}) for t in LAZY_TABLES})
+            atomic_write(self.cache_path, cache)
+            size = len(cache)
+        meta = orjson.dumps({t: v for t, v in self.data.items() if t not in LAZY_TABLES})
+        atomic_write(self.meta_path, meta)
+        self.snapshot_size = len(meta) + size
         self.journal.truncate()
 
     def close(self) -> None:
@@ -381,14 +428,19 @@ class Store:
             raise StoreCorrupt(d / META, f"a document lacks its key: {exc!r}") from exc
         self._migrate()
 
-    def _index(self) -> None:
+    def _index(self, tables: Iterable[str] | None = None) -> None:
         data = self._storage.data
-        self._keys: dict[str, dict[Any, int]] = {}
-        self._next_id: dict[str, int] = {}
-        for table, key in KEYS.items():
-            docs = data.get(table, {})
+        if tables is None:
+            self._keys: dict[str, dict[Any, int]] = {}
+            self._next_id: dict[str, int] = {}
+            loaded = self._storage.lazy_loaded
+            tables = [t for t in KEYS if loaded or t not in LAZY_TABLES]
+        for table in tables:
+            key, docs = KEYS[table], data.get(table, {})
             self._keys[table] = {doc[key]: int(i) for i, doc in docs.items()}
             self._next_id[table] = max((int(i) for i in docs), default=0) + 1
+        if "articles" not in tables:
+            return
         self._hashes = {
             doc["content_hash"]: doc["id"]
             for doc in data.get("articles", {}).values()
@@ -409,6 +461,7 @@ class Store:
             )
         if version == SCHEMA_VERSION:
             return
+        self._lazy()  # migrations see every table
         if not self.readonly:
             self.backup(reason=f"before-migration-v{version}", _compact=False)
         for step in range(version, SCHEMA_VERSION):
@@ -449,6 +502,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def cache_problem(self) -> str | None:
+        """Why cached analyses were dropped on load (a damaged cache.json set aside), if so."""
+        return self._storage.cache_problem
+
     def __repr__(self) -> str:
         mode = "read-only" if self.readonly else "writable"
         return f"<Store {self.directory} {mode}>"
@@ -466,6 +524,8 @@ class Store:
         failed save leaves the store exactly as it was.
         """
         self._writable()
+        if any(table in LAZY_TABLES for group in groups for table, _, _ in group):
+            self._lazy()
         next_id = dict(self._next_id)
         new_keys: dict[tuple[str, Any], int] = {}
         lines = []
@@ -543,7 +603,23 @@ class Store:
         self._writable()
         self._compact(raise_errors=True)
 
+    def _lazy(self) -> None:
+        """Load the analyses index and summaries the first time anything needs them."""
+        if not self._storage.lazy_loaded:
+            try:
+                self._storage.load_lazy()
+            except OSError as exc:
+                raise StoreError(describe_os_error(exc, self._storage.cache_path, "read")) from exc
+            try:
+                self._index(LAZY_TABLES)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreCorrupt(
+                    self._storage.cache_path, f"a document lacks its key: {exc!r}"
+                ) from exc
+
     def _doc(self, table: str, key: Any) -> dict | None:
+        if table in LAZY_TABLES:
+            self._lazy()
         doc_id = self._keys[table].get(key)
         return None if doc_id is None else self._storage.data[table][str(doc_id)]
 
@@ -831,6 +907,7 @@ class Store:
 
     @_locked
     def summaries(self) -> dict[str, ArticleSummary]:
+        self._lazy()
         found = {}
         for doc in self._storage.data.get("summaries", {}).values():
             summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
@@ -990,7 +1067,7 @@ def restore(
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)
         fsync_dir(directory)
-        for name in (JOURNAL, BODIES, ANALYSES, META):
+        for name in (JOURNAL, BODIES, ANALYSES, CACHE, META):
             src, dest = backup / name, directory / name
             if src.exists():
                 tmp = directory / f".{name}.restore"

@@ -554,3 +554,37 @@ def test_close_takes_a_daily_backup(folder: Path, backups: Path, monkeypatch):
     assert newest.articles == 2
     with Store.open(newest.path, readonly=True) as copy:
         assert copy.body("a00000000002") == make_article(2).body
+
+
+def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, monkeypatch):
+    with Store.open(folder, backups_dir=backups) as s:
+        fill(s)
+    assert (folder / store_mod.CACHE).exists()
+
+    def refuse(self):
+        raise AssertionError("cache.json parsed before it was needed")
+
+    monkeypatch.setattr(store_mod.JournalStorage, "load_lazy", refuse)
+    with Store.open(folder, readonly=True) as s:
+        assert len(s.articles()) == 5 and s.get("a00000000001").tags == ["politica", "italia"]
+        assert s.highlights("a00000000001")[0].note == "inizio"
+    monkeypatch.undo()
+    with Store.open(folder, readonly=True) as s:
+        assert s.summaries()["a00000000001"].people == ["Mario Rossi"]
+
+
+def test_damaged_analysis_cache_is_set_aside_not_fatal(folder: Path, backups: Path):
+    with Store.open(folder, backups_dir=backups) as s:
+        fill(s)
+        notes = state(s)["articles"]
+    cache = folder / store_mod.CACHE
+    cache.write_bytes(b'{"summaries": {"1": ')
+    with Store.open(folder, backups_dir=backups) as s:
+        assert state(s)["articles"] == notes  # nothing the user wrote is touched
+        assert s.get_analysis("a00000000001") is None and s.summaries() == {}
+        assert "cache.json" in s.cache_problem
+        s.put_analysis(sample_analysis("a00000000001"))  # analysing again rebuilds it
+    (aside,) = folder.glob("cache.json.damaged-*")
+    assert aside.read_bytes() == b'{"summaries": {"1": '
+    with Store.open(folder, readonly=True) as s:
+        assert s.get_analysis("a00000000001") == sample_analysis("a00000000001")
