@@ -133,11 +133,17 @@ def _article_ld(tree) -> dict[str, Any]:
     return {}
 
 
+_SOCIAL = re.compile(r"^(?:facebook|twitter|instagram|linkedin|youtube|tiktok|x)(?:\s*com)?$", re.I)
+
+
 def _not_url(value: str | None) -> str | None:
     """An author name, or None when the value is a profile link rather than a name."""
     if not value:
         return None
     value = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", value).strip()
+    # extractors turn "facebook.com/site" into "Facebook Com": drop such pieces of a list
+    names = [n.strip() for n in value.split(";") if n.strip() and not _SOCIAL.match(n.strip())]
+    value = "; ".join(names)
     if re.search(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|it|co\.uk|de|fr|es)\b", value):
         return None
     return value or None

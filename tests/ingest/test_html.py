@@ -133,3 +133,8 @@ def test_hostile_text_in_a_page_is_cleaned():
     article = only_article(import_text(page(head), kind="html"))
     assert "\x1b" not in article.title and "\u202e" not in article.title
     assert "[bold]markup[/bold]" in article.title  # text, never markup: kept literally
+
+
+def test_social_network_names_are_not_authors():
+    head = '<title>Un titolo qualsiasi</title><meta name="author" content="Facebook Com; Anna Bianchi">'
+    assert only_article(import_text(page(head), kind="html")).author == "Anna Bianchi"
