@@ -22,7 +22,7 @@ _QUOTES = re.compile(
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(
-    r"[;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSig)(?<!\bDott)[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
+    r"[;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSig)(?<!\bDott)(?<!\b[A-Z])[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
 )
 _THAT = {"che", "that"}
 _TELL = {"told", "tells", "tell", "assured", "assures", "warned", "warns", "reminded", "informed"}

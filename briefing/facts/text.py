@@ -112,7 +112,7 @@ _WORDS = {
 # A sentence ends at . ! ? (with closing quotes) before a capital or an opening quote, or at
 # a line break. Used only when the Doc carries no sentence boundaries.
 _SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
 )
 
 
@@ -131,7 +131,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _ABBREVIATION_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On)\.\s*$"
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On|[A-Z])\.\s*$"
 )
 
 

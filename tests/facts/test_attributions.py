@@ -120,3 +120,7 @@ def test_unnamed_officials_with_an_auxiliary() -> None:
     assert ("American officials have said", "American officials", True) in _attributions(
         text, "en", {}
     )
+
+
+def test_member_states_are_no_source() -> None:
+    assert _attributions("EU member states agreed on the loan.", "en", {"EU": "ORG"}) == []

@@ -145,3 +145,23 @@ def test_a_place_right_before_a_quote_is_not_its_speaker() -> None:
     )
     quotes = _quotes(text, "it", {"Ucraina occidentale": "LOC"})
     assert quotes == [("funzionario europeo", "per aiutare a ricostruire le forze ucraine", False)]
+
+
+def test_a_middle_initial_does_not_end_the_claim() -> None:
+    text = "Officials said that they had briefed President-elect Donald J. Trump on the plan."
+    quotes = _quotes(text, "en", {})
+    assert [(s, t) for s, t, _ in quotes] == [
+        ("Officials", "they had briefed President-elect Donald J. Trump on the plan")
+    ]
+
+
+def test_split_sentences_keeps_initials_and_titles() -> None:
+    from briefing.facts.text import join_abbreviations, split_sentences
+
+    text = "Donald J. Trump met Mr. Smith. Then he left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Donald J. Trump met Mr. Smith.",
+        "Then he left.",
+    ]
+    broken = [(0, 9), (10, 30), (31, 44)]  # a sentencizer that split after "J."
+    assert join_abbreviations(text, broken) == [(0, 30), (31, 44)]
