@@ -71,8 +71,11 @@ def make_backup(
     while final.exists():
         n += 1
         final = backups / f"{stamp}-{safe_reason}-{n}"
+    # Hidden folders are copies a crash interrupted (at worst this fails a concurrent
+    # read-only backup, which then reports it).
+    for stale in backups.glob(".*.partial"):
+        shutil.rmtree(stale, ignore_errors=True)
     partial = backups / f".{final.name}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
     try:
         partial.mkdir()
         for name in names:

@@ -377,3 +377,27 @@ def test_backup_command_reports_a_locked_store(temp_home: Path, capsys):
     with Store.open():
         assert cli.main(["backup"]) == 1
     assert "in use by process" in capsys.readouterr().err
+
+
+def test_disk_full_during_a_backup_leaves_no_half_backup(store: Store, monkeypatch):
+    from briefing import backups as backups_mod
+
+    backups = store._backups_dir
+    real_copy = backups_mod.copy_file
+    copied = []
+
+    def copy_then_fail(src, dest, length=None):
+        if copied:
+            raise OSError(errno.ENOSPC, "No space left on device", str(dest))
+        copied.append(src)
+        real_copy(src, dest, length)
+
+    monkeypatch.setattr(backups_mod, "copy_file", copy_then_fail)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.backup("prova")
+    monkeypatch.undo()
+    assert list_backups(backups) == [] and not list(backups.glob(".*"))
+    store.update_tags("k00000000001", add=["dopo"])  # the store itself is unharmed
+    made = store.backup("prova")
+    with Store.open(made, readonly=True) as copy:
+        assert copy.get("k00000000001").tags == ["dopo"] and copy.count() == 3
