@@ -209,6 +209,7 @@ class ArticleIndex:
         self._order: list[int] = []  # slots in the store's list order (newest first)
         self._order_dirty = False
         self._rank: list[int] | None = None  # slot -> position in _order, built on demand
+        self._ordered_ids: list[str] = []  # the ids in _order, built with _rank
         self._days: list[str] = []  # slot -> "YYYY-MM-DD" or ""
         self._sort_keys: list[tuple[str, str]] = []  # slot -> the store's (published, added)
         self._hashes: list[str | None] = []  # slot -> content_hash, to notice an edited body
@@ -404,6 +405,8 @@ class ArticleIndex:
         if len(self._alive) != len(self._ids):
             found = found & self._alive  # body postings keep slots of deleted articles
         order = self._ordered()
+        if len(found) == len(order):
+            return list(self._ordered_ids)  # everything (a common word): a copy, in C
         ids = self._ids
         if len(found) * 8 > len(order):
             return [ids[slot] for slot in order if slot in found]
@@ -421,6 +424,7 @@ class ArticleIndex:
             self._rank = [0] * len(self._ids)
             for position, slot in enumerate(self._order):
                 self._rank[slot] = position
+            self._ordered_ids = [self._ids[slot] for slot in self._order]
         return self._order
 
     def drop_caches(self) -> None:
