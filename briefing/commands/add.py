@@ -9,8 +9,11 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # the importers load only when `add` runs, keeping `briefing --help` quick
+    from rich.progress import Progress
+
     from briefing.ingest import ImportFailure
     from briefing.models import Article
+    from briefing.store import Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 BATCH = 100  # articles per store write: one fsync each, and little lost work if interrupted
@@ -84,7 +87,10 @@ def _batches(results: Iterable[Article | ImportFailure], tally: Tally) -> Iterat
 
 
 def add_to_store(
-    store, results: Iterable[Article | ImportFailure], tally: Tally, progress=None
+    store: Store,
+    results: Iterable[Article | ImportFailure],
+    tally: Tally,
+    progress: Progress | None = None,
 ) -> Tally:
     """Write imported articles to an open store in batches; count added, duplicates, failures."""
     task = progress.add_task("import", total=None, summary="") if progress is not None else None

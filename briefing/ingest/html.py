@@ -362,7 +362,8 @@ def _canonical(tree) -> str | None:
     return None
 
 
-def lxml_to_string(element) -> str:
+def lxml_to_string(element: Any) -> str:
+    """An lxml element back to HTML text."""
     from lxml import etree
 
     return etree.tostring(element, encoding="unicode", method="html")
