@@ -309,6 +309,14 @@ def _h_month_alone(m: re.Match, ctx: _Context):
     if way == "next":
         year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
         return "DATE", f"{year:04d}-{month:02d}", True
+    # "ha dichiarato a luglio" in February is last July; "will meet in July" is the coming one.
+    clause = _clause(ctx, m.start(), m.end())
+    if _FUTURE.search(clause) and not _PAST.search(clause):
+        year = ctx.anchor.year if month >= ctx.anchor.month else ctx.anchor.year + 1
+        return "DATE", f"{year:04d}-{month:02d}", True
+    if _PAST.search(clause):
+        year = ctx.anchor.year if month <= ctx.anchor.month else ctx.anchor.year - 1
+        return "DATE", f"{year:04d}-{month:02d}", True
     return "DATE", _closest_month(ctx.anchor, month), True
 
 

@@ -169,3 +169,13 @@ def test_periods_placed_only_against_another_event() -> None:
     assert (match.text, match.iso, match.relative) == ("Poche ore dopo", None, True)
     [match] = find_temporal("A few hours later the jets left.", "en", THURSDAY)
     assert (match.text, match.iso) == ("A few hours later", None)
+
+
+def test_a_month_takes_the_tense_of_its_clause() -> None:
+    february = dt.date(2025, 2, 4)
+    [past] = find_temporal("Amanda Dory ha dichiarato a luglio che l'Artico conta.", "it", february)
+    assert past.iso == "2024-07"
+    [future] = find_temporal("The envoys will meet again in July.", "en", february)
+    assert future.iso == "2025-07"
+    [plain] = find_temporal("Luglio, mese di ferie.", "it", february)
+    assert plain.iso == "2025-07"  # no tense: the nearest July

@@ -67,7 +67,9 @@ def _is_file_target(out: Path) -> bool:
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        # newline="": the user's line endings (CRLF, lone CR) come back byte for byte.
+        with open(path, encoding="utf-8", newline="") as fh:
+            return fh.read()
     except UnicodeDecodeError:
         return None  # not a UTF-8 text: certainly not a note briefing wrote
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 # A keep section is the lines between a start marker and the end marker of the same name
@@ -57,18 +59,30 @@ def _marker(line: str) -> tuple[bool, str] | None:
     return match.group(1) == "/", match.group(2) or ""
 
 
-def find_sections(text: str) -> list[Section]:
+def find_sections(text: str, expected: Collection[str] | None = None) -> list[Section]:
     """Every keep section in reading order.
 
-    A section ends at the LAST end marker of its name, so marker lines the user typed
-    inside their own section stay part of it. Raises PreserveError for an unclosed section.
+    `expected` names the sections a fresh rendering has (default: every name in the text).
+    The user may type marker lines inside their section, so a section ends at the LAST end
+    marker of its name before the next expected section begins (the first start marker of
+    an expected name not seen yet, after the section's first end). A file with one section
+    therefore keeps whatever its user typed. Raises PreserveError for an unclosed section,
+    or when a section holds marker lines of another expected section: then the file is
+    ambiguous and a re-export must not guess.
     """
     lines = _lines(text)
     markers = [_marker(line) for line in lines]
-    last_end: dict[str, int] = {}
+    ends: dict[str, list[int]] = {}
+    starts: list[int] = []
     for j, found in enumerate(markers):
-        if found is not None and found[0]:
-            last_end[found[1]] = j
+        if found is not None:
+            if found[0]:
+                ends.setdefault(found[1], []).append(j)
+            else:
+                starts.append(j)
+    if expected is None:
+        expected = {found[1] for found in markers if found is not None}
+    seen: set[str] = set()
     sections = []
     i = 0
     while i < len(lines):
@@ -77,20 +91,40 @@ def find_sections(text: str) -> list[Section]:
             i += 1
             continue
         name = found[1]
-        end = last_end.get(name, -1)
-        if end < i:
-            label = f" {name!r}" if name else ""
-            raise PreserveError(f"the keep section{label} has no end line {end_marker(name)!r}")
+        own = ends.get(name, [])
+        first = bisect.bisect_right(own, i)
+        if first == len(own):
+            raise PreserveError(
+                f"the keep section{_label(name)} has no end line {end_marker(name)!r}"
+            )
+        seen.add(name)
+        bound = len(lines)
+        for p in starts[bisect.bisect_right(starts, own[first]) :]:
+            other = markers[p][1]
+            if other in expected and other not in seen and ends.get(other, [-1])[-1] > p:
+                bound = p
+                break
+        end = own[bisect.bisect_left(own, bound) - 1]
+        for found in markers[i + 1 : end]:
+            if found is not None and found[1] != name and found[1] in expected:
+                raise PreserveError(
+                    f"the keep section{_label(name)} contains a marker line of the keep "
+                    f"section{_label(found[1]) or ' at the top'}; remove that line"
+                )
         sections.append(Section(name, i, end))
         i = end + 1
     return sections
 
 
-def preserved_sections(text: str) -> dict[str, str]:
-    """name -> the text between the markers, exactly as written."""
+def _label(name: str) -> str:
+    return f" {name!r}" if name else ""
+
+
+def preserved_sections(text: str, expected: Collection[str] | None = None) -> dict[str, str]:
+    """name -> the text between the markers, exactly as written (see find_sections)."""
     lines = _lines(text)
     kept: dict[str, str] = {}
-    for section in find_sections(text):
+    for section in find_sections(text, expected):
         kept[section.name] = "".join(line + "\n" for line in lines[section.start + 1 : section.end])
     return kept
 
@@ -103,14 +137,16 @@ def merge_preserved(new_text: str, old_text: str | None) -> str:
     """
     if not old_text:
         return new_text
-    old = preserved_sections(old_text)
-    if not old:
-        return new_text
     lines = _lines(new_text)
     sections = find_sections(new_text)
     names = [s.name for s in sections]
     if len(set(names)) != len(names):
         raise PreserveError("the template writes two keep sections with the same name")
+    # A note with a single section (an article) keeps whatever its user typed in it, marker
+    # lines included; in a note with several, the old file's own sections are the bounds.
+    old = preserved_sections(old_text, expected=set(names) if len(names) == 1 else None)
+    if not old:
+        return new_text
     out: list[str] = []
     cursor = 0
     for section in sections:

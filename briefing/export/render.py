@@ -11,16 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
-
 from briefing.export import preserve, text
+from briefing.export.frontmatter import (
+    MARKER_KEY,
+    MARKER_VALUE,
+    front_matter,
+    is_briefing_file,
+    yaml_value,
+)
 from briefing.models import Analysis, Article, Facts, Highlight
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 ARTICLE_TEMPLATE = "article.md.j2"
 BRIEFING_TEMPLATE = "briefing.md.j2"
-# The front matter key that marks a file as made by briefing (so re-export may replace it).
-MARKER_KEY, MARKER_VALUE = "exported_by", "briefing"
 ENTITY_KINDS = ("people", "organizations", "places", "misc")
 _LABEL_KIND = {"PER": "people", "ORG": "organizations", "LOC": "places", "MISC": "misc"}
 
@@ -76,41 +79,6 @@ def entities_by_kind(analysis: Analysis | None) -> dict[str, list[str]]:
         if kind == "misc" or (kind and not getattr(facts, kind, None)):
             kinds[kind].append(entity.text)
     return {kind: _unique(names) for kind, names in kinds.items()}
-
-
-def _yaml_value(value: Any) -> str:
-    """One YAML value on one line (the `yaml` filter for custom front matter)."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=2**30)
-    return dumped.removesuffix("\n").removesuffix("\n...").strip()
-
-
-def front_matter(data: dict[str, Any]) -> str:
-    """A YAML front matter block; every value serialised by yaml.safe_dump, one line each."""
-    dumped = yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**30
-    )
-    return f"---\n{dumped}---\n"
-
-
-def read_front_matter(content: str) -> dict[str, Any] | None:
-    """The front matter of a Markdown file as a dict, or None when it has none or it is broken."""
-    content = content.removeprefix("\ufeff").replace("\r\n", "\n")
-    if not content.startswith("---\n"):
-        return None
-    match = re.search(r"^(?:---|\.\.\.)[ \t]*$", content[4:], re.MULTILINE)
-    if not match:
-        return None
-    try:
-        data = yaml.safe_load(content[4 : 4 + match.start()])
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def is_briefing_file(content: str) -> bool:
-    """True when the text carries the front matter marker of a briefing export."""
-    data = read_front_matter(content)
-    return bool(data) and data.get(MARKER_KEY) == MARKER_VALUE
 
 
 def _tags(tags: list[str], obsidian: bool) -> list[str]:
@@ -226,7 +194,7 @@ def _environment(user_dir: str | None, obsidian: bool) -> jinja2.Environment:
         cell=text.cell,
         slug=text.slugify,
         block_id=text.block_id,
-        yaml=_yaml_value,
+        yaml=yaml_value,
         day=lambda value: text.one_line(value)[:10],
         entity=text.wikilink if obsidian else text.md,
         tag=text.hashtag if obsidian else text.md,

@@ -75,6 +75,7 @@ class BriefingApp(Tasks, App):
         self.body = ""
         self.analysis: Analysis | None = None
         self.matches: list[tuple[int, int]] = []
+        self._count_line = ""
         if config.theme:
             self.theme = config.theme
 
@@ -136,7 +137,10 @@ class BriefingApp(Tasks, App):
         shown, total = len(self.article_list.articles), len(self.articles)
         label = f"{shown} of {total} articles" if self.filter_text else f"{total} articles"
         unread = sum(1 for a in self.article_list.articles if not a.read)
-        self.query_one("#list-count", Static).update(Text(f"{label} · {unread} unread", end=""))
+        line = f"{label} · {unread} unread"
+        if line != self._count_line:  # an update reflows the screen: only when it changed
+            self._count_line = line
+            self.query_one("#list-count", Static).update(Text(line, end=""))
 
     # panes ------------------------------------------------------------------------------
     def action_focus_pane(self, pane: str) -> None:
@@ -240,8 +244,7 @@ class BriefingApp(Tasks, App):
         keep = self.open_id
         if not text.strip():
             self.filter_text, self.query = "", None
-            error_box.update("")
-            error_box.remove_class("-shown")
+            self._clear_error(error_box)
             self.article_list.set_articles(self.articles, keep=keep)
             self._show_count()
             self._find_matches()
@@ -261,23 +264,28 @@ class BriefingApp(Tasks, App):
             )
             error_box.add_class("-shown")
             return False
-        error_box.update("")
-        error_box.remove_class("-shown")
-        ids = set(self._ensure_index().search(query))
+        self._clear_error(error_box)
         self.filter_text, self.query = text, query
+        if self.index is None:
+            # The index is still being built in its worker; IndexReady applies the filter.
+            self._count_line = "indexing… the filter applies in a moment"
+            self.query_one("#list-count", Static).update(Text(self._count_line, end=""))
+            return True
+        ids = set(self.index.search(query))
         self.article_list.set_articles([a for a in self.articles if a.id in ids], keep=keep)
         self._show_count()
         self._find_matches()
         return True
 
+    @staticmethod
+    def _clear_error(error_box: Static) -> None:
+        if error_box.has_class("-shown"):  # an update would reflow the screen for nothing
+            error_box.update("")
+            error_box.remove_class("-shown")
+
     def set_filter(self, text: str) -> None:
         self.query_one("#filter", Input).value = text  # Input.Changed applies it too
         self.apply_filter(text)
-
-    def _ensure_index(self) -> Any:
-        if self.index is None:
-            self.index = self.services.build_index(self.store)
-        return self.index
 
     def _find_matches(self) -> None:
         """The filter's words in the open article, for n and N."""
@@ -291,9 +299,12 @@ class BriefingApp(Tasks, App):
             term = term.strip('"').lstrip("-")
             if term and term.upper() not in {"AND", "OR", "NOT"}:
                 spans += find_all(self.body, term)
-        self.matches = sorted(set(spans))
-        self.text_area.matches = self.matches
-        self.text_area.set_spans()
+        matches = sorted(set(spans))
+        if matches != self.matches or self.text_area.matches != matches:
+            # Restyling the text re-renders every visible row: only when something changed.
+            self.matches = matches
+            self.text_area.matches = matches
+            self.text_area.set_spans()
 
     def action_next_match(self) -> None:
         self._step_match(+1)

@@ -5,6 +5,7 @@ Each runs in a thread worker and reports with post_message, never touching widge
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,11 @@ class Tasks:
         pairs = []
         for done, pair in enumerate(self.store.iter_bodies(), 1):
             pairs.append(pair)
-            if len(pairs) >= 500:
+            if len(pairs) >= 100:
                 index.add_bodies(pairs)
                 pairs = []
                 self.post_message(Progress("indexing", done, total))
+                time.sleep(0.002)  # hand the GIL to the event loop: typing stays quick
         index.add_bodies(pairs)
         self.post_message(IndexReady(complete=True))
         self.post_message(TaskFinished("indexing", f"{total} articles indexed"))
