@@ -30,3 +30,12 @@ def test_fact_spans_lie_inside_the_text(pieces: list[str], lang: str) -> None:
         assert group.mentions == len(group.spans)
         for start, end in group.spans:
             assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["it", "en", "pt", ""]))
+def test_any_text_gives_facts_that_slice_back(text: str, lang: str) -> None:
+    facts = extract_facts(make_doc(text, lang or "xx", {}), lang, "2025-12-18")
+    for kind in ("dates", "quotes", "attributions", "numbers"):
+        for fact in getattr(facts, kind):
+            assert text[fact.start : fact.end] == fact.text
