@@ -108,21 +108,35 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _rss_mb() -> float:
+    """Resident memory now (Linux), to tell the index's share from the generator's."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def bench(n: int, repeats: int) -> None:
     started = time.perf_counter()
     articles, summaries, bodies = synthetic(n)
     made = time.perf_counter() - started
+    before = _rss_mb()
     started = time.perf_counter()
     index = ArticleIndex.from_articles(articles, summaries)
     built = time.perf_counter() - started
     started = time.perf_counter()
     sizes: list[int] = []
-    index.add_bodies((aid, body) for aid, body in bodies if not sizes.append(len(body)))
+
+    def measured(pairs: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        for pair in pairs:
+            sizes.append(len(pair[1]))
+            yield pair
+
+    index.add_bodies(measured(bodies))
     bodied = time.perf_counter() - started
     body_kb = sum(sizes) / len(sizes) / 1024
     print(f"\n{n:,} articles (bodies {body_kb:.1f} KB on average; metadata made in {made:.1f} s)")
     print(
-        f"  index metadata + summaries: {built * 1000:.0f} ms; add bodies: {bodied:.1f} s; peak RSS so far {_peak_mb():.0f} MB"
+        f"  index metadata + summaries: {built * 1000:.0f} ms; add bodies: {bodied:.1f} s; "
+        f"the index holds about {_rss_mb() - before:.0f} MB; peak RSS so far {_peak_mb():.0f} MB"
     )
     print(f"  {'query':22} {'median ms':>10} {'p95 ms':>8} {'min ms':>8} {'hits':>8}  text")
     for name, text in QUERIES.items():
