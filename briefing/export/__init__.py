@@ -8,13 +8,12 @@ from briefing.export.files import (
     load_bundle,
     write_note,
 )
+from briefing.export.frontmatter import is_briefing_file, read_front_matter
 from briefing.export.preserve import PreserveError, merge_preserved, preserved_sections
 from briefing.export.render import (
     ArticleBundle,
     ExportOptions,
     ExportTemplateError,
-    is_briefing_file,
-    read_front_matter,
     render_article,
     render_briefing,
 )

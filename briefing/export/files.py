@@ -11,14 +11,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from briefing.export import preserve, text
-from briefing.export.render import (
-    ArticleBundle,
-    ExportOptions,
-    is_briefing_file,
-    read_front_matter,
-    render_article,
-    render_briefing,
-)
+from briefing.export.frontmatter import is_briefing_file, read_front_matter
+from briefing.export.render import ArticleBundle, ExportOptions, render_article, render_briefing
 from briefing.models import Analysis, Article, Highlight
 from briefing.store import StoreError
 

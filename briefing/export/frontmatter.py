@@ -44,5 +44,3 @@ def is_briefing_file(content: str) -> bool:
     """True when the text carries the front matter marker of a briefing export."""
     data = read_front_matter(content)
     return bool(data) and data.get(MARKER_KEY) == MARKER_VALUE
-
-

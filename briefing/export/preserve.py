@@ -7,6 +7,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from briefing.export.frontmatter import read_front_matter
+
 # A keep section is the lines between a start marker and the end marker of the same name
 # (no name in the single section of an article file; article ids in a briefing file).
 _MARKER = re.compile(r"<!--\s*(/?)briefing:keep(?:\s+([A-Za-z0-9_.-]+))?\s*-->")
@@ -62,7 +64,7 @@ def _marker(line: str) -> tuple[bool, str] | None:
 def find_sections(text: str, expected: Collection[str] | None = None) -> list[Section]:
     """Every keep section in reading order.
 
-    `expected` names the sections a fresh rendering has (default: every name in the text).
+    `expected` names the sections the file was written with (default: expected_sections).
     The user may type marker lines inside their section, so a section ends at the LAST end
     marker of its name before the next expected section begins (the first start marker of
     an expected name not seen yet, after the section's first end). A file with one section
@@ -81,7 +83,7 @@ def find_sections(text: str, expected: Collection[str] | None = None) -> list[Se
             else:
                 starts.append(j)
     if expected is None:
-        expected = {found[1] for found in markers if found is not None}
+        expected = expected_sections(text)
     seen: set[str] = set()
     sections = []
     i = 0
@@ -116,6 +118,17 @@ def find_sections(text: str, expected: Collection[str] | None = None) -> list[Se
     return sections
 
 
+def expected_sections(text: str) -> set[str]:
+    """The sections the export that wrote this file made: the top one and, in a briefing,
+    one per article listed in its front matter (a file without front matter: every name)."""
+    meta = read_front_matter(text)
+    if meta is None:
+        return {found[1] for found in map(_marker, _lines(text)) if found is not None}
+    articles = meta.get("articles")
+    ids = [str(a) for a in articles] if isinstance(articles, list) else []
+    return {""} | set(ids)
+
+
 def _label(name: str) -> str:
     return f" {name!r}" if name else ""
 
@@ -142,9 +155,10 @@ def merge_preserved(new_text: str, old_text: str | None) -> str:
     names = [s.name for s in sections]
     if len(set(names)) != len(names):
         raise PreserveError("the template writes two keep sections with the same name")
-    # A note with a single section (an article) keeps whatever its user typed in it, marker
-    # lines included; in a note with several, the old file's own sections are the bounds.
-    old = preserved_sections(old_text, expected=set(names) if len(names) == 1 else None)
+    # The old file's own sections bound each other (so an article note, with one section,
+    # keeps whatever its user typed, marker lines included); a section that comes back
+    # after being kept as an orphan is one too.
+    old = preserved_sections(old_text, expected=expected_sections(old_text) | set(names))
     if not old:
         return new_text
     out: list[str] = []

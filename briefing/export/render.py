@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+
 from briefing.export import preserve, text
 from briefing.export.frontmatter import (
     MARKER_KEY,
