@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.models import Analysis, Article, Facts, Highlight, NamedThing, Quote
 from briefing.query import ArticleIndex, parse
@@ -83,3 +88,113 @@ def test_bodies_from_the_store_and_an_edited_body(store):
     index.refresh(moscow)
     assert search(index, "cremlino") == []
     assert search(index, "ginevra") == [moscow]
+
+
+# --- incremental updates agree with a fresh build -------------------------------------------
+
+QUERIES = [
+    "",
+    "mosca",
+    "vert",
+    '"la pace"',
+    "tag:ucraina",
+    "tag:nuovo OR tag:ucraina",
+    "is:read",
+    "is:unread -is:starred",
+    "is:annotated",
+    "person:witkoff",
+    "quote:peskov",
+    "anonymous:yes",
+    "date:2025-12",
+    "after:2025-11-30",
+    "lang:it -mosca",
+]
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "tag",
+                "untag",
+                "read",
+                "star",
+                "note",
+                "title",
+                "analysis",
+                "delete",
+                "add",
+                "highlight",
+            ]
+        ),
+        st.integers(min_value=0, max_value=50),
+    ),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(OPERATIONS)
+def test_refreshed_index_equals_a_fresh_one(tmp_path, operations):
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder, Store.open(Path(folder)) as store:
+        store.add_articles(
+            [
+                _article(
+                    "Vertice a Mosca",
+                    "La pace è vicina, dice il Cremlino.",
+                    "2025-12-18",
+                    lang="it",
+                ),
+                _article("Talks resume", "The White House confirmed.", "2025-12-02", lang="en"),
+                _article("Senza data", "Un testo qualunque sulla pace.", None, lang="it"),
+            ]
+        )
+        index = ArticleIndex.from_store(store)
+        index.add_bodies(store.iter_bodies())
+        for number, (kind, pick) in enumerate(operations):
+            live = [a.id for a in store.articles()]
+            if kind == "add":
+                article = _article(
+                    f"Nuovo {number} a Mosca",
+                    f"Testo {number} sulla pace.",
+                    f"2025-12-{pick % 28 + 1:02d}",
+                    lang="it",
+                )
+                target = store.add_article(article).article_id
+                index.add_bodies([(target, article.body)])
+            elif not live:
+                continue
+            else:
+                target = live[pick % len(live)]
+                _apply(store, kind, target, pick)
+            index.refresh(target)
+        fresh = ArticleIndex.from_store(store)
+        fresh.add_bodies(store.iter_bodies())
+        for text in QUERIES:
+            assert index.search(parse(text)) == fresh.search(parse(text)), text
+
+
+def _apply(store: Store, kind: str, target: str, pick: int) -> None:
+    if kind == "tag":
+        store.update_tags(target, add=["Ucraina" if pick % 2 else "nuovo"])
+    elif kind == "untag":
+        store.update_tags(target, remove=["Ucraina", "nuovo"])
+    elif kind == "read":
+        store.set_read(target, pick % 2 == 0)
+    elif kind == "star":
+        store.set_starred(target, pick % 2 == 0)
+    elif kind == "note":
+        store.set_note(target, "da rileggere" if pick % 2 else None)
+    elif kind == "title":
+        store.update_article(
+            target, title=f"Titolo cambiato {pick}", published=f"2025-11-{pick % 28 + 1:02d}"
+        )
+    elif kind == "analysis":
+        facts = Facts(
+            people=[NamedThing("Steve Witkoff")], quotes=[Quote("Dmitry Peskov", "…", 0, 1)]
+        )
+        store.put_analysis(Analysis(target, "it", "test", "0", facts=facts))
+    elif kind == "delete":
+        store.delete_article(target)
+    elif kind == "highlight":
+        store.add_highlight(Highlight(id="", article_id=target, start=0, end=2, text="La"))
