@@ -145,6 +145,24 @@ def test_words_are_the_alphanumeric_runs_of_the_folded_text(text):
     assert words(text) == re.findall(r"[^\W_]+", fold(text))
 
 
+@settings(max_examples=200)
+@given(queries())
+def test_bodies_of_undecided_articles_are_enough(text):
+    query = parse(text)
+    index = ArticleIndex.from_articles(ARTICLES, SUMMARIES, highlighted={"p3"})
+    needed = index.undecided_ids(query)
+    index.add_bodies([(i, body) for i, body in BODIES if i in needed])
+    assert index.search(query) == INDEX.search(query)
+
+
+def test_undecided_ids_skip_what_fields_settle():
+    index = ArticleIndex.from_articles(ARTICLES, SUMMARIES)
+    assert index.undecided_ids(parse("lang:en said")) == {"p3", "p4"}
+    assert index.undecided_ids(parse("lang:it OR said")) == {"p3", "p4"}
+    assert index.undecided_ids(parse("talks")) == {"p1", "p2", "p4"}  # p3's title says it
+    assert index.undecided_ids(parse("tag:ucraina")) == set()
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 

@@ -93,7 +93,8 @@ def run_list(args: argparse.Namespace) -> int:
                     body_postings=False,  # one query: a scan of the texts beats building postings
                 )
                 if query.has_free_text and not args.titles:
-                    index.add_bodies(store.iter_bodies())
+                    needed = index.undecided_ids(query)
+                    index.add_bodies((i, body) for i, body in store.iter_bodies() if i in needed)
                 by_id = {a.id: a for a in articles}
                 found = [by_id[i] for i in index.search(query)]
     except StoreError as error:

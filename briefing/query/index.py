@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.models import Article, ArticleSummary
-from briefing.query.nodes import Query
+from briefing.query.nodes import Query, undecided
 from briefing.query.normalize import fold, joined
 from briefing.query.parser import PREFIX_FIELDS
 
@@ -426,6 +426,12 @@ class ArticleIndex:
                 self._rank[slot] = position
             self._ordered_ids = [self._ids[slot] for slot in self._order]
         return self._order
+
+    def undecided_ids(self, query: Query) -> set[str]:
+        """Ids whose match depends on their body, before bodies are added (one-off searches
+        read just these: `lang:it "casa bianca"` needs only the Italian bodies)."""
+        with self._lock:
+            return {self._ids[slot] for slot in undecided(query.root, self) if slot in self._alive}
 
     def drop_caches(self) -> None:
         """Forget cached word and name lookups (benchmarks measure a cold keystroke)."""

@@ -103,6 +103,29 @@ class Or(Node):
         return result
 
 
+def _bounds(node: Node, index: Lookup) -> tuple[set[int], set[int]]:
+    """(surely matching, possibly matching) slots while bodies are not indexed yet."""
+    if isinstance(node, Text):
+        # Title and metadata matches are sure; any article might match through its body.
+        return index.text_slots(node.words, node.exact), index.everything()
+    if isinstance(node, Not):
+        low, high = _bounds(node.child, index)
+        return index.everything() - high, index.everything() - low
+    if isinstance(node, And | Or):
+        lows, highs = zip(*(_bounds(child, index) for child in node.children), strict=True)
+        if isinstance(node, And):
+            return set.intersection(*lows), set.intersection(*highs)
+        return set.union(*lows), set.union(*highs)
+    exact = node.evaluate(index)
+    return exact, exact
+
+
+def undecided(root: Node, index: Lookup) -> set[int]:
+    """Slots whose match depends on their body: the only bodies a one-off search must read."""
+    low, high = _bounds(root, index)
+    return high - low
+
+
 @dataclass(frozen=True)
 class Query:
     """A parsed query: parse once with query.parse(), then ArticleIndex.search() many times."""
