@@ -179,3 +179,8 @@ def test_a_month_takes_the_tense_of_its_clause() -> None:
     assert future.iso == "2025-07"
     [plain] = find_temporal("Luglio, mese di ferie.", "it", february)
     assert plain.iso == "2025-07"  # no tense: the nearest July
+
+
+def test_impossible_days_are_not_dates() -> None:
+    found = find_temporal("Il 31 febbraio 2025 non esiste.", "it", THURSDAY)
+    assert [(m.text, m.iso) for m in found] == [("febbraio 2025", "2025-02")]
