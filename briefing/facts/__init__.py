@@ -62,7 +62,12 @@ def facts_from_text(
         dates=dates,
         quotes=find_quotes(article, full_names, attributions),
         attributions=attributions,
-        numbers=find_numbers(article),
+        # "secondo due persone a conoscenza": a count inside a source names the source.
+        numbers=[
+            n
+            for n in find_numbers(article)
+            if not any(a.start <= n.start and n.end <= a.end for a in attributions)
+        ],
     )
 
 

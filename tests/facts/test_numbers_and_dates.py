@@ -65,3 +65,10 @@ def test_a_value_on_the_entity_wins() -> None:
 def test_ambiguous_number_words_and_bare_figures_are_left_out() -> None:
     text = "Venti di Maestrale e 33 al giorno; oltre cinquanta anni fa 25 enti federali."
     assert _numbers(text, "it") == [("25", "enti federali")]
+
+
+def test_counts_inside_a_source_are_not_numbers() -> None:
+    text = (
+        "They will meet, according to two people familiar with the matter, in 19,000 square metres."
+    )
+    assert _numbers(text, "en") == [("19,000 square metres", None)]
