@@ -87,6 +87,7 @@ ARTICLES = [
         lang="en",
         tags=["usa"],
         read=True,
+        url="https://www.reuters.com/world/talks",
     ),
     _article(
         "a3",
@@ -207,6 +208,7 @@ def test_bodies_are_searched_once_added(index, store):
         ("lang:EN", ["a4", "a2"]),
         ("lang:fr", ["a5"]),
         ("source:reuters", ["a4", "a2"]),
+        ("source:reuters.com", ["a2"]),  # the site of the URL counts as a source
         ('source:"giornale d\'italia"', ["a1"]),
         ("quote:leavitt", ["a2"]),
         ("quote:putin", []),
@@ -406,3 +408,14 @@ def test_error_pointer_puts_a_caret_under_the_position():
 def test_text_with_colons_can_be_quoted(index):
     assert ids(index, '"foo:bar"') == []
     assert ids(index, "10:30") == []  # digits before ':' are no field
+
+
+def test_odd_metadata_is_indexed_without_error():
+    odd = [
+        Article("o1", "", url="http://[::1", published="18/12/2025", lang="", tags=["", " "]),
+        Article("o2", "\x1b[31m!!!", url="not a url", published="2025-12", source=" "),
+    ]
+    index = ArticleIndex.from_articles(odd)
+    assert index.search(parse("")) == ["o1", "o2"]  # the order given
+    assert index.search(parse("date:2025")) == []  # not ISO days: no date to match
+    assert index.search(parse("source:x")) == []

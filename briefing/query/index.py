@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefing.models import Article, ArticleSummary
 from briefing.query.nodes import Query, undecided
@@ -186,6 +187,17 @@ def _exact_key(value: str) -> str:
     return fold(value).strip()
 
 
+def _site(url: str | None) -> str | None:
+    """The web site of a URL ("www.ansa.it" -> "ansa.it"), so source:ansa.it finds it too."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:  # a malformed URL (bad port, bracket) names no site
+        return None
+    return host.removeprefix("www.") or None
+
+
 def _day(published: str | None) -> str:
     day = (published or "")[:10]
     return day if _ISO_DAY.fullmatch(day) else ""
@@ -314,7 +326,7 @@ class ArticleIndex:
         values = {
             "tag": tuple({_exact_key(t) for t in article.tags if t.strip()}),
             "lang": (_exact_key(article.lang),) if article.lang else (),
-            "source": _names([article.source]),
+            "source": _names([article.source, _site(article.url)]),
         }
         if summary is not None:
             values["person"] = _names(summary.people)
