@@ -22,7 +22,9 @@ query language:
   "a phrase"        these words in a row (whole words)
   tag:T lang:it     a tag, a language code
   person: org: place: entity: quote: source:
-                    a name (quote: is who is quoted); person:"Steve Witkoff"
+                    a name, from the start of any of its words: person:witkoff,
+                    person:"Steve Witkoff"; quote: is who is quoted; source: a
+                    publication or web site (source:ansa.it)
   anonymous:yes|no  cites anonymous sources
   is:unread|read|starred|annotated
   date:2025-12-01..2025-12-31  also date:2025-12, date:2025, date:..2025-12-31

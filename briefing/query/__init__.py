@@ -5,7 +5,7 @@
     ids = index.search(query)
 
 Free text: words (the last may be a word's start) and "exact phrases"; fields tag:, person:,
-org:, place:, entity:, lang:, source:, quote: (speaker), anonymous:yes|no,
+org:, place:, entity:, lang:, source: (name or web site), quote: (speaker), anonymous:yes|no,
 is:unread|read|starred|annotated, date:2025-12-01..2025-12-31 (also 2025, 2025-12, 2025-12-18,
 ..B, A..), after: and before: (excluding the day or period named); AND by juxtaposition,
 OR, NOT or a leading '-', parentheses. Case and accents never matter.
