@@ -184,3 +184,9 @@ def test_a_month_takes_the_tense_of_its_clause() -> None:
 def test_impossible_days_are_not_dates() -> None:
     found = find_temporal("Il 31 febbraio 2025 non esiste.", "it", THURSDAY)
     assert [(m.text, m.iso) for m in found] == [("febbraio 2025", "2025-02")]
+
+
+def test_lexicons_are_public() -> None:
+    from briefing import dates
+
+    assert dates.WEEKDAYS["mercoledì"] == 2 and dates.MONTHS["dicembre"] == 12

@@ -6,7 +6,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefing.dates import handlers, rules
+from briefing.dates.lexicon import MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
 from briefing.dates.reckoning import Context
+
+# The lexicons are part of the public face: the NLP components read them too.
+__all__ = [
+    "MONTHS",
+    "NUMBER_WORDS",
+    "UNITS",
+    "WEEKDAYS",
+    "TemporalMatch",
+    "find_temporal",
+    "parse_anchor",
+    "resolve",
+]
 
 
 @dataclass

@@ -165,6 +165,12 @@ def find_quotes(
             person = person_near(article, m.start(), full_names)
             speaker = full_names.get(person) if person else None
         quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end))
+    # A quote inside a quote («... “basta” ...») is part of the outer one.
+    quotes = [
+        q
+        for q in quotes
+        if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes)
+    ]
     quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes

@@ -165,3 +165,10 @@ def test_split_sentences_keeps_initials_and_titles() -> None:
     ]
     broken = [(0, 9), (10, 30), (31, 44)]  # a sentencizer that split after "J."
     assert join_abbreviations(text, broken) == [(0, 30), (31, 44)]
+
+
+def test_a_quote_inside_a_quote_is_part_of_it() -> None:
+    text = "«Abbiamo detto “basta” e lo ripetiamo», ha dichiarato Rossi."
+    assert _quotes(text, "it", {"Rossi": "PER"}) == [
+        ("Rossi", "Abbiamo detto “basta” e lo ripetiamo", False)
+    ]
