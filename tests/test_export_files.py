@@ -18,7 +18,14 @@ from briefing.export import (
 )
 from briefing.models import Analysis, Article, Highlight
 from briefing.store import Store
-from tests.export_samples import NOW, analysis, article, highlights, parse, split_front_matter
+from tests.export_samples import (
+    NOW,
+    analysis,
+    article,
+    highlights,
+    parse,
+    split_front_matter,
+)
 
 PLAIN = ExportOptions()
 
@@ -273,3 +280,33 @@ def test_cli_default_folder_is_the_configured_export_dir(tmp_path, temp_home):
     assert cli.main(["export", "tag:sport"]) == 0
     (path,) = target.iterdir()
     assert "#sport" in path.read_text(encoding="utf-8")
+
+
+def test_cli_copy_templates_then_export_uses_the_changed_copy(tmp_path, temp_home, capsys):
+    _fill_store()
+    assert cli.main(["export", "--copy-templates"]) == 0
+    copied = [Path(line) for line in capsys.readouterr().out.split()]
+    assert sorted(p.name for p in copied) == ["article.md.j2", "briefing.md.j2", "sections.md.j2"]
+    mine = next(p for p in copied if p.name == "article.md.j2")
+    mine.write_text(mine.read_text(encoding="utf-8").replace("## My notes", "## Appunti"))
+    assert cli.main(["export", "--copy-templates"]) == 0  # a second copy keeps the changes
+    assert "## Appunti" in mine.read_text(encoding="utf-8")
+
+    out = tmp_path / "out"
+    assert cli.main(["export", "tag:sport", "-o", str(out), "--no-obsidian"]) == 0
+    (path,) = out.iterdir()
+    note = path.read_text(encoding="utf-8")
+    assert "## Appunti" in note and "## My notes" not in note and "#sport" not in note
+
+
+def test_a_one_megabyte_line_exports_and_parses(tmp_path):
+    line = "[x](javascript:1) <b>|</b> # " * 35_000  # about 1 MB on one line
+    b = FakeStore([article("a1b2c3d4e5f6", title=line, body=line)])
+    b.marks["a1b2c3d4e5f6"] = [Highlight("h", "a1b2c3d4e5f6", 0, len(line), line, note=line)]
+    (path,) = export(b, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN)
+    assert len(path.name.encode()) <= 150
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    assert meta["title"] == line.strip()
+    # Every bracket from the text is escaped (parsing 5 MB of Markdown here would be slow;
+    # the hostile-text tests parse the same escaping).
+    assert "[x](" not in body and body.count("\\[x\\](javascript:1)") == 3 * 35_000

@@ -55,12 +55,20 @@ def register(sub) -> None:
     )
     parser.add_argument(
         "--obsidian",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         default=None,
-        help="#tags, [[wikilinks]] for entities, ^block-ids on highlights",
+        help="#tags, [[wikilinks]] for entities, ^block-ids on highlights (default: the config)",
     )
     parser.add_argument(
         "--force", action="store_true", help="overwrite files briefing did not write"
+    )
+    parser.add_argument(
+        "--copy-templates",
+        nargs="?",
+        const=True,
+        metavar="DIR",
+        help="copy the shipped templates to DIR (default: the config folder's templates/, "
+        "which export then uses when no --template is given) and stop",
     )
     parser.set_defaults(func=run, one_file=False)
 
@@ -91,6 +99,13 @@ def _select(store, query: str, ids: list[str]) -> list[str]:
     return [i for i in found if i in set(chosen)] if ids else found
 
 
+def user_templates_dir() -> Path:
+    """Where --copy-templates puts the templates, and where export looks for a changed copy."""
+    from briefing import paths
+
+    return paths.config_dir() / "templates"
+
+
 def run(args: argparse.Namespace) -> int:
     from briefing import config as config_module
     from briefing.export import (
@@ -98,10 +113,23 @@ def run(args: argparse.Namespace) -> int:
         ExportOptions,
         ExportTemplateError,
         ExportUsageError,
+        copy_templates,
         default_out_dir,
         export,
     )
     from briefing.store import Store, StoreError
+
+    if args.copy_templates:
+        target = user_templates_dir() if args.copy_templates is True else Path(args.copy_templates)
+        try:
+            copied = copy_templates(target.expanduser())
+        except OSError as exc:
+            return _fail(f"{target}: {exc.strerror or exc}", EXIT_SOME_FAILED)
+        for path in copied:
+            print(path)
+        if not copied:
+            print(f"briefing export: {target} already holds the templates", file=sys.stderr)
+        return EXIT_OK
 
     try:
         cfg = config_module.load()
@@ -109,9 +137,13 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     query = " ".join(args.query).strip()
     out = Path(args.output).expanduser() if args.output else default_out_dir(cfg.export_dir)
+    template = args.template
+    if template is None:  # a copy made by --copy-templates, when the user kept one
+        mine = user_templates_dir() / ("briefing.md.j2" if args.one_file else "article.md.j2")
+        template = mine if mine.is_file() else None
     options = ExportOptions(
         obsidian=cfg.obsidian if args.obsidian is None else args.obsidian,
-        template=args.template,
+        template=template,
         force=args.force,
     )
     if options.template is not None and not options.template.is_file():

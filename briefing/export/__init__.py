@@ -3,6 +3,7 @@
 from briefing.export.files import (
     ExportError,
     ExportUsageError,
+    copy_templates,
     default_out_dir,
     export,
     load_bundle,
@@ -25,6 +26,7 @@ __all__ = [
     "ExportTemplateError",
     "ExportUsageError",
     "PreserveError",
+    "copy_templates",
     "default_out_dir",
     "export",
     "is_briefing_file",

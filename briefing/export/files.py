@@ -12,7 +12,13 @@ from typing import Any, Protocol
 
 from briefing.export import preserve, text
 from briefing.export.frontmatter import is_briefing_file, read_front_matter
-from briefing.export.render import ArticleBundle, ExportOptions, render_article, render_briefing
+from briefing.export.render import (
+    TEMPLATES_DIR,
+    ArticleBundle,
+    ExportOptions,
+    render_article,
+    render_briefing,
+)
 from briefing.models import Analysis, Article, Highlight
 from briefing.store import StoreError
 
@@ -44,6 +50,18 @@ class ExportUsageError(ValueError):
 def default_out_dir(export_dir: str | None = None) -> Path:
     """config.Config.export_dir when set, else the current directory."""
     return Path(export_dir).expanduser() if export_dir else Path.cwd()
+
+
+def copy_templates(directory: Path) -> list[Path]:
+    """Copy the shipped templates into `directory` to be changed; existing files are kept."""
+    directory.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted(TEMPLATES_DIR.glob("*.j2")):
+        target = directory / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+            copied.append(target)
+    return copied
 
 
 def load_bundle(store: ExportStore, article_id: str) -> ArticleBundle:

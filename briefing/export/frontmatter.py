@@ -1,4 +1,4 @@
-"""YAML front matter of exported notes: written by yaml.safe_dump, read by yaml.safe_load."""
+"""YAML front matter of exported notes: PyYAML's safe dumper and loader, never string pasting."""
 
 from __future__ import annotations
 
@@ -9,18 +9,29 @@ import yaml
 
 # The front matter key that marks a file as made by briefing (so re-export may replace it).
 MARKER_KEY, MARKER_VALUE = "exported_by", "briefing"
+# The same safe (de)serialisers as yaml.safe_dump/safe_load, in C when libyaml is there:
+# the pure-Python emitter takes seconds over a 1 MB title.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def yaml_value(value: Any) -> str:
     """One YAML value on one line (the `yaml` filter for custom front matter)."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=2**30)
+    dumped = yaml.dump(
+        value, Dumper=_DUMPER, allow_unicode=True, default_flow_style=True, width=2**30
+    )
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
 def front_matter(data: dict[str, Any]) -> str:
     """A YAML front matter block; every value serialised by yaml.safe_dump, one line each."""
-    dumped = yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**30
+    dumped = yaml.dump(
+        data,
+        Dumper=_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=2**30,
     )
     return f"---\n{dumped}---\n"
 
@@ -34,7 +45,7 @@ def read_front_matter(content: str) -> dict[str, Any] | None:
     if not match:
         return None
     try:
-        data = yaml.safe_load(content[4 : 4 + match.start()])
+        data = yaml.load(content[4 : 4 + match.start()], Loader=_LOADER)
     except yaml.YAMLError:
         return None
     return data if isinstance(data, dict) else None

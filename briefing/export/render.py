@@ -17,7 +17,6 @@ from briefing.export.frontmatter import (
     MARKER_KEY,
     MARKER_VALUE,
     front_matter,
-    is_briefing_file,
     yaml_value,
 )
 from briefing.models import Analysis, Article, Facts, Highlight
@@ -234,7 +233,7 @@ def _render(default_name: str, options: ExportOptions, context: dict[str, Any]) 
         raise ExportTemplateError(f"{where}{at}: {exc.message or exc}") from exc
     # Templates leave runs of blank lines where optional parts are empty.
     rendered = re.sub(r"\n{3,}", "\n\n", rendered).strip("\n") + "\n"
-    if not is_briefing_file(rendered):
+    if not rendered.startswith(context["front_matter"]):
         raise ExportTemplateError(f"{path}: the template must begin with {{{{ front_matter }}}}")
     try:
         preserve.find_sections(rendered)
