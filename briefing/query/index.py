@@ -179,7 +179,9 @@ def _name_key(name: str) -> str:
 
 
 def _names(values: Iterable[str | None]) -> tuple[str, ...]:
-    return tuple({_name_key(v) for v in values if v and v.strip()})
+    keys = {_name_key(v) for v in values if v}
+    keys.discard("")  # a blank name
+    return tuple(keys)
 
 
 @lru_cache(maxsize=1 << 12)
