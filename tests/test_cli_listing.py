@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from briefing import cli
-from briefing.models import Article, ArticleSummary
+from briefing.models import Analysis, Article, Facts, NamedThing
 from briefing.store import Store
 
 ARTICLES = [
@@ -88,13 +88,11 @@ def test_list_searches_bodies_unless_titles_only(ids, capsys):
 
 
 def test_list_uses_analysis_summaries(ids, capsys):
+    facts = Facts(people=[NamedThing("Steve Witkoff")], places=[NamedThing("Mosca")])
     with Store.open() as store:
-        from briefing.models import Analysis, Facts, NamedThing
-
-        facts = Facts(people=[NamedThing("Steve Witkoff")])
         store.put_analysis(Analysis(ids[0], "it", "test", "0", facts=facts))
     assert run(capsys, "list", 'person:"steve witkoff"')[1].split()[0] == ids[0][:8]
-    assert ArticleSummary  # the summary the store derives is what person: reads
+    assert run(capsys, "list", "place:mosca", "--json")[1].count('"id"') == 1
 
 
 def test_list_json_has_the_script_fields(ids, capsys):
