@@ -254,7 +254,9 @@ def _compare(scores: dict[str, Score], gold: dict, facts, text: str, name: str) 
         r.gold += len(person.get("roles", []))
         match = next((p for p in facts.people if _name_match(p.name, person["name"])), None)
         if match is None:
-            s.misses.append(f"{name}: {person['name']}")
+            absent = fold(person["name"].split()[-1]) not in fold(text)
+            # Bylines live in the metadata, not in the analysed text: say so beside the miss.
+            s.misses.append(f"{name}: {person['name']}" + (" (not in the text)" if absent else ""))
             r.misses.extend(f"{name}: {person['name']}: {role}" for role in person.get("roles", []))
             continue
         s.found += 1
