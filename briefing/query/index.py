@@ -260,14 +260,14 @@ class ArticleIndex:
         for article in articles:
             index._put(article, summaries.get(article.id), article.id in highlighted)
         index._order_dirty = False  # the order given is the store's own: keep it
-        index.date_slots(None, "")  # sorts the dates now, not on the first date: keystroke
+        index._sorted_days()  # now, not on the first date: keystroke
         return index
 
     def add_bodies(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Index article texts, so free text searches them too. Ids not indexed are skipped."""
         for article_id, body in pairs:
             slot = self._slot.get(article_id)
-            # An id is a hash of the body, so a body once indexed never changes.
+            # Indexed already: an edited body comes through refresh(), which sees its new hash.
             if slot is None or not body or slot in self._bodies.texts:
                 continue
             text = joined(body)  # the slow part, done outside the lock
@@ -396,13 +396,17 @@ class ArticleIndex:
             return self._alive - self._flags["read"]
         return self._flags[flag]
 
-    def date_slots(self, low: str | None, high: str | None) -> set[int]:
+    def _sorted_days(self) -> tuple[list[str], list[int]]:
+        """Days and their slots, sorted by day, for bisecting; rebuilt after a date changes."""
         if self._by_day is None:
             pairs = sorted(
                 (day, slot) for slot, day in enumerate(self._days) if day and slot in self._alive
             )
             self._by_day = ([day for day, _ in pairs], [slot for _, slot in pairs])
-        days, slots = self._by_day
+        return self._by_day
+
+    def date_slots(self, low: str | None, high: str | None) -> set[int]:
+        days, slots = self._sorted_days()
         start = bisect_left(days, low) if low else 0
         end = bisect_right(days, high) if high else len(days)
         return set(slots[start:end])
