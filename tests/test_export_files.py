@@ -124,6 +124,16 @@ def test_existing_files_not_made_by_briefing_are_never_overwritten(tmp_path, sto
     assert read_front_matter(mine.read_text(encoding="utf-8"))["briefing_id"] == "a1b2c3d4e5f6"
 
 
+def test_binary_files_are_not_overwritten_and_empty_ones_are(tmp_path, store):
+    binary = tmp_path / "2025-12-18-ansa-il-governo-approva-la-manovra.md"
+    binary.write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(ExportError):
+        export(store, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN)
+    assert binary.read_bytes() == b"\xff\xfe not utf-8"
+    binary.write_bytes(b"")  # e.g. a note a crash cut short before any byte reached disk
+    assert export(store, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN) == [binary]
+
+
 def test_single_file_target_also_refuses_a_foreign_file(tmp_path, store):
     target = tmp_path / "note.md"
     target.write_text("precious", encoding="utf-8")

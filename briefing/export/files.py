@@ -86,7 +86,7 @@ def _read(path: Path) -> str | None:
         return None  # not a UTF-8 text: certainly not a note briefing wrote
 
 
-def _write_atomic(path: Path, content: str) -> None:
+def _write_atomic(path: Path, content: str, *, durable: bool) -> None:
     # Write beside the target and rename over it: a crash mid-write never leaves a
     # half-written note where the user's kept section used to be.
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -94,7 +94,8 @@ def _write_atomic(path: Path, content: str) -> None:
         with open(tmp, "x", encoding="utf-8", newline="") as fh:
             fh.write(content)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if path.exists():
             shutil.copymode(path, tmp)
         os.replace(tmp, path)
@@ -106,15 +107,16 @@ def _write_atomic(path: Path, content: str) -> None:
 def write_note(path: Path, content: str, *, force: bool = False) -> None:
     """Write a rendered note, keeping the keep sections of the file it replaces.
 
-    Replaces an existing file only when briefing made it (front matter marker) or with
-    force. Raises FileExistsError or preserve.PreserveError instead of losing text.
+    Replaces an existing file only when briefing made it (front matter marker), when it is
+    empty, or with force. Raises FileExistsError or preserve.PreserveError instead of
+    losing text.
     """
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder")
-    if path.exists():
-        old = _read(path)
-        ours = old is not None and is_briefing_file(old)
-        if not ours and not force:
+    exists = path.exists()
+    old = _read(path) if exists else None  # None also for a file that is not UTF-8
+    if exists and old != "":
+        if (old is None or not is_briefing_file(old)) and not force:
             raise FileExistsError(
                 f"{path} exists and was not written by briefing; use --force to overwrite it"
             )
@@ -125,7 +127,9 @@ def write_note(path: Path, content: str, *, force: bool = False) -> None:
                 raise preserve.PreserveError(
                     f"{path}: {exc}; fix the file or use --force to overwrite it"
                 ) from exc
-    _write_atomic(path, content)
+    # Only a replaced note can hold the user's words, so only then wait for the disk (a new
+    # note cut short by a crash is empty, and an empty file may be replaced).
+    _write_atomic(path, content, durable=exists)
 
 
 def _exported_articles(directory: Path) -> dict[str, Path]:
