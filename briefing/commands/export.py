@@ -99,13 +99,6 @@ def _select(store, query: str, ids: list[str]) -> list[str]:
     return [i for i in found if i in set(chosen)] if ids else found
 
 
-def user_templates_dir() -> Path:
-    """Where --copy-templates puts the templates, and where export looks for a changed copy."""
-    from briefing import paths
-
-    return paths.config_dir() / "templates"
-
-
 def run(args: argparse.Namespace) -> int:
     from briefing import config as config_module
     from briefing.export import (
@@ -116,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         copy_templates,
         default_out_dir,
         export,
+        user_template,
+        user_templates_dir,
     )
     from briefing.store import Store, StoreError
 
@@ -137,10 +132,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     query = " ".join(args.query).strip()
     out = Path(args.output).expanduser() if args.output else default_out_dir(cfg.export_dir)
-    template = args.template
-    if template is None:  # a copy made by --copy-templates, when the user kept one
-        mine = user_templates_dir() / ("briefing.md.j2" if args.one_file else "article.md.j2")
-        template = mine if mine.is_file() else None
+    # Without --template, the copy made by --copy-templates when the user kept one.
+    template = args.template or user_template(args.one_file)
     options = ExportOptions(
         obsidian=cfg.obsidian if args.obsidian is None else args.obsidian,
         template=template,

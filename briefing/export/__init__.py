@@ -7,6 +7,8 @@ from briefing.export.files import (
     default_out_dir,
     export,
     load_bundle,
+    user_template,
+    user_templates_dir,
     write_note,
 )
 from briefing.export.frontmatter import is_briefing_file, read_front_matter
@@ -36,5 +38,7 @@ __all__ = [
     "read_front_matter",
     "render_article",
     "render_briefing",
+    "user_template",
+    "user_templates_dir",
     "write_note",
 ]

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from briefing import paths
 from briefing.export import preserve, text
 from briefing.export.frontmatter import is_briefing_file, read_front_matter
 from briefing.export.render import (
@@ -50,6 +51,17 @@ class ExportUsageError(ValueError):
 def default_out_dir(export_dir: str | None = None) -> Path:
     """config.Config.export_dir when set, else the current directory."""
     return Path(export_dir).expanduser() if export_dir else Path.cwd()
+
+
+def user_templates_dir() -> Path:
+    """Where `briefing export --copy-templates` puts the templates for the user to change."""
+    return paths.config_dir() / "templates"
+
+
+def user_template(one_file: bool) -> Path | None:
+    """The user's changed copy of article.md.j2 (briefing.md.j2 for one file), if present."""
+    mine = user_templates_dir() / ("briefing.md.j2" if one_file else "article.md.j2")
+    return mine if mine.is_file() else None
 
 
 def copy_templates(directory: Path) -> list[Path]:
