@@ -117,6 +117,15 @@ def test_named_attribution_and_unattributed_quote():
     assert "- secondo il ministro — Giancarlo Giorgetti\n" in body
 
 
+def test_article_note_is_exported_and_empty_facts_are_said():
+    b = bundle(note="Richiamare il portavoce.\n\n# non un titolo")
+    b.analysis.facts = Facts()
+    b.analysis.entities = []
+    _, body = split_front_matter(render_article(b, PLAIN, NOW))
+    assert "## Note from the reader\n\nRichiamare il portavoce.\n\n\\# non un titolo\n" in body
+    assert "*No people, quotes, attributions or dates were found.*" in body
+
+
 def test_highlight_without_stored_text_is_cut_from_the_body():
     b = bundle()
     b.highlights = [Highlight("h9", b.article.id, 0, 10, "", note=None)]
