@@ -336,14 +336,26 @@ def test_users_copy_of_sections_next_to_their_template_wins(tmp_path):
         ("{{ front_matter }}\n\n{% if %}\n", "mine.md.j2:3"),
         ("# no front matter {{ article.title | md }}\n", "front_matter"),
         ("{{ front_matter }}\n<!-- briefing:keep -->\n", "no end line"),
+        ("{{ front_matter }}\n\n\n{{ 1 // 0 }}\n", "mine.md.j2:4: integer division"),
+        ("{{ front_matter }}\n{% import 'nope.j2' as x %}\n", "nope.j2"),
+        ("{{ front_matter }}\n{{ md(article.title) }}\n", "mine.md.j2:2: 'md' is undefined"),
     ],
-    ids=["undefined", "syntax", "no-front-matter", "unclosed-keep"],
+    ids=["undefined", "syntax", "no-front-matter", "unclosed-keep", "python", "import", "filter"],
 )
 def test_template_mistakes_give_a_clear_error(tmp_path, source, expected):
     template = tmp_path / "mine.md.j2"
     template.write_text(source, encoding="utf-8")
     with pytest.raises(ExportTemplateError, match=expected):
         render_article(bundle(), ExportOptions(template=template), NOW)
+
+
+def test_mistake_inside_an_imported_template_names_that_file(tmp_path):
+    (tmp_path / "sections.md.j2").write_text(
+        "{% macro byline(a) %}\n\n{{ a.nope }}\n{% endmacro %}\n", encoding="utf-8"
+    )
+    shutil.copy(TEMPLATES_DIR / "article.md.j2", tmp_path / "article.md.j2")
+    with pytest.raises(ExportTemplateError, match=r"sections\.md\.j2:3: .*nope"):
+        render_article(bundle(), ExportOptions(template=tmp_path / "article.md.j2"), NOW)
 
 
 def test_missing_template_file_is_an_error(tmp_path):

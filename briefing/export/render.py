@@ -203,15 +203,16 @@ def _environment(user_dir: str | None, obsidian: bool) -> jinja2.Environment:
     return env
 
 
-def _template_line(exc: BaseException, name: str) -> int | None:
-    """The template line an error was raised from (Jinja maps frames to template lines)."""
-    line = getattr(exc, "lineno", None)
-    if line:
-        return line
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename and frame.filename.endswith(name):
-            return frame.lineno
-    return None
+def _describe(exc: BaseException, path: Path) -> str:
+    """file:line: message for a template mistake (Jinja maps frames to template lines)."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not line:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename and not frame.filename.endswith(".py"):
+                filename, line = frame.filename, frame.lineno
+                break
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return f"{filename or path}{f':{line}' if line else ''}: {message}"
 
 
 def _render(default_name: str, options: ExportOptions, context: dict[str, Any]) -> str:
@@ -226,11 +227,8 @@ def _render(default_name: str, options: ExportOptions, context: dict[str, Any]) 
         name, path = default_name, TEMPLATES_DIR / default_name
     try:
         rendered = env.get_template(name).render(context)
-    except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or str(path)
-        line = _template_line(exc, getattr(exc, "name", None) or name)
-        at = f":{line}" if line else ""
-        raise ExportTemplateError(f"{where}{at}: {exc.message or exc}") from exc
+    except Exception as exc:  # any mistake in a user's template: say where, not crash
+        raise ExportTemplateError(_describe(exc, path)) from exc
     # Templates leave runs of blank lines where optional parts are empty.
     rendered = re.sub(r"\n{3,}", "\n\n", rendered).strip("\n") + "\n"
     if not rendered.startswith(context["front_matter"]):
