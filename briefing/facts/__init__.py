@@ -62,11 +62,11 @@ def facts_from_text(
         dates=dates,
         quotes=find_quotes(article, full_names, attributions),
         attributions=attributions,
-        # "secondo due persone a conoscenza": a count inside a source names the source.
+        # "secondo due persone a conoscenza": a count inside an unnamed source describes it.
         numbers=[
             n
             for n in find_numbers(article)
-            if not any(a.start <= n.start and n.end <= a.end for a in attributions)
+            if not any(a.anonymous and a.start <= n.start and n.end <= a.end for a in attributions)
         ],
     )
 

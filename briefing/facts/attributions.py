@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.facts.frames import (
-    Subject,
-    is_speech_verb,
-    person_near,
-    subject_after,
-    subject_before,
-)
+from briefing.facts.frames import is_speech_verb, subject_after, subject_before, subject_name
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
 from briefing.models import Attribution
 
@@ -31,6 +25,12 @@ _ANONYMITY = re.compile(
     r"sotto\s+anonimato|in\s+forma\s+anonima|anonymously",
     re.I,
 )
+_SOURCE_STARTS = set(
+    "il lo la i gli le l un una uno a an the due tre alcune alcuni two three several some "
+    "fonti sources indiscrezioni quanto me lui lei noi loro officials people".split()
+)
+# Words that belong in front of a source noun: "Le fonti", "two officials".
+_SOURCE_FRONT = set("le la i gli the a an un una alcune alcuni two due".split())
 _INDISCREZIONI = re.compile(r"^(?:indiscrezioni|rumors|rumours|reports|voci)\b", re.I)
 
 
@@ -75,44 +75,12 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
             end = max(end, ent.end)
         source = _source_of(article, start, end, full_names)
         first = words[0]
+        # A source starts with a name, a capital, a determiner, a count or a source noun;
+        # "secondo me" is an opinion, but an attributed one.
         looks_like_source = (
             article.ent_at(first.start, first.end) is not None
             or first.text[:1].isupper()
-            or first.lower.rstrip("'’")
-            in {
-                "il",
-                "lo",
-                "la",
-                "i",
-                "gli",
-                "le",
-                "l",
-                "the",
-                "un",
-                "una",
-                "uno",
-                "a",
-                "an",
-                "due",
-                "tre",
-                "alcune",
-                "alcuni",
-                "two",
-                "three",
-                "several",
-                "some",
-                "fonti",
-                "sources",
-                "indiscrezioni",
-                "quanto",
-                "me",
-                "lui",
-                "lei",
-                "noi",
-                "loro",
-                "officials",
-                "people",
-            }
+            or first.lower.rstrip("'’") in _SOURCE_STARTS
         )
         if not looks_like_source:
             continue
@@ -128,17 +96,6 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
     return found
 
 
-def _subject_text(article: Article, subject: Subject, full_names: dict[Ent, str]) -> str | None:
-    if subject.ent is not None:
-        return full_names.get(subject.ent) or clean_name(subject.ent.text)
-    if subject.plural:
-        return None
-    if subject.pronoun:
-        person = person_near(article, subject.start, full_names)
-        return full_names.get(person) if person else None
-    return clean_name(article.text[subject.start : subject.end])
-
-
 def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
     """ "the Kremlin said", "Le fonti ... riferiscono", "ha detto Putin", "un funzionario ha detto"."""
     found = []
@@ -148,13 +105,7 @@ def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Att
             if not is_speech_verb(article, word) or word.lower.endswith(("ndo", "ing")):
                 continue
             subject = subject_before(article, words, j)
-            if subject is None:
-                # Inverted frames only right after a quote or a comma: '», ha detto Putin'.
-                k = j - 1
-                while k >= 0 and words[k].lower in {"ha", "hanno", "has", "have"}:
-                    k -= 1
-                if k < 0 or words[k].text not in {",", "»", "”", '"', ":"}:
-                    continue
+            if subject is None:  # an inverted frame: '», ha detto Putin', ', said Trump'
                 subject = subject_after(article, words, j)
                 if subject is None:
                     continue
@@ -172,7 +123,7 @@ def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Att
             found.append(
                 Attribution(
                     text=article.text[start:end],
-                    source=_subject_text(article, subject, full_names),
+                    source=subject_name(article, subject, full_names),
                     anonymous=anonymous,
                     start=start,
                     end=end,
@@ -192,21 +143,7 @@ def _anonymity_requests(article: Article) -> list[Attribution]:
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower in nouns:
                 start = words[i].start
-                if i > 0 and words[i - 1].lower in {
-                    "le",
-                    "la",
-                    "i",
-                    "gli",
-                    "the",
-                    "a",
-                    "an",
-                    "un",
-                    "una",
-                    "alcune",
-                    "alcuni",
-                    "two",
-                    "due",
-                }:
+                if i > 0 and words[i - 1].lower in _SOURCE_FRONT:
                     start = words[i - 1].start
                 found.append(
                     Attribution(
@@ -222,12 +159,14 @@ def _anonymity_requests(article: Article) -> list[Attribution]:
 
 
 def find_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    """Named and anonymous sources, each with the words that cite it."""
     candidates = (
         _anonymity_requests(article)
         + _cue_attributions(article, full_names)
         + _verb_attributions(article, full_names)
     )
-    # Overlapping finds keep the first kind above (the most specific), then the longer one.
+    # Where finds overlap, the first kind above (the most specific) wins; an anonymity request
+    # still marks the source it overlaps as anonymous.
     chosen: list[Attribution] = []
     for item in candidates:
         clash = next((c for c in chosen if item.start < c.end and c.start < item.end), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.facts.text import Article, Ent, Word, anonymous_nouns, speech_verbs
+from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name, speech_verbs
 
 # Words that may sit between a subject and its speech verb: auxiliaries, clitics, adverbs.
 _BETWEEN = set(
@@ -187,3 +187,21 @@ def people_before(
     if len(names) < count:
         return None
     return list(reversed(names[:count]))
+
+
+def subject_name(
+    article: Article, subject: Subject | None, full_names: dict[Ent, str]
+) -> str | None:
+    """The name to show for a subject: a person's full name, a group's members, a phrase."""
+    if subject is None or subject.plural:
+        return None
+    if subject.ent is not None:
+        return full_names.get(subject.ent) or clean_name(subject.ent.text)
+    if subject.count:
+        names = people_before(article, subject.start, full_names, subject.count)
+        if names:
+            return ", ".join(names)
+    if subject.pronoun:
+        person = person_near(article, subject.start, full_names)
+        return full_names.get(person) if person else None
+    return clean_name(article.text[subject.start : subject.end])

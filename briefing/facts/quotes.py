@@ -7,12 +7,12 @@ import re
 from briefing.facts.frames import (
     Subject,
     is_speech_verb,
-    people_before,
     person_near,
     subject_after,
     subject_before,
+    subject_name,
 )
-from briefing.facts.text import Article, Ent, clean_name
+from briefing.facts.text import Article, Ent
 from briefing.models import Attribution, Quote
 
 # «...», “...”, "..." and „...“; a quote never crosses a paragraph.
@@ -37,25 +37,6 @@ _MAY_FOLLOW = set(
     "e ed ma o che su per in a con da di tra fra mentre quando perché "
     "and but or on in at for to from with about while when because as after before".split()
 )
-
-
-def _speaker_name(
-    subject: Subject | None, article: Article, full_names: dict[Ent, str]
-) -> str | None:
-    if subject is None:
-        return None
-    if subject.ent is not None:
-        return full_names.get(subject.ent) or clean_name(subject.ent.text)
-    if subject.plural:
-        return None
-    if subject.count:
-        names = people_before(article, subject.start, full_names, subject.count)
-        if names:
-            return ", ".join(names)
-    if subject.pronoun:
-        person = person_near(article, subject.start, full_names)
-        return full_names.get(person) if person else None
-    return clean_name(article.text[subject.start : subject.end])
 
 
 def _frame_after(article: Article, end: int) -> Subject | None:
@@ -147,7 +128,7 @@ def find_quotes(
         if not inner.strip() or not _is_speech(article, m.start(), m.end(), inner):
             continue
         subject = _frame_after(article, m.end()) or _frame_before(article, m.start())
-        speaker = _speaker_name(subject, article, full_names)
+        speaker = subject_name(article, subject, full_names)
         # "..., they said": the frame names a group; guessing one person would be wrong,
         # but the group that spoke just before ("the four said ...") is who "they" are.
         explicit = subject is not None and subject.plural
@@ -203,7 +184,7 @@ def _reported(article: Article, full_names: dict[Ent, str]) -> list[Quote]:
             if k >= len(words) or words[k].lower not in _THAT:
                 continue
             subject = subject_before(article, words, j)
-            speaker = _speaker_name(subject, article, full_names) if subject else None
+            speaker = subject_name(article, subject, full_names) if subject else None
             gerund = word.lower.endswith(("ndo", "ing"))
             if speaker is None and gerund:
                 speaker = last_speaker
