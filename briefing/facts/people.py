@@ -9,18 +9,7 @@ from briefing.models import NamedThing
 
 # Words that may stand before a role head and belong to it ("US Special Envoy", "ex premier").
 _MODIFIERS = {
-    "it": {
-        "ex",
-        "vice",
-        "alto",
-        "alta",
-        "primo",
-        "prima",
-        "neo",
-        "neoeletto",
-        "neoeletta",
-        "attuale",
-    },
+    "it": set("ex vice alto alta primo prima neo neoeletto neoeletta attuale".split()),
     "en": set(
         "special deputy vice former senior national security foreign defence defense prime chief "
         "top acting interim general state lead military presidential executive economic trade "
@@ -69,7 +58,11 @@ def group_mentions(mentions: list[Ent], merge_parts: bool) -> tuple[list[Group],
     groups: dict[str, Group] = {}
     owner: dict[Ent, Group] = {}
     # Longest names first, so a surname meets its full name before it could stand alone.
-    ordered = sorted(mentions, key=lambda e: (-len(clean_name(e.text).split()), e.start))
+    # A capitalised form names the group before a lower-case one from a tag line ("witkoff").
+    ordered = sorted(
+        mentions,
+        key=lambda e: (-len(clean_name(e.text).split()), not e.text[:1].isupper(), e.start),
+    )
     for ent in ordered:
         name = clean_name(ent.text)
         key = fold(name)
@@ -106,7 +99,7 @@ def extract_named(
 ) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:
     """People (with roles), organisations and places; plus each person mention's full name."""
     people, owner = group_mentions([e for e in article.ents if e.label == "PER"], merge_parts=True)
-    for ent, group in owner.items():
+    for ent, group in sorted(owner.items(), key=lambda item: item[0].start):  # roles in text order
         for role in roles_of(article, ent):
             group.add_role(role)
     orgs, _ = group_mentions([e for e in article.ents if e.label == "ORG"], merge_parts=False)

@@ -142,3 +142,9 @@ def test_english_titles_with_possessives_and_ranks() -> None:
 def test_a_sentence_opening_word_is_no_part_of_a_title() -> None:
     people = _people("Meanwhile President Joe Biden left.", "en", {"Joe Biden": "PER"})
     assert people["Joe Biden"][0] == ["President"]
+
+
+def test_the_capitalised_form_names_the_person() -> None:
+    text = "Tag: witkoff. Poi Witkoff è arrivato."
+    people = _people(text, "it", {"witkoff": "PER", "Witkoff": "PER"})
+    assert people == {"Witkoff": ([], 2)}
