@@ -126,6 +126,18 @@ def test_article_note_is_exported_and_empty_facts_are_said():
     assert "*No people, quotes, attributions or dates were found.*" in body
 
 
+def test_only_named_entities_become_wikilinks():
+    b = bundle()
+    b.analysis.facts.quotes.append(Quote("un funzionario", "Vedremo", 130, 137))
+    b.analysis.facts.attributions.append(
+        Attribution("secondo Meloni", "Giorgia Meloni", False, 1, 2)
+    )
+    _, body = split_front_matter(render_article(b, OBSIDIAN, NOW))
+    assert "- “Vedremo” — un funzionario\n" in body
+    assert "- fonti di governo **(anonymous source)**" in body
+    assert "- secondo Meloni — [[Giorgia Meloni]]\n" in body
+
+
 def test_highlight_without_stored_text_is_cut_from_the_body():
     b = bundle()
     b.highlights = [Highlight("h9", b.article.id, 0, 10, "", note=None)]

@@ -149,11 +149,13 @@ def _article_context(bundle: ArticleBundle) -> dict[str, Any]:
         if not h.text and 0 <= h.start < h.end <= len(body):
             h = Highlight(**{**h.to_dict(), "text": body[h.start : h.end]})
         highlights.append(h)
+    entities = entities_by_kind(analysis)
     return {
         "article": bundle.article,
         "highlights": highlights,
         "facts": facts,
-        "entities": entities_by_kind(analysis),
+        "entities": entities,
+        "known": sorted({name.lower() for names in entities.values() for name in names}),
     }
 
 
