@@ -11,7 +11,8 @@ from briefing.models import Attribution
 # "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
 _CUE = re.compile(
     r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:da|dal|dalla|dai|dalle|dagli|dall['’]))?"
-    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|according\s+to|citing"
+    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|a\s+detta\s+(?:di|del|della|dei|degli|delle|dell['’])"
+    r"|according\s+to|citing"
     r"|(?:all['’]interno\s+di\s+|in\s+)(?:un['’]\s*analisi|un\s+rapporto|un\s+report|un['’]\s*inchiesta)\s+(?:della|del|di|dello|dell['’])"
     r"|in\s+an?\s+(?:analysis|report|investigation|statement)\s+(?:by|from))\s*",
     re.I,
@@ -62,7 +63,17 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
         ):
             continue
         start = m.end()
-        _, sent_end = article.sentence_of(m.start())
+        sent_start, sent_end = article.sentence_of(m.start())
+        if re.match(r"cui\b", article.text[start : start + 4], re.I):
+            # "il ministro Rossi, secondo cui ...": the source is the name before the cue.
+            named = article.ents_in(sent_start, m.start(), {"PER", "ORG"})
+            if named:
+                end = start + 3
+                source = full_names.get(named[-1]) or clean_name(named[-1].text)
+                found.append(
+                    Attribution(article.text[m.start() : end], source, False, m.start(), end)
+                )
+            continue
         stop = _PHRASE_END.search(article.text, start, max(sent_end, start))
         end = stop.start() if stop else sent_end
         words = article.words_in(start, end)[:9]
@@ -82,7 +93,8 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
             or first.text[:1].isupper()
             or first.lower.rstrip("'’") in _SOURCE_STARTS
         )
-        if not looks_like_source:
+        # Only "secondo" needs the check: "il secondo round", "secondo tempo" are no sources.
+        if m.group().lower().startswith("secondo") and not looks_like_source:
             continue
         found.append(
             Attribution(

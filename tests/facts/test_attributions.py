@@ -124,3 +124,15 @@ def test_unnamed_officials_with_an_auxiliary() -> None:
 
 def test_member_states_are_no_source() -> None:
     assert _attributions("EU member states agreed on the loan.", "en", {"EU": "ORG"}) == []
+
+
+def test_secondo_cui_points_back_to_the_name() -> None:
+    text = "Lo ha spiegato il ministro Mario Rossi, secondo cui la crisi è finita."
+    assert ("secondo cui", "Mario Rossi", False) in _attributions(
+        text, "it", {"Mario Rossi": "PER"}
+    )
+
+
+def test_a_detta_di() -> None:
+    text = "A detta degli analisti, la crisi è finita."
+    assert _attributions(text, "it", {}) == [("A detta degli analisti", "analisti", False)]
