@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import yaml
@@ -75,6 +76,28 @@ def bundle(article_id: str = "a1b2c3d4e5f6", **fields) -> ArticleBundle:
     return ArticleBundle(
         article(article_id, **fields), highlights(article_id), analysis(article_id)
     )
+
+
+class FakeStore:
+    """The four reads export makes, over plain dicts (the real Store is tested below too)."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = {a.id: a for a in articles}
+        self.marks: dict[str, list[Highlight]] = {a.id: highlights(a.id) for a in articles}
+        self.analyses: dict[str, Analysis] = {a.id: analysis(a.id) for a in articles}
+
+    def get(self, article_id: str) -> Article | None:
+        found = self.articles.get(article_id)
+        return dataclasses.replace(found, body=None) if found else None
+
+    def body(self, article_id: str) -> str:
+        return self.articles[article_id].body or ""
+
+    def highlights(self, article_id: str | None = None) -> list[Highlight]:
+        return list(self.marks.get(article_id, []))
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        return self.analyses.get(article_id)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

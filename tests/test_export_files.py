@@ -16,40 +16,18 @@ from briefing.export import (
     preserved_sections,
     read_front_matter,
 )
-from briefing.models import Analysis, Article, Highlight
+from briefing.models import Highlight
 from briefing.store import Store
 from tests.export_samples import (
     NOW,
+    FakeStore,
     analysis,
     article,
-    highlights,
     parse,
     split_front_matter,
 )
 
 PLAIN = ExportOptions()
-
-
-class FakeStore:
-    """The four reads export makes, over plain dicts (the real Store is tested below too)."""
-
-    def __init__(self, articles: list[Article]):
-        self.articles = {a.id: a for a in articles}
-        self.marks: dict[str, list[Highlight]] = {a.id: highlights(a.id) for a in articles}
-        self.analyses: dict[str, Analysis] = {a.id: analysis(a.id) for a in articles}
-
-    def get(self, article_id: str) -> Article | None:
-        found = self.articles.get(article_id)
-        return dataclasses.replace(found, body=None) if found else None
-
-    def body(self, article_id: str) -> str:
-        return self.articles[article_id].body or ""
-
-    def highlights(self, article_id: str | None = None) -> list[Highlight]:
-        return list(self.marks.get(article_id, []))
-
-    def get_analysis(self, article_id: str) -> Analysis | None:
-        return self.analyses.get(article_id)
 
 
 def _edit_keep(path: Path, new: str, name: str = "") -> None:

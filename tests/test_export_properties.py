@@ -21,8 +21,15 @@ from briefing.export import (
 from briefing.export import text as mdtext
 from briefing.export.preserve import _marker
 from briefing.models import Analysis, Facts, Highlight, NamedThing
-from tests.export_samples import NOW, article, bundle, inline_text, parse, split_front_matter
-from tests.test_export_files import FakeStore
+from tests.export_samples import (
+    NOW,
+    FakeStore,
+    article,
+    bundle,
+    inline_text,
+    parse,
+    split_front_matter,
+)
 
 MARKERS = [
     "<!-- briefing:keep -->",
