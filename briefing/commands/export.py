@@ -96,7 +96,8 @@ def _select(store, query: str, ids: list[str]) -> list[str]:
     index = ArticleIndex.from_store(store)
     index.add_bodies(store.iter_bodies())  # free text searches the article text too
     found = index.search(parsed)
-    return [i for i in found if i in set(chosen)] if ids else found
+    wanted = set(chosen)
+    return [i for i in found if i in wanted] if ids else found
 
 
 def run(args: argparse.Namespace) -> int:
