@@ -28,7 +28,9 @@ _ANONYMITY = re.compile(
 )
 _SOURCE_STARTS = set(
     "il lo la i gli le l un una uno a an the due tre alcune alcuni two three several some "
-    "fonti sources indiscrezioni quanto me lui lei noi loro officials people".split()
+    "fonti sources indiscrezioni quanto me lui lei noi loro officials people "
+    "analisti esperti investigatori inquirenti testimoni residenti dati media polizia "
+    "analysts experts investigators prosecutors witnesses residents data media police".split()
 )
 # Words that belong in front of a source noun: "Le fonti", "two officials".
 _SOURCE_FRONT = set("le la i gli the a an un una alcune alcuni two due".split())
@@ -92,9 +94,9 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
             article.ent_at(first.start, first.end) is not None
             or first.text[:1].isupper()
             or first.lower.rstrip("'’") in _SOURCE_STARTS
+            or first.lower in anonymous_nouns(article.lang)
         )
-        # Only "secondo" needs the check: "il secondo round", "secondo tempo" are no sources.
-        if m.group().lower().startswith("secondo") and not looks_like_source:
+        if not looks_like_source:  # "il secondo round", "according to new developments"
             continue
         found.append(
             Attribution(

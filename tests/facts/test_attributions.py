@@ -136,3 +136,10 @@ def test_secondo_cui_points_back_to_the_name() -> None:
 def test_a_detta_di() -> None:
     text = "A detta degli analisti, la crisi è finita."
     assert _attributions(text, "it", {}) == [("A detta degli analisti", "analisti", False)]
+
+
+def test_according_to_needs_a_source() -> None:
+    assert _attributions("According to new developments, the talks resume.", "en", {}) == []
+    assert _attributions("According to analysts, the talks resume.", "en", {}) == [
+        ("According to analysts", "analysts", False)
+    ]
