@@ -16,7 +16,7 @@ from briefing.export import (
     preserved_sections,
     read_front_matter,
 )
-from briefing.models import Highlight
+from briefing.models import Highlight, NamedThing
 from briefing.store import Store
 from tests.export_samples import (
     NOW,
@@ -298,3 +298,16 @@ def test_a_one_megabyte_line_exports_and_parses(tmp_path):
     # Every bracket from the text is escaped (parsing 5 MB of Markdown here would be slow;
     # the hostile-text tests parse the same escaping).
     assert "[x](" not in body and body.count("\\[x\\](javascript:1)") == 3 * 35_000
+
+
+def test_renamed_article_with_a_huge_front_matter_is_still_found(tmp_path):
+    fake = FakeStore([article("a1b2c3d4e5f6")])
+    fake.analyses["a1b2c3d4e5f6"].facts.people = [
+        NamedThing(f"Persona numero {i}") for i in range(5000)
+    ]
+    (path,) = export(fake, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN)
+    assert path.read_text(encoding="utf-8").index("\n---\n") > 65536
+    _edit_keep(path, "kept\n")
+    fake.articles["a1b2c3d4e5f6"].title = "Un altro titolo"
+    assert export(fake, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN) == [path]
+    assert preserved_sections(path.read_text(encoding="utf-8")) == {"": "kept\n"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable
@@ -12,7 +13,12 @@ from typing import Any, Protocol
 
 from briefing import paths
 from briefing.export import preserve, text
-from briefing.export.frontmatter import is_briefing_file, read_front_matter
+from briefing.export.frontmatter import (
+    MARKER_KEY,
+    MARKER_VALUE,
+    is_briefing_file,
+    read_front_matter,
+)
 from briefing.export.render import (
     TEMPLATES_DIR,
     ArticleBundle,
@@ -144,6 +150,17 @@ def write_note(path: Path, content: str, *, force: bool = False) -> None:
     _write_atomic(path, content, durable=exists)
 
 
+def _front(path: Path, limit: int = 65536) -> str | None:
+    """Enough of a file to read its front matter (an output folder may be a whole vault)."""
+    with open(path, "rb") as fh:
+        head = fh.read(limit)
+        if not head.startswith(b"---"):
+            return None
+        if not re.search(rb"\n(?:---|\.\.\.)[ \t]*\r?\n", head) and len(head) == limit:
+            head += fh.read()  # front matter longer than the limit: read it all
+    return head.decode("utf-8", errors="replace")
+
+
 def _exported_articles(directory: Path) -> dict[str, Path]:
     """article id -> the note briefing already wrote for it in this folder (titles change)."""
     found: dict[str, Path] = {}
@@ -151,11 +168,11 @@ def _exported_articles(directory: Path) -> dict[str, Path]:
         if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
             continue
         try:
-            content = _read(path)
+            content = _front(path)
         except OSError:
             continue
         data: dict[str, Any] | None = read_front_matter(content) if content else None
-        if data and data.get("exported_by") == "briefing" and data.get("briefing_id"):
+        if data and data.get(MARKER_KEY) == MARKER_VALUE and data.get("briefing_id"):
             found.setdefault(str(data["briefing_id"]), path)
     return found
 
