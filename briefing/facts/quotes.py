@@ -119,6 +119,7 @@ def _cited_source(article: Article, start: int, attributions: list[Attribution])
 def find_quotes(
     article: Article, full_names: dict[Ent, str], attributions: list[Attribution] | None = None
 ) -> list[Quote]:
+    """Direct quotes with their speaker (scare quotes left out), then reported claims."""
     quotes: list[Quote] = []
     group_speaker: tuple[str, int] | None = None  # the last group that spoke, and where
     for m in _QUOTES.finditer(article.text):
