@@ -278,6 +278,8 @@ class ArticleIndex:
 
     def refresh(self, article_id: str) -> None:
         """Re-read one article (new, changed or deleted) from the store."""
+        if self._store is None:
+            raise RuntimeError("refresh() needs an index made with a store (from_store)")
         article = self._store.get(article_id)
         if article is None:
             with self._lock:
