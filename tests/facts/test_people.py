@@ -148,3 +148,22 @@ def test_the_capitalised_form_names_the_person() -> None:
     text = "Tag: witkoff. Poi Witkoff è arrivato."
     people = _people(text, "it", {"witkoff": "PER", "Witkoff": "PER"})
     assert people == {"Witkoff": ([], 2)}
+
+
+def test_english_organisations_and_places_merge() -> None:
+    text = (
+        "The White House spoke. Later the white house and the Kremlin met in Moscow and in MOSCOW."
+    )
+    entities = {
+        "White House": "ORG",
+        "white house": "ORG",
+        "Kremlin": "ORG",
+        "Moscow": "LOC",
+        "MOSCOW": "LOC",
+    }
+    facts = extract_facts(make_doc(text, "en", entities), "en", None)
+    assert [(o.name, o.mentions) for o in facts.organizations] == [
+        ("White House", 2),
+        ("Kremlin", 1),
+    ]
+    assert [(p.name, p.mentions) for p in facts.places] == [("Moscow", 2)]
