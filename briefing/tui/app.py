@@ -34,7 +34,7 @@ from briefing.tui.screens.entity_index import EntityIndex
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.services import Services
 from briefing.tui.tasks import Tasks
-from briefing.tui.textsafe import clean_line, find_all
+from briefing.tui.textsafe import clean_line, find_all, fold
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.facts_panel import FactsPanel
 from briefing.tui.widgets.reader import ArticleText, Reader
@@ -76,6 +76,7 @@ class BriefingApp(Tasks, App):
         self.analysis: Analysis | None = None
         self.matches: list[tuple[int, int]] = []
         self._count_line = ""
+        self._folded_body: str | None = None
         if config.theme:
             self.theme = config.theme
 
@@ -104,8 +105,11 @@ class BriefingApp(Tasks, App):
         self._show_count()
         self.article_list.focus()
         self._layout(self.size.width)
-        # Indexes (and, on demand, spaCy) load after the first paint, off the event loop.
-        self.call_after_refresh(self.build_index)
+
+    def on_ready(self) -> None:
+        # Textual sends Ready after the first full paint: the index (and, on demand, spaCy)
+        # load only then, in workers, so the first screen is never waiting for them.
+        self.build_index()
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -174,6 +178,10 @@ class BriefingApp(Tasks, App):
     # opening articles -------------------------------------------------------------------
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
+        if not message.focus_reader and isinstance(self.focused, FilterInput):
+            # While the user types a filter the reader stays put: re-rendering an article on
+            # every keystroke would make typing slow. Leaving the box opens the list's choice.
+            return
         if message.article_id != self.open_id:
             self.open_article(message.article_id)
         if message.focus_reader:
@@ -190,6 +198,7 @@ class BriefingApp(Tasks, App):
         self.open_id = article_id
         try:
             self.body = self.store.body(article_id)
+            self._folded_body = None
             self.analysis = self.store.get_analysis(article_id)
             highlights = self.store.highlights(article_id)
         except StoreError as exc:
@@ -228,7 +237,15 @@ class BriefingApp(Tasks, App):
         self.query_one("#filter", Input).focus()
 
     def action_leave_filter(self) -> None:
+        self._leave_filter()
+
+    def _leave_filter(self) -> None:
         self.article_list.focus()
+        current = self.article_list.current
+        if current is not None and current.id != self.open_id:
+            self.open_article(current.id)
+        else:
+            self._find_matches()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -236,7 +253,7 @@ class BriefingApp(Tasks, App):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.article_list.focus()
+        self._leave_filter()
 
     def apply_filter(self, text: str) -> bool:
         """Filter the list by a query; a bad query shows its error in place. True when applied."""
@@ -274,7 +291,8 @@ class BriefingApp(Tasks, App):
         ids = set(self.index.search(query))
         self.article_list.set_articles([a for a in self.articles if a.id in ids], keep=keep)
         self._show_count()
-        self._find_matches()
+        if not isinstance(self.focused, FilterInput):
+            self._find_matches()  # while typing, marking matches waits until the box is left
         return True
 
     @staticmethod
@@ -298,7 +316,9 @@ class BriefingApp(Tasks, App):
         for term in terms:
             term = term.strip('"').lstrip("-")
             if term and term.upper() not in {"AND", "OR", "NOT"}:
-                spans += find_all(self.body, term)
+                if self._folded_body is None:
+                    self._folded_body = fold(self.body)  # once per article, not per keystroke
+                spans += find_all(self.body, term, self._folded_body)
         matches = sorted(set(spans))
         if matches != self.matches or self.text_area.matches != matches:
             # Restyling the text re-renders every visible row: only when something changed.

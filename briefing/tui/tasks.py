@@ -37,8 +37,9 @@ class Tasks:
             if len(pairs) >= 100:
                 index.add_bodies(pairs)
                 pairs = []
-                self.post_message(Progress("indexing", done, total))
                 time.sleep(0.002)  # hand the GIL to the event loop: typing stays quick
+                if done % 2000 == 0:  # each report redraws the status line: not too often
+                    self.post_message(Progress("indexing", done, total))
         index.add_bodies(pairs)
         self.post_message(IndexReady(complete=True))
         self.post_message(TaskFinished("indexing", f"{total} articles indexed"))

@@ -88,12 +88,12 @@ def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
     return best
 
 
-def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Every case- and accent-insensitive occurrence of `needle` in `text`."""
+def find_all(text: str, needle: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Every case- and accent-insensitive occurrence of `needle` in `text` (`folded`: fold(text))."""
     needle = fold(needle.strip())
     if not needle:
         return []
-    hay = fold(text)
+    hay = folded if folded is not None else fold(text)
     spans = []
     at = hay.find(needle)
     while at != -1:

@@ -403,3 +403,25 @@ async def test_escape_leaves_the_filter_and_keeps_it(app):
         assert [a.id for a in app.article_list.articles] == [SHORT_ID]
         await pilot.press("slash", *["backspace"] * 10, "enter")
         assert len(app.article_list.articles) == 3
+
+
+async def test_filter_typed_before_the_index_is_built_applies_when_it_is(store):
+    import threading
+
+    from briefing.query.index import ArticleIndex
+
+    gate = threading.Event()
+
+    def slow_index(store_):
+        gate.wait(10)
+        return ArticleIndex.from_store(store_)
+
+    app = make_app(store, Config(), services=fake_services(build_index=slow_index))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"tag:russia")
+        assert len(app.article_list.articles) == 3  # not frozen, not yet filtered
+        assert "indexing" in str(app.query_one("#list-count").render())
+        gate.set()
+        await settle(pilot)
+        assert [a.id for a in app.article_list.articles] == [SHORT_ID]

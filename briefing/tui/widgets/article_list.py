@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -43,6 +46,19 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.articles: list[Article] = []
         self._line_cache: dict[tuple, Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._line_cache.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per theme (rows are drawn often)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article-list--{name}")
+        return style
 
     # data -------------------------------------------------------------------------------
     def set_articles(self, articles: list[Article], keep: str | None = None) -> None:
@@ -136,45 +152,54 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if row >= len(self.articles):
             return Strip.blank(width, base)
-        text = self.row_text(self.articles[row], width)
+        pieces = self.row_pieces(self.articles[row], width)
         if row == self.cursor:
-            text.stylize(self.get_component_rich_style("article-list--cursor"))
-        strip = Strip(list(text.render(self.app.console, end="")), text.cell_len)
-        strip = strip.adjust_cell_length(width, base).simplify()
+            cursor = self._style("cursor")
+            pieces = [(text, style + cursor) for text, style in pieces]
+        # Segments straight from (text, style) pieces: cheaper than rendering a rich Text,
+        # and the list redraws every visible row on each filter keystroke.
+        strip = Strip([Segment(text, base + style) for text, style in pieces])
+        strip = strip.adjust_cell_length(
+            width, base + (self._style("cursor") if row == self.cursor else Style())
+        )
+        if len(self._line_cache) > 4000:  # rows seen while scrolling a long list
+            self._line_cache.clear()
         self._line_cache[key] = strip
         return strip
 
-    def row_text(self, article: Article, width: int) -> Text:
+    def row_pieces(self, article: Article, width: int) -> list[tuple[str, Style]]:
         """One row: marks, date, title, then source, language and tags when there is room."""
-        dim = self.get_component_rich_style("article-list--dim")
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(
-            "●" if not article.read else " ", self.get_component_rich_style("article-list--tag")
-        )
-        text.append(
-            "★" if article.starred else " ", self.get_component_rich_style("article-list--star")
-        )
-        text.append(" ")
+        plain = Style()
+        dim = self._style("dim")
         date = (article.published or "")[:10]
-        text.append(f"{date:<10} " if width >= 60 else f"{date[5:]:<5} ", dim)
-        title_style = (
-            self.get_component_rich_style("article-list--unread") if not article.read else None
-        )
-        title = clean_line(article.title) or "(untitled)"
-        extras = Text(end="")
+        head = [
+            ("●" if not article.read else " ", self._style("tag")),
+            ("★" if article.starred else " ", self._style("star")),
+            (" ", plain),
+            (f"{date:<10} " if width >= 60 else f"{date[5:]:<5} ", dim),
+        ]
+        tail: list[tuple[str, Style]] = []
         if width >= 70:
-            source = clean_line(article.source)[:14]
-            extras.append(f" {source:<14}", dim)
-            extras.append(f" {(clean_line(article.lang) or '--')[:2]:<2}", dim)
+            tail.append((f" {clean_line(article.source)[:14]:<14}", dim))
+            tail.append((f" {(clean_line(article.lang) or '--')[:2]:<2}", dim))
             if article.tags:
-                extras.append(
-                    " " + " ".join("#" + clean_line(t) for t in article.tags)[:24],
-                    self.get_component_rich_style("article-list--tag"),
+                tags = " ".join("#" + clean_line(t) for t in article.tags)
+                tail.append(
+                    (" " + set_cell_size(tags, min(24, cell_len(tags))), self._style("tag"))
                 )
-        room = max(4, width - text.cell_len - extras.cell_len)
-        title_text = Text(title, style=title_style or "", end="")
-        title_text.truncate(room, overflow="ellipsis", pad=True)
-        text.append_text(title_text)
-        text.append_text(extras)
-        text.truncate(width, overflow="ellipsis")
+        used = sum(cell_len(text) for text, _ in head) + sum(cell_len(text) for text, _ in tail)
+        room = max(4, width - used)
+        title = clean_line(article.title) or "(untitled)"
+        if cell_len(title) > room:
+            title = set_cell_size(title, room - 1) + "…"
+        else:
+            title = set_cell_size(title, room)
+        title_style = self._style("unread") if not article.read else plain
+        return [*head, (title, title_style), *tail]
+
+    def row_text(self, article: Article, width: int) -> Text:
+        """The row as rich Text (for tests and exports of what the list shows)."""
+        text = Text(end="")
+        for piece, style in self.row_pieces(article, width):
+            text.append(piece, style)
         return text

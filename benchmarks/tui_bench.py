@@ -1,0 +1,126 @@
+"""Reader benchmark: launch to first paint of the three panes, and a filter keystroke, on N articles.
+
+Usage: python benchmarks/tui_bench.py [N ...]   (default 10000; temporary stores, removed after)
+
+Each figure comes from a fresh child process started the way a user starts briefing: the
+clock starts before Python imports anything of briefing or Textual and stops when the app
+has painted its first full frame (Textual calls the auto-pilot right after that paint).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from store_bench import build  # noqa: E402  (a sibling script, not a package)
+
+RUNS = 5
+
+CHILD = """
+import asyncio, json, sys, time
+t0 = time.perf_counter()
+from briefing.config import Config
+from briefing.store import Store
+from briefing.tui.app import make_app
+t1 = time.perf_counter()
+store = Store.open(sys.argv[1], backups_dir=sys.argv[2], auto_backup=False)
+t2 = time.perf_counter()
+app = make_app(store, Config())
+out = {"imports_s": t1 - t0, "store_open_s": t2 - t1}
+
+async def pilot(pilot):
+    out["first_paint_s"] = time.perf_counter() - t0
+    out["app_s"] = time.perf_counter() - t2  # make_app, list, compose, first frame
+    out["rows"] = len(app.article_list.articles)
+    out["open"] = app.open_id is not None
+    app.action_filter()
+    # A key typed while the index is still being built must not wait for it. (pilot.press
+    # would wait for the whole process to go idle, worker included, so poll the app instead.)
+    s = time.perf_counter()
+    app.simulate_key("x")
+    while app.filter_text != "x":
+        await asyncio.sleep(0.001)
+    out["key_while_indexing_ms"] = (time.perf_counter() - s) * 1000
+    out["indexing_when_typed"] = any(w.name == "build_index" for w in app.workers)
+    await pilot.press("backspace")
+    s = time.perf_counter()
+    await app.workers.wait_for_complete()
+    out["index_s"] = time.perf_counter() - s
+    times = []
+    for key in "roma":
+        s = time.perf_counter()
+        await pilot.press(key)
+        times.append(time.perf_counter() - s)
+    out["filter_key_ms"] = max(times) * 1000
+    out["filtered_rows"] = len(app.article_list.articles)
+    app.exit()
+
+app.run(headless=True, size=(120, 36), auto_pilot=pilot)
+store.close()
+print(json.dumps(out))
+"""
+
+
+def measure(folder: Path) -> dict[str, float]:
+    runs = []
+    for _ in range(RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(folder), str(folder.parent / "backups")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    paints = sorted(r["first_paint_s"] for r in runs)
+    keys = sorted(r["filter_key_ms"] for r in runs)
+    return {
+        "imports_median_s": statistics.median(r["imports_s"] for r in runs),
+        "store_open_median_s": statistics.median(r["store_open_s"] for r in runs),
+        "app_median_s": statistics.median(r["app_s"] for r in runs),
+        "first_paint_median_s": statistics.median(paints),
+        "first_paint_max_s": paints[-1],
+        "filter_key_median_ms": statistics.median(keys),
+        "key_while_indexing_ms": statistics.median(r["key_while_indexing_ms"] for r in runs),
+        "index_s": statistics.median(r["index_s"] for r in runs),
+        "rows": runs[0]["rows"],
+        "filtered_rows": runs[0]["filtered_rows"],
+    }
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000]
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="briefing-tui-bench-") as tmp:
+            folder = Path(tmp) / "store"
+            start = time.perf_counter()
+            build(folder, n)
+            built = time.perf_counter() - start
+            figures = measure(folder)
+        print(f"{n} articles (store built in {built:.1f} s), {RUNS} launches:")
+        print(
+            f"  launch to first paint: median {figures['first_paint_median_s']:.3f} s, "
+            f"worst {figures['first_paint_max_s']:.3f} s ({figures['rows']} rows listed)"
+        )
+        print(
+            f"    of which imports {figures['imports_median_s']:.3f} s, store open "
+            f"{figures['store_open_median_s']:.3f} s, app (list + compose + paint) "
+            f"{figures['app_median_s']:.3f} s"
+        )
+        print(
+            f"  keystroke while the index builds: median {figures['key_while_indexing_ms']:.1f} ms; "
+            f"index ready {figures['index_s']:.2f} s after first paint"
+        )
+        print(
+            f"  filter keystroke to updated list (worst key of 'roma'): "
+            f"median {figures['filter_key_median_ms']:.1f} ms ({figures['filtered_rows']} rows)"
+        )
+
+
+if __name__ == "__main__":
+    main()
