@@ -163,6 +163,27 @@ def test_undecided_ids_skip_what_fields_settle():
     assert index.undecided_ids(parse("tag:ucraina")) == set()
 
 
+@settings(max_examples=200)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=4), st.data())
+def test_scan_and_postings_agree_on_any_text(bodies, data):
+    articles = [Article(f"x{i}", "-") for i in range(len(bodies))]
+    pairs = [(f"x{i}", body) for i, body in enumerate(bodies)]
+    with_postings = ArticleIndex.from_articles(articles)
+    with_postings.add_bodies(pairs)
+    scanning = ArticleIndex.from_articles(articles, body_postings=False)
+    scanning.add_bodies(pairs)
+    runs = [words(body) for body in bodies if words(body)]
+    if not runs:
+        return
+    run = data.draw(st.sampled_from(runs))
+    start = data.draw(st.integers(0, len(run) - 1))
+    chosen = run[start : start + data.draw(st.integers(1, 3))]
+    chosen[-1] = chosen[-1][: data.draw(st.integers(1, len(chosen[-1])))]  # maybe a word's start
+    for text in (" ".join(chosen), '"' + " ".join(chosen) + '"'):
+        query = parse(text)
+        assert scanning.search(query) == with_postings.search(query), text
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 

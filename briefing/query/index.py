@@ -28,7 +28,8 @@ _LAST_CHAR = chr(0x10FFFF)
 class _Words:
     """An inverted index from folded words to slots, with prefix lookup over a sorted vocabulary.
 
-    `texts` holds each slot's joined text (" w1 w2 ... "), used only to confirm phrases.
+    `texts` holds each slot's joined text (" w1 w2 ... "), used only to confirm phrases; in
+    scan mode (no postings) it holds the folded text, searched with a pattern per lookup.
     """
 
     def __init__(self, compact: bool, postings: bool = True) -> None:
@@ -45,6 +46,11 @@ class _Words:
         # Slots whose text was replaced in place: their int-array postings still hold the old
         # words (arrays cannot drop one slot cheaply), so hits on them are checked on the text.
         self.replaced: set[int] = set()
+
+    def prepare(self, text: str) -> str:
+        """The form add() takes: joined words, or in scan mode just the folded text (splitting
+        into words is most of the cost, and a scan does not need it)."""
+        return joined(text) if self.use_postings else fold(text)
 
     def add(self, slot: int, text: str) -> None:
         self.texts[slot] = text
@@ -112,17 +118,27 @@ class _Words:
                 break
         return found
 
+    def _scan(self, words: tuple[str, ...], exact: bool) -> set[int]:
+        # The same match as " w1 w2" in the joined text: a word start, separators between.
+        pattern = re.compile(
+            r"(?<![^\W_])"
+            + r"[\W_]+".join(map(re.escape, words))
+            + (r"(?![^\W_])" if exact else "")
+        )
+        first = words[0]  # a plain substring test first: it runs at memory speed
+        return {slot for slot, text in self.texts.items() if first in text and pattern.search(text)}
+
     def lookup(self, words: tuple[str, ...], exact: bool) -> set[int]:
         """Slots holding the words in a row; unless exact, the last may be a word's start."""
         key = (words, exact)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        needle = f" {' '.join(words)}{' ' if exact else ''}"
         if not self.use_postings:
-            found = {slot for slot, text in self.texts.items() if needle in text}
+            found = self._scan(words, exact)
             self._cache[key] = found
             return found
+        needle = f" {' '.join(words)}{' ' if exact else ''}"
         last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
         found = last.intersection(*(self._one(w) for w in words[:-1]))
         if len(words) > 1 and found:
@@ -270,7 +286,7 @@ class ArticleIndex:
             # Indexed already: an edited body comes through refresh(), which sees its new hash.
             if slot is None or not body or slot in self._bodies.texts:
                 continue
-            text = joined(body)  # the slow part, done outside the lock
+            text = self._bodies.prepare(body)  # the slow part, done outside the lock
             # One article at a time under the lock: a reader can search between two.
             with self._lock:
                 if slot not in self._bodies.texts:
@@ -295,7 +311,7 @@ class ArticleIndex:
             self._put(article, summary, annotated)
             self._hashes[self._slot[article_id]] = article.content_hash
             if body is not None:
-                self._bodies.replace(slot, joined(body))
+                self._bodies.replace(slot, self._bodies.prepare(body))
 
     def _put(self, article: Article, summary: ArticleSummary | None, highlighted: bool) -> None:
         slot = self._slot.get(article.id)
