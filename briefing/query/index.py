@@ -128,24 +128,23 @@ class _Words:
         first = words[0]  # a plain substring test first: it runs at memory speed
         return {slot for slot, text in self.texts.items() if first in text and pattern.search(text)}
 
+    def _find(self, words: tuple[str, ...], exact: bool) -> set[int]:
+        last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
+        found = last.intersection(*(self._one(w) for w in words[:-1]))
+        needle = f" {' '.join(words)}{' ' if exact else ''}"
+        if len(words) > 1 and found:
+            found = {slot for slot in found if needle in self.texts.get(slot, "")}
+        elif self.replaced and found:
+            found -= {slot for slot in found & self.replaced if needle not in self.texts[slot]}
+        return found
+
     def lookup(self, words: tuple[str, ...], exact: bool) -> set[int]:
         """Slots holding the words in a row; unless exact, the last may be a word's start."""
         key = (words, exact)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if not self.use_postings:
-            found = self._scan(words, exact)
-            self._cache[key] = found
-            return found
-        needle = f" {' '.join(words)}{' ' if exact else ''}"
-        last = set(self._one(words[-1])) if exact else self._starting_with(words[-1])
-        found = last.intersection(*(self._one(w) for w in words[:-1]))
-        if len(words) > 1 and found:
-            found = {slot for slot in found if needle in self.texts.get(slot, "")}
-        elif self.replaced and found:
-            stale = {slot for slot in found & self.replaced if needle not in self.texts[slot]}
-            found -= stale
+        found = self._scan(words, exact) if not self.use_postings else self._find(words, exact)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = found
