@@ -21,6 +21,8 @@ _MODIFIERS = {
 _DEMONYM = re.compile(
     r"(?:ian|ean|ese|ish|an|i|ic)$|^(?:French|Dutch|Greek|Swiss|Thai|Czech|Welsh)$"
 )
+# Forms of address: stripped from a name, never a role.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "sig", "sigra", "signor", "signora", "dott", "dr"}
 _DETERMINERS = {"the", "a", "an", "il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "una"}
 _BOUNDARY = set(',;:()[]—–«»“”"!?.')
 
@@ -94,17 +96,39 @@ def _contains(tokens: list[str], parts: list[str]) -> bool:
     return all(any(p == t for t in it) for p in parts)
 
 
+def _without_title(article: Article, ent: Ent) -> Ent:
+    """The name inside a person span that took its title along ("Envoy Steve Witkoff")."""
+    heads = role_words(article.lang)
+    modifiers = _MODIFIERS.get(article.lang, set())
+    words = article.words_in(ent.start, ent.end)
+    skip = 0
+    # Keep at least one word: a span that is all title is left as the recogniser gave it.
+    while skip < len(words) - 1 and (
+        _is_head(words[skip], heads)
+        or words[skip].lower in modifiers
+        or words[skip].lower.rstrip(".") in _HONORIFICS
+    ):
+        skip += 1
+    if skip == 0:
+        return ent
+    start = words[skip].start
+    return Ent(start, ent.end, ent.label, article.text[start : ent.end], ent.value)
+
+
 def extract_named(
     article: Article,
 ) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:
     """People (with roles), organisations and places; plus each person mention's full name."""
-    people, owner = group_mentions([e for e in article.ents if e.label == "PER"], merge_parts=True)
+    mentions = {e: _without_title(article, e) for e in article.ents if e.label == "PER"}
+    people, owner = group_mentions(list(mentions.values()), merge_parts=True)
+    originals = {name: ent for ent, name in mentions.items()}
     for ent, group in sorted(owner.items(), key=lambda item: item[0].start):  # roles in text order
-        for role in roles_of(article, ent):
+        for role in roles_of(article, ent, originals.get(ent)):
             group.add_role(role)
     orgs, _ = group_mentions([e for e in article.ents if e.label == "ORG"], merge_parts=False)
     places, _ = group_mentions([e for e in article.ents if e.label == "LOC"], merge_parts=False)
-    full_names = {ent: group.name for ent, group in owner.items()}
+    # Quotes and sources meet the spans as the Doc has them, title and all.
+    full_names = {ent: owner[name].name for ent, name in mentions.items() if name in owner}
     return (
         [g.to_fact() for g in people],
         [g.to_fact() for g in orgs],
@@ -121,7 +145,7 @@ def _is_head(word: Word, heads: dict[str, dict]) -> bool:
     return text in heads
 
 
-def roles_of(article: Article, ent: Ent) -> list[str]:
+def roles_of(article: Article, ent: Ent, own: Ent | None = None) -> list[str]:
     """Roles written next to one person mention: a title before it, an apposition after it."""
     heads = role_words(article.lang)
     sent_start, sent_end = article.sentence_of(ent.start)
@@ -129,7 +153,7 @@ def roles_of(article: Article, ent: Ent) -> list[str]:
     after = article.words_in(ent.end, sent_end)
     roles = []
     for role in (
-        _title_before(article, before, heads),
+        _title_before(article, before, heads, own),
         _apposition_after(article, after, heads),
         _apposition_before(article, before, heads),
     ):
@@ -142,8 +166,12 @@ def _span_text(article: Article, words: list[Word]) -> str:
     return article.text[words[0].start : words[-1].end]
 
 
-def _title_before(article: Article, before: list[Word], heads: dict[str, dict]) -> str | None:
-    """ "l'inviato speciale Steve Witkoff", "Ukrainian President Volodymyr Zelensky"."""
+def _title_before(
+    article: Article, before: list[Word], heads: dict[str, dict], own: Ent | None = None
+) -> str | None:
+    """ "l'inviato speciale Steve Witkoff", "Ukrainian President Volodymyr Zelensky".
+
+    `own` is the person span the words lead into, which may hold the title itself."""
     lang = article.lang if article.lang in STOP else "en"
     stop = STOP[lang]
     # The nearest role head within a few words, with nothing clause-like in between.
@@ -152,7 +180,7 @@ def _title_before(article: Article, before: list[Word], heads: dict[str, dict]) 
         if (
             word.text in _BOUNDARY
             or word.lower in stop
-            or article.ent_at(word.start, word.end, {"PER"})
+            or article.ent_at(word.start, word.end, {"PER"}) not in (None, own)
         ):
             break
         if _is_head(word, heads):
@@ -187,6 +215,8 @@ def _title_before(article: Article, before: list[Word], heads: dict[str, dict]) 
     words = before[start:]
     if words and words[0].lower in {"'s", "’s"}:
         return None
+    if all(w.lower.rstrip(".") in _HONORIFICS for w in words):
+        return None  # "Mr Obama": a form of address, not a role
     return _span_text(article, words)
 
 

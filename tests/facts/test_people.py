@@ -167,3 +167,19 @@ def test_english_organisations_and_places_merge() -> None:
         ("Kremlin", 1),
     ]
     assert [(p.name, p.mentions) for p in facts.places] == [("Moscow", 2)]
+
+
+def test_a_title_inside_the_person_span_becomes_a_role() -> None:
+    text = (
+        "US Special Envoy Steve Witkoff met President Donald Trump. Later Mr Witkoff and Trump spoke, "
+        "and Mr. Trump left."
+    )
+    entities = {
+        "Envoy Steve Witkoff": "PER", "President Donald Trump": "PER", "Mr Witkoff": "PER",
+        "Trump": "PER", "Mr. Trump": "PER", "US": "LOC",
+    }  # fmt: skip
+    people = _people(text, "en", entities)
+    assert people == {
+        "Steve Witkoff": (["US Special Envoy"], 2),
+        "Donald Trump": (["President"], 3),
+    }
