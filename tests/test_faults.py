@@ -51,13 +51,17 @@ def kill_after(child: subprocess.Popen, lines: int) -> list[str]:
             pytest.fail(f"child ended early: {child.stderr.read()}")
         seen.append(line.strip())
     child.send_signal(signal.SIGKILL)
-    rest, _ = child.communicate(timeout=30)
+    # read() and not communicate(): communicate reads the pipe underneath the buffer that
+    # readline() has already filled, and those lines would be lost.
+    rest = child.stdout.read()
+    child.stderr.read()
+    child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
-    return seen + [x for x in rest.splitlines() if x.strip()]
+    return seen + [x for x in rest.splitlines(keepends=True) if x.endswith("\n")]
 
 
 TAG_WRITER = """
-import sys
+import os, sys
 from briefing import store as store_mod
 from briefing.models import Highlight
 store_mod.COMPACT_MIN_BYTES = 20_000  # compact often, so kills land inside compactions too
@@ -73,7 +77,7 @@ while True:
         s.set_note(aid, f"nota {i}")
     else:
         s.add_highlight(Highlight(f"h{i}", aid, 0, 5, "Corpo", note=f"n{i}"))
-    print(i, flush=True)
+    os.write(1, f"{i}\\n".encode())  # one write: a kill cannot leave half a line
     i += 1
 """
 
@@ -106,7 +110,7 @@ def test_sigkill_during_tag_note_and_highlight_writes(tmp_path: Path, kill_at: i
 
 
 IMPORTER = """
-import sys
+import os, sys
 from briefing import store as store_mod
 from briefing.models import Article
 store_mod.COMPACT_MIN_BYTES = 50_000
@@ -117,7 +121,7 @@ n = 0
 while True:
     batch = [Article(id="", title=f"Articolo {k}", body=body_for(k)) for k in range(n, n + 25)]
     for k, result in zip(range(n, n + 25), s.add_articles(batch)):
-        print(k, result.article_id, flush=True)
+        os.write(1, f"{k} {result.article_id}\\n".encode())
     n += 25
 """
 
