@@ -84,6 +84,17 @@ _FRONT = set(
 )
 
 
+def _unlabelled_name(words: list[Word], i: int) -> Subject | None:
+    """ "the Kremlin said", "il Cremlino ha detto": a capitalised name after an article, which
+    the recogniser missed."""
+    j = i
+    while j >= 0 and words[j].text[:1].isupper() and i - j < 3:
+        j -= 1
+    if j == i or j < 0 or words[j].lower not in _ARTICLES:
+        return None
+    return Subject(words[j + 1].start, words[i].end)
+
+
 def subject_before(article: Article, words: list[Word], verb: int) -> Subject | None:
     """The subject left of words[verb] in the same sentence (words are the sentence's words)."""
     i = verb - 1
@@ -124,6 +135,9 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
         if low in _BETWEEN or (i == verb - 1 and low in {"ha", "hanno", "has", "have"}):
             i -= 1
             continue
+        named = _unlabelled_name(words, i)
+        if named is not None:
+            return named
         anonymous = _anonymous_phrase(article, words, i)
         if anonymous is not None:
             return anonymous

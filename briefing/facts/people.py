@@ -115,6 +115,18 @@ def _without_title(article: Article, ent: Ent) -> Ent:
     return Ent(start, ent.end, ent.label, article.text[start : ent.end], ent.value)
 
 
+def titled_person(article: Article, ent: Ent) -> Ent:
+    """An organisation or place span that is a title and a full name ("Brig Gen Andriy Hnatov")
+    is a person the recogniser mislabelled."""
+    if ent.label not in {"ORG", "LOC", "MISC"}:
+        return ent
+    name = _without_title(article, ent)
+    words = name.text.split()
+    if name is ent or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ent
+    return Ent(ent.start, ent.end, "PER", ent.text, ent.value)
+
+
 def extract_named(
     article: Article,
 ) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:

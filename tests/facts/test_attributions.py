@@ -143,3 +143,8 @@ def test_according_to_needs_a_source() -> None:
     assert _attributions("According to analysts, the talks resume.", "en", {}) == [
         ("According to analysts", "analysts", False)
     ]
+
+
+def test_a_name_the_recogniser_missed_still_speaks() -> None:
+    text = "Later the Kremlin said there was no deal."
+    assert ("Kremlin said", "Kremlin", False) in _attributions(text, "en", {})

@@ -183,3 +183,14 @@ def test_a_title_inside_the_person_span_becomes_a_role() -> None:
         "Steve Witkoff": (["US Special Envoy"], 2),
         "Donald Trump": (["President"], 3),
     }
+
+
+def test_a_titled_name_labelled_as_organisation_is_a_person() -> None:
+    text = "Rustem Umerov and Brig Gen Andriy Hnatov met General Motors."
+    entities = {"Rustem Umerov": "PER", "Brig Gen Andriy Hnatov": "ORG", "General Motors": "ORG"}
+    facts = extract_facts(make_doc(text, "en", entities), "en", None)
+    assert [(p.name, p.roles) for p in facts.people] == [
+        ("Rustem Umerov", []),
+        ("Andriy Hnatov", ["Brig Gen"]),
+    ]
+    assert [o.name for o in facts.organizations] == ["General Motors"]
