@@ -119,10 +119,24 @@ def _import(raw: Path):
     try:
         from briefing.ingest.registry import import_file
     except ImportError:
-        return None
+        return _read_plainly(raw)
     results = import_file(raw)
     articles = [r for r in results if hasattr(r, "body")]
     return articles[0] if articles else None
+
+
+def _read_plainly(raw: Path):
+    """Without briefing's importers: main text by trafilatura, front matter dropped."""
+    from briefing.models import Article
+
+    data = raw.read_text(encoding="utf-8", errors="replace")
+    if raw.suffix in {".html", ".htm"}:
+        import trafilatura
+
+        body = trafilatura.extract(data) or ""
+    else:
+        body = re.sub(r"\A---\n.*?\n---\n", "", data, flags=re.S)
+    return Article(id=raw.name, title="", body=body, published=None)
 
 
 def _text_of(article) -> str:
