@@ -47,7 +47,7 @@ def test_entities_point_into_the_given_text():
 def test_the_analysis_records_its_pipeline():
     result = analysis.analyse_text(TEXT_IT, "it")
     assert result.lang == "it"
-    assert result.pipeline == "it_briefing_rules"
+    assert result.pipeline == "briefing_it_rules"
     assert result.pipeline_version.endswith("+rules" + pipeline.RULES_VERSION)
     assert result.body_hash == analysis.body_hash(TEXT_IT)
 
@@ -184,7 +184,7 @@ def test_analyze_file_prints_the_analysis(temp_home, tmp_path):
     proc = run_cli(["analyze", str(path), "--lang", "it"], "", temp_home)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["pipeline"] == "it_briefing_rules"
+    assert data["pipeline"] == "briefing_it_rules"
     for e in data["entities"]:
         assert data["text"][e["start"] : e["end"]] == e["text"]
     assert {"MONEY", "HANDLE", "LOC"} <= {e["label"] for e in data["entities"]}

@@ -17,41 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, merge
-
-# A capitalised word opening a sentence is capitalised for that reason alone.
-_SENTENCE_OPENERS = frozenset('.!?:;"“«\n')
-# "Council of Europe", "Banca d'Italia": a place name after one of these and a capitalised
-# word is part of an organisation's or event's name.
-_LINKS = frozenset(
-    {"of", "di", "del", "della", "dello", "dei", "degli", "d'", "dell'", "d’", "dell’"}
-)
-
-
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].text[-1] in _SENTENCE_OPENERS
-
-
-def _capitalised_word(doc: Doc, i: int) -> bool:
-    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper()
-
-
-def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """True when the match is only part of a longer capitalised name the model left out.
-
-    The gazetteer fills gaps; a gap inside "Sala Stampa Vaticana" or "Rugby Roma" is not a
-    place, and a lone capitalised word opening a sentence proves nothing.
-    """
-    if end - start == 1 and _opens_sentence(doc, start):
-        return True
-    if _capitalised_word(doc, end):
-        return True
-    # "Rugby Roma" yes, but "A Roma", "In Italy" open sentences with a capitalised stop word.
-    if _capitalised_word(doc, start - 1) and not doc[start - 1].is_stop:
-        return True
-    if start >= 2 and doc[start - 1].lower_ in _LINKS and _capitalised_word(doc, start - 2):
-        return True
-    return False
+from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside_longer_name, merge
 
 
 class Gazetteer:
@@ -88,7 +54,7 @@ class Gazetteer:
         return [
             (label, start, end)
             for label, start, end in self.matcher(doc)
-            if not _inside_longer_name(doc, start, end)
+            if not inside_longer_name(doc, start, end)
         ]
 
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:

@@ -32,9 +32,10 @@ TRAINED_PACKAGES = {
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
 
-# Order matters: numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
+# Order matters: consistency sees the model's labels alone; numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
 # so the user wins over everything.
 RULE_COMPONENTS = (
+    "briefing_consistency",
     "briefing_numbers",
     "briefing_dates",
     "briefing_social",
@@ -90,9 +91,30 @@ def choices(lang: str, cfg: config_module.Config | None = None) -> list[Choice]:
     return found
 
 
+def pipeline_name(meta: dict[str, Any], lang: str) -> str:
+    """spaCy's package name for a pipeline ("it_core_news_sm"), or its own name when that
+    already says the language ("briefing_it_ner")."""
+    lang = meta.get("lang", lang)
+    name = meta.get("name", "pipeline")
+    if name.startswith(f"{lang}_") or f"_{lang}_" in f"_{name}_":
+        return name
+    return f"{lang}_{name}"
+
+
+def rules_name(lang: str) -> str:
+    """The name analyses record for the rules-only pipeline of `lang`."""
+    return f"briefing_{lang}_rules"
+
+
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
-    from briefing.nlp import corrections, gazetteer, regex_rules, temporal  # noqa: F401
+    from briefing.nlp import (  # noqa: F401
+        consistency,
+        corrections,
+        gazetteer,
+        regex_rules,
+        temporal,
+    )
 
 
 def _load_model(choice: Choice, lang: str) -> tuple[Language, str, str]:
@@ -104,11 +126,9 @@ def _load_model(choice: Choice, lang: str) -> tuple[Language, str, str]:
         except Exception:  # spaCy has no language class for this code
             nlp = spacy.blank("xx")
         nlp.add_pipe("sentencizer")
-        return nlp, f"{lang}_briefing_rules", __version__
+        return nlp, rules_name(lang), __version__
     nlp = spacy.load(choice.target)
-    meta: dict[str, Any] = nlp.meta
-    name = f"{meta.get('lang', lang)}_{meta.get('name', 'pipeline')}"
-    return nlp, name, str(meta.get("version", "0.0.0"))
+    return nlp, pipeline_name(nlp.meta, lang), str(nlp.meta.get("version", "0.0.0"))
 
 
 def _add_rules(nlp: Language) -> None:
@@ -163,13 +183,11 @@ def identity(lang: str, *, rules: bool = True) -> tuple[str, str]:
     suffix = f"+rules{RULES_VERSION}" if rules else ""
     first = choices(lang, cfg)[0]
     if first.kind == "rules":
-        return f"{lang}_briefing_rules", __version__ + suffix
+        return rules_name(lang), __version__ + suffix
     folder = Path(first.target)
     if _is_pipeline_folder(folder):
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        return f"{meta.get('lang', lang)}_{meta.get('name', 'pipeline')}", str(
-            meta.get("version", "0.0.0")
-        ) + suffix
+        return pipeline_name(meta, lang), str(meta.get("version", "0.0.0")) + suffix
     loaded = load(lang, rules=rules, cfg=cfg)  # an installed package: ask spaCy
     return loaded.name, loaded.version
 

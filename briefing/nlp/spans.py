@@ -29,6 +29,7 @@ class Found:
     end: int
     label: str
     value: str | None = None
+    replaces_names: bool = False
 
 
 def ensure_extensions() -> None:
@@ -55,6 +56,9 @@ class Candidate:
     source: str
     value: str | None = None
     chars: tuple[int, int] | None = None
+    # May take the place of a model's name of exactly its extent: "Ieri" read as a person.
+    # Months may not: "April" and "May" are names too.
+    replaces_names: bool = False
 
 
 def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Candidate]:
@@ -68,22 +72,25 @@ def to_spans(doc: Doc, found: Iterable[Found], source: str) -> list[Candidate]:
             if span is None or not span.text.strip():
                 continue
             chars = (match.start, match.end)
-        candidates.append(Candidate(span, source, match.value, chars))
+        candidates.append(Candidate(span, source, match.value, chars, match.replaces_names))
     return candidates
 
 
-def _replaceable(old: Span, new: Span, mode: str) -> bool:
+def _replaceable(old: Span, new: Candidate, mode: str) -> bool:
     if mode == OVERRIDE:
         return True
     if mode == FILL:
         return False
+    span = new.span
     if old.label_ not in NUMERIC:
-        # A name the model found inside a date or amount is the model misreading it
-        # ("Ieri" as a person, "Dicembre" as MISC); a longer name stays ("May Johnson").
-        return new.start <= old.start and old.end <= new.end
+        # A name the model found inside a longer date or amount is the model misreading it
+        # ("Dicembre" as MISC in "18 Dicembre"); a longer name stays ("May Johnson").
+        inside = span.start <= old.start and old.end <= span.end
+        same = span.start == old.start and span.end == old.end
+        return inside and (not same or new.replaces_names)
     # A rule never shortens another rule's span: "quasi 4 anni" stays whole.
     from_rule = old._.ent_source is not None
-    return not from_rule or len(new.text) > len(old.text)
+    return not from_rule or len(span.text) > len(old.text)
 
 
 def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
@@ -99,12 +106,12 @@ def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
     by_span = {(c.span.start, c.span.end): c for c in candidates}
     ents = list(doc.ents)
     for span in filter_spans([c.span for c in candidates]):
+        chosen = by_span[(span.start, span.end)]
         overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(not _replaceable(old, span, mode) for old in overlapping):
+        if any(not _replaceable(old, chosen, mode) for old in overlapping):
             continue
         for old in overlapping:
             ents.remove(old)
-        chosen = by_span[(span.start, span.end)]
         span._.ent_source = chosen.source
         span._.value = chosen.value
         span._.chars = chosen.chars
@@ -123,3 +130,39 @@ def char_offsets(span: Span) -> tuple[int, int]:
     """The entity's exact character offsets (a rule match may be narrower than its tokens)."""
     chars = span._.chars if span.has_extension("chars") else None
     return chars if chars is not None else (span.start_char, span.end_char)
+
+
+# A capitalised word opening a sentence is capitalised for that reason alone.
+_SENTENCE_OPENERS = frozenset('.!?:;"“«\n')
+# "Council of Europe", "Banca d'Italia": a place name after one of these and a capitalised
+# word is part of an organisation's or event's name.
+_LINKS = frozenset(
+    {"of", "di", "del", "della", "dello", "dei", "degli", "d'", "dell'", "d’", "dell’"}
+)
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text[-1] in _SENTENCE_OPENERS
+
+
+def _capitalised_word(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper()
+
+
+def inside_longer_name(doc: Doc, start: int, end: int, *, known: bool = False) -> bool:
+    """True when the match is only part of a longer capitalised name the model left out.
+
+    Gap fillers use it: a gap inside "Sala Stampa Vaticana" or "Rugby Roma" is not a place,
+    and a lone capitalised word opening a sentence proves nothing, unless the name is `known`
+    to be one (the model labelled it elsewhere in the article).
+    """
+    if not known and end - start == 1 and _opens_sentence(doc, start):
+        return True
+    if _capitalised_word(doc, end):
+        return True
+    # "Rugby Roma" yes, but "A Roma", "In Italy" open sentences with a capitalised stop word.
+    if _capitalised_word(doc, start - 1) and not doc[start - 1].is_stop:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in _LINKS and _capitalised_word(doc, start - 2):
+        return True
+    return False

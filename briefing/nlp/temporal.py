@@ -24,6 +24,16 @@ from briefing.nlp.spans import MODES, Found, ensure_extensions, merge, to_spans
 
 ANCHOR_KEY = "briefing_anchor"
 
+# Words a model sometimes takes for a name at the start of a sentence ("Ieri", "Mercoledì"),
+# but which are never names: a date span may replace a model's span of exactly these.
+_NEVER_NAMES = frozenset(
+    {"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"}
+    | {"lunedi", "martedi", "mercoledi", "giovedi", "venerdi"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"ieri", "oggi", "domani", "stamane", "stamani", "stamattina", "stasera", "stanotte"}
+    | {"altroieri", "dopodomani", "yesterday", "today", "tomorrow", "tonight"}
+)
+
 
 def doc_anchor(doc: Doc) -> dt.date | None:
     """The date relative expressions in this Doc are resolved against."""
@@ -63,7 +73,7 @@ class TemporalEntities:
     def match(self, doc: Doc) -> list[Found]:
         anchor = doc_anchor(doc)
         found = [
-            Found(m.start, m.end, m.label, m.iso)
+            Found(m.start, m.end, m.label, m.iso, m.text.lower() in _NEVER_NAMES)
             for m in dates.find_temporal(doc.text, self.lang, anchor)
         ]
         for regex, label in self._compiled:

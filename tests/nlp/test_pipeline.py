@@ -37,7 +37,7 @@ def save_pipeline(folder, lang: str, name: str, version: str):
 
 def test_unknown_language_gets_rules_only(no_bundled):
     nlp, name, version = pipeline.load("sw")
-    assert name == "sw_briefing_rules"
+    assert name == "briefing_sw_rules"
     assert version.endswith(f"+rules{pipeline.RULES_VERSION}")
     assert "sentencizer" in nlp.pipe_names
     assert nlp.pipe_names[-1] == "briefing_corrections"
@@ -47,7 +47,7 @@ def test_unknown_language_gets_rules_only(no_bundled):
 
 def test_a_code_spacy_has_no_language_for_still_loads(no_bundled):
     nlp, name, _ = pipeline.load("zz")
-    assert name == "zz_briefing_rules"
+    assert name == "briefing_zz_rules"
     assert nlp.lang == "xx"
 
 
@@ -58,6 +58,13 @@ def test_bundled_pipeline_is_used_when_present(tmp_path, monkeypatch):
     assert kinds == ["bundled", "rules"]
     _, name, version = pipeline.load("it", cfg=Config())
     assert (name, version) == ("it_briefing_ner", "1.2.3+rules" + pipeline.RULES_VERSION)
+
+
+def test_pipeline_names_follow_spacy_and_keep_a_name_that_says_its_language():
+    assert pipeline.pipeline_name({"lang": "en", "name": "core_web_sm"}, "en") == "en_core_web_sm"
+    assert (
+        pipeline.pipeline_name({"lang": "it", "name": "briefing_it_ner"}, "it") == "briefing_it_ner"
+    )
 
 
 def test_the_config_wins_over_everything(tmp_path, monkeypatch):
@@ -88,7 +95,7 @@ def test_installed_trained_packages_come_before_the_bundled_one(tmp_path, monkey
 
 def test_a_broken_config_pipeline_falls_through(no_bundled):
     _, name, _ = pipeline.load("it", cfg=Config(pipelines={"it": "/nowhere/at/all"}))
-    assert name == "it_briefing_rules"
+    assert name == "briefing_it_rules"
 
 
 def test_pipelines_are_cached_per_language(no_bundled):

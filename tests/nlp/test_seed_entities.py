@@ -42,7 +42,9 @@ def labels_of(result, text: str) -> set[str]:
 
 def test_the_bundled_model_analyses_the_seed(seed_analysis):
     _, result = seed_analysis
-    assert result.pipeline == "it_briefing_ner"
+    meta = pipeline.bundled_meta("it")
+    assert result.pipeline == pipeline.pipeline_name(meta, "it")
+    assert result.pipeline_version.startswith(meta["version"])
 
 
 @pytest.mark.parametrize("name", PEOPLE)

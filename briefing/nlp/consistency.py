@@ -1,0 +1,94 @@
+"""One name, one label per article: the consistency component.
+
+A news article names the same person or place many times; a statistical model labels each
+mention alone and sometimes disagrees with itself ("Kyiv" a place, then a person) or misses
+a repeat. This component makes each name's mentions agree on the label most of them got,
+and labels the repeats the model left out. It has no patterns: the article is its own list.
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from briefing.nlp.labels import NUMERIC
+from briefing.nlp.spans import FILL, Candidate, ensure_extensions, inside_longer_name, merge
+
+NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"})
+
+
+class Consistency:
+    """Majority label per name within a Doc; unlabelled repeats of a name get it too."""
+
+    def __init__(self, nlp: Language, name: str, relabel: bool, fill: bool) -> None:
+        ensure_extensions()
+        self.name = name
+        self.relabel = relabel
+        self.fill = fill
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> dict[str, str]:
+        """The winning label of each name mentioned more than once, or labelled once and repeated."""
+        votes: dict[str, Counter[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ in NAMES and ent._.ent_source is None:  # the model's names only
+                votes.setdefault(ent.text, Counter())[ent.label_] += 1
+        winners = {}
+        for text, counter in votes.items():
+            (label, top), *rest = counter.most_common()
+            if not rest or top > rest[0][1]:
+                winners[text] = label
+        return winners
+
+    def set_annotations(self, doc: Doc, winners: dict[str, str]) -> None:
+        if not winners:
+            return
+        if self.relabel:
+            ents = []
+            for ent in doc.ents:
+                label = winners.get(ent.text)
+                if label and ent.label_ != label and ent._.ent_source is None:
+                    ent = Span(doc, ent.start, ent.end, label=label)
+                    ent._.ent_source = "rule"
+                ents.append(ent)
+            doc.ents = ents
+        if self.fill:
+            merge(doc, list(self._repeats(doc, winners)), FILL)
+
+    def _repeats(self, doc: Doc, winners: dict[str, str]) -> Iterable[Candidate]:
+        # Only names that cannot be ordinary words: several letters and capitalised.
+        names = [t for t in winners if len(t) > 3 and t[0].isupper() and winners[t] not in NUMERIC]
+        if not names:
+            return
+        pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+            + r")(?!\w)"
+        )
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label=winners[m.group()])
+            if span is not None and not inside_longer_name(doc, span.start, span.end, known=True):
+                yield Candidate(span, "rule")
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)  # nothing to keep: settings are config
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Consistency:
+        return self
+
+
+# relabel is off by default: on the Italian dev set it cost more than it gained, since the
+# same name can rightly be a place in one sentence and a team or government in the next.
+@Language.factory("briefing_consistency", default_config={"relabel": False, "fill": True})
+def make_consistency(nlp: Language, name: str, relabel: bool, fill: bool) -> Consistency:
+    """Each name keeps one label through an article; repeats the model missed are added."""
+    return Consistency(nlp, name, relabel, fill)
