@@ -11,6 +11,7 @@ from briefing.facts.people import extract_named, titled_person
 from briefing.facts.quotes import find_quotes
 from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
 from briefing.models import DateFact, Facts
+from briefing.nlp.labels import to_display
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,7 +29,11 @@ def _value(span) -> str | None:
 
 def extract_facts(doc: Doc, lang: str, published: str | None) -> Facts:
     """Every fact of one analysed article, each pointing back into `doc.text`."""
-    ents = [Ent(e.start_char, e.end_char, e.label_, e.text, _value(e)) for e in doc.ents]
+    # Pipelines in other schemes (OntoNotes PERSON, GPE, NORP...) are read in the display scheme.
+    ents = [
+        Ent(e.start_char, e.end_char, to_display(e.label_) or e.label_, e.text, _value(e))
+        for e in doc.ents
+    ]
     if doc.has_annotation("SENT_START"):
         sents = [(s.start_char, s.end_char) for s in doc.sents]
     else:  # a pipeline without sentencizer or parser: split by punctuation ourselves

@@ -194,3 +194,12 @@ def test_a_titled_name_labelled_as_organisation_is_a_person() -> None:
         ("Andriy Hnatov", ["Brig Gen"]),
     ]
     assert [o.name for o in facts.organizations] == ["General Motors"]
+
+
+def test_ontonotes_labels_are_read_in_the_display_scheme() -> None:
+    doc = make_doc(
+        "President Joe Biden visited Rome.", "en", {"Joe Biden": "PERSON", "Rome": "GPE"}
+    )
+    facts = extract_facts(doc, "en", None)
+    assert [(p.name, p.roles) for p in facts.people] == [("Joe Biden", ["President"])]
+    assert [p.name for p in facts.places] == ["Rome"]
