@@ -223,7 +223,14 @@ class Reader(Vertical):
 
 def headline(article: Article, highlight_count: int = 0) -> Text:
     """The block above the text: title, then source, date, author, language, tags, marks."""
-    text = Text(clean_line(article.title) or "(untitled)", style="bold", end="")
+    # One line per row, cut with an ellipsis: a long title must not push the byline away.
+    text = Text(
+        clean_line(article.title) or "(untitled)",
+        style="bold",
+        end="",
+        no_wrap=True,
+        overflow="ellipsis",
+    )
     parts = [
         clean_line(article.source),
         clean_line(article.published),
