@@ -214,7 +214,7 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
     print(f"pipelines: {', '.join(sorted(pipelines))}   ({elapsed:.1f} s)")
     if oracle:
         print("DIAGNOSTIC: gold names placed as entities (--oracle-names); not a measured figure")
-    if any(p.split()[0].endswith("_briefing_rules") for p in pipelines):
+    if any(p.split()[0].endswith("_rules") for p in pipelines):
         print("NOTE: a rules-only pipeline was used (no trained model for a language): people,")
         print("      organisations and places then depend on gazetteers alone.")
     _table(scores)
