@@ -55,10 +55,13 @@ META, CACHE, JOURNAL, BODIES, ANALYSES, LOCK = (
     "lock",
 )
 STORE_FILES = (META, CACHE, JOURNAL, BODIES, ANALYSES)
+# vacuum() rewrites analyses.pack as analyses.<n>.pack; cache.json names the live one
+ANALYSES_GLOB = "analyses*.pack"
+VACUUM_MIN_BYTES = 16 * 1024 * 1024
 # Tables only the filters and the article view need, in their own snapshot (cache.json) that
 # is parsed on first use: painting the list does not wait for 40% of the metadata. Everything
 # in them is rebuilt by analysing again, so a damaged cache.json is set aside, not fatal.
-LAZY_TABLES = ("analyses", "summaries")
+LAZY_TABLES = ("analyses", "summaries", "_cache")
 
 # The field each table is addressed by; doc ids are the store's own business.
 KEYS = {
@@ -69,6 +72,7 @@ KEYS = {
     "analyses": "article_id",
     "settings": "key",
     "_schema": "key",
+    "_cache": "key",
 }
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
 _EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
@@ -421,7 +425,7 @@ class Store:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
         self._db = _TinyDB(storage=lambda: self._storage)
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
-        self._analyses = AppendFile(d / ANALYSES, readonly=self.readonly)
+        self._analyses: AppendFile | None = None  # opened with the cache (it names the file)
         try:
             self._index()
         except (KeyError, TypeError, ValueError) as exc:
@@ -481,6 +485,7 @@ class Store:
             if self._closed:
                 return
             try:
+                self._vacuum_if_wasteful()
                 if not self.readonly and self._storage.journal.good_end:
                     self._compact(raise_errors=False)
                 self._daily_backup()
@@ -488,7 +493,8 @@ class Store:
                 self._closed = True
                 self._storage.close()
                 self._bodies.close()
-                self._analyses.close()
+                if self._analyses is not None:
+                    self._analyses.close()
                 self._release()
 
     def _release(self) -> None:
@@ -604,7 +610,9 @@ class Store:
         self._compact(raise_errors=True)
 
     def _lazy(self) -> None:
-        """Load the analyses index and summaries the first time anything needs them."""
+        """Load the analyses index and summaries, and open their pack, on first need."""
+        if self._analyses is not None:
+            return
         if not self._storage.lazy_loaded:
             try:
                 self._storage.load_lazy()
@@ -616,6 +624,19 @@ class Store:
                 raise StoreCorrupt(
                     self._storage.cache_path, f"a document lacks its key: {exc!r}"
                 ) from exc
+        pack = self._analyses_pack_name()
+        try:
+            self._analyses = AppendFile(self.directory / pack, readonly=self.readonly)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.directory / pack, "open")) from exc
+        if not self.readonly and not self.cache_problem:
+            for orphan in self.directory.glob(ANALYSES_GLOB):
+                if orphan.name != pack:  # left by a vacuum a crash cut short
+                    orphan.unlink(missing_ok=True)
+
+    def _analyses_pack_name(self) -> str:
+        doc_id = self._keys["_cache"].get("pack")
+        return self._storage.data["_cache"][str(doc_id)]["value"] if doc_id else ANALYSES
 
     def _doc(self, table: str, key: Any) -> dict | None:
         if table in LAZY_TABLES:
@@ -880,9 +901,10 @@ class Store:
             return None
         offset, length = doc["at"]
         try:
-            return Analysis.from_dict(orjson.loads(self._analyses.read(offset, length)))
+            found = Analysis.from_dict(orjson.loads(self._analyses.read(offset, length)))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             return None
+        return found if found.article_id == article_id else None
 
     def put_analysis(self, analysis: Analysis) -> None:
         """Cache an analysis and refresh the article's summary (one durable write)."""
@@ -894,6 +916,7 @@ class Store:
         analyses = list(analyses)
         for analysis in analyses:
             self._article_doc(analysis.article_id)
+        self._lazy()
         blobs = [orjson.dumps(a.to_dict()) for a in analyses]
         spans = self._append_pack(self._analyses, blobs)
         groups = []
@@ -918,6 +941,71 @@ class Store:
                 values[name] = list(values[name])
             found[summary.article_id] = summary
         return found
+
+    @_locked
+    def vacuum(self) -> int:
+        """Rewrite the analyses pack without superseded analyses; return the bytes freed.
+
+        Re-analysing after every correction appends a new copy of each analysis. The live
+        ones are copied into analyses.<n+1>.pack; cache.json, replaced atomically, is the
+        switch: a crash before it keeps the old pack, after it the new one (the leftover
+        file is removed on the next open).
+        """
+        self._writable()
+        self._lazy()
+        self._compact(raise_errors=True)  # an empty journal: only cache.json points into the pack
+        old, index = self._analyses, self._storage.data.setdefault("analyses", {})
+        live = sorted(index.values(), key=lambda doc: doc["at"][0])
+        name = self._analyses_pack_name()
+        generation = int(name.split(".")[1]) + 1 if name.count(".") == 2 else 1
+        new = AppendFile(self.directory / f"analyses.{generation}.pack")
+        spans = []
+        try:
+            for doc in live:
+                blob = old.read(*doc["at"])
+                spans.append([new.append(blob), len(blob)])
+            new.sync()
+        except OSError as exc:
+            new.close()
+            new.path.unlink(missing_ok=True)
+            raise StoreError(describe_os_error(exc, new.path)) from exc
+        before = [doc["at"] for doc in live]
+        for doc, span in zip(live, spans, strict=True):
+            doc["at"] = span
+        self._set_raw("_cache", "pack", {"key": "pack", "value": new.path.name})
+        try:
+            self._storage.compact()  # the commit point
+        except OSError as exc:
+            for doc, span in zip(live, before, strict=True):
+                doc["at"] = span
+            self._set_raw("_cache", "pack", {"key": "pack", "value": name})
+            new.close()
+            new.path.unlink(missing_ok=True)
+            raise StoreError(describe_os_error(exc, self._storage.cache_path)) from exc
+        freed = old.good_end - new.good_end
+        self._analyses = new
+        old.close()
+        old.path.unlink(missing_ok=True)
+        self._db.table("analyses").clear_cache()
+        return freed
+
+    def _set_raw(self, table: str, key: str, doc: dict) -> None:
+        """Change memory without a journal line (vacuum: the snapshot is the commit)."""
+        doc_id = self._keys[table].get(key) or self._next_id[table]
+        self._storage.data.setdefault(table, {})[str(doc_id)] = doc
+        self._keys[table][key] = doc_id
+        self._next_id[table] = max(self._next_id[table], doc_id + 1)
+        self._db.table(table).clear_cache()
+
+    def _vacuum_if_wasteful(self) -> None:
+        if self.readonly or self._analyses is None:
+            return
+        live = sum(doc["at"][1] for doc in self._storage.data.get("analyses", {}).values())
+        if self._analyses.good_end > max(VACUUM_MIN_BYTES, 2 * live):
+            try:
+                self.vacuum()
+            except StoreError as exc:
+                self.last_compaction_error = str(exc)  # the old pack is still whole
 
     # -- entity corrections --
 
@@ -984,12 +1072,14 @@ class Store:
         """
         if _compact and not self.readonly:
             self._compact(raise_errors=True)
-        lengths = {BODIES: self._bodies.good_end, ANALYSES: self._analyses.good_end}
+        lengths = {BODIES: self._bodies.good_end}
+        if self._analyses is not None:
+            lengths[self._analyses.path.name] = self._analyses.good_end
         try:
             return backups.make_backup(
                 self.directory,
                 self._backups_dir or paths.backups_dir(),
-                STORE_FILES,
+                store_files(self.directory),
                 reason,
                 self.count(),
                 lengths,
@@ -1026,6 +1116,12 @@ def find_backup(name: str | Path | None, backups_dir: Path | None = None) -> Pat
         raise StoreError(str(exc)) from exc
 
 
+def store_files(directory: Path) -> tuple[str, ...]:
+    """The files that make up a store, the vacuumed analyses packs included."""
+    packs = sorted(p.name for p in directory.glob(ANALYSES_GLOB) if p.name != ANALYSES)
+    return STORE_FILES + tuple(packs)
+
+
 def _count(directory: Path) -> int | None:
     """Articles in a store that may be damaged (None when it cannot be read)."""
     try:
@@ -1059,7 +1155,7 @@ def restore(
         saved = backups.make_backup(
             directory,
             backups_dir or paths.backups_dir(),
-            STORE_FILES,
+            store_files(directory),
             "before-restore",
             _count(directory),
         )
@@ -1067,7 +1163,9 @@ def restore(
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)
         fsync_dir(directory)
-        for name in (JOURNAL, BODIES, ANALYSES, CACHE, META):
+        wanted = store_files(backup)
+        packs = [n for n in wanted if n not in STORE_FILES]
+        for name in (JOURNAL, BODIES, ANALYSES, *packs, CACHE, META):
             src, dest = backup / name, directory / name
             if src.exists():
                 tmp = directory / f".{name}.restore"
@@ -1075,6 +1173,9 @@ def restore(
                 os.replace(tmp, dest)
             else:
                 dest.unlink(missing_ok=True)
+        for stale in directory.glob(ANALYSES_GLOB):
+            if stale.name not in wanted:
+                stale.unlink()
         fsync_dir(directory)
     except OSError as exc:
         raise StoreError(describe_os_error(exc, directory)) from exc

@@ -68,7 +68,7 @@ def store(folder: Path, backups: Path):
 def crash_image(folder: Path, dest: Path) -> Path:
     """The files as a crash would leave them right now (the live store keeps running)."""
     dest.mkdir()
-    for name in store_mod.STORE_FILES:
+    for name in store_mod.store_files(folder):
         if (folder / name).exists():
             shutil.copy2(folder / name, dest / name)
     return dest
@@ -588,3 +588,84 @@ def test_damaged_analysis_cache_is_set_aside_not_fatal(folder: Path, backups: Pa
     assert aside.read_bytes() == b'{"summaries": {"1": '
     with Store.open(folder, readonly=True) as s:
         assert s.get_analysis("a00000000001") == sample_analysis("a00000000001")
+
+
+def analysed_three_times_five(s: Store) -> None:
+    s.add_articles([make_article(i) for i in range(3)])
+    for version in range(5):
+        for i in range(3):
+            analysis = sample_analysis(f"a{i:011d}")
+            analysis.pipeline_version = f"v{version}"
+            s.put_analysis(analysis)
+
+
+def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
+    with Store.open(folder, backups_dir=backups) as s:
+        analysed_three_times_five(s)
+        before = (folder / "analyses.pack").stat().st_size
+        freed = s.vacuum()
+        assert not (folder / "analyses.pack").exists()
+        assert (folder / "analyses.1.pack").stat().st_size == before - freed
+        assert freed > before * 0.7  # four of five copies were superseded
+        assert {s.get_analysis(f"a{i:011d}").pipeline_version for i in range(3)} == {"v4"}
+        s.put_analysis(sample_analysis("a00000000000"))  # appends to the new pack
+        assert s.get_analysis("a00000000000").pipeline_version == "0.1"
+        summaries = {k: v.to_dict() for k, v in s.summaries().items()}
+    with Store.open(folder, backups_dir=backups) as s:
+        assert s.get_analysis("a00000000000").pipeline_version == "0.1"
+        assert s.get_analysis("a00000000002").pipeline_version == "v4"
+        assert {k: v.to_dict() for k, v in s.summaries().items()} == summaries
+        made = s.backup("after-vacuum")
+        s.vacuum()
+        assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.2.pack"]
+    assert (made / "analyses.1.pack").exists()
+    restore(made, folder, backups_dir=backups)
+    assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.1.pack"]
+    with Store.open(folder, readonly=True) as s:
+        assert s.get_analysis("a00000000002").pipeline_version == "v4"
+
+
+def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
+    analysed_three_times_five(store)
+    real = store_mod.atomic_write
+    calls = []
+
+    def fail_at_the_switch(path, data):
+        calls.append(path.name)
+        if len(calls) == 3:  # vacuum compacts first (cache.json, meta.json), then switches
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(store_mod, "atomic_write", fail_at_the_switch)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.vacuum()
+    monkeypatch.undo()
+    assert calls[2] == "cache.json"
+    assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.pack"]
+    assert store.get_analysis("a00000000001").pipeline_version == "v4"
+    store.vacuum()
+    assert store.get_analysis("a00000000001").pipeline_version == "v4"
+
+
+def test_leftover_pack_of_a_cut_vacuum_is_removed_by_a_writer(folder: Path, backups: Path):
+    with Store.open(folder, backups_dir=backups) as s:
+        analysed_three_times_five(s)
+        s.vacuum()
+    (folder / "analyses.2.pack").write_bytes(b"half a vacuum")
+    with Store.open(folder, readonly=True) as s:
+        assert s.get_analysis("a00000000001").pipeline_version == "v4"
+    assert (folder / "analyses.2.pack").exists()  # a reader never deletes
+    with Store.open(folder, backups_dir=backups) as s:
+        assert s.get_analysis("a00000000001").pipeline_version == "v4"
+    assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.1.pack"]
+
+
+def test_close_vacuums_a_wasteful_pack(folder: Path, backups: Path, monkeypatch):
+    monkeypatch.setattr(store_mod, "VACUUM_MIN_BYTES", 0)
+    with Store.open(folder, backups_dir=backups) as s:
+        analysed_three_times_five(s)
+    assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.1.pack"]
+    with Store.open(folder, backups_dir=backups) as s:
+        assert s.get_analysis("a00000000001").pipeline_version == "v4"
+    # nothing wasted the second time: no new generation
+    assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.1.pack"]

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing import store as store_mod
-from briefing.models import Article, Correction, Highlight
+from briefing.models import Analysis, Article, Correction, Entity, Highlight
 from briefing.store import NotFound, Store
 
 ARTICLES = st.integers(0, 5)
@@ -34,6 +34,8 @@ OPS = st.one_of(
     st.tuples(st.just("correct"), st.integers(0, 2)),
     st.tuples(st.just("uncorrect"), st.integers(0, 2)),
     st.tuples(st.just("compact")),
+    st.tuples(st.just("analyse"), ARTICLES, st.integers(0, 9)),
+    st.tuples(st.just("vacuum")),
 )
 
 
@@ -49,6 +51,7 @@ class Model:
         self.highlights: dict[str, tuple[str, str | None]] = {}
         self.settings: dict[str, object] = {}
         self.corrections: set[str] = set()
+        self.analyses: dict[str, str] = {}  # article id -> pipeline_version of the latest
 
     def apply(self, s: Store, op: tuple) -> None:
         kind, *args = op
@@ -60,6 +63,8 @@ class Model:
             self.articles.setdefault(aid(args[0]), {"tags": [], "note": None, "read": False})
         elif kind == "compact":
             s.compact()
+        elif kind == "vacuum":
+            s.vacuum()
         elif kind == "setting":
             s.set_setting(args[0], args[1])
             self.settings[args[0]] = args[1]
@@ -111,6 +116,13 @@ class Model:
             s.delete_article(article_id)
             del self.articles[article_id]
             self.highlights = {h: v for h, v in self.highlights.items() if v[0] != article_id}
+            self.analyses.pop(article_id, None)
+        elif kind == "analyse":
+            analysis = Analysis(
+                article_id, "it", "p", f"v{args[0]}", [Entity(0, 5, "LOC", "corpo")]
+            )
+            s.put_analysis(analysis)
+            self.analyses[article_id] = f"v{args[0]}"
         elif kind == "highlight":
             hid = f"h{args[0]}"
             s.add_highlight(Highlight(hid, article_id, 0, 5, "corpo"))
@@ -126,6 +138,9 @@ class Model:
             k: self.settings.get(k) for k in ("k1", "k2")
         }
         assert {c.id for c in s.corrections()} == self.corrections
+        got_analyses = {a: s.get_analysis(a) for a in self.articles}
+        assert {a: x.pipeline_version for a, x in got_analyses.items() if x} == self.analyses
+        assert set(s.summaries()) == set(self.analyses)
 
 
 @settings(max_examples=40, deadline=None)
@@ -142,7 +157,7 @@ def test_any_writes_survive_a_crash_and_a_reopen(ops: list[tuple], small_journal
         model.check(s)
         crashed = tmp / "crashed"  # the files as a kill -9 right now would leave them
         crashed.mkdir()
-        for name in store_mod.STORE_FILES:
+        for name in store_mod.store_files(tmp / "store"):
             if (tmp / "store" / name).exists():
                 shutil.copy2(tmp / "store" / name, crashed / name)
         with Store.open(crashed, readonly=True) as after_crash:
