@@ -19,6 +19,7 @@ from briefing.models import Analysis, Article, Correction, Highlight
 from briefing.store import StoreError
 from briefing.tui import bindings
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.labels import NAMES
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -75,6 +76,7 @@ class BriefingApp(Tasks, App):
         self.body = ""
         self.analysis: Analysis | None = None
         self.matches: list[tuple[int, int]] = []
+        self.highlights: list[Highlight] = []
         self._count_line = ""
         self._folded_body: str | None = None
         if config.theme:
@@ -200,15 +202,18 @@ class BriefingApp(Tasks, App):
             self.body = self.store.body(article_id)
             self._folded_body = None
             self.analysis = self.store.get_analysis(article_id)
-            highlights = self.store.highlights(article_id)
+            self.highlights = self.store.highlights(article_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.reader.show(article, self.body, self.analysis, highlights)
-        self.facts.show_facts(self.analysis.facts if self.analysis else None)
+        self.reader.show(article, self.body, self.analysis, self.highlights)
+        self._show_facts()
         self._find_matches()
         if self.analysis is None or self._stale(self.analysis):
             self.analyse_open(article_id)
+
+    def _show_facts(self) -> None:
+        self.facts.show_facts(self.analysis.facts if self.analysis else None, self.highlights)
 
     def _stale(self, analysis: Analysis) -> bool:
         try:
@@ -221,7 +226,7 @@ class BriefingApp(Tasks, App):
         if message.article_id == self.open_id:
             self.analysis = message.analysis
             self.reader.set_analysis(message.analysis)
-            self.facts.show_facts(message.analysis.facts)
+            self._show_facts()
         if self.index is not None:
             self.index.refresh(message.article_id)
 
@@ -452,8 +457,9 @@ class BriefingApp(Tasks, App):
     def _refresh_highlights(self) -> None:
         if self.open_id is None:
             return
-        highlights = self.store.highlights(self.open_id)
+        self.highlights = highlights = self.store.highlights(self.open_id)
         self.text_area.set_spans(highlights=highlights)
+        self._show_facts()
         article = self.by_id.get(self.open_id)
         if article is not None:
             self.reader.update_header(article, len(highlights))
@@ -515,12 +521,12 @@ class BriefingApp(Tasks, App):
         if entity is None:
             self.status.say("no entity under the cursor ( ] and [ move between entities )")
             return
-        choices = [
-            (f"label:{label}", f"It is {label}")
+        choices = [("none", "Not an entity"), ("extent", "Change its extent…")]
+        choices += [
+            (f"label:{label}", f"It is a {NAMES.get(label, label)} ({label})")
             for label in bindings_labels()
             if label != entity.label
         ]
-        choices += [("none", "Not an entity"), ("extent", "Change its extent…")]
 
         def chosen(choice: str | None) -> None:
             if choice is None:
@@ -553,7 +559,10 @@ class BriefingApp(Tasks, App):
                 self._save_correction(text, choice)
 
         self.push_screen(
-            Choose(f"“{clean_line(text)[:60]}” is a…", [(lb, lb) for lb in bindings_labels()]),
+            Choose(
+                f"“{clean_line(text)[:60]}” is a…",
+                [(label, f"{NAMES.get(label, label)} ({label})") for label in bindings_labels()],
+            ),
             chosen,
         )
 

@@ -54,7 +54,7 @@ LIST = [
 READER = [
     *MOVE,
     Binding(
-        "bracketright",
+        "right_square_bracket",
         "next_entity",
         "Next entity",
         id="next_entity",
@@ -62,7 +62,7 @@ READER = [
         key_display="]",
     ),
     Binding(
-        "bracketleft",
+        "left_square_bracket",
         "previous_entity",
         "Prev entity",
         id="previous_entity",

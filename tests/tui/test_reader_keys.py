@@ -140,12 +140,12 @@ async def test_n_and_N_jump_between_matches_of_the_filter(app):
 async def test_entity_navigation_with_brackets(app):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "bracketright")
+        await pilot.press("2", "right_square_bracket")
         assert app.text_area.entity_at_cursor().text == "Miami"
-        await pilot.press("bracketright")
+        await pilot.press("right_square_bracket")
         second = app.text_area.entity_at_cursor()
         assert second.start > app.text_area.text.index("Miami")
-        await pilot.press("bracketleft")
+        await pilot.press("left_square_bracket")
         assert app.text_area.entity_at_cursor().text == "Miami"
 
 
@@ -205,7 +205,7 @@ async def test_correct_entity_reanalyses_every_article_and_can_be_undone(app, st
 async def test_correct_entity_label_and_extent(app, store):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "bracketright")  # Miami (LOC)
+        await pilot.press("2", "right_square_bracket")  # Miami (LOC)
         await pilot.press("e")
         keys = [key for key, _ in app.screen.choices]
         await pilot.press(*["down"] * keys.index("label:ORG"), "enter")
@@ -425,3 +425,22 @@ async def test_filter_typed_before_the_index_is_built_applies_when_it_is(store):
         gate.set()
         await settle(pilot)
         assert [a.id for a in app.article_list.articles] == [SHORT_ID]
+
+
+async def test_highlights_and_notes_are_listed_in_the_facts_panel(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "a", *"da verificare", "ctrl+s")
+        await pilot.pause()
+        prompts = [
+            str(app.facts.get_option_at_index(i).prompt) for i in range(app.facts.option_count)
+        ]
+        assert prompts[0] == "Your highlights (1)"
+        assert prompts[1].startswith("Nel fine settimana") and "✎ da verificare" in prompts[1]
+        # choosing it goes back to the highlighted sentence
+        await pilot.press("G", "3")
+        await pilot.pause()
+        app.facts.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.text_area.cursor_offset == 0

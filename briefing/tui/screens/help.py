@@ -29,7 +29,12 @@ def help_table(keymap: dict[str, str]) -> Table:
 
 
 def _pretty(key: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "bracketleft": "[", "bracketright": "]"}
+    names = {
+        "slash": "/",
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
     return names.get(key.strip(), key.strip())
 
 

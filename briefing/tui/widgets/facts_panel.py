@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.models import Facts
+from briefing.models import Facts, Highlight
 from briefing.tui import bindings
 from briefing.tui.messages import JumpTo
 from briefing.tui.textsafe import clean_line
@@ -22,13 +22,12 @@ class FactsPanel(OptionList):
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self._visits: dict[str, int] = {}
 
-    def show_facts(self, facts: Facts | None) -> None:
+    def show_facts(self, facts: Facts | None, highlights: list[Highlight] | None = None) -> None:
+        """The sections of `facts`, after the user's own highlights and notes."""
+        highlighted = self.highlighted
         self.clear_options()
         self.spans = {}
         self._visits = {}
-        if facts is None:
-            self.add_option(Option(Text("analysing…", style="italic"), disabled=True))
-            return
         options: list[Option | None] = []
 
         def section(title: str, rows: list[tuple[Text, list[tuple[int, int]]]]) -> None:
@@ -42,6 +41,16 @@ class FactsPanel(OptionList):
                 self.spans[key] = spans
                 options.append(Option(prompt, id=key))
 
+        notes = sorted(highlights or [], key=lambda h: h.start)
+        section(
+            "Your highlights", [(_highlight(h.text, h.note), [(h.start, h.end)]) for h in notes]
+        )
+        if facts is None:
+            if options:
+                options.append(None)
+            options.append(Option(Text("analysing…", style="italic"), disabled=True))
+            self.add_options(options)
+            return
         section(
             "People", [(_named(p.name, p.roles, p.mentions), _spans(p.spans)) for p in facts.people]
         )
@@ -68,6 +77,8 @@ class FactsPanel(OptionList):
         if not options:
             options.append(Option(Text("no facts found", style="italic"), disabled=True))
         self.add_options(options)
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted  # a new note must not send the cursor to the top
 
     def action_top(self) -> None:
         self.action_first()
@@ -105,6 +116,14 @@ def _pair(first: str, second: str | None) -> Text:
     text = Text(clean_line(first), end="")
     if second:
         text.append(" → " + clean_line(second), style="dim")
+    return text
+
+
+def _highlight(words: str, note: str | None) -> Text:
+    shown = clean_line(words)
+    text = Text(shown if len(shown) <= 80 else shown[:79] + "…", style="underline", end="")
+    if note:
+        text.append("\n✎ " + clean_line(note), style="italic")
     return text
 
 
