@@ -208,16 +208,19 @@ def test_corrections_of_another_language_are_ignored():
 
 
 def test_patterns_round_trip_through_disk(tmp_path):
-    nlp = blank("en", "briefing_numbers", "briefing_social", "briefing_corrections")
+    nlp = blank("en", *pipeline.RULE_COMPONENTS)
     pipeline.set_corrections(nlp, [Correction(id="c1", text="Acme", label="ORG")])
     nlp.to_disk(tmp_path / "pipe")
     assert (tmp_path / "pipe" / "briefing_numbers" / "patterns.jsonl").is_file()
     loaded = spacy.load(tmp_path / "pipe")
-    doc = loaded("Acme paid $5m to @bob.")
-    assert [(e.text, e.label_) for e in doc.ents] == [
+    assert loaded.pipe_names == list(pipeline.RULE_COMPONENTS)
+    doc = loaded("Acme paid $5m to @bob in Ohio, the Kremlin said.")
+    assert [(text_of(e), e.label_) for e in doc.ents] == [
         ("Acme", "ORG"),
         ("$5m", "MONEY"),
         ("@bob", "HANDLE"),
+        ("Ohio", "LOC"),
+        ("Kremlin", "ORG"),
     ]
 
 
@@ -235,3 +238,84 @@ def test_gazetteer_skips_parts_of_longer_names_and_sentence_openers():
     assert ents(nlp, "Il Council of Europe ha votato.") == []
     assert ents(nlp, "Roma. Milano è lontana.") == []  # sentence openers
     assert [e[0] for e in ents(nlp, "A Roma e in Francia.")] == ["Roma", "Francia"]
+
+
+# --- consistency, known names, seats of power ------------------------------------------------
+
+
+def with_model_ents(nlp, text: str, labelled: list[tuple[str, str]]):
+    """A Doc as if the model had labelled the first occurrence of each (text, label)... in order."""
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in labelled:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return nlp(doc)
+
+
+def test_consistency_labels_repeats_the_model_missed():
+    nlp = blank("it", "briefing_consistency")
+    doc = with_model_ents(
+        nlp, "Paolini ha parlato. Poi Paolini è uscito. Paolini.", [("Paolini", "PER")]
+    )
+    assert [(e.text, e.label_, e._.ent_source) for e in doc.ents] == [
+        ("Paolini", "PER", None),
+        ("Paolini", "PER", "rule"),
+        ("Paolini", "PER", "rule"),
+    ]
+
+
+def test_consistency_leaves_repeats_inside_longer_names():
+    nlp = blank("it", "briefing_consistency")
+    doc = with_model_ents(
+        nlp, "A Colorado ha nevicato; lo scalo di Colorado Springs è chiuso.", [("Colorado", "LOC")]
+    )
+    assert [e.text for e in doc.ents] == ["Colorado"]
+
+
+def test_gazetteer_settles_a_place_the_model_also_called_a_person():
+    nlp = blank("it", "briefing_gazetteer")
+    doc = with_model_ents(
+        nlp,
+        "La guerra tra Kyiv e Mosca; garanzie per Kyiv.",
+        [("Kyiv", "LOC"), ("Mosca", "LOC"), ("Kyiv", "PER")],
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kyiv", "LOC"),
+        ("Mosca", "LOC"),
+        ("Kyiv", "LOC"),
+    ]
+
+
+def test_gazetteer_does_not_settle_without_the_model_agreeing_once():
+    nlp = blank("it", "briefing_gazetteer")
+    doc = with_model_ents(nlp, "con l'Italia che attacca", [("Italia", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Italia", "ORG")]
+
+
+def test_known_names_fill_regions_and_organisations():
+    nlp = blank("it", "briefing_known_names")
+    assert [e[:2] for e in ents(nlp, "Il controllo sul Donbass e i membri della Nato.")] == [
+        ("Donbass", "LOC"),
+        ("Nato", "ORG"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "seat", "label"),
+    [
+        ("it", "La Casa Bianca, al momento, non ha commentato.", "Casa Bianca", "ORG"),
+        ("it", "i risultati ottenuti finora dalla Casa Bianca.", "Casa Bianca", "ORG"),
+        ("it", "Lo ha detto ieri, secondo il Cremlino.", "Cremlino", "ORG"),
+        ("en", "The Kremlin said no.", "Kremlin", "ORG"),
+        ("en", "Protests were held outside the White House.", "White House", "LOC"),
+        ("it", "Trump è uscito dalla Casa Bianca alle 19.", "Casa Bianca", "LOC"),
+        ("it", "proteste davanti alla Casa Bianca", "Casa Bianca", "LOC"),
+    ],
+)
+def test_seats_of_power_are_organisations_only_when_they_act(lang, text, seat, label):
+    nlp = blank(lang, "briefing_seats")
+    doc = with_model_ents(nlp, text, [(seat, "LOC")])
+    assert [(e.text, e.label_) for e in doc.ents] == [(seat, label)]
