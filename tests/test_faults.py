@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing import store as store_mod
 from briefing.models import Article, Highlight
-from briefing.store import Store, StoreCorrupt, StoreError, StoreLocked, list_backups
+from briefing.store import Store, StoreCorrupt, StoreError, StoreLocked, layout, list_backups
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -62,10 +61,11 @@ def kill_after(child: subprocess.Popen, lines: int) -> list[str]:
 
 TAG_WRITER = """
 import os, sys
-from briefing import store as store_mod
+from briefing.store import Store
 from briefing.models import Highlight
-store_mod.COMPACT_MIN_BYTES = 20_000  # compact often, so kills land inside compactions too
-s = store_mod.Store.open(sys.argv[1], backups_dir=sys.argv[2])
+from briefing.store import layout
+layout.COMPACT_MIN_BYTES = 20_000  # compact often, so kills land inside compactions too
+s = Store.open(sys.argv[1], backups_dir=sys.argv[2])
 ids = sorted(a.id for a in s.articles())
 i = 0
 while True:
@@ -111,12 +111,13 @@ def test_sigkill_during_tag_note_and_highlight_writes(tmp_path: Path, kill_at: i
 
 IMPORTER = """
 import os, sys
-from briefing import store as store_mod
+from briefing.store import Store
 from briefing.models import Article
-store_mod.COMPACT_MIN_BYTES = 50_000
+from briefing.store import layout
+layout.COMPACT_MIN_BYTES = 50_000
 def body_for(n):
     return f"Corpo dell'articolo {n}. " + "Una frase di prova per riempire il testo. " * 30
-s = store_mod.Store.open(sys.argv[1], backups_dir=sys.argv[2])
+s = Store.open(sys.argv[1], backups_dir=sys.argv[2])
 n = 0
 while True:
     batch = [Article(id="", title=f"Articolo {k}", body=body_for(k)) for k in range(n, n + 25)]
@@ -215,7 +216,7 @@ def fail_with(code: int):
 
 
 def test_disk_full_on_fsync_keeps_memory_and_a_retry_works(store: Store, monkeypatch):
-    journal = store.directory / store_mod.JOURNAL
+    journal = store.directory / layout.JOURNAL
     size_before = journal.stat().st_size
     monkeypatch.setattr(os, "fdatasync", fail_with(errno.ENOSPC))
     with pytest.raises(StoreError, match="disk is full") as err:
@@ -247,7 +248,7 @@ def test_disk_full_halfway_through_a_journal_line(store: Store, monkeypatch):
     assert store.get("k00000000002").note is None
     store.set_note("k00000000002", "una nota lunga")
     store.update_tags("k00000000002", add=["x"])
-    lines = (store.directory / store_mod.JOURNAL).read_bytes().splitlines()
+    lines = (store.directory / layout.JOURNAL).read_bytes().splitlines()
     assert all(line.startswith(b"[[") and line.endswith(b"]]") for line in lines)  # no junk
     store.close()
     with Store.open(store.directory, readonly=True) as again:
@@ -268,7 +269,7 @@ def test_disk_full_during_import_adds_nothing_and_a_retry_adds_all(store: Store,
 
 def test_permission_denied_on_snapshot_then_retry(store: Store, monkeypatch):
     store.compact()
-    meta = store.directory / store_mod.META
+    meta = store.directory / layout.META
     snapshot = meta.read_bytes()
     store.update_tags("k00000000001", add=["prima"])
     real_open = os.open
@@ -283,13 +284,13 @@ def test_permission_denied_on_snapshot_then_retry(store: Store, monkeypatch):
         store.compact()
     assert meta.read_bytes() == snapshot
     # writes still go to the journal; a failed automatic compaction is remembered, not raised
-    monkeypatch.setattr(store_mod, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(layout, "COMPACT_MIN_BYTES", 0)
     store.update_tags("k00000000001", add=["dopo"])
     assert store.last_compaction_error and "permission denied" in store.last_compaction_error
     monkeypatch.undo()
     store.compact()
     assert store.last_compaction_error is None
-    assert (store.directory / store_mod.JOURNAL).stat().st_size == 0
+    assert (store.directory / layout.JOURNAL).stat().st_size == 0
     store.close()
     with Store.open(store.directory, readonly=True) as again:
         assert again.get("k00000000001").tags == ["prima", "dopo"]
@@ -329,7 +330,7 @@ def closed_store(tmp_path: Path) -> Path:
 )
 def test_damaged_snapshot_is_named_and_never_overwritten(tmp_path: Path, damage):
     folder = closed_store(tmp_path)
-    meta = folder / store_mod.META
+    meta = folder / layout.META
     damaged = damage(meta.read_bytes())
     meta.write_bytes(damaged)
     for readonly in (False, False, True):  # the second try is not StoreLocked: no lock leaked
@@ -342,14 +343,14 @@ def test_damaged_snapshot_is_named_and_never_overwritten(tmp_path: Path, damage)
 
 def test_missing_snapshot_with_bodies_is_corruption_not_an_empty_store(tmp_path: Path):
     folder = closed_store(tmp_path)
-    (folder / store_mod.META).unlink()
+    (folder / layout.META).unlink()
     with pytest.raises(StoreCorrupt, match="missing"):
         Store.open(folder)
 
 
 def test_truncated_body_pack_fails_on_that_body_only(tmp_path: Path):
     folder = closed_store(tmp_path)
-    pack = folder / store_mod.BODIES
+    pack = folder / layout.BODIES
     os.truncate(pack, pack.stat().st_size - 100)
     with Store.open(folder, readonly=True) as s:
         assert s.count() == 4
@@ -363,7 +364,7 @@ def test_briefing_restore_recovers_a_corrupt_store(temp_home: Path, capsys):
         s.add_articles(make_article(n) for n in range(3))
     assert cli.main(["backup"]) == 0
     assert "Backed up 3 articles" in capsys.readouterr().out
-    meta = Store.open(readonly=True).directory / store_mod.META
+    meta = Store.open(readonly=True).directory / layout.META
     meta.write_bytes(b'{"articles": {"1": {"id": ')
     with pytest.raises(StoreCorrupt):
         Store.open()
@@ -374,7 +375,7 @@ def test_briefing_restore_recovers_a_corrupt_store(temp_home: Path, capsys):
     with Store.open(readonly=True) as s:
         assert s.count() == 3 and s.body("k00000000002") == body_for(2)
     saved = [b for b in list_backups() if b.reason == "before-restore"]
-    assert (saved[0].path / store_mod.META).read_bytes() == b'{"articles": {"1": {"id": '
+    assert (saved[0].path / layout.META).read_bytes() == b'{"articles": {"1": {"id": '
 
 
 def test_backup_command_reports_a_locked_store(temp_home: Path, capsys):
@@ -384,7 +385,7 @@ def test_backup_command_reports_a_locked_store(temp_home: Path, capsys):
 
 
 def test_disk_full_during_a_backup_leaves_no_half_backup(store: Store, monkeypatch):
-    from briefing import backups as backups_mod
+    from briefing.store import backups as backups_mod
 
     backups = store._backups_dir
     real_copy = backups_mod.copy_file

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing import backups as backups_mod
-from briefing import store as store_mod
 from briefing.models import (
     Analysis,
     Article,
@@ -30,9 +28,13 @@ from briefing.store import (
     StoreLocked,
     StoreReadOnly,
     find_backup,
+    journal,
+    layout,
     list_backups,
     restore,
+    schema,
 )
+from briefing.store import backups as backups_mod
 
 
 def make_article(n: int, **extra) -> Article:
@@ -68,7 +70,7 @@ def store(folder: Path, backups: Path):
 def crash_image(folder: Path, dest: Path) -> Path:
     """The files as a crash would leave them right now (the live store keeps running)."""
     dest.mkdir()
-    for name in store_mod.store_files(folder):
+    for name in layout.store_files(folder):
         if (folder / name).exists():
             shutil.copy2(folder / name, dest / name)
     return dest
@@ -288,16 +290,16 @@ def test_reopen_keeps_everything(folder: Path, backups: Path):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
         before = state(s)
-    assert (folder / store_mod.JOURNAL).stat().st_size == 0  # close folded the journal in
+    assert (folder / layout.JOURNAL).stat().st_size == 0  # close folded the journal in
     with Store.open(folder, backups_dir=backups) as s:
         assert state(s) == before
-        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        assert s.schema_version() == schema.SCHEMA_VERSION
 
 
 def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: Path, tmp_path):
     fill(store)
     image = crash_image(folder, tmp_path / "crashed")
-    assert not (image / store_mod.META).exists()  # nothing compacted yet: journal only
+    assert not (image / layout.META).exists()  # nothing compacted yet: journal only
     with Store.open(image, readonly=True) as s:
         assert state(s) == state(store)
 
@@ -307,18 +309,17 @@ def test_crash_between_temp_write_and_rename_keeps_old_snapshot(
 ):
     store.add_articles([make_article(i) for i in range(3)])
     store.compact()
-    old_snapshot = (folder / store_mod.META).read_bytes()
+    old_snapshot = (folder / layout.META).read_bytes()
     fill(store)
 
     def crash(*args):
         raise OSError(5, "simulated crash before rename")
 
-    monkeypatch.setattr(store_mod.os, "replace", crash)
-    monkeypatch.setattr("briefing.durable.os.replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
-    assert (folder / store_mod.META).read_bytes() == old_snapshot
+    assert (folder / layout.META).read_bytes() == old_snapshot
     assert not list(folder.glob(".meta.json.*"))  # the temp file was removed
     image = crash_image(folder, tmp_path / "crashed")
     with Store.open(image, readonly=True) as s:
@@ -335,11 +336,11 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     def crash(self):
         raise OSError(5, "simulated crash before truncate")
 
-    monkeypatch.setattr("briefing.durable.AppendFile.truncate", crash)
+    monkeypatch.setattr("briefing.store.durable.AppendFile.truncate", crash)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
-    assert (folder / store_mod.JOURNAL).stat().st_size > 0
+    assert (folder / layout.JOURNAL).stat().st_size > 0
     image = crash_image(folder, tmp_path / "crashed")
     with Store.open(image, readonly=True) as s:
         assert state(s) == state(store)
@@ -350,7 +351,7 @@ def test_torn_last_journal_line_is_ignored_and_cut(store: Store, folder, tmp_pat
     fill(store)
     expected = state(store)
     image = crash_image(folder, tmp_path / "crashed")
-    with open(image / store_mod.JOURNAL, "ab") as journal:
+    with open(image / layout.JOURNAL, "ab") as journal:
         journal.write(b'[["articles",1,{"id":"a00000000001","tit')
     with Store.open(image) as s:
         assert state(s) == expected
@@ -363,7 +364,7 @@ def test_torn_last_journal_line_is_ignored_and_cut(store: Store, folder, tmp_pat
 def test_damaged_journal_line_followed_by_good_ones_is_corruption(store: Store, folder, tmp_path):
     fill(store)
     image = crash_image(folder, tmp_path / "crashed")
-    journal = image / store_mod.JOURNAL
+    journal = image / layout.JOURNAL
     lines = journal.read_bytes().split(b"\n")
     lines[2] = lines[2][:10]
     journal.write_bytes(b"\n".join(lines))
@@ -374,13 +375,13 @@ def test_damaged_journal_line_followed_by_good_ones_is_corruption(store: Store, 
 
 
 def test_journal_is_compacted_when_it_grows(folder, backups, monkeypatch):
-    monkeypatch.setattr(store_mod, "COMPACT_MIN_BYTES", 2000)
+    monkeypatch.setattr(layout, "COMPACT_MIN_BYTES", 2000)
     with Store.open(folder, backups_dir=backups) as s:
         s.add_articles([make_article(i) for i in range(5)])
         for i in range(40):
             s.update_tags("a00000000001", add=[f"t{i}"])
-            assert (folder / store_mod.JOURNAL).stat().st_size < 2000 + 2 * 1024
-        assert (folder / store_mod.META).exists()
+            assert (folder / layout.JOURNAL).stat().st_size < 2000 + 2 * 1024
+        assert (folder / layout.META).exists()
         expected = state(s)
     with Store.open(folder, readonly=True) as s:
         assert state(s) == expected
@@ -428,8 +429,8 @@ def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
         for doc in tables["articles"].values():
             doc["source"] = (doc.get("source") or "").upper()
 
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_mod.MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, v1_to_v2)
     with Store.open(folder, backups_dir=backups) as s:
         assert s.schema_version() == 2
         assert s.get("a00000000001").source == "IL GIORNALE"
@@ -444,9 +445,9 @@ def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
 
 
 def test_store_from_a_newer_briefing_is_refused(folder, backups, monkeypatch):
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
     Store.open(folder, backups_dir=backups).close()
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
     with pytest.raises(StoreError, match="newer briefing"):
         Store.open(folder, backups_dir=backups)
 
@@ -544,7 +545,7 @@ def test_close_takes_a_daily_backup(folder: Path, backups: Path, monkeypatch):
     with Store.open(folder, backups_dir=backups) as s:
         s.add_article(make_article(2))
     assert len(list_backups(backups)) == 1  # the last one is less than a day old
-    monkeypatch.setattr(store_mod, "AUTO_BACKUP_SECONDS", 0)
+    monkeypatch.setattr(layout, "AUTO_BACKUP_SECONDS", 0)
     with Store.open(folder, backups_dir=backups, auto_backup=False):
         pass
     assert len(list_backups(backups)) == 1
@@ -559,12 +560,12 @@ def test_close_takes_a_daily_backup(folder: Path, backups: Path, monkeypatch):
 def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, monkeypatch):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
-    assert (folder / store_mod.CACHE).exists()
+    assert (folder / layout.CACHE).exists()
 
     def refuse(self):
         raise AssertionError("cache.json parsed before it was needed")
 
-    monkeypatch.setattr(store_mod.JournalStorage, "load_lazy", refuse)
+    monkeypatch.setattr(journal.JournalStorage, "load_lazy", refuse)
     with Store.open(folder, readonly=True) as s:
         assert len(s.articles()) == 5 and s.get("a00000000001").tags == ["politica", "italia"]
         assert s.highlights("a00000000001")[0].note == "inizio"
@@ -577,7 +578,7 @@ def test_damaged_analysis_cache_is_set_aside_not_fatal(folder: Path, backups: Pa
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
         notes = state(s)["articles"]
-    cache = folder / store_mod.CACHE
+    cache = folder / layout.CACHE
     cache.write_bytes(b'{"summaries": {"1": ')
     with Store.open(folder, backups_dir=backups) as s:
         assert state(s)["articles"] == notes  # nothing the user wrote is touched
@@ -627,7 +628,7 @@ def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
 
 def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
     analysed_three_times_five(store)
-    real = store_mod.atomic_write
+    real = journal.atomic_write
     calls = []
 
     def fail_at_the_switch(path, data):
@@ -636,7 +637,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(store_mod, "atomic_write", fail_at_the_switch)
+    monkeypatch.setattr(journal, "atomic_write", fail_at_the_switch)
     with pytest.raises(StoreError, match="disk is full"):
         store.vacuum()
     monkeypatch.undo()
@@ -661,7 +662,7 @@ def test_leftover_pack_of_a_cut_vacuum_is_removed_by_a_writer(folder: Path, back
 
 
 def test_close_vacuums_a_wasteful_pack(folder: Path, backups: Path, monkeypatch):
-    monkeypatch.setattr(store_mod, "VACUUM_MIN_BYTES", 0)
+    monkeypatch.setattr(layout, "VACUUM_MIN_BYTES", 0)
     with Store.open(folder, backups_dir=backups) as s:
         analysed_three_times_five(s)
     assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.1.pack"]

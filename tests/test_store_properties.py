@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import store as store_mod
 from briefing.models import Analysis, Article, Correction, Entity, Highlight
-from briefing.store import NotFound, Store
+from briefing.store import NotFound, Store, layout
 
 ARTICLES = st.integers(0, 5)
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
@@ -146,8 +145,8 @@ class Model:
 @settings(max_examples=40, deadline=None)
 @given(ops=st.lists(OPS, max_size=40), small_journal=st.booleans())
 def test_any_writes_survive_a_crash_and_a_reopen(ops: list[tuple], small_journal: bool):
-    old_threshold = store_mod.COMPACT_MIN_BYTES
-    store_mod.COMPACT_MIN_BYTES = 300 if small_journal else old_threshold
+    old_threshold = layout.COMPACT_MIN_BYTES
+    layout.COMPACT_MIN_BYTES = 300 if small_journal else old_threshold
     tmp = Path(tempfile.mkdtemp(prefix="briefing-prop-"))
     try:
         model = Model()
@@ -157,7 +156,7 @@ def test_any_writes_survive_a_crash_and_a_reopen(ops: list[tuple], small_journal
         model.check(s)
         crashed = tmp / "crashed"  # the files as a kill -9 right now would leave them
         crashed.mkdir()
-        for name in store_mod.store_files(tmp / "store"):
+        for name in layout.store_files(tmp / "store"):
             if (tmp / "store" / name).exists():
                 shutil.copy2(tmp / "store" / name, crashed / name)
         with Store.open(crashed, readonly=True) as after_crash:
@@ -166,5 +165,5 @@ def test_any_writes_survive_a_crash_and_a_reopen(ops: list[tuple], small_journal
         with Store.open(tmp / "store", readonly=True) as reopened:
             model.check(reopened)
     finally:
-        store_mod.COMPACT_MIN_BYTES = old_threshold
+        layout.COMPACT_MIN_BYTES = old_threshold
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,136 @@
+"""The analyses cache (JSON in a pack, indexed in cache.json) and the per-article summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import orjson
+
+from briefing.models import Analysis, ArticleSummary
+from briefing.store import layout
+from briefing.store.base import _locked
+from briefing.store.durable import AppendFile, describe_os_error
+from briefing.store.errors import StoreError
+
+_BLANK_SUMMARY = ArticleSummary(article_id="").to_dict()
+_SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
+
+
+class AnalysesMixin:
+    """Analysis-cache methods of api.Store."""
+
+    # -- analyses cache and summaries --
+
+    @_locked
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The cached analysis, or None (also when its pack entry is unreadable: it is a cache)."""
+        doc = self._doc("analyses", article_id)
+        if doc is None:
+            return None
+        offset, length = doc["at"]
+        try:
+            found = Analysis.from_dict(orjson.loads(self._analyses.read(offset, length)))
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            return None
+        return found if found.article_id == article_id else None
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Cache an analysis and refresh the article's summary (one durable write)."""
+        self.put_analyses([analysis])
+
+    @_locked
+    def put_analyses(self, analyses: Iterable[Analysis]) -> None:
+        """Cache many analyses with one fsync of the pack and one of the journal."""
+        analyses = list(analyses)
+        for analysis in analyses:
+            self._article_doc(analysis.article_id)
+        self._lazy()
+        blobs = [orjson.dumps(a.to_dict()) for a in analyses]
+        spans = self._append_pack(self._analyses, blobs)
+        groups = []
+        for analysis, span in zip(analyses, spans, strict=True):
+            aid = analysis.article_id
+            summary = ArticleSummary.from_analysis(analysis).to_dict()
+            groups.append(
+                [("analyses", aid, {"article_id": aid, "at": span}), ("summaries", aid, summary)]
+            )
+        self._commit(*groups)
+
+    @_locked
+    def summaries(self) -> dict[str, ArticleSummary]:
+        self._lazy()
+        found = {}
+        for doc in self._storage.data.get("summaries", {}).values():
+            summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
+            values = summary.__dict__
+            values.update(_BLANK_SUMMARY)
+            values.update(doc)
+            for name in _SUMMARY_LISTS:
+                values[name] = list(values[name])
+            found[summary.article_id] = summary
+        return found
+
+    @_locked
+    def vacuum(self) -> int:
+        """Rewrite the analyses pack without superseded analyses; return the bytes freed.
+
+        Re-analysing after every correction appends a new copy of each analysis. The live
+        ones are copied into analyses.<n+1>.pack; cache.json, replaced atomically, is the
+        switch: a crash before it keeps the old pack, after it the new one (the leftover
+        file is removed on the next open).
+        """
+        self._writable()
+        self._lazy()
+        self._compact(raise_errors=True)  # an empty journal: only cache.json points into the pack
+        old, index = self._analyses, self._storage.data.setdefault("analyses", {})
+        live = sorted(index.values(), key=lambda doc: doc["at"][0])
+        name = self._analyses_pack_name()
+        generation = int(name.split(".")[1]) + 1 if name.count(".") == 2 else 1
+        new = AppendFile(self.directory / f"analyses.{generation}.pack")
+        spans = []
+        try:
+            for doc in live:
+                blob = old.read(*doc["at"])
+                spans.append([new.append(blob), len(blob)])
+            new.sync()
+        except OSError as exc:
+            new.close()
+            new.path.unlink(missing_ok=True)
+            raise StoreError(describe_os_error(exc, new.path)) from exc
+        before = [doc["at"] for doc in live]
+        for doc, span in zip(live, spans, strict=True):
+            doc["at"] = span
+        self._set_raw("_cache", "pack", {"key": "pack", "value": new.path.name})
+        try:
+            self._storage.compact()  # the commit point
+        except OSError as exc:
+            for doc, span in zip(live, before, strict=True):
+                doc["at"] = span
+            self._set_raw("_cache", "pack", {"key": "pack", "value": name})
+            new.close()
+            new.path.unlink(missing_ok=True)
+            raise StoreError(describe_os_error(exc, self._storage.cache_path)) from exc
+        freed = old.good_end - new.good_end
+        self._analyses = new
+        old.close()
+        old.path.unlink(missing_ok=True)
+        self._db.table("analyses").clear_cache()
+        return freed
+
+    def _set_raw(self, table: str, key: str, doc: dict) -> None:
+        """Change memory without a journal line (vacuum: the snapshot is the commit)."""
+        doc_id = self._keys[table].get(key) or self._next_id[table]
+        self._storage.data.setdefault(table, {})[str(doc_id)] = doc
+        self._keys[table][key] = doc_id
+        self._next_id[table] = max(self._next_id[table], doc_id + 1)
+        self._db.table(table).clear_cache()
+
+    def _vacuum_if_wasteful(self) -> None:
+        if self.readonly or self._analyses is None:
+            return
+        live = sum(doc["at"][1] for doc in self._storage.data.get("analyses", {}).values())
+        if self._analyses.good_end > max(layout.VACUUM_MIN_BYTES, 2 * live):
+            try:
+                self.vacuum()
+            except StoreError as exc:
+                self.last_compaction_error = str(exc)  # the old pack is still whole

@@ -1,0 +1,12 @@
+"""The Store everyone codes against: the core plus the article, annotation and analysis mixins."""
+
+from __future__ import annotations
+
+from briefing.store.analyses import AnalysesMixin
+from briefing.store.annotations import AnnotationsMixin
+from briefing.store.articles import ArticlesMixin
+from briefing.store.base import StoreBase
+
+
+class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, StoreBase):
+    """Open with Store.open(); every mutating method returns once the change is durable."""

@@ -1,0 +1,414 @@
+"""The store's core: open, lock, load, the one write path (_commit), compaction, backups.
+
+The feature methods live in mixins (articles.py, annotations.py, analyses.py); api.Store
+puts them together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, Self
+
+from tinydb.table import Document
+
+from briefing import paths
+from briefing.store import backups, layout, schema
+from briefing.store.backups import list_backups
+from briefing.store.durable import AppendFile, ProcessLock, describe_os_error, fsync_dir
+from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
+from briefing.store.journal import JournalDB, JournalStorage
+from briefing.store.layout import (
+    ANALYSES,
+    ANALYSES_GLOB,
+    BODIES,
+    KEYS,
+    LAZY_TABLES,
+    LOCK,
+    META,
+    store_files,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _locked(method: Callable) -> Callable:
+    """Serialise calls: the TUI reads and writes from worker threads."""
+
+    @wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with self._mutex:
+            if self._closed:
+                raise StoreError("the store is closed")
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _replace_with(doc: dict) -> Callable[[dict], None]:
+    def replace(current: dict) -> None:
+        current.clear()
+        current.update(doc)
+
+    return replace
+
+
+class StoreBase:
+    """State and plumbing shared by the feature mixins; use api.Store."""
+
+    def __init__(self, directory: Path, readonly: bool, backups_dir: Path | None):
+        self.directory = directory
+        self.readonly = readonly
+        self._backups_dir = Path(backups_dir) if backups_dir is not None else None
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._lock: ProcessLock | None = None
+        self.auto_backup = True
+        self.last_compaction_error: str | None = None
+        self.last_backup_error: str | None = None
+
+    @classmethod
+    def open(
+        cls,
+        directory: Path | None = None,
+        *,
+        readonly: bool = False,
+        backups_dir: Path | None = None,
+        auto_backup: bool = True,
+    ) -> Self:
+        """Open (creating if needed) the store in `directory` (default paths.store_dir()).
+
+        Raises StoreLocked when another process holds it (unless readonly), StoreCorrupt
+        when a file cannot be parsed. `backups_dir` defaults to paths.backups_dir();
+        `auto_backup` makes close() take a backup when the newest is a day old.
+        """
+        directory = Path(directory) if directory is not None else paths.store_dir()
+        store = cls(directory, readonly, backups_dir)
+        store.auto_backup = auto_backup
+        if not readonly:
+            if not directory.is_dir():
+                directory.mkdir(parents=True)
+                fsync_dir(directory.parent)
+            store._lock = ProcessLock(directory / LOCK)
+            holder = store._lock.acquire()
+            if holder is not None:
+                who = f"process {holder}" if holder else "another process"
+                raise StoreLocked(
+                    f"the store {directory} is in use by {who} (lock file {directory / LOCK}); "
+                    "close the other briefing, or open this one read-only"
+                )
+        try:
+            store._load()
+        except OSError as exc:
+            store._release()
+            raise StoreError(
+                describe_os_error(exc, Path(exc.filename or directory), "open")
+            ) from exc
+        except BaseException:
+            store._release()
+            raise
+        return store
+
+    def _load(self) -> None:
+        d = self.directory
+        for pattern in (f".{META}.*.tmp", ".*.restore") if not self.readonly else ():
+            for stale in d.glob(pattern):
+                stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
+        self._storage = JournalStorage(d, self.readonly)
+        if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
+            raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
+        self._db = JournalDB(storage=lambda: self._storage)
+        self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
+        self._analyses: AppendFile | None = None  # opened with the cache (it names the file)
+        try:
+            self._index()
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(d / META, f"a document lacks its key: {exc!r}") from exc
+        self._migrate()
+
+    def _index(self, tables: Iterable[str] | None = None) -> None:
+        data = self._storage.data
+        if tables is None:
+            self._keys: dict[str, dict[Any, int]] = {}
+            self._next_id: dict[str, int] = {}
+            loaded = self._storage.lazy_loaded
+            tables = [t for t in KEYS if loaded or t not in LAZY_TABLES]
+        for table in tables:
+            key, docs = KEYS[table], data.get(table, {})
+            self._keys[table] = {doc[key]: int(i) for i, doc in docs.items()}
+            self._next_id[table] = max((int(i) for i in docs), default=0) + 1
+        if "articles" not in tables:
+            return
+        self._hashes = {
+            doc["content_hash"]: doc["id"]
+            for doc in data.get("articles", {}).values()
+            if doc.get("content_hash")
+        }
+
+    def _migrate(self) -> None:
+        docs = self._storage.data.get("_schema", {})
+        version = next((d["value"] for d in docs.values() if d.get("key") == "version"), None)
+        if version is None:
+            if not self.readonly:
+                self._commit(
+                    [("_schema", "version", {"key": "version", "value": schema.SCHEMA_VERSION})]
+                )
+            return
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.directory} was written by a newer briefing (schema {version}, "
+                f"this one knows {schema.SCHEMA_VERSION}); upgrade briefing"
+            )
+        if version == schema.SCHEMA_VERSION:
+            return
+        self._lazy()  # migrations see every table
+        if not self.readonly:
+            self.backup(reason=f"before-migration-v{version}", _compact=False)
+        for step in range(version, schema.SCHEMA_VERSION):
+            schema.MIGRATIONS[step](self._storage.data)
+        for doc in self._storage.data["_schema"].values():
+            if doc.get("key") == "version":
+                doc["value"] = schema.SCHEMA_VERSION
+        if not self.readonly:
+            self._compact(raise_errors=True)
+        self._index()
+
+    # -- lifecycle --
+
+    def close(self) -> None:
+        """Fold the journal into the snapshot (best effort: the journal is already durable)."""
+        with self._mutex:
+            if self._closed:
+                return
+            try:
+                self._vacuum_if_wasteful()
+                if not self.readonly and self._storage.journal.good_end:
+                    self._compact(raise_errors=False)
+                self._daily_backup()
+            finally:
+                self._closed = True
+                self._storage.close()
+                self._bodies.close()
+                if self._analyses is not None:
+                    self._analyses.close()
+                self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def cache_problem(self) -> str | None:
+        """Why cached analyses were dropped on load (a damaged cache.json set aside), if so."""
+        return self._storage.cache_problem
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.readonly else "writable"
+        return f"<Store {self.directory} {mode}>"
+
+    # -- the one way anything is written --
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreReadOnly(f"the store {self.directory} was opened read-only")
+
+    def _commit(self, *groups: list[tuple[str, Any, dict | None]]) -> None:
+        """Make each group of (table, key, doc or None) durable, one journal line per group.
+
+        The journal is written first; memory changes only after the fsync succeeded, so a
+        failed save leaves the store exactly as it was.
+        """
+        self._writable()
+        if any(table in LAZY_TABLES for group in groups for table, _, _ in group):
+            self._lazy()
+        next_id = dict(self._next_id)
+        new_keys: dict[tuple[str, Any], int] = {}
+        lines = []
+        resolved = []
+        for group in groups:
+            ops = []
+            for table, key, doc in group:
+                doc_id = self._keys[table].get(key) or new_keys.get((table, key))
+                if doc_id is None:
+                    if doc is None:
+                        continue
+                    doc_id = new_keys[(table, key)] = next_id[table]
+                    next_id[table] += 1
+                ops.append([table, doc_id, doc])
+                resolved.append((table, key, doc_id, doc))
+            lines.append(ops)
+        try:
+            self._storage.log(lines)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self._storage.journal_path)) from exc
+        self._next_id = next_id
+        self._apply(resolved)
+        if self._storage.needs_compaction():
+            self._compact(raise_errors=False)
+
+    def _apply(self, resolved: list[tuple[str, Any, int, dict | None]]) -> None:
+        by_table: dict[str, list[tuple[Any, int, dict | None]]] = {}
+        for table, key, doc_id, doc in resolved:
+            by_table.setdefault(table, []).append((key, doc_id, doc))
+        for table, changes in by_table.items():
+            tdb = self._db.table(table)
+            keys = self._keys[table]
+            final: dict[int, tuple[Any, dict | None]] = {}
+            for key, doc_id, doc in changes:
+                final[doc_id] = (key, doc)  # the last change to a doc wins, as in replay
+            gone = [i for i, (key, doc) in final.items() if doc is None and key in keys]
+            inserts = [
+                Document(doc, doc_id=i)
+                for i, (key, doc) in final.items()
+                if doc is not None and keys.get(key) is None
+            ]
+            updates = [
+                (i, doc)
+                for i, (key, doc) in final.items()
+                if doc is not None and keys.get(key) is not None
+            ]
+            # TinyDB returns the doc ids it touched: they must be exactly the journalled ones,
+            # or memory would no longer be what a replay of the journal gives.
+            touched = tdb.remove(doc_ids=gone) if gone else []
+            touched += tdb.insert_multiple(inserts) if inserts else []
+            for doc_id, doc in updates:
+                touched += tdb.update(_replace_with(doc), doc_ids=[doc_id])
+            expected = [i for i, (key, doc) in final.items() if doc is not None or key in keys]
+            if sorted(touched) != sorted(expected):
+                raise RuntimeError(f"store bug: {table} changed {touched}, journal says {final}")
+            for doc_id, (key, doc) in final.items():
+                if doc is None:
+                    keys.pop(key, None)
+                else:
+                    keys[key] = doc_id
+
+    def _compact(self, *, raise_errors: bool) -> None:
+        try:
+            self._storage.compact()
+            self.last_compaction_error = None
+        except OSError as exc:
+            message = describe_os_error(exc, self._storage.meta_path)
+            self.last_compaction_error = message
+            if raise_errors:
+                raise StoreError(message) from exc
+
+    @_locked
+    def compact(self) -> None:
+        """Rewrite the snapshot now and empty the journal (raises StoreError on failure)."""
+        self._writable()
+        self._compact(raise_errors=True)
+
+    def _lazy(self) -> None:
+        """Load the analyses index and summaries, and open their pack, on first need."""
+        if self._analyses is not None:
+            return
+        if not self._storage.lazy_loaded:
+            try:
+                self._storage.load_lazy()
+            except OSError as exc:
+                raise StoreError(describe_os_error(exc, self._storage.cache_path, "read")) from exc
+            try:
+                self._index(LAZY_TABLES)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreCorrupt(
+                    self._storage.cache_path, f"a document lacks its key: {exc!r}"
+                ) from exc
+        pack = self._analyses_pack_name()
+        try:
+            self._analyses = AppendFile(self.directory / pack, readonly=self.readonly)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.directory / pack, "open")) from exc
+        if not self.readonly and not self.cache_problem:
+            for orphan in self.directory.glob(ANALYSES_GLOB):
+                if orphan.name != pack:  # left by a vacuum a crash cut short
+                    orphan.unlink(missing_ok=True)
+
+    def _analyses_pack_name(self) -> str:
+        doc_id = self._keys["_cache"].get("pack")
+        return self._storage.data["_cache"][str(doc_id)]["value"] if doc_id else ANALYSES
+
+    def _doc(self, table: str, key: Any) -> dict | None:
+        if table in LAZY_TABLES:
+            self._lazy()
+        doc_id = self._keys[table].get(key)
+        return None if doc_id is None else self._storage.data[table][str(doc_id)]
+
+    def _article_doc(self, article_id: str) -> dict:
+        doc = self._doc("articles", article_id)
+        if doc is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return doc
+
+    def _append_pack(self, pack: AppendFile, blobs: list[bytes]) -> list[list[int]]:
+        """Append and fsync; [offset, length] per blob. Must happen before the journal line."""
+        self._writable()
+        try:
+            spans = [[pack.append(blob), len(blob)] for blob in blobs]
+            pack.sync()
+        except OSError as exc:
+            pack.rollback()
+            raise StoreError(describe_os_error(exc, pack.path)) from exc
+        return spans
+
+    @_locked
+    def schema_version(self) -> int:
+        doc = self._doc("_schema", "version")
+        return doc["value"] if doc else schema.SCHEMA_VERSION
+
+    # -- backups --
+
+    @_locked
+    def backup(self, reason: str = "manual", *, _compact: bool = True) -> Path:
+        """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last 10.
+
+        Consistent: this process holds the lock, the journal is folded in first and the
+        packs are copied up to their last synced byte.
+        """
+        if _compact and not self.readonly:
+            self._compact(raise_errors=True)
+        lengths = {BODIES: self._bodies.good_end}
+        if self._analyses is not None:
+            lengths[self._analyses.path.name] = self._analyses.good_end
+        try:
+            return backups.make_backup(
+                self.directory,
+                self._backups_dir or paths.backups_dir(),
+                store_files(self.directory),
+                reason,
+                self.count(),
+                lengths,
+            )
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, Path(exc.filename or self.directory))) from exc
+
+    def _daily_backup(self) -> None:
+        """On close: a backup when the newest is older than a day, so damage can be undone."""
+        if self.readonly or not self.auto_backup or not self._keys["articles"]:
+            return
+        try:
+            found = list_backups(self._backups_dir or paths.backups_dir())
+            if found and found[-1].age_seconds < layout.AUTO_BACKUP_SECONDS:
+                return
+            self.backup("daily", _compact=False)  # close() has just compacted
+        except (StoreError, OSError) as exc:
+            self.last_backup_error = str(exc)  # the store itself is fine; do not fail close()
+
+    def _vacuum_if_wasteful(self) -> None:
+        """Overridden by the analyses mixin; close() calls it before compacting."""
