@@ -1,17 +1,21 @@
 """The article store over TinyDB: the only package that imports tinydb.
 
 Layout of a store folder (default paths.store_dir()):
-  meta.json + meta.journal   TinyDB tables: articles (metadata, no bodies), highlights,
-                             corrections, summaries, analyses (index into analyses.pack),
-                             settings, _schema. Every write appends one fsynced journal line;
-                             the snapshot is rewritten atomically when the journal grows.
-  bodies.pack                article bodies (UTF-8), appended; articles hold [offset, length]
-  analyses.pack              cached analyses (JSON), appended; the analyses table points in
-  lock                       one running writer at a time (holds its pid)
+  meta.json      snapshot of the TinyDB tables articles (metadata, no bodies), highlights,
+                 corrections, settings, _schema
+  cache.json     snapshot of analyses (index into the analyses pack), summaries, _cache;
+                 parsed only when first needed, rebuildable by analysing again
+  meta.journal   one fsynced JSON line per write, over both snapshots; folded into them
+                 (atomic replace) when it grows and on close
+  bodies.pack    article bodies (UTF-8), appended; articles hold [offset, length]
+  analyses.pack  cached analyses (JSON), appended; vacuum() rewrites it as analyses.<n>.pack
+  lock           one running writer at a time (holds its pid)
 
 Write order keeps a crash harmless: pack bytes are synced before the journal line that
 points at them, and the journal line is synced before memory changes, so a failed save
 leaves memory exactly as it was and a retry starts clean.
+
+Import everything from here: Store, AddResult, the errors, backups and restore.
 """
 
 from briefing.store.api import Store
