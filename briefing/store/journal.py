@@ -1,7 +1,4 @@
-"""TinyDB over a journal: the storage (meta.json + cache.json + meta.journal) and the table.
-
-The only place besides base.py that touches TinyDB's classes.
-"""
+"""TinyDB over a journal: the storage (meta.json + cache.json + meta.journal) and the table."""
 
 from __future__ import annotations
 
