@@ -157,6 +157,7 @@ def main() -> None:
     print(
         f"  import (store side)     {built['import_per_s']:8.0f} articles/s  ({built['import_s']:.2f} s)"
     )
+    print(f"  import briefing.store   {run['import_module_s'] * 1000:8.1f} ms")
     print(f"  open                    {run['open_s'] * 1000:8.1f} ms")
     print(f"  list all (metadata)     {run['list_s'] * 1000:8.1f} ms")
     print(f"  summaries (filters)     {run['summaries_s'] * 1000:8.1f} ms")
