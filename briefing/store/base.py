@@ -173,7 +173,7 @@ class StoreBase:
             return
         self._lazy()  # migrations see every table
         if not self.readonly:
-            self.backup(reason=f"before-migration-v{version}", _compact=False)
+            self._copy_to_backups(f"before-migration-v{version}")
         for step in range(version, schema.SCHEMA_VERSION):
             schema.MIGRATIONS[step](self._storage.data)
         for doc in self._storage.data["_schema"].values():
@@ -375,14 +375,18 @@ class StoreBase:
     # -- backups --
 
     @_locked
-    def backup(self, reason: str = "manual", *, _compact: bool = True) -> Path:
+    def backup(self, reason: str = "manual") -> Path:
         """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last 10.
 
         Consistent: this process holds the lock, the journal is folded in first and the
         packs are copied up to their last synced byte.
         """
-        if _compact and not self.readonly:
+        if not self.readonly:
             self._compact(raise_errors=True)
+        return self._copy_to_backups(reason)
+
+    def _copy_to_backups(self, reason: str) -> Path:
+        """The files as they are (snapshots + journal + packs): consistent under the lock."""
         lengths = {BODIES: self._bodies.good_end}
         if self._analyses is not None:
             lengths[self._analyses.path.name] = self._analyses.good_end
@@ -406,7 +410,7 @@ class StoreBase:
             found = list_backups(self._backups_dir or paths.backups_dir())
             if found and found[-1].age_seconds < layout.AUTO_BACKUP_SECONDS:
                 return
-            self.backup("daily", _compact=False)  # close() has just compacted
+            self._copy_to_backups("daily")  # close() has just compacted
         except (StoreError, OSError) as exc:
             self.last_backup_error = str(exc)  # the store itself is fine; do not fail close()
 
