@@ -123,10 +123,15 @@ writes.sort()
 s = time.perf_counter()
 store.close()
 closed = time.perf_counter() - s
+store = Store.open(sys.argv[1], backups_dir=sys.argv[2], auto_backup=False)
+s = time.perf_counter()
+store.backup("bench")
+backed_up = time.perf_counter() - s
+store.close()
 print(json.dumps({
     "import_module_s": t1 - t0, "open_s": t2 - t1, "list_s": t3 - t2, "summaries_s": t4 - t3,
     "one_body_s": t5 - t4, "tag_median_ms": statistics.median(writes) * 1000,
-    "tag_p95_ms": writes[94] * 1000, "tag_max_ms": writes[-1] * 1000, "close_s": closed,
+    "tag_p95_ms": writes[94] * 1000, "tag_max_ms": writes[-1] * 1000, "close_s": closed, "backup_s": backed_up,
     "peak_mb": peak_mb(), "count": len(articles),
 }))
 """
@@ -167,6 +172,7 @@ def main() -> None:
         f"p95 {run['tag_p95_ms']:.2f} ms, max {run['tag_max_ms']:.2f} ms (100 writes)"
     )
     print(f"  close (compaction)      {run['close_s'] * 1000:8.1f} ms")
+    print(f"  backup (daily on close) {run['backup_s'] * 1000:8.1f} ms")
     print(f"  peak memory (reader)    {run['peak_mb']:8.1f} MB")
     print(f"  peak memory (builder)   {build_peak:8.1f} MB")
     print("  files: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(sizes.items())))
