@@ -77,6 +77,8 @@ class BriefingApp(Tasks, App):
         self.analysis: Analysis | None = None
         self.matches: list[tuple[int, int]] = []
         self.highlights: list[Highlight] = []
+        self._painted = False
+        self._pending_analysis: str | None = None
         self._count_line = ""
         self._folded_body: str | None = None
         if config.theme:
@@ -109,9 +111,15 @@ class BriefingApp(Tasks, App):
         self._layout(self.size.width)
 
     def on_ready(self) -> None:
-        # Textual sends Ready after the first full paint: the index (and, on demand, spaCy)
-        # load only then, in workers, so the first screen is never waiting for them.
+        # Textual sends Ready after the first full paint: the index and spaCy load only
+        # then, in workers, so the first screen never waits for them.
+        self._painted = True
         self.build_index()
+        if self._pending_analysis is not None:
+            self.analyse_open(self._pending_analysis)
+            self._pending_analysis = None
+        if self.store.readonly:
+            self.status.say("read-only: another briefing holds the store; changes are not saved")
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -143,7 +151,7 @@ class BriefingApp(Tasks, App):
         shown, total = len(self.article_list.articles), len(self.articles)
         label = f"{shown} of {total} articles" if self.filter_text else f"{total} articles"
         unread = sum(1 for a in self.article_list.articles if not a.read)
-        line = f"{label} · {unread} unread"
+        line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
         if line != self._count_line:  # an update reflows the screen: only when it changed
             self._count_line = line
             self.query_one("#list-count", Static).update(Text(line, end=""))
@@ -210,7 +218,10 @@ class BriefingApp(Tasks, App):
         self._show_facts()
         self._find_matches()
         if self.analysis is None or self._stale(self.analysis):
-            self.analyse_open(article_id)
+            if self._painted:
+                self.analyse_open(article_id)
+            else:
+                self._pending_analysis = article_id
 
     def _show_facts(self) -> None:
         self.facts.show_facts(self.analysis.facts if self.analysis else None, self.highlights)

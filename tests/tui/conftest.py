@@ -73,7 +73,7 @@ def make_store(articles: list[Article] | None = None, *, analysed: bool = True) 
 
 
 def fake_services(**overrides) -> Services:
-    return Services(analyse=analyse, analyse_many=analyse_many, **overrides)
+    return Services(**{"analyse": analyse, "analyse_many": analyse_many, **overrides})
 
 
 @pytest.hookimpl(tryfirst=True)

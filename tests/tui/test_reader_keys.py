@@ -444,3 +444,35 @@ async def test_highlights_and_notes_are_listed_in_the_facts_panel(app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.text_area.cursor_offset == 0
+
+
+async def test_unanalysed_article_is_analysed_in_a_worker_after_first_paint():
+    from tests.tui.conftest import make_store
+
+    store = make_store(analysed=False)
+    calls = []
+
+    def analyse(store_, article_id, force=False):
+        from tests.tui.fakes import analyse as real
+
+        calls.append((article_id, app._painted))
+        return real(store_, article_id, force=force)
+
+    app = make_app(store, Config(), services=fake_services(analyse=analyse))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert calls == [(SEED_ID, True)]  # only once painted
+        assert store.get_analysis(SEED_ID) is not None
+        assert {e.text for e in app.text_area.entities} >= {"Miami"}
+        assert str(app.query_one("#legend").render()) != "analysing…"
+        await pilot.press("j", "k")  # reopening is instant: the cached analysis is used
+        await settle(pilot)
+        assert [c[0] for c in calls].count(SEED_ID) == 1
+
+
+async def test_read_only_store_says_so(store):
+    store.readonly = True
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "read-only" in str(app.query_one("#list-count").render())
