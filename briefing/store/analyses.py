@@ -8,7 +8,7 @@ import orjson
 
 from briefing.models import Analysis, ArticleSummary
 from briefing.store import layout
-from briefing.store.base import _locked
+from briefing.store.base import _locked, no_gc
 from briefing.store.durable import AppendFile, describe_os_error
 from briefing.store.errors import StoreError
 
@@ -60,14 +60,15 @@ class AnalysesMixin:
     def summaries(self) -> dict[str, ArticleSummary]:
         self._lazy()
         found = {}
-        for doc in self._storage.data.get("summaries", {}).values():
-            summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
-            values = summary.__dict__
-            values.update(_BLANK_SUMMARY)
-            values.update(doc)
-            for name in _SUMMARY_LISTS:
-                values[name] = list(values[name])
-            found[summary.article_id] = summary
+        with no_gc():
+            for doc in self._storage.data.get("summaries", {}).values():
+                summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
+                values = summary.__dict__
+                values.update(_BLANK_SUMMARY)
+                values.update(doc)
+                for name in _SUMMARY_LISTS:
+                    values[name] = list(values[name])
+                found[summary.article_id] = summary
         return found
 
     @_locked

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from briefing.models import Article
-from briefing.store.base import _locked, _now, _sha256
+from briefing.store.base import _locked, _now, _sha256, no_gc
 from briefing.store.errors import StoreCorrupt
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
@@ -101,7 +101,8 @@ class ArticlesMixin:
             key=lambda d: (d.get("published") or "", d.get("added") or ""),
             reverse=True,
         )
-        return [self._to_article(doc) for doc in docs]
+        with no_gc():
+            return [self._to_article(doc) for doc in docs]
 
     @staticmethod
     def _to_article(doc: dict) -> Article:
