@@ -40,3 +40,19 @@ def test_restore_list_and_errors(temp_home: Path, capsys):
     assert "no backup matches 'zzz'" in capsys.readouterr().err
     assert cli.main(["restore", "--list"]) == 0
     assert "\tmanual\t1 articles" in capsys.readouterr().out
+
+
+def test_restore_into_an_empty_home_makes_no_pointless_backup(temp_home: Path, tmp_path, capsys):
+    add(1)
+    assert cli.main(["backup"]) == 0
+    (made,) = list_backups()
+    moved = tmp_path / "elsewhere"
+    made.path.rename(moved)
+    for path in paths.store_dir().iterdir():  # a new machine: no store yet
+        path.unlink()
+    capsys.readouterr()
+    assert cli.main(["restore", str(moved)]) == 0
+    assert "saved in" not in capsys.readouterr().out
+    assert list_backups() == []
+    with Store.open(readonly=True) as s:
+        assert s.count() == 1

@@ -63,5 +63,6 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"briefing restore: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"Restored {count} articles from {source}")
-    print(f"The store as it was before is saved in {saved}")
+    if saved is not None:
+        print(f"The store as it was before is saved in {saved}")
     return EXIT_OK

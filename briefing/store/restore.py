@@ -48,11 +48,11 @@ def _count(directory: Path) -> int | None:
 
 def restore(
     backup: Path, directory: Path | None = None, *, backups_dir: Path | None = None
-) -> tuple[Path, int]:
+) -> tuple[Path | None, int]:
     """Replace the store with a backup, after backing up the current one (even if corrupt).
 
-    Returns (the backup of the replaced store, articles restored). The store must not be
-    open anywhere (StoreLocked otherwise).
+    Returns (the backup of the replaced store, or None when there was no store; articles
+    restored). The store must not be open anywhere (StoreLocked otherwise).
     """
     directory = Path(directory) if directory is not None else paths.store_dir()
     if not any((backup / name).is_file() for name in (META, JOURNAL)):
@@ -67,13 +67,15 @@ def restore(
             f"the store {directory} is in use by process {holder or '?'}; close it first"
         )
     try:
-        saved = backups.make_backup(
-            directory,
-            backups_dir or paths.backups_dir(),
-            store_files(directory),
-            "before-restore",
-            _count(directory),
-        )
+        saved = None
+        if any((directory / name).exists() for name in store_files(directory)):
+            saved = backups.make_backup(
+                directory,
+                backups_dir or paths.backups_dir(),
+                store_files(directory),
+                "before-restore",
+                _count(directory),
+            )
         # meta.json goes first and comes back last: a crash in between leaves a store that
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)
