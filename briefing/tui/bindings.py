@@ -19,7 +19,6 @@ _FIX = Binding.Group("Fix entity", compact=True)
 APP = [
     Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
     Binding("q", "app.quit", "Quit", id="quit"),
-    Binding("tab", "app.next_pane", "Next pane", id="next_pane", group=_PANE),
     Binding("1", "app.focus_pane('list')", "List", id="focus_list", group=_PANE),
     Binding("2", "app.focus_pane('reader')", "Reader", id="focus_reader", group=_PANE),
     Binding("3", "app.focus_pane('facts')", "Facts", id="focus_facts", group=_PANE),
@@ -37,6 +36,9 @@ APP = [
     Binding("ctrl+p", "app.command_palette", "Commands", id="command_palette"),
 ]
 
+# Tab belongs to each pane (not the app): the screen's own Tab binding would win otherwise.
+NEXT_PANE = Binding("tab", "app.next_pane", "Next pane", id="next_pane", group=_PANE)
+
 MOVE = [
     Binding("j,down", "cursor_down", "Down", id="down", group=_MOVE, key_display="j"),
     Binding("k,up", "cursor_up", "Up", id="up", group=_MOVE, key_display="k"),
@@ -45,6 +47,7 @@ MOVE = [
 ]
 
 LIST = [
+    NEXT_PANE,
     *MOVE,
     Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
     Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
@@ -52,6 +55,7 @@ LIST = [
 ]
 
 READER = [
+    NEXT_PANE,
     *MOVE,
     Binding(
         "right_square_bracket",
@@ -76,6 +80,7 @@ READER = [
 ]
 
 FACTS = [
+    NEXT_PANE,
     *MOVE,
     Binding("enter", "select", "Show in text", id="show_fact"),
 ]

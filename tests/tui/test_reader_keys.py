@@ -476,3 +476,32 @@ async def test_read_only_store_says_so(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert "read-only" in str(app.query_one("#list-count").render())
+
+
+async def test_tab_cycles_the_three_panes(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.article_list
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.text_area
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.facts
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.article_list
+
+
+async def test_entity_index_quotes_names_with_spaces(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        screen = app.screen
+        key = next(k for k, q in screen.queries.items() if "Kirill" in q)
+        assert screen.queries[key] == 'person:"Kirill Dmitriev"'
+        option_list = screen.query_one("#entities")
+        option_list.highlighted = option_list.get_option_index(key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [a.id for a in app.article_list.articles] == [SEED_ID]
