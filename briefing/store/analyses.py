@@ -8,7 +8,7 @@ import orjson
 
 from briefing.models import Analysis, ArticleSummary
 from briefing.store import layout
-from briefing.store.base import _locked, no_gc
+from briefing.store.base import locked, no_gc
 from briefing.store.durable import AppendFile, describe_os_error
 from briefing.store.errors import StoreError
 
@@ -21,7 +21,7 @@ class AnalysesMixin:
 
     # -- analyses cache and summaries --
 
-    @_locked
+    @locked
     def get_analysis(self, article_id: str) -> Analysis | None:
         """The cached analysis, or None (also when its pack entry is unreadable: it is a cache)."""
         doc = self._doc("analyses", article_id)
@@ -38,7 +38,7 @@ class AnalysesMixin:
         """Cache an analysis and refresh the article's summary (one durable write)."""
         self.put_analyses([analysis])
 
-    @_locked
+    @locked
     def put_analyses(self, analyses: Iterable[Analysis]) -> None:
         """Cache many analyses with one fsync of the pack and one of the journal."""
         analyses = list(analyses)
@@ -56,7 +56,7 @@ class AnalysesMixin:
             )
         self._commit(*groups)
 
-    @_locked
+    @locked
     def summaries(self) -> dict[str, ArticleSummary]:
         self._lazy()
         found = {}
@@ -71,7 +71,7 @@ class AnalysesMixin:
                 found[summary.article_id] = summary
         return found
 
-    @_locked
+    @locked
     def vacuum(self) -> int:
         """Rewrite the analyses pack without superseded analyses; return the bytes freed.
 

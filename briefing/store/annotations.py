@@ -9,7 +9,7 @@ import orjson
 from tinydb import Query
 
 from briefing.models import Correction, Highlight
-from briefing.store.base import _locked, _now
+from briefing.store.base import locked, utc_now
 from briefing.store.errors import NotFound
 
 
@@ -18,32 +18,32 @@ class AnnotationsMixin:
 
     # -- highlights --
 
-    @_locked
+    @locked
     def add_highlight(self, highlight: Highlight) -> Highlight:
         """Store a highlight (an id and created time are filled in when missing)."""
         self._article_doc(highlight.article_id)
         data = highlight.to_dict()
         data["id"] = data["id"] or uuid.uuid4().hex[:12]
-        data["created"] = data["created"] or _now()
+        data["created"] = data["created"] or utc_now()
         self._commit([("highlights", data["id"], data)])
         return Highlight.from_dict(data)
 
-    @_locked
+    @locked
     def update_highlight(self, highlight_id: str, *, note: str | None) -> Highlight:
         doc = self._doc("highlights", highlight_id)
         if doc is None:
             raise NotFound(f"no highlight with id {highlight_id!r}")
-        data = {**doc, "note": note or None, "updated": _now()}
+        data = {**doc, "note": note or None, "updated": utc_now()}
         self._commit([("highlights", highlight_id, data)])
         return Highlight.from_dict(data)
 
-    @_locked
+    @locked
     def delete_highlight(self, highlight_id: str) -> None:
         if self._doc("highlights", highlight_id) is None:
             raise NotFound(f"no highlight with id {highlight_id!r}")
         self._commit([("highlights", highlight_id, None)])
 
-    @_locked
+    @locked
     def highlights(self, article_id: str | None = None) -> list[Highlight]:
         """Highlights of one article in text order, or of all articles."""
         return self._highlights(article_id)
@@ -56,15 +56,15 @@ class AnnotationsMixin:
 
     # -- entity corrections --
 
-    @_locked
+    @locked
     def add_correction(self, correction: Correction) -> Correction:
         data = correction.to_dict()
         data["id"] = data["id"] or uuid.uuid4().hex[:12]
-        data["created"] = data["created"] or _now()
+        data["created"] = data["created"] or utc_now()
         self._commit([("corrections", data["id"], data), self._bump_corrections()])
         return Correction.from_dict(data)
 
-    @_locked
+    @locked
     def remove_correction(self, correction_id: str) -> None:
         if self._doc("corrections", correction_id) is None:
             raise NotFound(f"no correction with id {correction_id!r}")
@@ -74,14 +74,14 @@ class AnnotationsMixin:
         value = self.corrections_version() + 1
         return ("_schema", "corrections_version", {"key": "corrections_version", "value": value})
 
-    @_locked
+    @locked
     def corrections(self) -> list[Correction]:
         docs = self._storage.data.get("corrections", {}).values()
         return sorted(
             (Correction.from_dict(d) for d in docs), key=lambda c: (c.created or "", c.id)
         )
 
-    @_locked
+    @locked
     def corrections_version(self) -> int:
         """Grows with every correction change; analyses made before it are stale."""
         doc = self._doc("_schema", "corrections_version")
@@ -89,12 +89,12 @@ class AnnotationsMixin:
 
     # -- settings --
 
-    @_locked
+    @locked
     def get_setting(self, key: str, default: Any = None) -> Any:
         doc = self._doc("settings", key)
         return default if doc is None else orjson.loads(orjson.dumps(doc["value"]))
 
-    @_locked
+    @locked
     def set_setting(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable value (None deletes the setting)."""
         try:  # refuse what cannot be saved before anything changes

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from briefing.models import Article
-from briefing.store.base import _locked, _now, _sha256, no_gc
+from briefing.store.base import locked, no_gc, sha256_hex, utc_now
 from briefing.store.errors import StoreCorrupt
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
@@ -28,7 +28,7 @@ class ArticlesMixin:
 
     # -- articles --
 
-    @_locked
+    @locked
     def add_articles(
         self, articles: Iterable[Article], *, batch_size: int = 1000
     ) -> list[AddResult]:
@@ -55,7 +55,7 @@ class ArticlesMixin:
         seen_ids: set[str] = set()
         for article in batch:
             body = article.body or ""
-            content_hash = article.content_hash or _sha256(body)
+            content_hash = article.content_hash or sha256_hex(body)
             article_id = article.id or content_hash[:12]
             first = self._hashes.get(content_hash) or seen_hashes.get(content_hash)
             if first is None and (article_id in self._keys["articles"] or article_id in seen_ids):
@@ -71,7 +71,7 @@ class ArticlesMixin:
             return results
         spans = self._append_pack(self._bodies, [blob for _, _, blob in fresh])
         groups = []
-        added = _now()
+        added = utc_now()
         for (article, content_hash, _), span in zip(fresh, spans, strict=True):
             doc = article.to_dict(with_body=False)
             doc["id"] = seen_hashes[content_hash]
@@ -89,11 +89,11 @@ class ArticlesMixin:
     def add_article(self, article: Article) -> AddResult:
         return self.add_articles([article])[0]
 
-    @_locked
+    @locked
     def count(self) -> int:
         return len(self._keys["articles"])
 
-    @_locked
+    @locked
     def articles(self) -> list[Article]:
         """Every article's metadata (body None), newest published first. Never reads bodies."""
         docs = sorted(
@@ -116,13 +116,13 @@ class ArticlesMixin:
         values["tags"] = list(values["tags"] or ())  # never hand out the list memory holds
         return article
 
-    @_locked
+    @locked
     def get(self, article_id: str) -> Article | None:
         """Metadata only (body None)."""
         doc = self._doc("articles", article_id)
         return None if doc is None else self._to_article(doc)
 
-    @_locked
+    @locked
     def body(self, article_id: str) -> str:
         offset, length = self._article_doc(article_id)["_body"]
         return self._read_body(offset, length)
@@ -144,7 +144,7 @@ class ArticlesMixin:
                 body = self._read_body(offset, length)
             yield article_id, body
 
-    @_locked
+    @locked
     def resolve_id(self, prefix: str) -> str | None:
         """The full id for a unique id prefix (users type short ids)."""
         ids = self._keys["articles"]
@@ -159,7 +159,7 @@ class ArticlesMixin:
         self._commit([("articles", article_id, doc)])
         return doc
 
-    @_locked
+    @locked
     def update_tags(
         self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
     ) -> list[str]:
@@ -172,19 +172,19 @@ class ArticlesMixin:
         self._update_doc(article_id, {"tags": tags})
         return list(tags)
 
-    @_locked
+    @locked
     def set_read(self, article_id: str, read: bool) -> None:
         self._update_doc(article_id, {"read": bool(read)})
 
-    @_locked
+    @locked
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._update_doc(article_id, {"starred": bool(starred)})
 
-    @_locked
+    @locked
     def set_note(self, article_id: str, note: str | None) -> None:
         self._update_doc(article_id, {"note": note or None})
 
-    @_locked
+    @locked
     def update_article(self, article_id: str, **changes: Any) -> None:
         """Change metadata fields; a new `body` is appended and its content_hash recomputed."""
         unknown = set(changes) - _EDITABLE
@@ -195,14 +195,14 @@ class ArticlesMixin:
             changes["tags"] = list(dict.fromkeys(changes["tags"] or []))
         if "body" in changes:
             body = changes.pop("body") or ""
-            changes["content_hash"] = _sha256(body)
+            changes["content_hash"] = sha256_hex(body)
             changes["_body"] = self._append_pack(self._bodies, [body.encode("utf-8")])[0]
         self._update_doc(article_id, changes)
         if "content_hash" in changes:
             self._hashes.pop(old_hash, None)
             self._hashes[changes["content_hash"]] = article_id
 
-    @_locked
+    @locked
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its highlights, cached analysis and summary."""
         doc = self._article_doc(article_id)
@@ -212,7 +212,7 @@ class ArticlesMixin:
         self._commit(ops)
         self._hashes.pop(doc.get("content_hash"), None)
 
-    @_locked
+    @locked
     def tag_counts(self) -> dict[str, int]:
         counts = Counter(
             t for d in self._storage.data.get("articles", {}).values() for t in d.get("tags", [])

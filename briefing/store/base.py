@@ -36,15 +36,15 @@ from briefing.store.layout import (
 )
 
 
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _sha256(text: str) -> str:
+def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _locked(method: Callable) -> Callable:
+def locked(method: Callable) -> Callable:
     """Serialise calls: the TUI reads and writes from worker threads."""
 
     @wraps(method)
@@ -328,7 +328,7 @@ class StoreBase:
             if raise_errors:
                 raise StoreError(message) from exc
 
-    @_locked
+    @locked
     def compact(self) -> None:
         """Rewrite the snapshot now and empty the journal (raises StoreError on failure)."""
         self._writable()
@@ -387,14 +387,14 @@ class StoreBase:
             raise StoreError(describe_os_error(exc, pack.path)) from exc
         return spans
 
-    @_locked
+    @locked
     def schema_version(self) -> int:
         doc = self._doc("_schema", "version")
         return doc["value"] if doc else schema.SCHEMA_VERSION
 
     # -- backups --
 
-    @_locked
+    @locked
     def backup(self, reason: str = "manual") -> Path:
         """Copy the store into backups_dir()/<timestamp>-<reason>/; keep the last 10.
 
