@@ -122,3 +122,30 @@ def test_build_corpus_holds_out_articles_and_drops_unknown_labels(tmp_path):
     nlp = spacy.blank("it")
     dev_docs = list(DocBin().from_disk(tmp_path / "corpus" / "dev.spacy").get_docs(nlp.vocab))
     assert [(e.text, e.label_) for e in dev_docs[0].ents] == [("Parigi", "LOC")]
+
+
+def test_name_variant_copy_shortens_people_only():
+    ex = _article()
+    copy = train_ner.name_variant_copy(ex, random.Random(0))
+    assert copy is not None
+    surfaces = _surfaces(copy)
+    # every span still covers text of its label; multi-word people end with their surname
+    assert [lab for _, lab in surfaces] == [lab for _, lab in _surfaces(ex)]
+    assert surfaces[3][0] in ("Putin", "V. Putin") and surfaces[4][0] in ("Witkoff", "S. Witkoff")
+    assert surfaces[6:] == _surfaces(ex)[6:]
+    assert copy.text.endswith("La Nato resta in attesa a Bruxelles.")
+    assert train_ner.name_variant_copy(Example("Roma", ((0, 4, "LOC"),)), random.Random(0)) is None
+
+
+def test_sports_lines_label_clubs_org_and_players_per():
+    people = [Example("Steve Witkoff met Jared Kushner.", ((0, 13, "PER"), (18, 31, "PER")))]
+    lines = train_ner.sports_examples(people, 40, random.Random(5))
+    cities = set(train_ner._cities("en"))
+    assert len(lines) == 40
+    for line in lines:
+        assert line.entities
+        for surface, label in _surfaces(line):
+            if label == "PER":
+                assert surface.split()[-1] in ("Witkoff", "Kushner")
+            else:
+                assert label in ("ORG", "LOC") and surface in cities
