@@ -192,3 +192,12 @@ def test_analyze_file_prints_the_analysis(temp_home, tmp_path):
 
 def test_analyze_without_input_is_a_usage_error(temp_home):
     assert run_cli(["analyze"], "", temp_home).returncode == 2
+
+
+def test_facts_come_from_the_analysed_entities():
+    pytest.importorskip("briefing.facts")
+    fixes = [Correction(id="c", text="Steve Witkoff", label="PER")]
+    text = "Steve Witkoff ha detto ieri: «Andremo a Mosca»."
+    result = analysis.analyse_text(text, "it", "2025-12-18", fixes)
+    assert [p.name for p in result.facts.people] == ["Steve Witkoff"]
+    assert [(d.text, d.iso) for d in result.facts.dates] == [("ieri", "2025-12-17")]

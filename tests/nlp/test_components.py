@@ -319,3 +319,10 @@ def test_seats_of_power_are_organisations_only_when_they_act(lang, text, seat, l
     nlp = blank(lang, "briefing_seats")
     doc = with_model_ents(nlp, text, [(seat, "LOC")])
     assert [(e.text, e.label_) for e in doc.ents] == [(seat, label)]
+
+
+def test_gazetteer_does_not_settle_a_name_the_model_mostly_read_as_a_person():
+    nlp = blank("en", "briefing_gazetteer")
+    text = "Jordan said so. Jordan agreed. He flew to Jordan."
+    doc = with_model_ents(nlp, text, [("Jordan", "PER"), ("Jordan", "PER"), ("Jordan", "LOC")])
+    assert [e.label_ for e in doc.ents] == ["PER", "PER", "LOC"]
