@@ -40,13 +40,47 @@ def clean_body(text: str) -> str:
     return text.translate(_TABLE)
 
 
+LONG_LINE = 2000  # characters; the reader redraws a whole line for each of its screen rows
+
+
+def break_long_lines(text: str, limit: int = LONG_LINE) -> str:
+    """The text with a space turned into a line break every `limit` characters or so.
+
+    One character for one character, so offsets hold. Only hostile or broken input has
+    such lines (a 1 MB single line); without a break, every screen row of it would cost a
+    pass over the whole line and the reader would freeze. A line with no space at all is cut
+    where it must be (one character of it is not shown).
+    """
+    if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
+        return text
+    chars = list(text)
+    line_start = 0
+    i = 0
+    while i < len(chars):
+        if chars[i] == "\n":
+            line_start = i + 1
+        elif i - line_start >= limit:
+            cut = text.rfind(" ", line_start + limit // 2, i)
+            cut = cut if cut != -1 else i
+            chars[cut] = "\n"
+            line_start = cut + 1
+        i += 1
+    return "".join(chars)
+
+
 _SPACES = re.compile(r"[\n\t]+")
 
 
-def clean_line(text: str | None) -> str:
-    """A one-line field (title, source, tag) safe to show: newlines and tabs become spaces."""
+def clean_line(text: str | None, limit: int = 500) -> str:
+    """A one-line field (title, source, tag) safe to show: newlines and tabs become spaces.
+
+    Cut at `limit` characters: no screen line holds more, and a hostile 1 MB title would
+    otherwise be measured again for every row drawn.
+    """
     if not text:
         return ""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return _SPACES.sub(" ", text).translate(_TABLE)
 
 

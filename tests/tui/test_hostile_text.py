@@ -109,3 +109,34 @@ def test_sentence_spans_cover_sentences():
         "Terza “citata.”",
         "Quarta",
     ]
+
+
+async def test_a_one_megabyte_single_line_opens_and_scrolls():
+    body = ("parola " * 150_000)[:1_000_000] + " Miami"
+    article = Article(id="b1gb1gb1gb1g", title="x" * 1_000_000, body=body, published="2025-01-01")
+    store = make_store([article], analysed=False)
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = app.text_area.text
+        assert len(shown) == len(body)  # offsets unchanged
+        assert max(len(line) for line in shown.split("\n")) <= 2000
+        miami = next(e for e in app.text_area.entities if e.text == "Miami")
+        assert shown[miami.start : miami.end] == "Miami"
+        await pilot.press("2", "G")
+        assert app.text_area.cursor_offset == len(body)
+        assert len(app.article_list.row_text(app.article_list.articles[0], 80).plain) <= 80
+
+
+def test_break_long_lines_keeps_length_and_prefers_spaces():
+    from briefing.tui.textsafe import break_long_lines
+
+    text = "abc " * 2000 + "\nshort\n" + "z" * 5000
+    broken = break_long_lines(text, limit=100)
+    assert len(broken) == len(text)
+    assert all(len(line) <= 100 for line in broken.split("\n"))
+    # only spaces became breaks where there were spaces
+    changed = [i for i, (a, b) in enumerate(zip(text, broken, strict=True)) if a != b]
+    assert all(text[i] == " " for i in changed if i < 8000)
+    assert break_long_lines("short\ntext") == "short\ntext"

@@ -14,7 +14,7 @@ from textual.widgets.text_area import Selection, TextAreaTheme
 from briefing.models import Analysis, Article, Entity, Highlight
 from briefing.tui import bindings
 from briefing.tui.labels import NAMES, label_colours
-from briefing.tui.textsafe import clean_body, clean_line, sentence_at
+from briefing.tui.textsafe import break_long_lines, clean_body, clean_line, sentence_at
 
 
 class ArticleText(TextArea):
@@ -67,7 +67,7 @@ class ArticleText(TextArea):
 
     # content ----------------------------------------------------------------------------
     def show(self, body: str, entities: list[Entity], highlights: list[Highlight]) -> None:
-        text = clean_body(body)
+        text = break_long_lines(clean_body(body))
         self.load_text(text)
         starts = [0]
         for line in text.split("\n")[:-1]:
