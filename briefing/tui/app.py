@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import uuid
 from datetime import UTC, datetime
@@ -118,6 +119,9 @@ class BriefingApp(Tasks, App):
         if self._pending_analysis is not None:
             self.analyse_open(self._pending_analysis)
             self._pending_analysis = None
+        # Everything loaded so far lives as long as the app: keep it out of the garbage
+        # collector's full passes, which otherwise stall keystrokes on large stores.
+        gc.freeze()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
 

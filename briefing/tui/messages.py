@@ -59,6 +59,10 @@ class OpenArticle(Message):
     article_id: str
     focus_reader: bool = False
 
+    def can_replace(self, message: Message) -> bool:
+        # Holding j queues many of these: only the article the cursor stops on is opened.
+        return isinstance(message, OpenArticle) and not message.focus_reader
+
 
 @dataclass
 class JumpTo(Message):
