@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 import re
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from briefing.config import Config
-from briefing.models import Analysis, Article, Correction, Highlight
+from briefing.models import Analysis, Article, Highlight
 from briefing.store import StoreError
 from briefing.tui import bindings
+from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.labels import NAMES
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -30,8 +28,7 @@ from briefing.tui.messages import (
     Progress,
     TaskFinished,
 )
-from briefing.tui.screens.corrections import CorrectionsScreen
-from briefing.tui.screens.dialogs import AskNote, AskText, Choose
+from briefing.tui.screens.dialogs import AskText, Choose
 from briefing.tui.screens.entity_index import EntityIndex
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.services import Services
@@ -47,14 +44,7 @@ NARROW = 100  # below this many columns the facts pane takes turns with the list
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-FAILED = object()  # what _write returns when the store refused a write
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class BriefingApp(Tasks, App):
+class BriefingApp(Annotate, Tasks, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"
@@ -434,78 +424,6 @@ class BriefingApp(Tasks, App):
             Choose("Remove which tag?", [(t, "#" + clean_line(t)) for t in article.tags]), done
         )
 
-    # highlights and notes ---------------------------------------------------------------
-    def _target_span(self) -> tuple[int, int] | None:
-        return self.text_area.selection_span() or self.text_area.current_sentence()
-
-    def action_highlight(self) -> None:
-        """Highlight the selection or the sentence at the cursor; on a highlight, remove it."""
-        if self.open_id is None:
-            return
-        existing = self.text_area.highlight_at_cursor()
-        if existing is not None and self.text_area.selection_span() is None:
-            self._write(self.store.delete_highlight, existing.id)
-            self.status.say("highlight removed")
-        else:
-            self._new_highlight()
-        self._refresh_highlights()
-
-    def _new_highlight(self) -> Highlight | None:
-        span = self._target_span()
-        if span is None or self.open_id is None:
-            return None
-        start, end = span
-        highlight = Highlight(
-            id=uuid.uuid4().hex[:12],
-            article_id=self.open_id,
-            start=start,
-            end=end,
-            text=self.body[start:end],
-            created=_now(),
-        )
-        saved = self._write(self.store.add_highlight, highlight)
-        if saved is FAILED:
-            return None
-        self.status.say("highlighted")
-        return saved if isinstance(saved, Highlight) else highlight
-
-    def _refresh_highlights(self) -> None:
-        if self.open_id is None:
-            return
-        self.highlights = highlights = self.store.highlights(self.open_id)
-        self.text_area.set_spans(highlights=highlights)
-        self._show_facts()
-        article = self.by_id.get(self.open_id)
-        if article is not None:
-            self.reader.update_header(article, len(highlights))
-        if self.index is not None:
-            self.index.refresh(self.open_id)
-
-    def action_note(self) -> None:
-        """Add or edit the note on the highlight at the cursor (highlighting first if needed)."""
-        if self.open_id is None:
-            return
-        highlight = (
-            self.text_area.highlight_at_cursor()
-            if self.text_area.selection_span() is None
-            else None
-        )
-        if highlight is None:
-            highlight = self._new_highlight()
-            self._refresh_highlights()
-        if highlight is None:
-            return
-
-        def done(note: str | None) -> None:
-            if note is not None:
-                self._write(self.store.update_highlight, highlight.id, note=note.strip() or None)
-                self._refresh_highlights()
-                self.status.say("note saved")
-
-        self.push_screen(
-            AskNote("Note on the highlight", clean_line(highlight.text), highlight.note), done
-        )
-
     # screens ----------------------------------------------------------------------------
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.keymap_config))
@@ -517,87 +435,6 @@ class BriefingApp(Tasks, App):
                 self.article_list.focus()
 
         self.push_screen(EntityIndex(self.store.summaries()), done)
-
-    def action_corrections(self) -> None:
-        def done(correction_id: str | None) -> None:
-            if correction_id:
-                undone = next((c for c in self.store.corrections() if c.id == correction_id), None)
-                if (
-                    self._write(self.store.remove_correction, correction_id) is not FAILED
-                    and undone
-                ):
-                    self.reanalyse(undone.text, f"undid correction of “{clean_line(undone.text)}”")
-
-        self.push_screen(CorrectionsScreen(self.store.corrections()), done)
-
-    # corrections ------------------------------------------------------------------------
-    def action_correct_entity(self) -> None:
-        entity = self.text_area.entity_at_cursor()
-        if entity is None:
-            self.status.say("no entity under the cursor ( ] and [ move between entities )")
-            return
-        choices = [("none", "Not an entity"), ("extent", "Change its extent…")]
-        choices += [
-            (f"label:{label}", f"It is a {NAMES.get(label, label)} ({label})")
-            for label in bindings_labels()
-            if label != entity.label
-        ]
-
-        def chosen(choice: str | None) -> None:
-            if choice is None:
-                return
-            if choice == "extent":
-                self.push_screen(
-                    AskText("The entity's exact text", value=entity.text),
-                    lambda text: (
-                        text and self._save_correction(text, entity.label, replaces=entity.text)
-                    ),
-                )
-            elif choice == "none":
-                self._save_correction(entity.text, None)
-            else:
-                self._save_correction(entity.text, choice.removeprefix("label:"))
-
-        self.push_screen(
-            Choose(f"Correct “{clean_line(entity.text)}” ({entity.label})", choices), chosen
-        )
-
-    def action_mark_entity(self) -> None:
-        span = self.text_area.selection_span()
-        if span is None:
-            self.status.say("select text first (shift+arrows or the mouse), then E")
-            return
-        text = self.body[span[0] : span[1]].strip()
-
-        def chosen(choice: str | None) -> None:
-            if choice:
-                self._save_correction(text, choice)
-
-        self.push_screen(
-            Choose(
-                f"“{clean_line(text)[:60]}” is a…",
-                [(label, f"{NAMES.get(label, label)} ({label})") for label in bindings_labels()],
-            ),
-            chosen,
-        )
-
-    def _save_correction(self, text: str, label: str | None, replaces: str | None = None) -> None:
-        article = self.current
-        correction = Correction(
-            id=uuid.uuid4().hex[:12],
-            text=text,
-            label=label,
-            lang=None,
-            replaces=replaces,
-            created=_now(),
-        )
-        if self._write(self.store.add_correction, correction) is FAILED:
-            return
-        what = f"“{clean_line(text)}” → {label or 'not an entity'}"
-        self.status.say(f"correction saved: {what}")
-        self.reanalyse(
-            replaces or text, f"re-analysed after {what}", first=article.id if article else None
-        )
 
     # import and export ------------------------------------------------------------------
     def action_import_articles(self) -> None:
@@ -663,12 +500,6 @@ class FilterInput(Input):
     """The filter box; Escape goes back to the list and keeps the filter."""
 
     BINDINGS = bindings.FILTER
-
-
-def bindings_labels() -> list[str]:
-    from briefing.models import LABELS
-
-    return list(LABELS)
 
 
 def make_app(
