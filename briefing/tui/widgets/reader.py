@@ -61,7 +61,7 @@ class ArticleText(TextArea):
             for label, colour in label_colours().items()
         }
         styles["hl"] = Style(bgcolor=variables.get("warning-muted", "#5f5f00"), underline=True)
-        styles["mark"] = Style(bgcolor=variables.get("accent-muted", "#303060"))
+        styles["mark"] = Style(bgcolor=variables.get("primary-muted", "#303060"))
         styles["match"] = Style(reverse=True)
         return TextAreaTheme(name="briefing", syntax_styles=styles)
 
