@@ -9,6 +9,7 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,10 @@ from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
 from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside_longer_name, merge
+
+# Nationality words: "Israeli", "Russian", "Chinese", "Turkish", "Iraqi", "italiano".
+_DEMONYM = re.compile(r"(?:i|ian|ean|an|ese|ish|ic|ine|iano|iana|ese|ense|ino|ina)$", re.IGNORECASE)
+_STEM = 4
 
 
 class Gazetteer:
@@ -38,6 +43,7 @@ class Gazetteer:
         self.settle = settle
         self.patterns: list[dict[str, Any]] = []
         self.names: dict[str, str] = {}
+        self.country_stems: set[str] = set()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
             self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
@@ -46,6 +52,13 @@ class Gazetteer:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
         self.patterns.extend(mine)
         self.names.update((p["pattern"], p["label"]) for p in mine)
+        # A nationality word starts with its country's name less at most two letters:
+        # Israel-i, Russia-n, Ital(y)-ian, Chin(a)-ese, Turk(ey)-ish.
+        self.country_stems.update(
+            p["pattern"].lower()[: max(_STEM, len(p["pattern"]) - 2)]
+            for p in mine
+            if p.get("kind") == "country" and p["pattern"].isalpha()
+        )
         by_label: dict[str, list[str]] = {}
         for row in mine:
             by_label.setdefault(row["label"], []).append(row["pattern"])
@@ -56,8 +69,32 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         if self.settle:
             self.settle_disagreements(doc)
+            self.demonyms_are_not_places(doc)
         self.set_annotations(doc, self.match(doc))
         return doc
+
+    def demonyms_are_not_places(self, doc: Doc) -> None:
+        """ "Israeli", "Iraqi", "Russian" read as places by the model are nationalities (MISC):
+        one word of letters, not a listed place, a nationality ending, a country's stem."""
+        changed = False
+        ents = []
+        for ent in doc.ents:
+            text = ent.text
+            if (
+                ent.label_ in ("LOC", "GPE")
+                and len(ent) == 1
+                and ent._.ent_source is None
+                and text not in self.names
+                and text.isalpha()
+                and _DEMONYM.search(text)
+                and any(text[:n].lower() in self.country_stems for n in range(_STEM, len(text)))
+            ):
+                ent = Span(doc, ent.start, ent.end, label="MISC")
+                ent._.ent_source = "rule"
+                changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
 
     def settle_disagreements(self, doc: Doc) -> None:
         """Where the model gave a listed name its listed label once and another label elsewhere

