@@ -62,7 +62,7 @@ class BriefingApp(Annotate, Tasks, App):
         self.by_id: dict[str, Article] = {}
         self.index: Any = None
         self.filter_text = ""
-        self.query: Any = None
+        self.filter_query: Any = None
         self.open_id: str | None = None
         self.body = ""
         self.analysis: Analysis | None = None
@@ -228,6 +228,8 @@ class BriefingApp(Annotate, Tasks, App):
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
+        if self._shutting_down():
+            return
         if message.article_id == self.open_id:
             self.analysis = message.analysis
             self.reader.set_analysis(message.analysis)
@@ -270,7 +272,7 @@ class BriefingApp(Annotate, Tasks, App):
         error_box = self.query_one("#filter-error", Static)
         keep = self.open_id
         if not text.strip():
-            self.filter_text, self.query = "", None
+            self.filter_text, self.filter_query = "", None
             self._clear_error(error_box)
             self.article_list.set_articles(self.articles, keep=keep)
             self._show_count()
@@ -292,7 +294,7 @@ class BriefingApp(Annotate, Tasks, App):
             error_box.add_class("-shown")
             return False
         self._clear_error(error_box)
-        self.filter_text, self.query = text, query
+        self.filter_text, self.filter_query = text, query
         if self.index is None:
             # The index is still being built in its worker; IndexReady applies the filter.
             self._count_line = "indexing… the filter applies in a moment"
@@ -319,8 +321,8 @@ class BriefingApp(Annotate, Tasks, App):
         """The filter's words in the open article, for n and N."""
         spans: list[tuple[int, int]] = []
         terms = []
-        if self.query is not None and hasattr(self.query, "search_terms"):
-            terms = [" ".join(t) for t in self.query.search_terms()]
+        if self.filter_query is not None and hasattr(self.filter_query, "search_terms"):
+            terms = [" ".join(t) for t in self.filter_query.search_terms()]
         elif self.filter_text:
             terms = [w for w in re.findall(r'"[^"]+"|[^\s()]+', self.filter_text) if ":" not in w]
         for term in terms:
@@ -469,23 +471,32 @@ class BriefingApp(Annotate, Tasks, App):
         self.push_screen(Choose("Export to Markdown", choices), chosen)
 
     # worker reports ---------------------------------------------------------------------
+    def _shutting_down(self) -> bool:
+        """True once the app is shutting down: its widgets are gone, reports no longer matter."""
+        return not self.query("#panes")
+
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        self.status.progress(message.task, message.done, message.total)
+        if not self._shutting_down():
+            self.status.progress(message.task, message.done, message.total)
 
     @on(TaskFinished)
     def _finished(self, message: TaskFinished) -> None:
+        if self._shutting_down():
+            return
         self.status.finished(message.task, message.error or message.summary)
         if message.error:
             self.notify(message.error, title=message.task, severity="error", timeout=10)
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
-        if self.filter_text:
+        if self.filter_text and not self._shutting_down():
             self.apply_filter(self.filter_text)
 
     @on(ArticlesChanged)
     def _articles_changed(self, message: ArticlesChanged) -> None:
+        if self._shutting_down():
+            return
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}
         if self.index is not None:

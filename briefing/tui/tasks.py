@@ -10,9 +10,30 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
+from textual.worker import get_current_worker
 
 from briefing.tui.messages import AnalysisReady, ArticlesChanged, IndexReady, Progress, TaskFinished
 from briefing.tui.textsafe import fold
+
+
+class Cancelled(Exception):
+    """Raised from a progress report when the app cancelled the worker (it is quitting)."""
+
+
+def _reporter(post, task: str):
+    """A progress(done, total) callback that reports, and stops the work once cancelled.
+
+    A thread cannot be killed: without this, quitting during a long re-analysis would wait
+    for all of it, writing to a store that is being closed.
+    """
+    worker = get_current_worker()
+
+    def progress(done: int, total: int) -> None:
+        if worker.is_cancelled:
+            raise Cancelled(task)
+        post(Progress(task, done, total or None))
+
+    return progress
 
 
 class Tasks:
@@ -27,6 +48,7 @@ class Tasks:
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Metadata and summaries first (filters work at once), then every body for free text."""
+        worker = get_current_worker()
         index = self.services.build_index(self.store)
         self.index = index
         self.post_message(IndexReady(complete=False))
@@ -35,6 +57,8 @@ class Tasks:
         for done, pair in enumerate(self.store.iter_bodies(), 1):
             pairs.append(pair)
             if len(pairs) >= 100:
+                if worker.is_cancelled:
+                    return
                 index.add_bodies(pairs)
                 pairs = []
                 time.sleep(0.002)  # hand the GIL to the event loop: typing stays quick
@@ -65,11 +89,11 @@ class Tasks:
             ids.remove(first)
             ids.insert(0, first)
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(Progress("re-analysing", done, total))
-
+        progress = _reporter(self.post_message, "re-analysing")
         try:
             self.services.analyse_many(self.store, ids, True, progress)
+        except Cancelled:
+            return
         except Exception as exc:  # reported, not raised: the reader stays usable
             self.post_message(TaskFinished("re-analysing", "", error=f"re-analysis failed: {exc}"))
             return
@@ -80,13 +104,13 @@ class Tasks:
     def import_sources(self, sources: list[str]) -> None:
         before = {a.id for a in self.store.articles()}
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(Progress("importing", done, total or None))
-
+        progress = _reporter(self.post_message, "importing")
         try:
             summary = self.services.import_sources(
                 self.store, sources, progress, allow_local_urls=self.config.allow_local_urls
             )
+        except Cancelled:
+            return
         except Exception as exc:  # reported, not raised: the reader stays usable
             self.post_message(TaskFinished("importing", "", error=f"import failed: {exc}"))
             return
@@ -96,9 +120,7 @@ class Tasks:
 
     @work(thread=True, exclusive=True, group="export")
     def export_articles(self, ids: list[str], out: Path, one_file: bool) -> None:
-        def progress(done: int, total: int) -> None:
-            self.post_message(Progress("exporting", done, total))
-
+        progress = _reporter(self.post_message, "exporting")
         try:
             result = self.services.export(
                 self.store,
@@ -109,6 +131,8 @@ class Tasks:
                 progress=progress,
                 obsidian=self.config.obsidian,
             )
+        except Cancelled:
+            return
         except Exception as exc:  # reported, not raised: the reader stays usable
             self.post_message(TaskFinished("exporting", "", error=f"export failed: {exc}"))
             return

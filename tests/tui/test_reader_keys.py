@@ -505,3 +505,32 @@ async def test_entity_index_quotes_names_with_spaces(app):
         await pilot.press("enter")
         await pilot.pause()
         assert [a.id for a in app.article_list.articles] == [SEED_ID]
+
+
+async def test_quitting_stops_a_long_reanalysis(store):
+    import threading
+
+    started, ended = threading.Event(), threading.Event()
+    outcome = []
+
+    def endless_many(store_, ids, force, progress):
+        try:
+            for i in range(1, 1_000_000):
+                started.set()
+                progress(i, 0)
+                threading.Event().wait(0.001)  # pace the fake work
+            outcome.append("ran to the end")
+        except BaseException as exc:
+            outcome.append(type(exc).__name__)
+            raise
+        finally:
+            ended.set()
+
+    app = make_app(store, Config(), services=fake_services(analyse_many=endless_many))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "right_square_bracket", "e", "enter")  # Not an entity
+        assert started.wait(10)
+        assert app.status.busy
+    assert ended.wait(10)
+    assert outcome == ["Cancelled"]
