@@ -29,7 +29,10 @@ from briefing.config import Config
 from briefing.store import Store
 from briefing.tui.app import make_app
 t1 = time.perf_counter()
+import gc
+gc.disable()  # as commands/tui.py:run_tui opens the store
 store = Store.open(sys.argv[1], backups_dir=sys.argv[2], auto_backup=False)
+gc.enable()
 t2 = time.perf_counter()
 app = make_app(store, Config())
 out = {"imports_s": t1 - t0, "store_open_s": t2 - t1}

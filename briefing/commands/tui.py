@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from briefing import paths
@@ -39,6 +40,7 @@ def run_tui(args: argparse.Namespace) -> int:
     except config_module.ConfigError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
+    gc.disable()  # opening parses every article's metadata: no full GC passes meanwhile
     try:
         store = Store.open()
     except StoreLocked as exc:
@@ -49,6 +51,8 @@ def run_tui(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
+    finally:
+        gc.enable()  # the app keeps it off until its first paint, then freezes what it loaded
     try:
         if store.count() == 0 and not store.readonly:
             added = load_seeds(store)

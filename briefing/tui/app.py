@@ -74,6 +74,10 @@ class BriefingApp(Annotate, Tasks, App):
         self._folded_body: str | None = None
         if config.theme:
             self.theme = config.theme
+        # No cyclic-GC passes until the first paint: loading 10,000 articles would trigger
+        # full passes over them (~0.1 s); on_ready freezes what was loaded and re-enables it.
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
 
     # layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -112,6 +116,8 @@ class BriefingApp(Annotate, Tasks, App):
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall keystrokes on large stores.
         gc.freeze()
+        if self._gc_was_enabled:
+            gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
 
