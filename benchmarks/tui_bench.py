@@ -61,6 +61,14 @@ async def pilot(pilot):
         await pilot.press(key)
         times.append(time.perf_counter() - s)
     out["filter_key_ms"] = max(times) * 1000
+    # The same round trip for a key that changes nothing (cursor left/right in the box):
+    # pilot's own wait-for-idle and a frame; the filter's cost is the difference.
+    idle = []
+    for key in ["left", "right"] * 3:
+        s = time.perf_counter()
+        await pilot.press(key)
+        idle.append(time.perf_counter() - s)
+    out["idle_key_ms"] = sorted(idle)[len(idle) // 2] * 1000
     out["filtered_rows"] = len(app.article_list.articles)
     app.exit()
 
@@ -89,6 +97,7 @@ def measure(folder: Path) -> dict[str, float]:
         "first_paint_median_s": statistics.median(paints),
         "first_paint_max_s": paints[-1],
         "filter_key_median_ms": statistics.median(keys),
+        "idle_key_ms": statistics.median(r["idle_key_ms"] for r in runs),
         "key_while_indexing_ms": statistics.median(r["key_while_indexing_ms"] for r in runs),
         "index_s": statistics.median(r["index_s"] for r in runs),
         "rows": runs[0]["rows"],
@@ -123,6 +132,7 @@ def main() -> None:
             f"  filter keystroke to updated list (worst key of 'roma'): "
             f"median {figures['filter_key_median_ms']:.1f} ms ({figures['filtered_rows']} rows)"
         )
+        print(f"  a key that changes nothing, same round trip: {figures['idle_key_ms']:.1f} ms")
 
 
 if __name__ == "__main__":
