@@ -534,3 +534,19 @@ async def test_quitting_stops_a_long_reanalysis(store):
         assert app.status.busy
     assert ended.wait(10)
     assert outcome == ["Cancelled"]
+
+
+async def test_import_through_the_real_importers(store, tmp_path):
+    source = tmp_path / "nota.md"
+    source.write_text(
+        "---\ntitle: Una nota importata\ndate: 2026-01-02\n---\n\nTesto della nota su Roma.\n",
+        encoding="utf-8",
+    )
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i", *str(source), "enter")
+        await settle(pilot)
+        titles = [a.title for a in app.article_list.articles]
+        assert titles[0] == "Una nota importata"
+        assert "imported 1" in str(app.status.query_one("#status-text").render())
