@@ -72,8 +72,6 @@ class BriefingApp(Annotate, Tasks, App):
         self._pending_analysis: str | None = None
         self._count_line = ""
         self._folded_body: str | None = None
-        if config.theme:
-            self.theme = config.theme
         # No cyclic-GC passes until the first paint: loading 10,000 articles would trigger
         # full passes over them (~0.1 s); on_ready freezes what was loaded and re-enables it.
         self._gc_was_enabled = gc.isenabled()
@@ -97,6 +95,13 @@ class BriefingApp(Annotate, Tasks, App):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:  # a typo in config.toml must not stop the reader from opening
+                self.notify(
+                    f"unknown theme {self.config.theme!r} in config.toml", severity="warning"
+                )
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}

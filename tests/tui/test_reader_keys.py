@@ -550,3 +550,14 @@ async def test_import_through_the_real_importers(store, tmp_path):
         titles = [a.title for a in app.article_list.articles]
         assert titles[0] == "Una nota importata"
         assert "imported 1" in str(app.status.query_one("#status-text").render())
+
+
+async def test_theme_from_the_config_and_a_bad_one(store):
+    app = make_app(store, Config(theme="nord"), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+    app = make_app(store, Config(theme="no-such-theme"), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.theme != "no-such-theme"
