@@ -561,3 +561,15 @@ async def test_theme_from_the_config_and_a_bad_one(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert app.is_running and app.theme != "no-such-theme"
+
+
+async def test_palette_entries_for_pane_actions_run_on_the_pane(app):
+    entries = {title: action for title, action, _ in palette_entries({})}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.run_action(entries["Next entity"])
+        await pilot.pause()
+        assert app.text_area.entity_at_cursor().text == "Miami"
+        await app.run_action(entries["Bottom"])
+        await pilot.pause()
+        assert app.open_id == SHORT_ID  # "Bottom" is offered for the article list
