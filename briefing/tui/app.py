@@ -251,8 +251,6 @@ class BriefingApp(Annotate, Tasks, App):
     @on(JumpTo)
     def _jump(self, message: JumpTo) -> None:
         self.text_area.show_span(message.start, message.end)
-        if self.screen.has_class("-narrow") and not self.screen.has_class("-show-facts"):
-            self.text_area.focus()
 
     # filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:
