@@ -149,3 +149,18 @@ def test_sports_lines_label_clubs_org_and_players_per():
                 assert surface.split()[-1] in ("Witkoff", "Kushner")
             else:
                 assert label in ("ORG", "LOC") and surface in cities
+
+
+def test_misc_masking_leaves_capitalised_tokens_of_partial_sources_unlabelled():
+    nlp = spacy.blank("en")
+    text = "Steve Witkoff praised the German plan."
+    partial = Example(text, ((0, 13, "PER"),), "en/btc")
+    full = Example(text, ((0, 13, "PER"), (26, 32, "MISC")), "en/wikigold")
+    db, _, _ = train_ner.to_docbin(nlp, [partial, full], mask_misc=True)
+    masked, complete = db.get_docs(nlp.vocab)
+    # "German" is unknown (missing) where the source never annotates MISC, MISC where it does
+    assert [t.ent_iob_ for t in masked] == ["B", "I", "O", "O", "", "O", "O"]
+    assert [(e.text, e.label_) for e in complete.ents] == [
+        ("Steve Witkoff", "PER"),
+        ("German", "MISC"),
+    ]
