@@ -110,3 +110,16 @@ def key_for(binding: Binding, keymap: dict[str, str]) -> str:
     if binding.id and binding.id in keymap:
         return keymap[binding.id]
     return binding.key
+
+
+_KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def pretty_keys(keys: str) -> str:
+    """Keys as a person types them: "j, down", "]", "ctrl+p"."""
+    return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))

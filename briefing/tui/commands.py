@@ -28,7 +28,7 @@ def palette_entries(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
                 if binding.action.startswith("app.")
                 else f"app.pane_action({group_title!r}, {binding.action!r})"
             )
-            keys = bindings.key_for(binding, keymap)
+            keys = bindings.pretty_keys(bindings.key_for(binding, keymap))
             entries.append((f"{binding.description}", action, f"{group_title} · key {keys}"))
     entries.append(("Show or hide the facts pane", "app.toggle_facts", "Layout"))
     return entries

@@ -22,20 +22,10 @@ def help_table(keymap: dict[str, str]) -> Table:
         table.add_row(Text(title, style="bold underline"), "", "")
         for binding in group:
             keys = bindings.key_for(binding, keymap)
-            shown = ", ".join(_pretty(k) for k in keys.split(","))
+            shown = bindings.pretty_keys(keys)
             table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
         table.add_row("", "", "")
     return table
-
-
-def _pretty(key: str) -> str:
-    names = {
-        "slash": "/",
-        "question_mark": "?",
-        "left_square_bracket": "[",
-        "right_square_bracket": "]",
-    }
-    return names.get(key.strip(), key.strip())
 
 
 class HelpScreen(ModalScreen):
