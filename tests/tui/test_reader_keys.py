@@ -573,3 +573,38 @@ async def test_palette_entries_for_pane_actions_run_on_the_pane(app):
         await app.run_action(entries["Bottom"])
         await pilot.pause()
         assert app.open_id == SHORT_ID  # "Bottom" is offered for the article list
+
+
+async def test_the_list_draws_only_the_rows_on_screen_at_ten_thousand(monkeypatch):
+    from briefing.models import Article
+    from briefing.tui.widgets.article_list import ArticleList
+    from tests.tui.conftest import make_store
+
+    articles = [
+        Article(
+            id=f"{i:012x}",
+            title=f"Article {i}",
+            body=f"Testo {i}.",
+            published=f"2025-01-{i % 28 + 1:02d}",
+        )
+        for i in range(10_000)
+    ]
+    store = make_store(articles, analysed=False)
+    drawn = []
+    original = ArticleList.row_pieces
+
+    def counting(self, article, width):
+        drawn.append(article.id)
+        return original(self, article, width)
+
+    monkeypatch.setattr(ArticleList, "row_pieces", counting)
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        height = app.article_list.size.height
+        assert len(app.article_list.articles) == 10_000
+        assert len(set(drawn)) <= height + 2
+        drawn.clear()
+        await pilot.press("G")
+        assert app.article_list.cursor == 9_999
+        assert len(set(drawn)) <= height + 2
