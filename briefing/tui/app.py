@@ -506,8 +506,15 @@ class BriefingApp(Annotate, Tasks, App):
     def _articles_changed(self, message: ArticlesChanged) -> None:
         if self._shutting_down():
             return
-        self.articles = self.store.articles()
-        self.by_id = {a.id: a for a in self.articles}
+        if message.added:
+            # Merge the new rows in the store's order instead of re-listing every article.
+            new = [a for a in (self.store.get(i) for i in message.ids) if a is not None]
+            self.articles = sorted(
+                self.articles + new,
+                key=lambda a: (a.published or "", a.added or ""),
+                reverse=True,
+            )
+            self.by_id.update({a.id: a for a in new})
         if self.index is not None:
             for article_id in message.ids:
                 self.index.refresh(article_id)

@@ -47,9 +47,10 @@ class IndexReady(Message):
 
 @dataclass
 class ArticlesChanged(Message):
-    """Articles were added or re-analysed; lists and indexes should refresh."""
+    """Articles were added (added=True) or re-analysed; lists and indexes should refresh."""
 
     ids: list[str]
+    added: bool = False
 
 
 @dataclass

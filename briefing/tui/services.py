@@ -46,21 +46,30 @@ def _index(store: Any) -> Any:
     return ArticleIndex.from_store(store)
 
 
+@dataclass
+class ImportOutcome:
+    """What an import did: one line for the status bar, and the ids it added."""
+
+    summary: str
+    added: list[str]
+
+
 def _import(
     store: Any, sources: list[str], progress: ProgressFn, allow_local_urls: bool = False
-) -> str:
+) -> ImportOutcome:
     from briefing.ingest import ImportFailure, import_sources
 
-    added = duplicates = 0
+    added: list[str] = []
+    duplicates = 0
     failures: list[str] = []
     batch = []
     seen = 0
 
     def flush() -> None:
-        nonlocal added, duplicates
+        nonlocal duplicates
         for result in store.add_articles(batch):
             if result.added:
-                added += 1
+                added.append(result.article_id)
             else:
                 duplicates += 1
         batch.clear()
@@ -75,10 +84,10 @@ def _import(
                 flush()
         progress(seen, 0)
     flush()
-    summary = f"imported {added}, {duplicates} already there, {len(failures)} failed"
+    summary = f"imported {len(added)}, {duplicates} already there, {len(failures)} failed"
     if failures:
         summary += ": " + failures[0] + (" …" if len(failures) > 1 else "")
-    return summary
+    return ImportOutcome(summary, added)
 
 
 def _export(
@@ -117,6 +126,6 @@ class Services:
     parse_query: Callable[[str], Any] = _parse
     query_error: Callable[[], type[Exception]] = _query_error
     build_index: Callable[[Any], Any] = _index
-    import_sources: Callable[..., str] = _import
+    import_sources: Callable[..., ImportOutcome | str] = _import
     export: Callable[..., Any] = _export
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale

@@ -44,6 +44,7 @@ class Tasks:
     index: Any
     config: Any
     filter_text: str
+    by_id: dict
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -102,11 +103,11 @@ class Tasks:
 
     @work(thread=True, exclusive=True, group="import")
     def import_sources(self, sources: list[str]) -> None:
-        before = {a.id for a in self.store.articles()}
+        before = set(self.by_id)  # the app's own list: no store-wide read needed
 
         progress = _reporter(self.post_message, "importing")
         try:
-            summary = self.services.import_sources(
+            outcome = self.services.import_sources(
                 self.store, sources, progress, allow_local_urls=self.config.allow_local_urls
             )
         except Cancelled:
@@ -114,8 +115,11 @@ class Tasks:
         except Exception as exc:  # reported, not raised: the reader stays usable
             self.post_message(TaskFinished("importing", "", error=f"import failed: {exc}"))
             return
-        added = [a.id for a in self.store.articles() if a.id not in before]
-        self.post_message(ArticlesChanged(added))
+        if isinstance(outcome, str):  # an importer that only reports: find what it added
+            summary, added = outcome, [a.id for a in self.store.articles() if a.id not in before]
+        else:
+            summary, added = outcome.summary, outcome.added
+        self.post_message(ArticlesChanged(added, added=True))
         self.post_message(TaskFinished("importing", summary))
 
     @work(thread=True, exclusive=True, group="export")

@@ -25,11 +25,12 @@ class StatusBar(Horizontal):
     def say(self, message: str) -> None:
         self.query_one("#status-text", Static).update(Text(message, end=""))
 
-    def on_mount(self) -> None:
-        self._running: set[str] = set()
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._tasks: set[str] = set()  # running tasks; not "_running", which Textual owns
 
     def progress(self, task: str, done: int, total: int | None) -> None:
-        self._running.add(task)
+        self._tasks.add(task)
         self.add_class("-busy")
         bar = self.query_one(ProgressBar)
         bar.update(total=total, progress=done)
@@ -37,10 +38,10 @@ class StatusBar(Horizontal):
         self.say(f"{task}…{suffix}")
 
     def finished(self, task: str, message: str) -> None:
-        self._running.discard(task)
-        self.set_class(bool(self._running), "-busy")
+        self._tasks.discard(task)
+        self.set_class(bool(self._tasks), "-busy")
         self.say(message)
 
     @property
     def busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._tasks)
