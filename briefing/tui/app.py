@@ -309,8 +309,10 @@ class BriefingApp(Annotate, Tasks, App):
             self._count_line = "indexing… the filter applies in a moment"
             self.query_one("#list-count", Static).update(Text(self._count_line, end=""))
             return True
-        ids = set(self.index.search(query))
-        self.article_list.set_articles([a for a in self.articles if a.id in ids], keep=keep)
+        # search() answers in the store's list order, which is ours: no pass over every row.
+        by_id = self.by_id
+        rows = [by_id[i] for i in self.index.search(query) if i in by_id]
+        self.article_list.set_articles(rows, keep=keep)
         self._show_count()
         if not isinstance(self.focused, FilterInput):
             self._find_matches()  # while typing, marking matches waits until the box is left
