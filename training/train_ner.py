@@ -229,7 +229,7 @@ RECIPES: dict[str, Recipe] = {
 }
 
 # The shipped models: `train_ner.py --lang it|en --install` trains these.
-RECIPES["it_best"] = RECIPES["it_news"]
+RECIPES["it_best"] = RECIPES["it_wide"]
 RECIPES["en_best"] = RECIPES["en_news_uner"]
 
 
