@@ -65,6 +65,7 @@ def entities_of(doc: Doc) -> list[Entity]:
     from briefing.nlp.spans import char_offsets
 
     entities = []
+    text = doc.text  # built from the tokens on every access: read it once
     for span in doc.ents:
         label = to_display(span.label_)
         if label is None:
@@ -77,7 +78,7 @@ def entities_of(doc: Doc) -> list[Entity]:
                 start=start,
                 end=end,
                 label=label,
-                text=doc.text[start:end],
+                text=text[start:end],
                 source=source or "model",
                 value=value,
             )

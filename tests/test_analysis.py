@@ -201,3 +201,12 @@ def test_facts_come_from_the_analysed_entities():
     result = analysis.analyse_text(text, "it", "2025-12-18", fixes)
     assert [p.name for p in result.facts.people] == ["Steve Witkoff"]
     assert [(d.text, d.iso) for d in result.facts.dates] == [("ieri", "2025-12-17")]
+
+
+def test_empty_and_very_long_texts_are_analysed():
+    assert analysis.analyse_text("", "it").entities == []
+    # Over spaCy's default limit of a million characters, which would raise.
+    long_text = "un testo lungo senza nomi. " * 40_000 + "Il 19,3% a Kyiv."
+    assert len(long_text) > 1_000_000
+    (result,) = analysis.analyse_texts([analysis.TextItem(long_text, "it")], facts=False)
+    assert [(e.text, e.label) for e in result.entities] == [("19,3%", "PERCENT"), ("Kyiv", "LOC")]

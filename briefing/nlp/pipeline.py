@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MAX_TEXT_CHARS = 10 * 1024 * 1024
+
 # Bump when a rule component or its patterns change: cached analyses then become stale.
 RULES_VERSION = "1"
 
@@ -163,6 +165,9 @@ def load(
             except Exception as exc:  # a broken or missing pipeline must not stop analysis
                 log.warning("cannot load %s pipeline %s: %s", choice.kind, choice.target, exc)
                 continue
+            # spaCy refuses texts over a million characters by default; importers accept
+            # up to 10 MB, and an analysis must never crash on what was imported.
+            nlp.max_length = MAX_TEXT_CHARS
             if rules:
                 _add_rules(nlp)
                 version = f"{version}+rules{RULES_VERSION}"

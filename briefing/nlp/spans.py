@@ -104,19 +104,25 @@ def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
     from spacy.util import filter_spans
 
     by_span = {(c.span.start, c.span.end): c for c in candidates}
-    ents = list(doc.ents)
+    ents: list[Span | None] = list(doc.ents)
+    # token index -> index in `ents`, so each candidate finds what it overlaps at once
+    # (articles can hold thousands of entities).
+    owner = {t: i for i, e in enumerate(ents) for t in range(e.start, e.end)}
     for span in filter_spans([c.span for c in candidates]):
         chosen = by_span[(span.start, span.end)]
-        overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(not _replaceable(old, chosen, mode) for old in overlapping):
+        hit = sorted({owner[t] for t in range(span.start, span.end) if t in owner})
+        if any(not _replaceable(ents[i], chosen, mode) for i in hit):
             continue
-        for old in overlapping:
-            ents.remove(old)
+        for i in hit:
+            for t in range(ents[i].start, ents[i].end):
+                owner.pop(t, None)
+            ents[i] = None
         span._.ent_source = chosen.source
         span._.value = chosen.value
         span._.chars = chosen.chars
         ents.append(span)
-    doc.ents = sorted(ents, key=lambda s: s.start)
+        owner.update((t, len(ents) - 1) for t in range(span.start, span.end))
+    doc.ents = sorted((e for e in ents if e is not None), key=lambda s: s.start)
 
 
 def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:

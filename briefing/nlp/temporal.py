@@ -72,12 +72,13 @@ class TemporalEntities:
 
     def match(self, doc: Doc) -> list[Found]:
         anchor = doc_anchor(doc)
+        text = doc.text  # built from the tokens on every access: read it once
         found = [
             Found(m.start, m.end, m.label, m.iso, m.text.lower() in _NEVER_NAMES)
-            for m in dates.find_temporal(doc.text, self.lang, anchor)
+            for m in dates.find_temporal(text, self.lang, anchor)
         ]
         for regex, label in self._compiled:
-            for m in regex.finditer(doc.text):
+            for m in regex.finditer(text):
                 value = dates.resolve(m.group(), self.lang, anchor)
                 found.append(Found(m.start(), m.end(), label, value))
         return found
