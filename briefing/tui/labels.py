@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from briefing.models import LABELS
-
 # Plain colour names that read on dark and light themes alike.
 _FALLBACK = {
     "PER": "#5fafff",
@@ -48,6 +46,3 @@ def label_colours() -> dict[str, str]:
             break
     return colours
 
-
-def all_labels() -> tuple[str, ...]:
-    return LABELS
