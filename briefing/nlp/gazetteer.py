@@ -25,6 +25,7 @@ from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside
 # Nationality words: "Israeli", "Russian", "Chinese", "Turkish", "Iraqi", "italiano".
 _DEMONYM = re.compile(r"(?:i|ian|ean|an|ese|ish|ic|ine|iano|iana|ese|ense|ino|ina)$", re.IGNORECASE)
 _STEM = 4
+_AND = frozenset({"e", "ed", "and", ","})
 
 
 class Gazetteer:
@@ -68,6 +69,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.settle:
+            self.coordinated_places(doc)
             self.settle_disagreements(doc)
             self.demonyms_are_not_places(doc)
         self.set_annotations(doc, self.match(doc))
@@ -96,6 +98,32 @@ class Gazetteer:
         if changed:
             doc.ents = ents
 
+    def coordinated_places(self, doc: Doc) -> None:
+        """ "tra Kyiv e Mosca": a listed place the model called a person, joined by "e"/"and"
+        to a place, is a place too."""
+        ents = list(doc.ents)
+        by_start = {e.start: i for i, e in enumerate(ents)}
+        by_end = {e.end: i for i, e in enumerate(ents)}
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ not in ("PER", "PERSON") or self.names.get(ent.text) != "LOC":
+                continue
+            if ent._.ent_source is not None:
+                continue
+            after = by_start.get(ent.end + 1) if ent.end < len(doc) else None
+            before = by_end.get(ent.start - 1) if ent.start > 0 else None
+            joined = []
+            if after is not None and doc[ent.end].lower_ in _AND:
+                joined.append(ents[after])
+            if before is not None and doc[ent.start - 1].lower_ in _AND:
+                joined.append(ents[before])
+            if any(other.label_ in ("LOC", "GPE") for other in joined):
+                ents[i] = Span(doc, ent.start, ent.end, label="LOC")
+                ents[i]._.ent_source = "rule"
+                changed = True
+        if changed:
+            doc.ents = ents
+
     def settle_disagreements(self, doc: Doc) -> None:
         """Where the model gave a listed name its listed label once and another label elsewhere
         ("Kyiv" a place, then a person), the list decides for every mention; unless the model
@@ -104,7 +132,8 @@ class Gazetteer:
         than it lost."""
         votes: dict[str, Counter[str]] = {}
         for ent in doc.ents:
-            if ent.text in self.names and ent._.ent_source is None:
+            # the model's readings, and those settled by coordination just before
+            if ent.text in self.names and ent._.ent_source in (None, "rule"):
                 votes.setdefault(ent.text, Counter())[ent.label_] += 1
         settled = {
             text: self.names[text]

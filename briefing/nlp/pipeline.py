@@ -44,6 +44,7 @@ RULE_COMPONENTS = (
     "briefing_gazetteer",
     "briefing_known_names",
     "briefing_seats",
+    "briefing_roles",
     "briefing_corrections",
 )
 
@@ -117,6 +118,7 @@ def _register_components() -> None:
         corrections,
         gazetteer,
         regex_rules,
+        roles,
         seats,
         temporal,
     )
