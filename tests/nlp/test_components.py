@@ -342,3 +342,41 @@ def test_nationality_words_the_model_took_for_places_become_misc():
         ("Saint-Alban", "LOC"),
         ("Paris", "LOC"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "found"),
+    [
+        (
+            "it",
+            "il consigliere per la sicurezza nazionale ucraino, Rustem Umerov.",
+            "Rustem Umerov",
+            True,
+        ),
+        ("it", "il presidente russo Vladimir Putin ha detto", "Vladimir Putin", True),
+        ("it", "alla presenza del re Vittorio Emanuele III e", "Vittorio Emanuele III", True),
+        ("en", "opposition leader Shimon Peres for talks", "Shimon Peres", True),
+        ("it", "il presidente della Regione Lombardia ha detto", "Regione Lombardia", False),
+        (
+            "it",
+            "il giornalista del quotidiano britannico The Independent",
+            "The Independent",
+            False,
+        ),
+    ],
+)
+def test_a_name_after_a_role_is_a_person(lang, text, name, found):
+    nlp = blank(lang, "briefing_roles")
+    doc = with_model_ents(nlp, text, [(name, "ORG")])
+    assert ((name, "PER") in [(e.text, e.label_) for e in doc.ents]) is found
+
+
+def test_a_listed_place_coordinated_with_a_place_is_a_place():
+    nlp = blank("it", "briefing_gazetteer")
+    text = "guerra tra Kyiv e Mosca; garanzie per Kyiv."
+    doc = with_model_ents(nlp, text, [("Kyiv", "PER"), ("Mosca", "LOC"), ("Kyiv", "PER")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kyiv", "LOC"),
+        ("Mosca", "LOC"),
+        ("Kyiv", "LOC"),
+    ]
