@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/store_bench.py [N]   (default 10000; a temporary folder, removed after)
 
+The store is synth.build's: varied bodies from the seeds, analyses, tags, notes, highlights.
+
 Import is timed in this process (store side only: Article objects are built beforehand).
 Open, list, tag writes and peak memory are measured in a fresh child process, as a user
 launching briefing on that store would see them.
@@ -11,84 +13,17 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from briefing.models import Analysis, Article, Attribution, Entity, Facts, NamedThing, Quote
-from briefing.store import Store
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import build  # noqa: E402  (a sibling script: the shared synthetic store builder)
 
-WORDS = (
-    "governo ministro parlamento legge riforma economia mercato banca europea italiana "
-    "sindacato accordo elezioni regione comune sindaco crisi energia prezzi inflazione "
-    "the government minister said on tuesday that talks would continue next week with "
-    "officials from brussels washington rome berlin according to sources close to the matter"
-).split()
-PEOPLE = [
-    "Giorgia Meloni",
-    "Sergio Mattarella",
-    "Ursula von der Leyen",
-    "Mario Draghi",
-    "Elly Schlein",
-]
-PLACES = ["Roma", "Milano", "Bruxelles", "Washington", "Kyiv", "Napoli", "Torino"]
-ORGS = ["Banca d'Italia", "Commissione europea", "ISTAT", "CGIL", "Confindustria"]
 RUNS = 3
-TAGS = ["politica", "economia", "esteri", "da-leggere", "energia", "europa"]
-
-
-def synthetic_article(n: int, rng: random.Random) -> Article:
-    words = [rng.choice(WORDS) for _ in range(480)]  # ~3 KB of text
-    for i in range(0, len(words), 40):
-        words[i] = rng.choice(PEOPLE + PLACES + ORGS)
-    body = " ".join(words)
-    return Article(
-        id="",
-        title=f"{rng.choice(PEOPLE)} a {rng.choice(PLACES)}: {' '.join(rng.sample(WORDS, 6))} ({n})",
-        body=body,
-        published=f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        source=rng.choice(["Il Giornale d'Italia", "ANSA", "Reuters", "Corriere"]),
-        author=rng.choice([None, "Redazione", "Anna Bianchi"]),
-        url=f"https://example.org/news/{n}",
-        lang=rng.choice(["it", "en"]),
-        tags=rng.sample(TAGS, rng.randint(0, 2)),
-        note="da verificare" if n % 50 == 0 else None,
-    )
-
-
-def synthetic_analysis(article_id: str, rng: random.Random) -> Analysis:
-    people = rng.sample(PEOPLE, 2)
-    places = rng.sample(PLACES, 2)
-    entities = [Entity(i * 10, i * 10 + 5, "PER", p) for i, p in enumerate(people)]
-    entities += [Entity(100 + i * 10, 105 + i * 10, "LOC", p) for i, p in enumerate(places)]
-    facts = Facts(
-        people=[NamedThing(p, mentions=2) for p in people],
-        places=[NamedThing(p) for p in places],
-        organizations=[NamedThing(rng.choice(ORGS))],
-        quotes=[Quote(people[0], "andremo avanti", 200, 214)],
-        attributions=[Attribution("fonti vicine", None, rng.random() < 0.2, 300, 312)],
-    )
-    return Analysis(article_id, "it", "bench", "0", entities=entities, facts=facts)
-
-
-def build(folder: Path, n: int) -> dict[str, float]:
-    rng = random.Random(7)
-    imported = 0.0
-    with Store.open(folder, backups_dir=folder.parent / "backups", auto_backup=False) as store:
-        for first in range(0, n, 500):  # batches as an importer of a folder would send them
-            batch = [synthetic_article(i, rng) for i in range(first, min(n, first + 500))]
-            start = time.perf_counter()  # only the store's side is timed
-            store.add_articles(batch)
-            imported += time.perf_counter() - start
-        ids = [a.id for a in store.articles()]
-        for i in range(0, len(ids), 500):
-            store.put_analyses(synthetic_analysis(aid, rng) for aid in ids[i : i + 500])
-    return {"import_per_s": n / imported, "import_s": imported}
 
 
 CHILD = """
@@ -158,7 +93,9 @@ def main() -> None:
         # the machine is shared: the median of a few fresh launches, not one lucky or unlucky one
         run = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"store benchmark, {n} articles (~3 KB bodies, with analyses and summaries)")
+    print(
+        f"store benchmark, {n} articles (synth.py: ~3 KB bodies, analyses, tags, notes, highlights)"
+    )
     print(f"  load average {os.getloadavg()[0]:.1f}; reader figures are medians of {RUNS} launches")
     print(
         f"  import (store side)     {built['import_per_s']:8.0f} articles/s  ({built['import_s']:.2f} s)"

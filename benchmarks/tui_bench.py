@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_bench import build  # noqa: E402  (a sibling script, not a package)
+from synth import build  # noqa: E402  (a sibling script, not a package)
 
 RUNS = 5
 
@@ -72,8 +72,16 @@ async def pilot(pilot):
     out["filtered_rows"] = len(app.article_list.articles)
     app.exit()
 
+def peak_mb():
+    # VmHWM: this reader process's own peak resident memory
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
 app.run(headless=True, size=(120, 36), auto_pilot=pilot)
 store.close()
+out["peak_mb"] = peak_mb()
 print(json.dumps(out))
 """
 
@@ -100,6 +108,7 @@ def measure(folder: Path) -> dict[str, float]:
         "idle_key_ms": statistics.median(r["idle_key_ms"] for r in runs),
         "key_while_indexing_ms": statistics.median(r["key_while_indexing_ms"] for r in runs),
         "index_s": statistics.median(r["index_s"] for r in runs),
+        "peak_mb": statistics.median(r["peak_mb"] for r in runs),
         "rows": runs[0]["rows"],
         "filtered_rows": runs[0]["filtered_rows"],
     }
@@ -133,6 +142,7 @@ def main() -> None:
             f"median {figures['filter_key_median_ms']:.1f} ms ({figures['filtered_rows']} rows)"
         )
         print(f"  a key that changes nothing, same round trip: {figures['idle_key_ms']:.1f} ms")
+        print(f"  peak memory of the reader (index built, filtered): {figures['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

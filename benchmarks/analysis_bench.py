@@ -1,0 +1,79 @@
+"""Analysis throughput of the default pipeline, tokens/s on one core, on synthetic articles.
+
+Usage: python benchmarks/analysis_bench.py [DOCS]   (default 300 articles, about a third English)
+
+The process is pinned to one CPU and BLAS/OpenMP to one thread. After a warm-up pass (which
+also loads the pipelines, timed apart), three passes over the same texts:
+  full        briefing.analysis.analyse_texts: model + rule components + facts, as `analyze` runs
+  no facts    the same without fact extraction
+  model only  nlp.pipe over the bundled NER model without briefing's rule components
+Tokens are counted once, with each language's tokenizer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+if hasattr(os, "sched_setaffinity"):  # one core, as the target is stated
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import articles  # noqa: E402  (a sibling script, not a package)
+
+from briefing.analysis import TextItem, analyse_texts  # noqa: E402
+from briefing.nlp import pipeline  # noqa: E402
+
+TARGET = 20_000  # tokens/s on one core (issue 7)
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 300
+    docs = list(articles(n, seed=11))
+    items = [TextItem(a.body or "", a.lang, a.published) for a in docs]
+    by_lang: dict[str, list[str]] = {}
+    for item in items:
+        by_lang.setdefault(item.lang or "it", []).append(item.text)
+    start = time.perf_counter()
+    loaded = {lang: pipeline.load(lang) for lang in by_lang}
+    bare = {lang: pipeline.load(lang, rules=False) for lang in by_lang}
+    load_s = time.perf_counter() - start
+    tokens = sum(len(loaded[lang].nlp.make_doc(t)) for lang, ts in by_lang.items() for t in ts)
+    list(analyse_texts(items[:20]))  # warm-up: first calls build caches and lexeme tables
+
+    def timed(run) -> float:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+
+    full = timed(lambda: list(analyse_texts(items)))
+    no_facts = timed(lambda: list(analyse_texts(items, facts=False)))
+    model = timed(
+        lambda: [
+            doc
+            for lang, texts in by_lang.items()
+            for doc in bare[lang].nlp.pipe(texts, batch_size=64)
+        ]
+    )
+    names = ", ".join(f"{lang}: {p.name} {p.version}" for lang, p in loaded.items())
+    counts = ", ".join(f"{len(v)} {k}" for k, v in by_lang.items())
+    print(f"analysis benchmark, {n} articles ({counts}), {tokens} tokens, one core")
+    print(f"  pipelines {names}; loaded in {load_s:.1f} s")
+    for label, seconds in [
+        ("full (with facts)", full),
+        ("no facts", no_facts),
+        ("model only", model),
+    ]:
+        print(f"  {label:20} {tokens / seconds:8.0f} tokens/s  ({seconds:.2f} s)")
+    print(
+        f"  analysis target >= {TARGET} tokens/s: {'ok' if tokens / full >= TARGET else 'MISSED'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
