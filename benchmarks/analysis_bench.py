@@ -45,10 +45,11 @@ def main(argv: list[str]) -> int:
     tokens = sum(len(loaded[lang].nlp.make_doc(t)) for lang, ts in by_lang.items() for t in ts)
     list(analyse_texts(items[:20]))  # warm-up: first calls build caches and lexeme tables
 
-    def timed(run) -> float:
-        start = time.perf_counter()
+    def timed(run) -> tuple[float, float]:
+        # CPU seconds too: on a shared machine the wall clock also counts others' work
+        start, cpu = time.perf_counter(), time.process_time()
         run()
-        return time.perf_counter() - start
+        return time.perf_counter() - start, time.process_time() - cpu
 
     full = timed(lambda: list(analyse_texts(items)))
     no_facts = timed(lambda: list(analyse_texts(items, facts=False)))
@@ -63,15 +64,14 @@ def main(argv: list[str]) -> int:
     counts = ", ".join(f"{len(v)} {k}" for k, v in by_lang.items())
     print(f"analysis benchmark, {n} articles ({counts}), {tokens} tokens, one core")
     print(f"  pipelines {names}; loaded in {load_s:.1f} s")
-    for label, seconds in [
-        ("full (with facts)", full),
-        ("no facts", no_facts),
-        ("model only", model),
-    ]:
-        print(f"  {label:20} {tokens / seconds:8.0f} tokens/s  ({seconds:.2f} s)")
-    print(
-        f"  analysis target >= {TARGET} tokens/s: {'ok' if tokens / full >= TARGET else 'MISSED'}"
-    )
+    runs = [("full (with facts)", full), ("no facts", no_facts), ("model only", model)]
+    for label, (wall, cpu) in runs:
+        print(
+            f"  {label:20} {tokens / wall:8.0f} tokens/s  ({wall:.2f} s wall; "
+            f"{tokens / cpu:.0f} tokens per CPU second)"
+        )
+    rate = tokens / full[0]
+    print(f"  analysis target >= {TARGET} tokens/s: {'ok' if rate >= TARGET else 'MISSED'}")
     return 0
 
 
