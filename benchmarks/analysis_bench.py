@@ -1,6 +1,6 @@
 """Analysis throughput of the default pipeline, tokens/s on one core, on synthetic articles.
 
-Usage: python benchmarks/analysis_bench.py [DOCS]   (default 300 articles, about a third English)
+Usage: python benchmarks/analysis_bench.py [DOCS] [--json]   (default 300 articles, a third English)
 
 The process is pinned to one CPU and BLAS/OpenMP to one thread. After a warm-up pass (which
 also loads the pipelines, timed apart), three passes over the same texts:
@@ -12,6 +12,7 @@ Tokens are counted once, with each language's tokenizer.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -32,7 +33,9 @@ TARGET = 20_000  # tokens/s on one core (issue 7)
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 300
+    as_json = "--json" in argv
+    numbers = [a for a in argv if a != "--json"]
+    n = int(numbers[0]) if numbers else 300
     docs = list(articles(n, seed=11))
     items = [TextItem(a.body or "", a.lang, a.published) for a in docs]
     by_lang: dict[str, list[str]] = {}
@@ -60,6 +63,19 @@ def main(argv: list[str]) -> int:
             for doc in bare[lang].nlp.pipe(texts, batch_size=64)
         ]
     )
+    figures = {
+        "docs": n,
+        "tokens": tokens,
+        "load_s": load_s,
+        "pipelines": {lang: f"{p.name} {p.version}" for lang, p in loaded.items()},
+        "langs": {k: len(v) for k, v in by_lang.items()},
+    }
+    for key, (wall, cpu) in [("full", full), ("no_facts", no_facts), ("model", model)]:
+        figures[f"{key}_tokens_per_s"] = tokens / wall
+        figures[f"{key}_tokens_per_cpu_s"] = tokens / cpu
+    if as_json:
+        print(json.dumps(figures))
+        return 0
     names = ", ".join(f"{lang}: {p.name} {p.version}" for lang, p in loaded.items())
     counts = ", ".join(f"{len(v)} {k}" for k, v in by_lang.items())
     print(f"analysis benchmark, {n} articles ({counts}), {tokens} tokens, one core")

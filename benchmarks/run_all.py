@@ -1,0 +1,298 @@
+"""Every issue-7 benchmark on synthetic stores, one table of figure/target/measured, into README.md.
+
+Usage: python benchmarks/run_all.py [--quick] [--n N] [--big N] [--no-write]
+
+At --n (default 10,000) articles: first paint, filter keystroke and the reader's peak memory
+(tui_bench), durable tag write (store_bench's reader), import without analysis (import_bench:
+`briefing add` and in-process), analysis tokens/s on one core (analysis_bench). Unless --quick,
+first paint and filter keystroke again at --big (default 100,000). The table, the machine it ran
+on and how to rerun each figure go to stdout and to benchmarks/README.md between the markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import import_bench  # noqa: E402  (sibling scripts, not a package)
+import store_bench  # noqa: E402
+import tui_bench  # noqa: E402
+from synth import build, write_files  # noqa: E402
+
+README = HERE / "README.md"
+START, END = "<!-- run_all: start -->", "<!-- run_all: end -->"
+
+
+@dataclass
+class Row:
+    figure: str
+    target: str
+    measured: str
+    ok: bool | None  # None: reported, no target
+    rerun: str
+
+
+def machine() -> str:
+    """nproc, memory, Python, CPU and the load average: the figures mean little without them."""
+    memory = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 2**20:.1f} GiB"
+    except OSError:
+        pass
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"nproc {os.cpu_count()}, memory {memory}, {cpu}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average {load}"
+    )
+
+
+def store_reader(folder: Path) -> dict[str, float]:
+    """store_bench's reader launches on `folder`: medians of tag write p95 and peak memory."""
+    runs = []
+    for _ in range(store_bench.RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", store_bench.CHILD, str(folder), str(folder.parent / "backups")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout))
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
+def analysis(docs: int) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(HERE / "analysis_bench.py"), str(docs), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def at_size(n: int, log) -> list[Row]:
+    """The rows measured on a store (and a folder of files) of n articles."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="briefing-run-all-") as tmp:
+        folder = Path(tmp) / "store"
+        log(f"building a store of {n} articles")
+        built = build(folder, n)
+        log(f"  built in {built['build_s']:.0f} s; tui_bench ({tui_bench.RUNS} launches)")
+        tui = tui_bench.measure(folder)
+        log("  store_bench reader")
+        reader = store_reader(folder)
+        log("  import_bench")
+        files = Path(tmp) / "files"
+        write_files(files, n)
+        cli_s, summary = import_bench.cli(files, Path(tmp) / "home")
+        inproc = import_bench.in_process(files, Path(tmp) / "imported")
+    k = f"{n:,}"
+    rows += [
+        Row(
+            f"launch to first paint, {k}",
+            "<= 0.35 s",
+            f"{tui['first_paint_median_s']:.3f} s (worst {tui['first_paint_max_s']:.3f})",
+            tui["first_paint_median_s"] <= 0.35,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+        Row(
+            f"filter keystroke to updated list, {k}",
+            "<= 50 ms",
+            f"{tui['filter_key_median_ms']:.1f} ms (a no-op key: {tui['idle_key_ms']:.1f} ms)",
+            tui["filter_key_median_ms"] <= 50,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+        Row(
+            f"peak memory of the reader (TUI, filtered), {k}",
+            "<= 300 MB",
+            f"{tui['peak_mb']:.0f} MB",
+            tui["peak_mb"] <= 300,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+        Row(
+            f"durable tag write, p95 of 100, {k}",
+            "<= 20 ms",
+            f"{reader['tag_p95_ms']:.2f} ms (median {reader['tag_median_ms']:.2f})",
+            reader["tag_p95_ms"] <= 20,
+            f"python benchmarks/store_bench.py {n}",
+        ),
+        Row(
+            f"peak memory, store only (open, list, writes), {k}",
+            "<= 300 MB",
+            f"{reader['peak_mb']:.0f} MB",
+            reader["peak_mb"] <= 300,
+            f"python benchmarks/store_bench.py {n}",
+        ),
+        Row(
+            f"import, `briefing add FOLDER` of {k} files",
+            ">= 500/s",
+            f"{n / cli_s:.0f} articles/s ({cli_s:.1f} s)",
+            n / cli_s >= 500,
+            f"python benchmarks/import_bench.py {n}",
+        ),
+        Row(
+            f"import, import_sources + store, {k} files",
+            ">= 500/s",
+            f"{inproc['added'] / inproc['total_s']:.0f} articles/s "
+            f"(importers {inproc['parse_s']:.1f} s of {inproc['total_s']:.1f} s)",
+            inproc["added"] / inproc["total_s"] >= 500,
+            f"python benchmarks/import_bench.py {n}",
+        ),
+        Row(
+            f"import, store side only (Store.add_articles), {k}",
+            "",
+            f"{built['import_per_s']:.0f} articles/s",
+            None,
+            f"python benchmarks/store_bench.py {n}",
+        ),
+    ]
+    log(f"  done: {summary}")
+    return rows
+
+
+def big_rows(n: int, log) -> list[Row]:
+    """First paint and filter keystroke at n articles: reported, the issue sets no target."""
+    tui_bench.RUNS = 3  # a 100,000-article launch is slow to repeat
+    with tempfile.TemporaryDirectory(prefix="briefing-run-all-big-") as tmp:
+        folder = Path(tmp) / "store"
+        log(f"building a store of {n} articles")
+        built = build(folder, n)
+        log(f"  built in {built['build_s']:.0f} s; tui_bench ({tui_bench.RUNS} launches)")
+        tui = tui_bench.measure(folder)
+    k = f"{n:,}"
+    return [
+        Row(
+            f"launch to first paint, {k}",
+            "starts",
+            f"{tui['first_paint_median_s']:.3f} s (worst {tui['first_paint_max_s']:.3f}; "
+            f"index ready {tui['index_s']:.1f} s later)",
+            None,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+        Row(
+            f"filter keystroke to updated list, {k}",
+            "filters",
+            f"{tui['filter_key_median_ms']:.1f} ms",
+            None,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+        Row(
+            f"peak memory of the reader (TUI), {k}",
+            "",
+            f"{tui['peak_mb']:.0f} MB",
+            None,
+            f"python benchmarks/tui_bench.py {n}",
+        ),
+    ]
+
+
+def table(rows: list[Row], header: list[str]) -> str:
+    lines = [
+        *header,
+        "",
+        "| figure | target | measured | result | rerun |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        result = "—" if r.ok is None else "pass" if r.ok else "**MISS**"
+        lines.append(f"| {r.figure} | {r.target} | {r.measured} | {result} | `{r.rerun}` |")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(text: str) -> None:
+    """Replace what stands between the markers (or append them) and keep the rest of README.md."""
+    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    block = f"{START}\n{text}{END}"
+    if START in current and END in current:
+        before, rest = current.split(START, 1)
+        after = rest.split(END, 1)[1]
+        README.write_text(before + block + after, encoding="utf-8")
+    else:
+        README.write_text(current.rstrip("\n") + "\n\n" + block + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"skip the {100_000:,} run")
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument("--docs", type=int, default=300, help="articles for analysis_bench")
+    parser.add_argument("--no-write", action="store_true", help="print only, leave README.md")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+    before = machine()
+    rows = at_size(args.n, log)
+    log(f"analysis_bench ({args.docs} articles, one core)")
+    found = analysis(args.docs)
+    rows += [
+        Row(
+            "analysis, default pipeline with facts, one core",
+            ">= 20,000 tokens/s",
+            f"{found['full_tokens_per_s']:.0f} tokens/s "
+            f"({found['full_tokens_per_cpu_s']:.0f} per CPU second)",
+            found["full_tokens_per_s"] >= 20_000,
+            f"python benchmarks/analysis_bench.py {args.docs}",
+        ),
+        Row(
+            "analysis, model only (no rules, no facts), one core",
+            "",
+            f"{found['model_tokens_per_s']:.0f} tokens/s "
+            f"({found['model_tokens_per_cpu_s']:.0f} per CPU second)",
+            None,
+            f"python benchmarks/analysis_bench.py {args.docs}",
+        ),
+    ]
+    if not args.quick:
+        rows += big_rows(args.big, log)
+    commit = subprocess.run(
+        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    pipelines = ", ".join(f"{k}: {v}" for k, v in found["pipelines"].items())
+    header = [
+        f"Run of {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {commit or '?'}"
+        f" (`python benchmarks/run_all.py{' --quick' if args.quick else ''}`,"
+        f" {time.perf_counter() - started:.0f} s).",
+        "",
+        f"- machine at the start: {before}",
+        f"- machine at the end: {machine()}",
+        f"- analysis: {found['docs']} articles, {found['tokens']} tokens; {pipelines}",
+    ]
+    text = table(rows, header)
+    print(text)
+    if not args.no_write:
+        write_readme(text)
+        print(f"written to {README}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
