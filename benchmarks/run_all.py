@@ -247,6 +247,12 @@ def main(argv: list[str]) -> int:
         print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
 
     before = machine()
+    commit = subprocess.run(  # at the start: others may commit while this runs
+        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     rows = at_size(args.n, log)
     log(f"analysis_bench ({args.docs} articles, one core)")
     found = analysis(args.docs)
@@ -270,12 +276,6 @@ def main(argv: list[str]) -> int:
     ]
     if not args.quick:
         rows += big_rows(args.big, log)
-    commit = subprocess.run(
-        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
     pipelines = ", ".join(f"{k}: {v}" for k, v in found["pipelines"].items())
     header = [
         f"Run of {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {commit or '?'}"

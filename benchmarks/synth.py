@@ -87,6 +87,16 @@ ENGLISH = [
     "{person} later wrote that the proposal was “serious, but not yet acceptable”.",
     "The delegation from {place} is due to report back to {org} by the end of the month.",
 ]  # fmt: skip
+TOPICS = {
+    "it": ["colloqui di pace", "garanzie di sicurezza", "nuovo round di negoziati", "sanzioni",
+           "concessioni territoriali", "il piano in 20 punti", "aiuti militari", "cessate il fuoco"],
+    "en": ["peace talks", "security guarantees", "a new round of talks", "sanctions",
+           "territorial concessions", "the 20-point plan", "military aid", "a ceasefire"],
+}  # fmt: skip
+HEADLINES = {
+    "it": ["{person} a {place}: {topic}", "{org}, {topic}: parla {person}", "{topic}, il nodo di {place}"],
+    "en": ["{person} in {place}: {topic}", "{org} on {topic}", "{topic}: what {person} wants"],
+}  # fmt: skip
 ITALIAN_EXTRA = [
     "{person} è arrivato a {place} il {date} per una serie di incontri riservati.",
     "Secondo fonti vicine al dossier, {org} non avrebbe ancora preso una decisione.",
@@ -173,8 +183,13 @@ def synthetic_article(n: int, rng: random.Random) -> Article:
     """Article number `n`: body, title, date, source, language, sometimes tags and a note."""
     lang = "en" if rng.random() < 0.35 else "it"
     body = synthetic_body(rng, lang)
-    first = body.split(" — ", 1)[1].split(". ")[0]
-    title = first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+    title = rng.choice(HEADLINES[lang]).format(
+        person=rng.choice(PEOPLE),
+        place=rng.choice(PLACES),
+        org=rng.choice(ORGS),
+        topic=rng.choice(TOPICS[lang]),
+    )
+    title = title[0].upper() + title[1:]
     published, _ = _date(rng, lang)
     return Article(
         id="",
