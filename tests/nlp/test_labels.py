@@ -48,3 +48,10 @@ def test_every_display_label_has_a_colour_and_a_description():
 def test_unknown_label_gets_a_neutral_colour():
     assert labels.colour("NOPE") == "grey50"
     assert labels.colour("PER") == labels.COLOURS["PER"]
+
+
+def test_colours_are_names_rich_and_textual_understand():
+    from rich.color import Color
+
+    for name in labels.COLOURS.values():
+        Color.parse(name)  # raises ColorParseError for an unknown name
