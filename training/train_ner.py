@@ -213,6 +213,18 @@ RECIPES: dict[str, Recipe] = {
         licence=EN_SA_LICENCE,
         note="en_news_uner + surname copies (20%); news-like spaCy dev",
     ),
+    "en_wide": Recipe(
+        lang="en",
+        train=EN_OPEN + EN_EP + EN_UNER,
+        dev=["en/wikigold", "en/europarl_en", "en/uner_en_pud"],
+        config="cnn_news.cfg",
+        overrides={**BOUNDED, "components.tok2vec.model.encode.width": "128"},
+        caps_fraction=0.15,
+        dateline_fraction=0.1,
+        name_variant_fraction=0.2,
+        licence=EN_SA_LICENCE,
+        note="en_names with tok2vec width 128 (from 96)",
+    ),
     "en_news_names": Recipe(
         lang="en",
         train=EN_OPEN + EN_EP + EN_UNER,
@@ -230,7 +242,7 @@ RECIPES: dict[str, Recipe] = {
 
 # The shipped models: `train_ner.py --lang it|en --install` trains these.
 RECIPES["it_best"] = RECIPES["it_wide"]
-RECIPES["en_best"] = RECIPES["en_news_uner"]
+RECIPES["en_best"] = RECIPES["en_wide"]
 
 
 def read_jsonl(path: Path) -> list[dict]:
