@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing import cli, paths
 from briefing.models import Article
 from briefing.store import Store, list_backups
@@ -29,6 +31,11 @@ def test_backup_with_a_reason_then_restore_it_by_name(temp_home: Path, capsys):
         assert [a.id for a in s.articles()] == ["b00000000001"]
 
 
+@pytest.mark.fault(
+    "backups",
+    "`briefing restore` with no backups, or a name that matches none",
+    "exit 1 with a one-line error; nothing changed",
+)
 def test_restore_list_and_errors(temp_home: Path, capsys):
     assert cli.main(["restore", "--list"]) == 0
     assert "No backups" in capsys.readouterr().out

@@ -127,6 +127,11 @@ def test_bad_query_exits_1_with_message_and_caret(ids, capsys):
     assert lines[2] == " " * 11 + "^"
 
 
+@pytest.mark.fault(
+    "cli",
+    "ANSI colour, OSC window title and bidi override in titles and bodies (`briefing list`, `show`)",
+    "printed without ESC, BEL or bidi; --json keeps the exact text, escaped",
+)
 def test_hostile_titles_reach_the_terminal_inert(ids, capsys):
     out = run(capsys, "list", "source:blog")[1]
     assert "evil" in out.lower()
@@ -200,6 +205,11 @@ def _briefing(*argv: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.fault(
+    "cli",
+    "`list`, `show` and `tag` while another instance holds the store",
+    "list and show read; tag exits 1 with 'in use'",
+)
 def test_list_and_show_work_while_another_process_writes(ids):
     with Store.open():  # holds the writer's lock, like a running reader
         listed = _briefing("list", "--json")

@@ -72,6 +72,11 @@ def test_per_article_files_are_named_date_source_title(tmp_path, store):
     assert not list((tmp_path / "out").glob(".*.tmp"))  # atomic writes leave nothing behind
 
 
+@pytest.mark.fault(
+    "export",
+    "path-traversal titles (../../etc/passwd, /etc/passwd, NUL, 1000 characters)",
+    "every file inside the output folder, distinct, names at most 150 bytes",
+)
 def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     titles = ["../../etc/passwd", "/etc/passwd", "..", "a\x00b", "x" * 1000, "../../etc/passwd"]
     fake = FakeStore([article(f"{i:012x}", title=t, source=None) for i, t in enumerate(titles)])
@@ -84,6 +89,11 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
 
 
+@pytest.mark.fault(
+    "export",
+    "an existing note not written by briefing",
+    "never overwritten without --force; the other notes written",
+)
 def test_existing_files_not_made_by_briefing_are_never_overwritten(tmp_path, store):
     out = tmp_path / "out"
     out.mkdir()
@@ -102,6 +112,11 @@ def test_existing_files_not_made_by_briefing_are_never_overwritten(tmp_path, sto
     assert read_front_matter(mine.read_text(encoding="utf-8"))["briefing_id"] == "a1b2c3d4e5f6"
 
 
+@pytest.mark.fault(
+    "export",
+    "a binary file where a note would go",
+    "not overwritten; an empty file is",
+)
 def test_binary_files_are_not_overwritten_and_empty_ones_are(tmp_path, store):
     binary = tmp_path / "2025-12-18-ansa-il-governo-approva-la-manovra.md"
     binary.write_bytes(b"\xff\xfe not utf-8")
@@ -141,6 +156,11 @@ def test_reexport_keeps_the_edited_section_and_shows_changed_highlights(tmp_path
     assert "Verificato con la fonte" in note and "> fonti di governo" in note
 
 
+@pytest.mark.fault(
+    "export",
+    "re-export over a note whose keep section lost its end line",
+    "ExportError 'no end line'; the file unchanged unless --force",
+)
 def test_broken_keep_section_is_not_overwritten_without_force(tmp_path, store):
     (path,) = export(store, ["a1b2c3d4e5f6"], tmp_path, one_file=False, options=PLAIN)
     broken = path.read_text(encoding="utf-8").replace("<!-- /briefing:keep -->", "") + "notes\n"
@@ -287,6 +307,11 @@ def test_cli_copy_templates_then_export_uses_the_changed_copy(tmp_path, temp_hom
     assert "## Appunti" in note and "## My notes" not in note and "#sport" not in note
 
 
+@pytest.mark.fault(
+    "export",
+    "1 MB single line of Markdown and HTML syntax as title, body and highlight",
+    "exported; front matter reads back; every bracket escaped",
+)
 def test_a_one_megabyte_line_exports_and_parses(tmp_path):
     line = "[x](javascript:1) <b>|</b> # " * 35_000  # about 1 MB on one line
     b = FakeStore([article("a1b2c3d4e5f6", title=line, body=line)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,11 @@ def _as_typed(user_text: str) -> str:
     return user_text if user_text.endswith("\n") or not user_text else user_text + "\n"
 
 
+@pytest.mark.fault(
+    "export",
+    "arbitrary hostile text in every front-matter field (hypothesis)",
+    "front matter always valid YAML, reading back the cleaned text",
+)
 @SLOW
 @given(
     title=hostile_text,
@@ -102,6 +108,11 @@ def test_front_matter_is_always_valid_yaml(
     assert preserved_sections(note) == {"": "\n"}
 
 
+@pytest.mark.fault(
+    "export",
+    "arbitrary text as inline Markdown (hypothesis)",
+    "parses back as the same plain text, never as syntax",
+)
 @settings(max_examples=300, deadline=None)
 @given(hostile_text)
 def test_escaped_inline_text_reads_back_as_itself(value):
@@ -155,6 +166,11 @@ def test_keep_section_survives_any_number_of_reexports(user_text, titles, opts):
     assert preserved_sections(old) == {"": _as_typed(user_text)}
 
 
+@pytest.mark.fault(
+    "export",
+    "arbitrary text in a keep section, CRLF editor, repeated re-exports (hypothesis)",
+    "the section kept byte for byte",
+)
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -185,6 +201,11 @@ section_text = st.one_of(
 )
 
 
+@pytest.mark.fault(
+    "export",
+    "keep sections with markers of other sections typed in, articles coming and going (hypothesis)",
+    "kept, or PreserveError leaving the file as it was; never lost",
+)
 @SLOW
 @given(
     notes=st.dictionaries(st.sampled_from(["", *IDS]), section_text),

@@ -82,6 +82,11 @@ while True:
 """
 
 
+@pytest.mark.fault(
+    "store",
+    "SIGKILL during tag, note and highlight writes (real child process, kills at 3 points, compactions included)",
+    "the store opens afterwards (the lock died with the process) and holds every write that had returned",
+)
 @pytest.mark.parametrize("kill_at", [7, 180, 411])
 def test_sigkill_during_tag_note_and_highlight_writes(tmp_path: Path, kill_at: int):
     folder, backups = tmp_path / "store", tmp_path / "backups"
@@ -127,6 +132,11 @@ while True:
 """
 
 
+@pytest.mark.fault(
+    "store",
+    "SIGKILL during a batch import (child process adding 25 articles per write)",
+    "the store opens; every acknowledged article is there with its whole body; anything else that landed is whole",
+)
 @pytest.mark.parametrize("kill_at", [30, 260])
 def test_sigkill_during_a_batch_import(tmp_path: Path, kill_at: int):
     folder, backups = tmp_path / "store", tmp_path / "backups"
@@ -155,6 +165,11 @@ print("closed", flush=True)
 """
 
 
+@pytest.mark.fault(
+    "store",
+    "a second instance while another process has the store open",
+    "StoreLocked naming the holder's pid and offering read-only; read-only works; the holder's later write lands",
+)
 def test_lock_holds_across_processes(tmp_path: Path):
     folder, backups = tmp_path / "store", tmp_path / "backups"
     with Store.open(folder, backups_dir=backups) as s:
@@ -177,6 +192,11 @@ def test_lock_holds_across_processes(tmp_path: Path):
         assert s.get("k00000000001").tags == ["dal-figlio"]
 
 
+@pytest.mark.fault(
+    "store",
+    "a second instance (another process) opening a store we hold",
+    "refused with StoreLocked naming our process id",
+)
 def test_a_second_process_is_refused_while_we_hold_the_store(tmp_path: Path):
     folder = tmp_path / "store"
     with Store.open(folder, backups_dir=tmp_path / "b"):
@@ -215,6 +235,11 @@ def fail_with(code: int):
     return failing
 
 
+@pytest.mark.fault(
+    "store",
+    "disk full (ENOSPC on fsync) on a tag write",
+    "StoreError 'disk is full' naming meta.journal; memory unchanged; the unsynced line cut back; a retry saves it",
+)
 def test_disk_full_on_fsync_keeps_memory_and_a_retry_works(store: Store, monkeypatch):
     journal = store.directory / layout.JOURNAL
     size_before = journal.stat().st_size
@@ -231,6 +256,11 @@ def test_disk_full_on_fsync_keeps_memory_and_a_retry_works(store: Store, monkeyp
         assert again.get("k00000000001").tags == ["urgente"]
 
 
+@pytest.mark.fault(
+    "store",
+    "disk full halfway through writing a note's journal line",
+    "StoreError; no junk left in the journal; the retried note and later writes survive a reopen",
+)
 def test_disk_full_halfway_through_a_journal_line(store: Store, monkeypatch):
     real_pwrite = os.pwrite
     calls = []
@@ -256,6 +286,11 @@ def test_disk_full_halfway_through_a_journal_line(store: Store, monkeypatch):
         assert again.get("k00000000002").tags == ["x"]
 
 
+@pytest.mark.fault(
+    "store",
+    "disk full during a batch import",
+    "StoreError naming bodies.pack; nothing of the batch added; a retry adds all of it",
+)
 def test_disk_full_during_import_adds_nothing_and_a_retry_adds_all(store: Store, monkeypatch):
     monkeypatch.setattr(os, "fdatasync", fail_with(errno.ENOSPC))
     with pytest.raises(StoreError, match="bodies.pack: the disk is full"):
@@ -267,6 +302,11 @@ def test_disk_full_during_import_adds_nothing_and_a_retry_adds_all(store: Store,
     assert store.body("k00000000015") == body_for(15)
 
 
+@pytest.mark.fault(
+    "store",
+    "permission denied writing the snapshot (compaction on save)",
+    "StoreError 'permission denied'; old snapshot untouched; writes go on to the journal; a retry compacts",
+)
 def test_permission_denied_on_snapshot_then_retry(store: Store, monkeypatch):
     store.compact()
     meta = store.directory / layout.META
@@ -296,6 +336,11 @@ def test_permission_denied_on_snapshot_then_retry(store: Store, monkeypatch):
         assert again.get("k00000000001").tags == ["prima", "dopo"]
 
 
+@pytest.mark.fault(
+    "store",
+    "permission denied (EACCES) on a highlight write",
+    "StoreError; the highlight is not half-kept in memory; a retry saves it",
+)
 def test_permission_denied_on_journal_write(store: Store, monkeypatch):
     monkeypatch.setattr(os, "pwrite", fail_with(errno.EACCES))
     with pytest.raises(StoreError, match="permission denied"):
@@ -317,6 +362,11 @@ def closed_store(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.fault(
+    "store",
+    "corrupt or truncated store file (meta.json truncated, emptied, zeroed, wrong shape, no key)",
+    "StoreCorrupt naming the file and `briefing restore`; the file is never overwritten; no lock leaked",
+)
 @pytest.mark.parametrize(
     "damage",
     [
@@ -341,6 +391,11 @@ def test_damaged_snapshot_is_named_and_never_overwritten(tmp_path: Path, damage)
     assert meta.read_bytes() == damaged
 
 
+@pytest.mark.fault(
+    "store",
+    "snapshot file deleted while the bodies remain",
+    "StoreCorrupt 'missing', never an empty store",
+)
 def test_missing_snapshot_with_bodies_is_corruption_not_an_empty_store(tmp_path: Path):
     folder = closed_store(tmp_path)
     (folder / layout.META).unlink()
@@ -348,6 +403,11 @@ def test_missing_snapshot_with_bodies_is_corruption_not_an_empty_store(tmp_path:
         Store.open(folder)
 
 
+@pytest.mark.fault(
+    "store",
+    "truncated body pack (bodies.pack)",
+    "the store opens; intact bodies read; the cut one raises StoreCorrupt naming bodies.pack",
+)
 def test_truncated_body_pack_fails_on_that_body_only(tmp_path: Path):
     folder = closed_store(tmp_path)
     pack = folder / layout.BODIES
@@ -359,6 +419,11 @@ def test_truncated_body_pack_fails_on_that_body_only(tmp_path: Path):
             s.body("k00000000003")
 
 
+@pytest.mark.fault(
+    "backups",
+    "corrupt store repaired with `briefing backup` then `briefing restore`",
+    "all articles and bodies back; the damaged files kept as a before-restore backup",
+)
 def test_briefing_restore_recovers_a_corrupt_store(temp_home: Path, capsys):
     with Store.open() as s:
         s.add_articles(make_article(n) for n in range(3))
@@ -378,12 +443,22 @@ def test_briefing_restore_recovers_a_corrupt_store(temp_home: Path, capsys):
     assert (saved[0].path / layout.META).read_bytes() == b'{"articles": {"1": {"id": '
 
 
+@pytest.mark.fault(
+    "backups",
+    "`briefing backup` while another instance holds the store",
+    "exit 1 with 'in use by process'",
+)
 def test_backup_command_reports_a_locked_store(temp_home: Path, capsys):
     with Store.open():
         assert cli.main(["backup"]) == 1
     assert "in use by process" in capsys.readouterr().err
 
 
+@pytest.mark.fault(
+    "backups",
+    "disk full during a backup",
+    "StoreError 'disk is full'; no half backup left; the store unharmed; a retry makes a whole backup",
+)
 def test_disk_full_during_a_backup_leaves_no_half_backup(store: Store, monkeypatch):
     from briefing.store import backups as backups_mod
 

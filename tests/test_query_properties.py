@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,11 @@ def queries(draw, depth: int = 0) -> str:
     return shape.format(left, right)
 
 
+@pytest.mark.fault(
+    "query",
+    "arbitrary query strings, syntax characters included (hypothesis)",
+    "parses, or QueryError with a position inside the text; never another exception",
+)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=60), SYNTAX))
 def test_any_string_parses_or_raises_query_error_only(text):

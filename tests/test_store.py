@@ -296,6 +296,11 @@ def test_reopen_keeps_everything(folder: Path, backups: Path):
         assert s.schema_version() == schema.SCHEMA_VERSION
 
 
+@pytest.mark.fault(
+    "store",
+    "crash (files as a kill leaves them) before any compaction",
+    "every write reads back from the journal",
+)
 def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: Path, tmp_path):
     fill(store)
     image = crash_image(folder, tmp_path / "crashed")
@@ -304,6 +309,11 @@ def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: 
         assert state(s) == state(store)
 
 
+@pytest.mark.fault(
+    "store",
+    "crash between writing the new snapshot and renaming it",
+    "old snapshot kept, temp file removed, every write recovered from the journal",
+)
 def test_crash_between_temp_write_and_rename_keeps_old_snapshot(
     store: Store, folder, tmp_path, monkeypatch
 ):
@@ -326,6 +336,11 @@ def test_crash_between_temp_write_and_rename_keeps_old_snapshot(
         assert state(s) == state(store)
 
 
+@pytest.mark.fault(
+    "store",
+    "crash between the snapshot rename and the journal truncation",
+    "the journal replays over the new snapshot harmlessly, deletes included",
+)
 def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     store, folder, tmp_path, monkeypatch
 ):
@@ -347,6 +362,11 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
         assert s.get("a00000000004") is None
 
 
+@pytest.mark.fault(
+    "store",
+    "torn last journal line (crash mid-append)",
+    "ignored and cut off; later writes land after the cut, not after junk",
+)
 def test_torn_last_journal_line_is_ignored_and_cut(store: Store, folder, tmp_path):
     fill(store)
     expected = state(store)
@@ -361,6 +381,11 @@ def test_torn_last_journal_line_is_ignored_and_cut(store: Store, folder, tmp_pat
         assert state(s) == expected
 
 
+@pytest.mark.fault(
+    "store",
+    "damaged journal line followed by good ones",
+    "StoreCorrupt naming meta.journal; the file left as it was",
+)
 def test_damaged_journal_line_followed_by_good_ones_is_corruption(store: Store, folder, tmp_path):
     fill(store)
     image = crash_image(folder, tmp_path / "crashed")
@@ -390,6 +415,11 @@ def test_journal_is_compacted_when_it_grows(folder, backups, monkeypatch):
 # -- the lock and read-only --
 
 
+@pytest.mark.fault(
+    "store",
+    "a second instance in the same process",
+    "StoreLocked naming the lock file and pid; read-only opens and refuses writes (StoreReadOnly)",
+)
 def test_second_writer_is_refused_readonly_allowed(store: Store, folder: Path):
     store.add_article(make_article(1))
     with pytest.raises(StoreLocked) as err:
@@ -421,6 +451,11 @@ def test_default_directory_is_paths_store_dir(temp_home: Path):
 # -- schema and migrations --
 
 
+@pytest.mark.fault(
+    "backups",
+    "schema migration on open",
+    "a backup of the files as they were is taken first; migrated once, not again",
+)
 def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
     with Store.open(folder, backups_dir=backups, auto_backup=False) as s:
         fill(s)
@@ -444,6 +479,11 @@ def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
     assert len(list_backups(backups)) == 1
 
 
+@pytest.mark.fault(
+    "store",
+    "store written by a newer briefing (schema version ahead)",
+    "StoreError 'newer briefing'; nothing touched",
+)
 def test_store_from_a_newer_briefing_is_refused(folder, backups, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
     Store.open(folder, backups_dir=backups).close()
@@ -455,6 +495,11 @@ def test_store_from_a_newer_briefing_is_refused(folder, backups, monkeypatch):
 # -- backups --
 
 
+@pytest.mark.fault(
+    "backups",
+    "restore from a backup, then undo the restore",
+    "everything as at the backup; the replaced store is itself backed up and restorable",
+)
 def test_backup_and_restore_round_trip(folder, backups):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
@@ -476,12 +521,22 @@ def test_backup_and_restore_round_trip(folder, backups):
         assert state(s) == changed_state
 
 
+@pytest.mark.fault(
+    "backups",
+    "restore while another instance has the store open",
+    "StoreLocked; nothing replaced",
+)
 def test_restore_refuses_while_the_store_is_open(store: Store, folder, backups):
     made = store.backup()
     with pytest.raises(StoreLocked):
         restore(made, folder, backups_dir=backups)
 
 
+@pytest.mark.fault(
+    "backups",
+    "more backups than the rolling limit",
+    "only the newest are kept; an ambiguous name prefix is an error",
+)
 def test_only_the_last_backups_are_kept(store: Store, backups, monkeypatch):
     monkeypatch.setattr(backups_mod, "KEEP_BACKUPS", 3)
     made = [store.backup(f"n{i}") for i in range(5)]
@@ -492,6 +547,11 @@ def test_only_the_last_backups_are_kept(store: Store, backups, monkeypatch):
         find_backup(made[-1].name[:4], backups)
 
 
+@pytest.mark.fault(
+    "store",
+    "writes from 4 threads at once, readers interleaved",
+    "all 100 tags land, in order per article",
+)
 def test_writes_from_many_threads_all_land(folder: Path, backups: Path):
     import threading
 
@@ -519,6 +579,11 @@ def test_readonly_open_of_a_missing_store_creates_nothing(tmp_path: Path):
     assert not (tmp_path / "nowhere").exists()
 
 
+@pytest.mark.fault(
+    "store",
+    "permission denied reading a store file on open",
+    "StoreError naming bodies.pack and 'permission denied'; the lock is let go",
+)
 def test_unreadable_store_file_is_a_store_error(store: Store, folder: Path, monkeypatch):
     store.close()
     real_open = os.open
@@ -574,6 +639,11 @@ def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, 
         assert s.summaries()["a00000000001"].people == ["Mario Rossi"]
 
 
+@pytest.mark.fault(
+    "store",
+    "corrupt analysis cache (cache.json)",
+    "set aside as cache.json.damaged-*; notes and tags untouched; analysing again rebuilds it",
+)
 def test_damaged_analysis_cache_is_set_aside_not_fatal(folder: Path, backups: Path):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
@@ -626,6 +696,11 @@ def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
         assert s.get_analysis("a00000000002").pipeline_version == "v4"
 
 
+@pytest.mark.fault(
+    "store",
+    "disk full in the middle of a vacuum",
+    "StoreError; the old analyses pack kept and read; a retry vacuums",
+)
 def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
     analysed_three_times_five(store)
     real = journal.atomic_write
@@ -648,6 +723,11 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
     assert store.get_analysis("a00000000001").pipeline_version == "v4"
 
 
+@pytest.mark.fault(
+    "store",
+    "leftover pack of a vacuum cut short",
+    "readers ignore it; the next writer removes it",
+)
 def test_leftover_pack_of_a_cut_vacuum_is_removed_by_a_writer(folder: Path, backups: Path):
     with Store.open(folder, backups_dir=backups) as s:
         analysed_three_times_five(s)

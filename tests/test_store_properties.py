@@ -142,6 +142,11 @@ class Model:
         assert set(s.summaries()) == set(self.analyses)
 
 
+@pytest.mark.fault(
+    "store",
+    "crash after any sequence of writes, compactions and vacuums (hypothesis)",
+    "the crash image and the reopened store both hold exactly the expected state",
+)
 @settings(max_examples=40, deadline=None)
 @given(ops=st.lists(OPS, max_size=40), small_journal=st.booleans())
 def test_any_writes_survive_a_crash_and_a_reopen(ops: list[tuple], small_journal: bool):

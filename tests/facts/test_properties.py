@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,11 @@ _PIECES = [
 _ENTITIES = {"Vladimir Putin": "PER", "Putin": "PER", "Mosca": "LOC", "Kremlin": "ORG"}
 
 
+@pytest.mark.fault(
+    "analysis",
+    "random sequences of quote, attribution, date and number phrases (hypothesis)",
+    "every fact and mention span inside the text, slicing back to its text",
+)
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25), st.sampled_from(["it", "en"]))
 def test_fact_spans_lie_inside_the_text(pieces: list[str], lang: str) -> None:
@@ -32,6 +38,11 @@ def test_fact_spans_lie_inside_the_text(pieces: list[str], lang: str) -> None:
             assert 0 <= start < end <= len(text)
 
 
+@pytest.mark.fault(
+    "analysis",
+    "arbitrary text into fact extraction (hypothesis)",
+    "every fact slices back to its text",
+)
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["it", "en", "pt", ""]))
 def test_any_text_gives_facts_that_slice_back(text: str, lang: str) -> None:

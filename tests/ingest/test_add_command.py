@@ -65,6 +65,11 @@ def test_usage_error_exits_2(capsys):
     assert exit_info.value.code == 2
 
 
+@pytest.mark.fault(
+    "cli",
+    "`briefing add` while another instance holds the store",
+    "exit 1 with 'in use'; nothing added",
+)
 def test_locked_store_is_reported_and_changes_nothing(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(STORY)
     with Store.open() as holder:
@@ -75,6 +80,11 @@ def test_locked_store_is_reported_and_changes_nothing(tmp_path, capsys):
     assert out == ""
 
 
+@pytest.mark.fault(
+    "cli",
+    "file name with an OSC window-title escape",
+    "reported without ESC or BEL",
+)
 def test_hostile_file_names_do_not_reach_the_terminal(tmp_path, capsys):
     name = tmp_path / "evil\x1b]0;pwned\x07.txt"
     name.write_bytes(b"")

@@ -13,6 +13,11 @@ from tests.ingest.helpers import articles, failures, only_article, only_failure
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi.\n"
 
 
+@pytest.mark.fault(
+    "import",
+    "binary file (PNG bytes) named .txt",
+    "one failure naming the file: binary (PNG)",
+)
 def test_binary_file(tmp_path):
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
@@ -21,12 +26,18 @@ def test_binary_file(tmp_path):
     assert "binary" in failure.reason and "PNG" in failure.reason
 
 
+@pytest.mark.fault("import", "random binary bytes with NUL", "one failure: binary")
 def test_random_bytes_with_nul(tmp_path):
     path = tmp_path / "blob"
     path.write_bytes(os.urandom(2048) + b"\x00")
     assert "binary" in only_failure(import_file(path)).reason
 
 
+@pytest.mark.fault(
+    "import",
+    "empty file and whitespace-only file",
+    "one failure each: 'empty file', 'blank'",
+)
 def test_empty_and_blank_files(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -36,6 +47,11 @@ def test_empty_and_blank_files(tmp_path):
     assert "blank" in only_failure(import_file(blank)).reason
 
 
+@pytest.mark.fault(
+    "import",
+    "huge file (50 MB, sparse)",
+    "refused naming its size and the limit, without reading it",
+)
 def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as stream:  # sparse: 50 MB on paper, nothing on disk
@@ -44,12 +60,22 @@ def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
     assert "50 MB" in failure.reason and "limit" in failure.reason
 
 
+@pytest.mark.fault(
+    "import",
+    "standard input over the size limit",
+    "one failure for '-' naming the limit",
+)
 def test_stdin_over_the_size_limit_is_refused():
     stream = io.BytesIO(b"a" * (MAX_BYTES + 10))
     (failure,) = list(import_sources(["-"], stdin=stream))
     assert failure.source == "-" and "limit" in failure.reason
 
 
+@pytest.mark.fault(
+    "import",
+    "Latin-1 file without a declared encoding",
+    "imported with its accents; language detected (it)",
+)
 def test_latin1_file(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes(("Perché la città è così cambiata? " * 4 + "\n" + SENTENCE).encode("latin-1"))
@@ -58,6 +84,11 @@ def test_latin1_file(tmp_path):
     assert article.lang == "it"
 
 
+@pytest.mark.fault(
+    "import",
+    "invalid UTF-8 bytes inside a UTF-8 file",
+    "the good text keeps its accents; the bad bytes become U+FFFD",
+)
 def test_broken_utf8_file(tmp_path):
     path = tmp_path / "broken.txt"
     valid = "La città è già in festa, però non è ancora finita.\n".encode()
@@ -67,6 +98,11 @@ def test_broken_utf8_file(tmp_path):
     assert "\ufffd" in article.body  # the bad bytes are marked, not guessed
 
 
+@pytest.mark.fault(
+    "import",
+    "1 MB single line of text",
+    "one article; title cut to 200 characters; body whole",
+)
 def test_one_megabyte_single_line():
     line = ("Una frase lunghissima senza mai andare a capo, ripetuta molte volte " * 16000)[
         : 1024 * 1024
@@ -77,6 +113,11 @@ def test_one_megabyte_single_line():
     assert article.lang == "it"
 
 
+@pytest.mark.fault(
+    "import",
+    "missing path and unreadable file (permission denied)",
+    "one failure each: 'no such file or directory', 'permission denied'",
+)
 def test_missing_path_and_unreadable_file(tmp_path):
     failure = only_failure(list(import_sources([str(tmp_path / "nope.txt")])))
     assert failure.reason == "no such file or directory"
@@ -91,6 +132,11 @@ def test_missing_path_and_unreadable_file(tmp_path):
         secret.chmod(0o644)
 
 
+@pytest.mark.fault(
+    "import",
+    "folder with empty, JPEG and hidden files",
+    "good files imported; empty and JPEG ones reported; hidden ones skipped",
+)
 def test_directory_of_mixed_files(tmp_path):
     folder = tmp_path / "inbox"
     (folder / "sub").mkdir(parents=True)
@@ -114,6 +160,11 @@ def test_directory_of_mixed_files(tmp_path):
     assert all("hidden" not in a.body for a in articles(results))
 
 
+@pytest.mark.fault(
+    "import",
+    "missing file and ftp:// URL among good inputs",
+    "each bad source one failure; the rest imported",
+)
 def test_a_failure_does_not_stop_the_batch(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(SENTENCE)
@@ -130,6 +181,11 @@ def test_a_failure_does_not_stop_the_batch(tmp_path):
     assert results[3].origin == "-" and results[3].title == "Da standard input arriva un testo."
 
 
+@pytest.mark.fault(
+    "import",
+    "an importer raising an unexpected exception",
+    "one failure 'unexpected error (KeyError)'; the batch goes on",
+)
 def test_unexpected_importer_crash_becomes_one_failure(monkeypatch):
     from briefing.ingest import text
 
@@ -145,6 +201,11 @@ def test_unexpected_importer_crash_becomes_one_failure(monkeypatch):
     )
 
 
+@pytest.mark.fault(
+    "import",
+    "Rich markup, OSC window title, CSI clear screen and bidi override in a text file",
+    "escapes and bidi removed; the markup kept as literal text in the title",
+)
 def test_hostile_plain_text_is_cleaned():
     hostile = "\x1b]0;title\x07\x1b[2J[red]Allarme[/red] \u202eotset\u202c\n" + SENTENCE
     article = only_article(import_text(hostile))
@@ -152,6 +213,7 @@ def test_hostile_plain_text_is_cleaned():
     assert "\x1b" not in article.body and "\u202e" not in article.body
 
 
+@pytest.mark.fault("import", "UTF-16 file with a BOM", "decoded; title and body as written")
 def test_utf16_text_file_with_bom(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes(("Titolo in UTF-16\n" + SENTENCE).encode("utf-16"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.ingest import import_file, import_text
 from tests.ingest.helpers import articles, failures, only_failure
 
@@ -100,6 +102,11 @@ def test_latin1_feed_without_declaration_and_portuguese_dates(tmp_path):
     assert "Líder na pesquisa" in article.body
 
 
+@pytest.mark.fault(
+    "feeds",
+    "XML entity expansion (billion laughs) in an RSS feed",
+    "refused: one failure naming the entities; nothing expanded",
+)
 def test_billion_laughs_feed_is_refused():
     entities = "\n".join(
         f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" * 1}{("&lol" + str(i - 1) + ";") * 9}">'
@@ -117,6 +124,11 @@ def test_billion_laughs_feed_is_refused():
     assert "entit" in failure.reason
 
 
+@pytest.mark.fault(
+    "feeds",
+    "XML external entity (SYSTEM file://) in a feed",
+    "refused; the local file is never read",
+)
 def test_external_entity_feed_is_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
@@ -126,6 +138,11 @@ def test_external_entity_feed_is_refused(tmp_path):
     assert "entit" in failure.reason
 
 
+@pytest.mark.fault(
+    "feeds",
+    "feed cut off in the middle of an entry",
+    "the whole entries import; the cut entry and the feed reported",
+)
 def test_broken_feed_imports_what_parses_and_reports_the_rest():
     good = "".join(
         f"<item><title>Item {n}</title><description>Text of item number {n}, long enough to be a sentence.</description></item>"
@@ -140,6 +157,7 @@ def test_broken_feed_imports_what_parses_and_reports_the_rest():
     assert "malformed" in feed.reason and "imported 2 entries" in feed.reason
 
 
+@pytest.mark.fault("feeds", "garbage given as a feed", "one failure")
 def test_garbage_that_looks_like_a_feed_is_one_failure():
     failure = only_failure(import_text("<rss><<<>>>&&&", origin="junk.rss", kind="feed"))
     assert failure.source == "junk.rss"

@@ -106,6 +106,11 @@ def test_latin1_page_with_declared_charset(tmp_path):
     assert "è arrivata a Miami" in article.body
 
 
+@pytest.mark.fault(
+    "import",
+    "malformed HTML (unclosed and mismatched tags)",
+    "imports the title and the text it can",
+)
 def test_malformed_html_imports_what_it_can():
     broken = (
         "<html><head><title>Broken page</title><body><p>"
@@ -120,6 +125,11 @@ def test_malformed_html_imports_what_it_can():
     assert PARAGRAPHS[1] in article.body
 
 
+@pytest.mark.fault(
+    "import",
+    "deeply nested HTML (300 and 20,000 nested divs)",
+    "imported; the body is the paragraph's text",
+)
 @pytest.mark.parametrize("depth", [300, 20000])
 def test_deeply_nested_html_still_gives_its_text(depth):
     nested = "<html><body>" + "<div>" * depth + PARAGRAPHS[0] + "</div>" * depth + "</body></html>"
@@ -128,6 +138,11 @@ def test_deeply_nested_html_still_gives_its_text(depth):
     assert article.title == PARAGRAPHS[0]
 
 
+@pytest.mark.fault(
+    "import",
+    "OSC window title, bidi override and Rich markup in an HTML title",
+    "escape and bidi removed; markup kept literally",
+)
 def test_hostile_text_in_a_page_is_cleaned():
     head = "<title>\x1b]0;owned\x07Titolo \u202eevil\u202c [bold]markup[/bold]</title>"
     article = only_article(import_text(page(head), kind="html"))

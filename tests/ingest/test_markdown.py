@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.ingest import import_file, import_text
 from tests.ingest.helpers import only_article
 
@@ -64,6 +66,7 @@ def test_first_heading_is_the_title_without_front_matter():
     assert article.body == "Delegations met again on Monday morning, officials said."
 
 
+@pytest.mark.fault("import", "broken YAML front matter", "the body imports without the metadata")
 def test_broken_yaml_front_matter_still_imports_the_text():
     text = "---\ntitle: [unclosed\ndate: : :\n---\nThe body survives broken front matter, as it should.\n"
     article = only_article(import_text(text, kind="markdown"))
@@ -71,6 +74,11 @@ def test_broken_yaml_front_matter_still_imports_the_text():
     assert article.title == article.body
 
 
+@pytest.mark.fault(
+    "import",
+    "YAML alias bomb (billion laughs) in Markdown front matter",
+    "nested values ignored; at most 50 tags; the body imports",
+)
 def test_yaml_alias_bomb_in_front_matter_is_ignored():
     bomb = '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: *d\ntags: *d\n---\nBody text of a hostile file.\n'
     article = only_article(import_text(bomb, kind="markdown"))

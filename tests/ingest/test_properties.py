@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,12 +41,22 @@ def _check(results: list) -> None:
             )  # a bug, not bad input
 
 
+@pytest.mark.fault(
+    "import",
+    "arbitrary text with importer-steering fragments, every importer (hypothesis)",
+    "never raises: a titled article without ESC or NUL, or one one-line failure",
+)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, kind=KINDS)
 def test_import_text_never_raises_on_text(text, kind):
     _check(import_text(text, origin="prop", kind=kind))
 
 
+@pytest.mark.fault(
+    "import",
+    "arbitrary bytes, every importer (hypothesis)",
+    "never raises: a titled article or one one-line failure",
+)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=400), kind=KINDS)
 def test_import_text_never_raises_on_bytes(data, kind):

@@ -66,6 +66,11 @@ def server():
     httpd.server_close()
 
 
+@pytest.mark.fault(
+    "urls",
+    "http URL on this machine (127.0.0.1)",
+    "refused as private network unless --allow-local-urls",
+)
 def test_local_http_is_refused_by_default(server):
     failure = only_failure(import_url(f"{server}/page"))
     assert "private network" in failure.reason and "--allow-local-urls" in failure.reason
@@ -87,6 +92,11 @@ def test_fetch_feed_served_as_text_xml_and_plain_text(server):
     ]
 
 
+@pytest.mark.fault(
+    "urls",
+    "HTTP redirect to file:///etc/passwd",
+    "refused: 'HTTP 302 ... not allowed'",
+)
 def test_redirects_are_followed_only_to_http(server):
     article = only_article(import_url(f"{server}/go?{server}/page", allow_local_urls=True))
     assert article.title == "Pagina di prova"
@@ -94,11 +104,13 @@ def test_redirects_are_followed_only_to_http(server):
     assert failure.reason.startswith("HTTP 302") and "not allowed" in failure.reason
 
 
+@pytest.mark.fault("urls", "HTTP 404", "one-line failure 'HTTP 404'")
 def test_http_error_is_one_line(server):
     failure = only_failure(import_url(f"{server}/missing", allow_local_urls=True))
     assert failure.reason.startswith("HTTP 404")
 
 
+@pytest.mark.fault("urls", "server that never answers", "one failure 'timed out after N s'")
 def test_slow_server_times_out(server, monkeypatch):
     from briefing.ingest import url
 
@@ -107,6 +119,7 @@ def test_slow_server_times_out(server, monkeypatch):
     assert failure.reason == "timed out after 0.3 s"
 
 
+@pytest.mark.fault("urls", "connection refused", "one-line failure 'cannot fetch'")
 def test_connection_refused_is_one_line():
     import socket
 
@@ -122,6 +135,11 @@ def test_unresolvable_host_says_so():
     assert "no-such-host.invalid" in failure.reason or "cannot fetch" in failure.reason
 
 
+@pytest.mark.fault(
+    "urls",
+    "file:// URL",
+    "refused unless --allow-local-urls; then read as a local file",
+)
 def test_file_urls_refused_unless_allowed(tmp_path):
     path = tmp_path / "local.txt"
     path.write_text("Un file locale letto tramite un URL file, con una frase completa.\n")
@@ -131,6 +149,11 @@ def test_file_urls_refused_unless_allowed(tmp_path):
     assert article.body.startswith("Un file locale")
 
 
+@pytest.mark.fault(
+    "urls",
+    "ftp://, gopher:// and data: URLs",
+    "refused as not supported, even with --allow-local-urls",
+)
 @pytest.mark.parametrize(
     "address", ["ftp://example.org/a.txt", "gopher://example.org/", "data:text/plain,hello"]
 )
@@ -139,6 +162,11 @@ def test_other_schemes_refused(address):
     assert "not supported" in failure.reason
 
 
+@pytest.mark.fault(
+    "urls",
+    "redirect to a private-network host (192.168.1.1)",
+    "refused: private network",
+)
 def test_redirect_to_a_private_host_is_refused():
     import urllib.request
 

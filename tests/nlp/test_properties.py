@@ -29,6 +29,11 @@ def rules_only():
     pipeline.clear_cache()
 
 
+@pytest.mark.fault(
+    "analysis",
+    "dates, amounts, URLs, handles, emoji and random fragments (hypothesis, rules-only pipeline)",
+    "entities inside the text, in order, never overlapping, slicing back to their text",
+)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     parts=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=30),

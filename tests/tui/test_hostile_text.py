@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.geometry import Region
@@ -34,6 +35,31 @@ def _links(strips) -> list[str]:
     return [s.style.link for strip in strips for s in strip if s.style and s.style.link]
 
 
+@pytest.mark.fault(
+    "reader",
+    "Rich markup in title, source and body",
+    "shown literally in the list, headline and text, never applied",
+)
+@pytest.mark.fault(
+    "reader",
+    "ANSI colour escapes, C1 CSI, BEL and backspace in the body",
+    "drawn as inert control pictures (␛); no control character reaches the screen",
+)
+@pytest.mark.fault(
+    "reader",
+    "OSC 52 clipboard write and OSC 0 window title",
+    "nothing reaches the terminal but inert text",
+)
+@pytest.mark.fault(
+    "reader",
+    "OSC 8 hyperlink and [link=file://...] markup",
+    "no hyperlink reaches the terminal",
+)
+@pytest.mark.fault(
+    "reader",
+    "bidi override and zero-width space in the body",
+    "not drawn; entity offsets after them still right",
+)
 async def test_hostile_title_and_body_render_literally_and_inert():
     article = Article(
         id="badbadbadbad",
@@ -82,6 +108,11 @@ BIDI_AND_INVISIBLE = set(
 )
 
 
+@pytest.mark.fault(
+    "reader",
+    "arbitrary text through the body cleaner (hypothesis)",
+    "same length; no control, bidi or invisible character left",
+)
 @given(st.text())
 def test_clean_body_never_lets_a_control_character_through(text):
     cleaned = clean_body(text)
@@ -111,6 +142,11 @@ def test_sentence_spans_cover_sentences():
     ]
 
 
+@pytest.mark.fault(
+    "reader",
+    "1 MB single line body and a 1 MB title",
+    "opens; lines broken at 2000 characters with offsets unchanged; the last entity found; G reaches the end",
+)
 async def test_a_one_megabyte_single_line_opens_and_scrolls():
     body = ("parola " * 150_000)[:1_000_000] + " Miami"
     article = Article(id="b1gb1gb1gb1g", title="x" * 1_000_000, body=body, published="2025-01-01")

@@ -43,6 +43,11 @@ def test_first_run_loads_the_seeds_and_says_so(ran, capsys):
     assert ran.stores[1][1] == 1
 
 
+@pytest.mark.fault(
+    "reader",
+    "starting the reader while another instance holds the store (no terminal to ask)",
+    "exit 1 with the message; no reader started",
+)
 def test_locked_store_without_a_terminal_exits_with_the_message(ran, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     holder = Store.open()
@@ -54,6 +59,11 @@ def test_locked_store_without_a_terminal_exits_with_the_message(ran, capsys, mon
     assert ran.stores == []
 
 
+@pytest.mark.fault(
+    "reader",
+    "starting the reader while another instance holds the store (user answers y)",
+    "the reader opens read-only",
+)
 def test_locked_store_can_be_opened_read_only(ran, monkeypatch):
     class _Tty:
         def isatty(self) -> bool:
