@@ -34,7 +34,7 @@ def test_backup_with_a_reason_then_restore_it_by_name(temp_home: Path, capsys):
 @pytest.mark.fault(
     "backups",
     "`briefing restore` with no backups, or a name that matches none",
-    "exit 1 with a one-line error; nothing changed",
+    "exit 1 with a one-line error",
 )
 def test_restore_list_and_errors(temp_home: Path, capsys):
     assert cli.main(["restore", "--list"]) == 0

@@ -482,7 +482,7 @@ def test_migration_takes_a_backup_first(folder, backups, monkeypatch):
 @pytest.mark.fault(
     "store",
     "store written by a newer briefing (schema version ahead)",
-    "StoreError 'newer briefing'; nothing touched",
+    "refused: StoreError 'newer briefing'",
 )
 def test_store_from_a_newer_briefing_is_refused(folder, backups, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)

@@ -101,7 +101,7 @@ def test_broken_utf8_file(tmp_path):
 @pytest.mark.fault(
     "import",
     "1 MB single line of text",
-    "one article; title cut to 200 characters; body whole",
+    "one article; title at most 200 characters; body whole",
 )
 def test_one_megabyte_single_line():
     line = ("Una frase lunghissima senza mai andare a capo, ripetuta molte volte " * 16000)[
