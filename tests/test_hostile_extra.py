@@ -278,3 +278,62 @@ def test_analyse_text_offsets_on_arbitrary_text(rules_only, text: str, lang: str
         for start, end in group.spans:
             _inside(text, start, end)
             assert (start, end) in spans  # a mention is an entity's span, never a new one
+
+
+# -- reader: the disk fills while a note is saved from the TUI --
+
+
+@pytest.mark.fault(
+    "reader",
+    "disk full while saving a note on a highlight in the reader (real store)",
+    "a 'Not saved' error naming the full disk; the store and the app unchanged; saving again works and survives a reopen",
+)
+def test_disk_full_while_saving_a_note_in_the_reader(tmp_path: Path, monkeypatch):
+    import asyncio
+
+    from briefing.config import Config
+    from briefing.tui.app import make_app
+    from briefing.tui.screens.dialogs import AskNote
+    from tests.tui.conftest import fake_services, sample_articles
+
+    folder = tmp_path / "store"
+    store = Store.open(folder, backups_dir=tmp_path / "backups")
+    store.add_articles(sample_articles())
+    seed_id = sample_articles()[0].id
+    app = make_app(store, Config(), services=fake_services())
+    said: list[tuple[str, str]] = []
+    real_notify = app.notify
+
+    def notify(message, *, title="", **kwargs):
+        said.append((title, message))
+        return real_notify(message, title=title, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async def scenario() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("2", "h")
+            (highlight,) = store.highlights(seed_id)
+            with monkeypatch.context() as disk:
+                disk.setattr(os, "fdatasync", full)
+                await pilot.press("a")
+                assert isinstance(app.screen, AskNote)
+                await pilot.press(*"prima nota", "ctrl+s")
+                await pilot.pause()
+            assert ("Not saved", said[-1][1]) == said[-1] and "disk is full" in said[-1][1]
+            assert store.highlights(seed_id)[0].note is None
+            await pilot.press("a")
+            assert isinstance(app.screen, AskNote)
+            await pilot.press(*"seconda nota", "ctrl+s")
+            await pilot.pause()
+            assert store.highlights(seed_id)[0].note == "seconda nota"
+
+    asyncio.run(scenario())
+    store.close()
+    with Store.open(folder, readonly=True) as again:
+        assert [h.note for h in again.highlights(seed_id)] == ["seconda nota"]
