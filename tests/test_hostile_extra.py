@@ -337,3 +337,107 @@ def test_disk_full_while_saving_a_note_in_the_reader(tmp_path: Path, monkeypatch
     store.close()
     with Store.open(folder, readonly=True) as again:
         assert [h.note for h in again.highlights(seed_id)] == ["seconda nota"]
+
+
+# -- store: a damaged store as every command meets it --
+
+
+@pytest.mark.fault(
+    "cli",
+    "every command (the reader, list, show, tag, add, export, backup) on a store whose meta.json is truncated",
+    "exit 1 with one line naming the file, saying it was left untouched and pointing to `briefing restore`; no traceback; the file unchanged",
+)
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["list"], ["show", "abc"], ["tag", "abc", "+x"], ["add", "IN"], ["export"], ["backup"]],
+    ids=lambda argv: argv[0] if argv else "reader",
+)
+def test_every_command_names_a_damaged_store_and_leaves_it(
+    temp_home: Path, tmp_path: Path, argv: list[str], capsys, monkeypatch
+):
+    import briefing.tui.app as tui_app
+    from briefing import cli
+
+    def no_reader(*args, **kwargs):
+        raise AssertionError("the reader started on a damaged store")
+
+    monkeypatch.setattr(tui_app, "make_app", no_reader)
+    with Store.open() as s:
+        s.add_article(Article(id="", title="Prima", body=SENTENCE))
+    meta = paths.store_dir() / layout.META
+    damaged = meta.read_bytes()[:30]
+    meta.write_bytes(damaged)
+    (tmp_path / "in.txt").write_text(f"Titolo\n{SENTENCE}\n", encoding="utf-8")
+    argv = [str(tmp_path / "in.txt") if a == "IN" else a for a in argv]
+    if argv == ["export"]:
+        argv += ["-o", str(tmp_path / "out")]
+    capsys.readouterr()
+    assert cli.main(argv) == 1
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and str(meta) in err and "briefing restore" in err
+    assert "untouched" in err and "Traceback" not in out + err
+    assert meta.read_bytes() == damaged
+
+
+# -- export: SIGKILL while a note the user edited is being replaced --
+
+EXPORTER = """
+import os, sys
+from pathlib import Path
+from briefing.export import ExportOptions, export
+from briefing.store import Store
+s = Store.open(auto_backup=False)
+aid = s.articles()[0].id
+i = 0
+while True:
+    s.set_note(aid, f"nota {i}")
+    export(s, [aid], Path(sys.argv[1]), one_file=False, options=ExportOptions())
+    os.write(1, f"{i}\\n".encode())
+    i += 1
+"""
+
+
+@pytest.mark.fault(
+    "export",
+    "SIGKILL while re-exporting, again and again, over a note whose keep section the user edited",
+    "the note is whole, with the user's words and the newest returned export; at most one hidden .tmp file left behind; the next export keeps the words",
+)
+@pytest.mark.parametrize("kill_at", [5, 40])
+def test_sigkill_during_reexport_never_tears_the_note(temp_home: Path, tmp_path: Path, kill_at):
+    out = tmp_path / "vault"
+    with Store.open() as s:
+        s.add_article(
+            Article(id="", title="Nota da esportare", body=SENTENCE, published="2025-12-18")
+        )
+        (path,) = export(s, [s.articles()[0].id], out, one_file=False, options=ExportOptions())
+    edited = path.read_text(encoding="utf-8").replace(
+        "<!-- briefing:keep -->\n", "<!-- briefing:keep -->\nLe mie parole.\n", 1
+    )
+    path.write_text(edited, encoding="utf-8")
+    kept = preserved_sections(edited)[""]
+    child = subprocess.Popen(
+        [sys.executable, "-c", EXPORTER, str(out)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        acknowledged = -1
+        while acknowledged < kill_at:
+            line = child.stdout.readline()
+            assert line, child.stderr.read().decode()
+            acknowledged = int(line)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.communicate(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    note = path.read_text(encoding="utf-8")
+    assert preserved_sections(note)[""] == kept
+    assert int(note.split("nota ")[1].split()[0]) >= acknowledged  # the newest returned export
+    leftovers = [p.name for p in out.iterdir() if p != path]
+    assert len(leftovers) <= 1 and all(n.startswith(".") and n.endswith(".tmp") for n in leftovers)
+    with Store.open() as s:
+        assert export(s, [s.articles()[0].id], out, one_file=False, options=ExportOptions()) == [
+            path
+        ]
+    assert preserved_sections(path.read_text(encoding="utf-8"))[""] == kept
