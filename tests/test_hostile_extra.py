@@ -253,7 +253,7 @@ def _inside(text: str, start: int, end: int, *, empty: bool = False) -> None:
     "entity and fact offsets always inside the text and slicing back to their text; entities never overlap; mention spans are entities'",
 )
 @settings(
-    max_examples=100,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
