@@ -266,6 +266,14 @@ def main(argv: list[str]) -> int:
             f"python benchmarks/analysis_bench.py {args.docs}",
         ),
         Row(
+            "analysis, pipeline with rules, no facts, one core",
+            "",
+            f"{found['no_facts_tokens_per_s']:.0f} tokens/s "
+            f"({found['no_facts_tokens_per_cpu_s']:.0f} per CPU second)",
+            None,
+            f"python benchmarks/analysis_bench.py {args.docs}",
+        ),
+        Row(
             "analysis, model only (no rules, no facts), one core",
             "",
             f"{found['model_tokens_per_s']:.0f} tokens/s "
