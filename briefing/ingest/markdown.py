@@ -139,5 +139,15 @@ def parse(text: str, *, origin: str | None = None) -> list[Result]:
             or "; ".join(credits)
             or None,
             tags=_tags(data),
+            lang=_language(data),
         )
     ]
+
+
+def _language(data: dict) -> str | None:
+    """A language code the front matter states ("it", "en-GB"), so detection can be skipped."""
+    value = _first(data, "lang", "language")
+    if not value:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None

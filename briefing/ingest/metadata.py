@@ -249,7 +249,9 @@ def find_date_in_text(text: str, languages: list[str] | None = None) -> str | No
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid; None when there are no letters to judge by."""
-    sample = text[:4000]
+    # py3langid is linear in its input; 1,500 characters decide it as surely as 4,000 for news
+    # text and make it the cheap step of an import instead of half of it.
+    sample = text[:1500]
     if sum(c.isalpha() for c in sample) < 3:
         return None
     import py3langid  # loads its model on first use (about half a second)

@@ -96,3 +96,15 @@ def test_markdown_without_front_matter_reads_a_seed_like_header():
         article.body
         == "La delegazione americana è arrivata a Miami nella notte per un nuovo round di colloqui."
     )
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [("it", "it"), ("en-GB", "en"), ("pt_BR", "pt"), ("not a language", "en")],
+)
+def test_front_matter_language_wins_over_detection(stated, expected):
+    text = (
+        f"---\ntitle: Talks\nlang: {stated}\n---\n\n"
+        "The negotiators met in Miami on Saturday and said real progress depends on Russia.\n"
+    )
+    assert only_article(import_text(text, kind="markdown")).lang == expected
