@@ -159,10 +159,10 @@ RECIPES: dict[str, Recipe] = {
         dev=[EP_IT],
         unit="doc",
         config="cnn_news_pretrain.cfg",
-        overrides=BOUNDED,
-        pretrain_epochs=8,
+        overrides={**BOUNDED, "components.tok2vec.model.encode.width": "128"},
+        pretrain_epochs=4,
         licence=IT_LICENCE,
-        note="it_news + Europarl IT, tok2vec pretrained (spacy pretrain, characters) on the "
+        note="it_wide with the tok2vec pretrained (spacy pretrain, characters) on the "
         "training texts",
     ),
     "en_news_aug": Recipe(
