@@ -6,7 +6,19 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # One display scheme for every language and pipeline (see nlp.labels for the mapping).
-LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "HANDLE", "URL")
+LABELS = (
+    "PER",
+    "ORG",
+    "LOC",
+    "MISC",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "HANDLE",
+    "URL",
+)
 
 
 def _from_dict(cls, data: dict[str, Any]):

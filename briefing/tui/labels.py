@@ -45,4 +45,3 @@ def label_colours() -> dict[str, str]:
             colours.update({str(k): str(v) for k, v in found.items()})
             break
     return colours
-
