@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefing.facts.text import STOP, Article
@@ -96,9 +97,16 @@ def find_numbers(article: Article) -> list[NumberFact]:
 
 
 def _candidate_spans(article: Article) -> list[tuple[int, int]]:
-    spans = [(e.start, e.end) for e in article.ents if e.label in {"MONEY", "PERCENT", "QUANTITY"}]
+    amounts = sorted(
+        (e.start, e.end) for e in article.ents if e.label in {"MONEY", "PERCENT", "QUANTITY"}
+    )
+    starts = [s for s, _ in amounts]
+    spans = list(amounts)
     for m in _NUMBER.finditer(article.text):
-        if not any(m.start() < e and s < m.end() for s, e in spans):
+        # Only the amounts starting before this match's end can overlap it; entity spans do
+        # not overlap one another, so the last of those is the only candidate.
+        i = bisect.bisect_left(starts, m.end()) - 1
+        if i < 0 or amounts[i][1] <= m.start():
             spans.append((m.start(), m.end()))
     return sorted(spans)
 

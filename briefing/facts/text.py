@@ -72,8 +72,11 @@ class Article:
         return self.sents[i] if i >= 0 else None
 
     def words_in(self, start: int, end: int) -> list[Word]:
+        # Walk by index: slicing from the start point would copy the rest of the list on
+        # every call, quadratic over a long article.
         found = []
-        for word in self.words[bisect.bisect_left(self._word_starts, start) :]:
+        for i in range(bisect.bisect_left(self._word_starts, start), len(self.words)):
+            word = self.words[i]
             if word.start >= end:
                 break
             if word.end <= end:
@@ -82,7 +85,8 @@ class Article:
 
     def ents_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Ent]:
         found = []
-        for ent in self.ents[bisect.bisect_left(self._ent_starts, start) :]:
+        for i in range(bisect.bisect_left(self._ent_starts, start), len(self.ents)):
+            ent = self.ents[i]
             if ent.start >= end:
                 break
             if ent.end <= end and (labels is None or ent.label in labels):
