@@ -37,8 +37,14 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-class RegexEntities:
-    """Finds entities with regular expressions over doc.text and merges them into doc.ents."""
+class PatternComponent:
+    """The shape every rule component here shares: JSONL patterns, match, merge into doc.ents.
+
+    Subclasses compile `self.patterns` in `_compile` and find spans in `match`.
+    """
+
+    # A patterns file that is missing is an error, unless the component works without one.
+    patterns_optional = False
 
     def __init__(self, nlp: Language, name: str, mode: str, patterns: str | None) -> None:
         if mode not in MODES:
@@ -48,14 +54,41 @@ class RegexEntities:
         self.lang = nlp.lang
         self.mode = mode
         self.patterns: list[dict[str, Any]] = []
-        self._compiled: list[tuple[re.Pattern[str], dict[str, Any]]] = []
-        if patterns:
+        self._compiled: list[tuple[re.Pattern[str], Any]] = []
+        if patterns and not (self.patterns_optional and not (PATTERNS_DIR / patterns).exists()):
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
-        """Add pattern objects (see the module docstring) and recompile."""
+        """Add pattern objects and recompile."""
         self.patterns.extend(patterns)
         self._compile()
+
+    def _compile(self) -> None:
+        raise NotImplementedError
+
+    def match(self, doc: Doc) -> list[Found]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        merge(doc, to_spans(doc, found, "rule"), self.mode)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PatternComponent:
+        self.patterns = []
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+class RegexEntities(PatternComponent):
+    """Finds entities with regular expressions over doc.text and merges them into doc.ents."""
 
     def _compile(self) -> None:
         defined: dict[str, str] = {}
@@ -73,10 +106,6 @@ class RegexEntities:
             compiled.append((re.compile(regex, flags), row))
         self._compiled = compiled
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
     def match(self, doc: Doc) -> list[Found]:
         text = doc.text
         found = []
@@ -92,19 +121,6 @@ class RegexEntities:
                 value = parse(text[start:end], self.lang) if parse else None
                 found.append(Found(start, end, row["label"], value))
         return found
-
-    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
-        merge(doc, to_spans(doc, found, "rule"), self.mode)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RegexEntities:
-        self.patterns = []
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing import dates
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import MODES, Found, ensure_extensions, merge, to_spans
+from briefing.nlp.regex_rules import PatternComponent
+from briefing.nlp.spans import Found
 
 ANCHOR_KEY = "briefing_anchor"
 
@@ -43,32 +40,17 @@ def doc_anchor(doc: Doc) -> dt.date | None:
     return anchor
 
 
-class TemporalEntities:
+class TemporalEntities(PatternComponent):
     """DATE and TIME spans with their ISO value in span._.value."""
 
-    def __init__(self, nlp: Language, name: str, mode: str, patterns: str | None) -> None:
-        if mode not in MODES:
-            raise ValueError(f"{name}: mode must be one of {MODES}, not {mode!r}")
-        ensure_extensions()
-        self.name = name
-        self.lang = nlp.lang
-        self.mode = mode
-        self.patterns: list[dict[str, Any]] = []
-        self._compiled: list[tuple[re.Pattern[str], str]] = []
-        if patterns and (PATTERNS_DIR / patterns).exists():
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+    patterns_optional = True
 
-    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
-        self.patterns.extend(patterns)
+    def _compile(self) -> None:
         self._compiled = [
             (re.compile(p["regex"], re.IGNORECASE if p.get("ignore_case") else 0), p["label"])
             for p in self.patterns
             if p.get("lang") in (None, self.lang)
         ]
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Found]:
         anchor = doc_anchor(doc)
@@ -82,19 +64,6 @@ class TemporalEntities:
                 value = dates.resolve(m.group(), self.lang, anchor)
                 found.append(Found(m.start(), m.end(), label, value))
         return found
-
-    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
-        merge(doc, to_spans(doc, found, "rule"), self.mode)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TemporalEntities:
-        self.patterns = []
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(
