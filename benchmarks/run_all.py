@@ -120,8 +120,10 @@ def at_size(n: int, log) -> list[Row]:
         Row(
             f"filter keystroke to updated list, {k}",
             "<= 50 ms",
-            f"{tui['filter_key_median_ms']:.1f} ms (a no-op key: {tui['idle_key_ms']:.1f} ms)",
-            tui["filter_key_median_ms"] <= 50,
+            f"{tui['filter_frame_median_ms']:.1f} ms to the next frame (list updated "
+            f"{tui['filter_handled_median_ms']:.1f} ms; through pilot.press "
+            f"{tui['filter_key_median_ms']:.1f} ms, a no-op key {tui['idle_key_ms']:.1f} ms)",
+            tui["filter_frame_median_ms"] <= 50,
             f"python benchmarks/tui_bench.py {n}",
         ),
         Row(
@@ -194,7 +196,8 @@ def big_rows(n: int, log) -> list[Row]:
         Row(
             f"filter keystroke to updated list, {k}",
             "filters",
-            f"{tui['filter_key_median_ms']:.1f} ms",
+            f"{tui['filter_frame_median_ms']:.1f} ms to the next frame (pilot.press "
+            f"{tui['filter_key_median_ms']:.1f} ms)",
             None,
             f"python benchmarks/tui_bench.py {n}",
         ),
