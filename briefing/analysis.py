@@ -62,10 +62,10 @@ def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
 
 def entities_of(doc: Doc) -> list[Entity]:
     """The Doc's entities in the display scheme, with char offsets, source and value."""
-    from briefing.nlp.spans import char_offsets
+    from briefing.nlp.spans import char_offsets, doc_text
 
     entities = []
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     for span in doc.ents:
         label = to_display(span.label_)
         if label is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.dates import find_temporal, parse_anchor
+from briefing.dates import TemporalMatch, find_temporal, parse_anchor
 from briefing.facts.attributions import find_attributions
 from briefing.facts.numbers import find_numbers
 from briefing.facts.people import extract_named, titled_person
@@ -12,6 +12,7 @@ from briefing.facts.quotes import find_quotes
 from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
 from briefing.models import DateFact, Facts
 from briefing.nlp.labels import to_display
+from briefing.nlp.spans import TEMPORAL_KEY, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,15 +35,28 @@ def extract_facts(doc: Doc, lang: str, published: str | None) -> Facts:
         Ent(e.start_char, e.end_char, to_display(e.label_) or e.label_, e.text, _value(e))
         for e in doc.ents
     ]
+    text = doc_text(doc)
     if doc.has_annotation("SENT_START"):
         sents = [(s.start_char, s.end_char) for s in doc.sents]
     else:  # a pipeline without sentencizer or parser: split by punctuation ourselves
-        sents = split_sentences(doc.text)
-    return facts_from_text(doc.text, lang, published, ents, sents)
+        sents = split_sentences(text)
+    # The dates component has already looked for the date expressions: reuse them when it
+    # looked with the same language and anchor.
+    temporal = doc.user_data.get(TEMPORAL_KEY)
+    known = None
+    if temporal is not None and temporal[:2] == ((lang or "").lower()[:2], parse_anchor(published)):
+        known = temporal[2]
+    return facts_from_text(text, lang, published, ents, sents, temporal=known)
 
 
 def facts_from_text(
-    text: str, lang: str, published: str | None, ents: list[Ent], sents: list[tuple[int, int]]
+    text: str,
+    lang: str,
+    published: str | None,
+    ents: list[Ent],
+    sents: list[tuple[int, int]],
+    *,
+    temporal: list[TemporalMatch] | None = None,
 ) -> Facts:
     """The same as extract_facts, from plain offsets (what the store keeps)."""
     article = Article(
@@ -53,7 +67,7 @@ def facts_from_text(
     )
     article.set_ents([titled_person(article, e) for e in article.ents])
     people, organizations, places, full_names = extract_named(article)
-    dates = _dates(article, published)
+    dates = _dates(article, published, temporal)
     # Dates found by the rules but missing from the Doc still must not read as counts
     # (only where no entity is: entities never overlap).
     extra = [
@@ -77,10 +91,12 @@ def facts_from_text(
     )
 
 
-def _dates(article: Article, published: str | None) -> list[DateFact]:
+def _dates(
+    article: Article, published: str | None, found: list[TemporalMatch] | None
+) -> list[DateFact]:
     """DATE/TIME entities with their ISO value, plus expressions the Doc did not mark."""
-    anchor = parse_anchor(published)
-    found = find_temporal(article.text, article.lang, anchor)
+    if found is None:
+        found = find_temporal(article.text, article.lang, parse_anchor(published))
     dates: list[DateFact] = []
     for ent in article.ents:
         if ent.label not in {"DATE", "TIME"}:

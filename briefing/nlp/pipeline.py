@@ -218,9 +218,11 @@ def set_corrections(nlp: Language, corrections: Any) -> None:
 
 def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """A tokenised Doc carrying the article's date, ready for nlp(doc) or nlp.pipe(docs)."""
+    from briefing.nlp.spans import TEXT_KEY
     from briefing.nlp.temporal import ANCHOR_KEY
 
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text
     if published:
         doc.user_data[ANCHOR_KEY] = published
     return doc

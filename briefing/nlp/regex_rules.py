@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.nlp.amounts import VALUE_PARSERS
-from briefing.nlp.spans import MODES, Found, ensure_extensions, merge, to_spans
+from briefing.nlp.spans import MODES, Found, doc_text, ensure_extensions, merge, to_spans
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 PATTERNS_FILE = "patterns.jsonl"
@@ -107,7 +107,7 @@ class RegexEntities(PatternComponent):
         self._compiled = compiled
 
     def match(self, doc: Doc) -> list[Found]:
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for regex, row in self._compiled:
             parse = VALUE_PARSERS.get(row.get("value", ""))

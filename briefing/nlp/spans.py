@@ -20,6 +20,19 @@ NUMERIC_ONLY = "numeric"  # may replace numeric/time spans, never names (dates, 
 OVERRIDE = "override"  # wins over anything it overlaps (handles, URLs, user corrections)
 MODES = (FILL, NUMERIC_ONLY, OVERRIDE)
 
+# doc.user_data keys shared by the components and fact extraction.
+TEXT_KEY = "briefing_text"
+TEMPORAL_KEY = "briefing_temporal"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token anew on each access, and the
+    components and facts each need the whole text (a Doc's text never changes)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
 
 @dataclass(frozen=True)
 class Found:

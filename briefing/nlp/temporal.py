@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from briefing import dates
 from briefing.nlp.regex_rules import PatternComponent
-from briefing.nlp.spans import Found
+from briefing.nlp.spans import TEMPORAL_KEY, Found, doc_text
 
 ANCHOR_KEY = "briefing_anchor"
 
@@ -54,10 +54,12 @@ class TemporalEntities(PatternComponent):
 
     def match(self, doc: Doc) -> list[Found]:
         anchor = doc_anchor(doc)
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
+        matches = dates.find_temporal(text, self.lang, anchor)
+        # Fact extraction needs the same expressions; finding them is most of this component.
+        doc.user_data[TEMPORAL_KEY] = (self.lang, anchor, matches)
         found = [
-            Found(m.start, m.end, m.label, m.iso, m.text.lower() in _NEVER_NAMES)
-            for m in dates.find_temporal(text, self.lang, anchor)
+            Found(m.start, m.end, m.label, m.iso, m.text.lower() in _NEVER_NAMES) for m in matches
         ]
         for regex, label in self._compiled:
             for m in regex.finditer(text):
