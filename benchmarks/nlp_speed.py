@@ -21,6 +21,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import spacy  # noqa: E402
 
+from briefing.nlp import pipeline  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT.parent / "shared" / "eval" / "ner-dev"
 MODELS_DIR = ROOT / "briefing" / "nlp" / "models"
@@ -76,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{str(folder):28} missing")
             continue
         texts = dev_texts(lang)
-        report(f"{lang}:{folder.name}", spacy.load(folder), texts, args.repeat, folder_mb(folder))
+        size = folder_mb(folder)
+        report(f"{lang}:{folder.name}", pipeline.load_spacy(folder), texts, args.repeat, size)
+        # thinc's default matrix products (blis), which briefing's loader replaces
+        report(f"{lang}:{folder.name} (blis)", spacy.load(folder), texts, args.repeat, size)
     if spacy.util.is_package("en_core_web_sm"):
         nlp = spacy.load("en_core_web_sm")
         report("en:en_core_web_sm", nlp, dev_texts("en"), args.repeat, 0.0)
