@@ -50,10 +50,22 @@ _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _MAX_NAME = 6  # words before a suffix
 _ARTICLES = frozenset({"The", "A", "An"})
+# "In Seattle, ...": after these a team's city is the city.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
+# Words that open a run of capitals without being part of the name after them.
+_LEADERS = _ARTICLES | frozenset(
+    {"January", "February", "March", "April", "June", "July", "August", "September"}
+    | {"October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday"}
+    | {"Friday", "Saturday", "Sunday"}
+)
 
 
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].text
+
+
+def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or _line_start(doc, i) or doc[i - 1].text in '.!?"“:;('
 
 
 def _name_word(token: Token) -> bool:
@@ -81,13 +93,15 @@ class OrgCues:
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
         if places and self.active:  # other languages have no patterns: skip the big list
-            self._read_places(PATTERNS_DIR / places)
+            for file_name in places.split():  # several files: "a.jsonl b.jsonl"
+                self._read_places(PATTERNS_DIR / file_name)
 
     def _reset(self) -> None:
         self.patterns: list[dict[str, Any]] = []
         self.suffixes: dict[str, int] = {}
-        self.before: dict[str, list[tuple[str, ...]]] = {}
-        self.after: dict[str, list[tuple[str, ...]]] = {}
+        # last (before) or first (after) word -> [(words, frame)]
+        self.before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.after: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.nations: set[str] = set()
         self.orgs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
 
@@ -111,7 +125,7 @@ class OrgCues:
                 words = tuple(row["words"].lower().split())
                 table = self.before if kind == "before" else self.after
                 key = words[-1] if kind == "before" else words[0]
-                table.setdefault(key, []).append(words)
+                table.setdefault(key, []).append((words, row.get("frame", "team")))
             elif kind == "nation":
                 self.nations.add(row["pattern"])
             elif kind == "org":
@@ -131,27 +145,37 @@ class OrgCues:
     # -- finding -------------------------------------------------------------------------
 
     def _is_nation(self, text: str) -> bool:
-        return text in self.countries or text in self.nations or text.title() in self.nations
+        title = text.title() if text.isupper() else text
+        return title in self.countries or title in self.nations or self._demonym(title)
 
-    def _cue_before(self, doc: Doc, start: int) -> bool:
+    def _cue_before(self, doc: Doc, start: int) -> str | None:
+        """The frame ("team", "company") of the cue right before the name, if any."""
         if start == 0:
-            return False
-        for words in self.before.get(doc[start - 1].lower_, ()):
+            return None
+        for words, frame in self.before.get(doc[start - 1].lower_, ()):
             n = len(words)
             if start >= n and tuple(t.lower_ for t in doc[start - n : start]) == words:
-                return True
-        return False
+                return frame
+        return None
 
-    def _cue_after(self, doc: Doc, end: int) -> bool:
+    def _cue_after(self, doc: Doc, end: int) -> str | None:
+        """The frame of the cue right after the name (or after its 's), if any."""
         if end < len(doc) and doc[end].text in _POSSESSIVE:
             end += 1
         if end >= len(doc):
-            return False
-        for words in self.after.get(doc[end].lower_, ()):
+            return None
+        for words, frame in self.after.get(doc[end].lower_, ()):
             n = len(words)
             if tuple(t.lower_ for t in doc[end : end + n]) == words:
-                return True
-        return False
+                return frame
+        return None
+
+    def _demonym(self, text: str) -> bool:
+        """ "Australian", "Chinese", "Danish": a nationality word, read as a place."""
+        if not text.isalpha() or not text.endswith(("n", "ese", "ish", "i")):
+            return False
+        stem = text[: max(4, len(text) - 3)]
+        return any(c.startswith(stem) for c in self.countries if c[:1] == text[:1])
 
     def _score_follows(self, doc: Doc, start: int, end: int) -> bool:
         """ "Somerset 83 and 174", "Kent 108-3", "Middlesex 20 points" opening a result line."""
@@ -162,10 +186,11 @@ class OrgCues:
         return _line_start(doc, start) or doc[start - 1].lower_ in _LINE_OPENERS
 
     def _is_dateline(self, doc: Doc, start: int, end: int) -> bool:
-        if not _line_start(doc, start) or end >= len(doc):
+        """ "NICE, France 1996-08-30", "ARLINGTON, Texas 1996-08-31": where a story was filed."""
+        if end >= len(doc):
             return False
         after = doc[end].text
-        return after == "," or bool(_YEAR.match(after))
+        return bool(_YEAR.match(after)) or after == "," and _line_start(doc, start)
 
     def match(self, doc: Doc) -> dict[str, Any]:
         """What to change: entities to relabel, the names they carry, spans to add."""
@@ -178,13 +203,14 @@ class OrgCues:
             text = ent.text
             if self._is_nation(text):
                 continue
-            if ent.label_ in PEOPLE and text not in placey and text not in self.place_names:
+            person = ent.label_ in PEOPLE
+            if person and text not in placey and text not in self.place_names:
                 continue
-            if (
-                self._cue_before(doc, ent.start)
-                or self._cue_after(doc, ent.end)
-                or self._score_follows(doc, ent.start, ent.end)
-            ):
+            frame = self._cue_before(doc, ent.start) or self._cue_after(doc, ent.end)
+            if frame is None and not person and self._score_follows(doc, ent.start, ent.end):
+                frame = "team"
+            # a company is rarely named after a known place: "Tokyo shares" are a market
+            if frame == "team" or frame == "company" and text not in self.place_names:
                 relabel.add(i)
         return {
             "relabel": relabel,
@@ -206,8 +232,11 @@ class OrgCues:
             min_words = self.suffixes.get(text)
             if min_words is None or i == 0:
                 continue
-            # the name goes on: the last suffix ("Industries Inc") or the next word decides
+            # the name goes on: the last suffix ("Industries Inc") or the next word decides,
+            # or "of" and a name ("Bank of England", "News Agency of Nigeria")
             if i + 1 < n and (doc[i + 1].text in self.suffixes or _name_word(doc[i + 1])):
+                continue
+            if i + 2 < n and doc[i + 1].text == "of" and _name_word(doc[i + 2]):
                 continue
             start = self._walk_left(doc, i)
             if start is None:
@@ -226,17 +255,23 @@ class OrgCues:
             token = doc[j]
             if _name_word(token):
                 start = j
-                if j == 0 or _line_start(doc, j) or doc[j - 1].text in '.!?"“:;(':
+                if _opens_line_or_sentence(doc, j):
                     break
             elif token.text == "-":  # "Bre-X": a hyphen inside a word only
                 if token.whitespace_ or doc[j - 1].whitespace_:
+                    break
+            elif token.text == "of":
+                # "Gold Fields of South Africa Ltd"; not "Shares of X Co", "Lynn Reaser of X Inc"
+                if j < 2 or not _name_word(doc[j - 1]) or _opens_line_or_sentence(doc, j - 1):
+                    break
+                if doc[j - 1].ent_type_ in PEOPLE:
                     break
             elif token.text not in ("&",) and not (
                 token.text in _POSSESSIVE and j > 0 and _name_word(doc[j - 1])
             ):
                 break
             j -= 1
-        if start < i and doc[start].text in _ARTICLES:
+        while start < i and doc[start].text in _LEADERS:
             start += 1
         if start >= i or not _name_word(doc[start]) or doc[start].is_stop:
             return None
@@ -252,7 +287,7 @@ class OrgCues:
             if _line_start(doc, start):
                 break
             start -= 1
-        if doc[start].text in _ARTICLES or doc[start].is_stop:
+        while start < i and (doc[start].text in _LEADERS or doc[start].is_stop):
             start += 1
         end = i + 2
         while end < len(doc) and end - i < 4:
@@ -275,6 +310,7 @@ class OrgCues:
                 and ent.label_ in _RELABEL
                 and ent._.ent_source in (None, "rule")
                 and not self._is_dateline(doc, ent.start, ent.end)
+                and not (ent.start and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
             )
             if i in found["relabel"] or propagate:
                 ents[i] = Span(doc, ent.start, ent.end, label="ORG")
@@ -284,9 +320,34 @@ class OrgCues:
             doc.ents = ents
         if names:
             merge(doc, list(self._unlabelled_mentions(doc, names)), FILL)
-        suffixed = [Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in found["suffixed"]]
-        merge(doc, suffixed, OVERRIDE)
+        merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
         self._known(doc, found["known"])
+
+    def _suffixed_candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterable[Candidate]:
+        ents = list(doc.ents)
+        wider = {}
+        for k, ent in enumerate(ents):
+            if ent.label_ not in PEOPLE:
+                wider.update(((t, ent.end), k) for t in range(ent.start, ent.end))
+        relabelled = False
+        for s, e in spans:
+            # The model's longer name ending where this one ends stands, as an organisation:
+            # "State Law and Order Restoration Council", "Bodman, Longely & Dahling".
+            k = wider.get((s, e))
+            if k is not None and ents[k].start < s:
+                if ents[k].label_ != "ORG":
+                    ents[k] = Span(doc, ents[k].start, e, label="ORG")
+                    ents[k]._.ent_source = "rule"
+                    relabelled = True
+                continue
+            span = Span(doc, s, e, label="ORG")
+            chars = None
+            # "Lear Corp." ending a line: the full stop closes the sentence, not the name
+            if doc[e - 1].text.endswith(".") and (e == len(doc) or doc[e].is_space):
+                chars = (span.start_char, span.end_char - 1)
+            yield Candidate(span, "rule", chars=chars)
+        if relabelled:
+            doc.ents = ents
 
     def _unlabelled_mentions(self, doc: Doc, names: set[str]) -> Iterable[Candidate]:
         forms = {}
@@ -334,7 +395,7 @@ class OrgCues:
 
 @Language.factory(
     "briefing_org_cues",
-    default_config={"patterns": "org_cues_en.jsonl", "places": "gazetteer.jsonl"},
+    default_config={"patterns": "org_cues_en.jsonl", "places": "gazetteer.jsonl regions.jsonl"},
 )
 def make_org_cues(nlp: Language, name: str, patterns: str | None, places: str | None) -> OrgCues:
     """English teams and companies named after places, or missed: relabelled or added as ORG."""
