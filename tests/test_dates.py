@@ -190,3 +190,41 @@ def test_lexicons_are_public() -> None:
     from briefing import dates
 
     assert dates.WEEKDAYS["mercoledì"] == 2 and dates.MONTHS["dicembre"] == 12
+
+
+# The rules run only in windows around digits and date words; they must find exactly what a
+# scan of the whole text finds. Texts made of date words, numbers, long stretches of filler and
+# the prefixes that reach furthest from a trigger ("nella notte tra", "the day before").
+_PIECES = [
+    "18", "2025", "dicembre", "December", "mercoledì", "Tuesday", "settimana", "fine settimana",
+    "weekend", "scorso", "prossimo", "last", "next", "ieri", "yesterday", "the day before",
+    "nella notte tra", "e", "and", "anni", "years", "fa", "ago", "tra", "in", "cinquanta",
+    "a couple of", "alle ore", "15:30", "p.m.", "del", "of the", "this", ",", ".", "\n",
+    "una lunga frase senza nulla che somigli a una data o a un numero",
+    "a long sentence with nothing in it that looks like a time expression at all",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.sampled_from(["it", "en"]),
+    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=30, max_size=30),
+)
+def test_windows_find_what_a_whole_scan_finds(pieces, lang, gaps):
+    from briefing.dates import find_in_windows
+
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    whole = find_in_windows(text, lang, THURSDAY, [(0, len(text))])
+    assert find_temporal(text, lang, THURSDAY) == whole
+
+
+def test_windows_skip_text_without_dates():
+    from briefing.dates import windows
+
+    filler = "Una frase qualunque senza cifre. " * 20
+    text = filler + "Il vertice è previsto mercoledì 17 dicembre." + filler
+    spans = windows(text)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert start <= text.index("mercoledì") and end >= text.index("dicembre.") + 8
+    assert end - start < len(text) // 4

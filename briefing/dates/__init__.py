@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from briefing.dates import handlers, rules
 from briefing.dates.lexicon import MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
 from briefing.dates.reckoning import Context
+
+_SPACE = re.compile(r"\s")
 
 # The lexicons are part of the public face: the NLP components read them too.
 __all__ = [
@@ -36,20 +39,48 @@ class TemporalMatch:
 
 def find_temporal(text: str, lang: str, anchor: dt.date | None) -> list[TemporalMatch]:
     """All date and time expressions in `text`, longest first where they overlap, in order."""
+    return find_in_windows(text, lang, anchor, windows(text))
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` a date expression can be in: around digits and date words.
+
+    Most of an article is neither; running the ~20 rules only here is what makes the dates
+    cheap. A window ends on whitespace, so a rule's end test sees the real next character.
+    """
+    spans: list[list[int]] = []
+    for m in rules.TRIGGER.finditer(text):
+        start, end = max(0, m.start() - rules.REACH), m.end() + rules.REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    found = []
+    for start, end in spans:
+        space = _SPACE.search(text, end) if end < len(text) else None
+        found.append((start, space.start() if space else len(text)))
+    return found
+
+
+def find_in_windows(
+    text: str, lang: str, anchor: dt.date | None, spans: list[tuple[int, int]]
+) -> list[TemporalMatch]:
+    """find_temporal over the given stretches of `text` only (offsets stay the text's)."""
     ctx = Context(text, anchor, (lang or "").lower()[:2])
     found: list[tuple[int, int, str, str | None, bool]] = []
     for pattern, handler in rules.rules_for(ctx.lang):
-        for m in pattern.finditer(text):
-            if not rules.plausible(m, handler):
-                continue
-            result = handler(m, ctx)
-            if result is None:
-                continue
-            if handler is handlers.year:  # the preposition only told us the number is a year
-                start, end = m.start("year"), m.end("year")
-            else:
-                start, end = rules.strip_article(text, m.start(), m.end())
-            found.append((start, end, *result))
+        for window_start, window_end in spans:
+            for m in pattern.finditer(text, window_start, window_end):
+                if not rules.plausible(m, handler):
+                    continue
+                result = handler(m, ctx)
+                if result is None:
+                    continue
+                if handler is handlers.year:  # the preposition only said the number is a year
+                    start, end = m.start("year"), m.end("year")
+                else:
+                    start, end = rules.strip_article(text, m.start(), m.end())
+                found.append((start, end, *result))
     # Longest wins; an equal-length tie goes to the earlier rule (the list is ordered).
     chosen: list[tuple[int, int, str, str | None, bool]] = []
     taken: list[tuple[int, int]] = []

@@ -10,11 +10,14 @@ from briefing.dates.lexicon import (
     DAY,
     DAY2,
     MONTH,
+    MONTHS,
     NUM,
     UNIT,
+    UNITS,
     WD,
     WD2,
     WEEKDAY_PREFIX,
+    WEEKDAYS,
     YEAR,
 )
 from briefing.dates.reckoning import Handler
@@ -130,6 +133,45 @@ _EN = [
 ]
 
 _RULES = {"it": _SHARED + _IT, "en": _SHARED + _EN}
+
+
+def _trie(words: set[str]) -> str:
+    """One regex for many words, sharing their prefixes: Python's re tries the branches of a
+    flat alternation one by one at every position, a trie's only down one path."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+# Every rule's match holds a digit or a word starting with one of these (the month, weekday,
+# unit or day word it is built on), so the rules need only run near them. Prefixes suffice:
+# "settimana" covers "settimane", "night" stays whole inside "tonight" as its own entry.
+_TRIGGER_WORDS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | set(UNITS)
+    | {"weekend", "finesettimana", "ore", "hours", "mezzogiorno", "mezzanotte"}
+    | {"midday", "noon", "midnight", "ieri", "altroieri", "domani", "dopodomani", "oggi"}
+    | {"stamattina", "stamane", "stamani", "stasera", "stanotte", "mattina", "sera"}
+    | {"pomeriggio", "yesterday", "tomorrow", "today", "tonight", "night", "morning"}
+    | {"afternoon", "evening"}
+)
+TRIGGER = re.compile(r"\d|(?<!\w)" + _trie(_TRIGGER_WORDS), re.I)
+# How far a rule's match reaches beyond its trigger words ("nella notte tra " lunedì,
+# "the day before " yesterday, tra "cinquanta " anni): well under this.
+REACH = 40
 
 # Bare months and weekdays that are ordinary English words unless capitalised.
 _CASE_SENSITIVE_HANDLERS = {h.month_alone, h.weekday, h.day_month, h.month_year}
