@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 
 # Bump when a rule component or its patterns change: cached analyses then become stale.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 TRAINED_PACKAGES = {
     "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),
@@ -42,8 +42,10 @@ RULE_COMPONENTS = (
     "briefing_dates",
     "briefing_social",
     "briefing_gazetteer",
+    "briefing_towns",
     "briefing_known_names",
     "briefing_seats",
+    "briefing_org_kinds",
     "briefing_roles",
     "briefing_corrections",
 )
@@ -117,10 +119,12 @@ def _register_components() -> None:
         consistency,
         corrections,
         gazetteer,
+        org_kinds_it,
         regex_rules,
         roles,
         seats,
         temporal,
+        towns,
     )
 
 

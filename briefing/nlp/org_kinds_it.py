@@ -1,0 +1,122 @@
+"""Organisations named after a word that says what they are: "la compagnia Costa Crociere".
+
+News introduces a company, a newspaper or a team by its kind, then its name ("l'agenzia di
+stampa Jiji", "il quotidiano Le Monde", "la società Idc", "del partito Baath"). A model that
+has never seen the name guesses from its shape, often a person or a place. Where a lowercase
+cue word (optionally one lowercase adjective and a comma) is followed by capitalised words,
+those words are an organisation, whatever the model said; the cue stays outside the name.
+A capitalised cue ("Fondazione Mansi") is part of a name and is left to the model.
+Patterns are JSONL, {"cue": "compagnia", "lang": "it"}; a cue may have several words
+("agenzia di stampa", "casa editrice").
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
+
+_MAX_WORDS = 4
+# Between the cue and the name: no preposition or article ("l'azienda di Meg Whitman" is
+# the company of a person; "la società e il Comune" joins two things).
+_NOT_ADJECTIVES = frozenset(
+    {"di", "del", "della", "dello", "dei", "degli", "delle", "da", "dal", "dalla", "a", "al"}
+    | {"alla", "in", "nel", "nella", "con", "su", "per", "tra", "fra", "e", "ed", "o", "che"}
+    | {"il", "lo", "la", "i", "gli", "le", "un", "una", "uno", "of", "the", "and", "is"}
+)
+
+
+# Words inside longer names: "Save the Children", "Autostrade per l'Italia", "Diva e Donna".
+_LINKS = frozenset(
+    {"di", "del", "della", "dei", "degli", "delle", "d'", "dell'", "d’", "dell’", "per", "e"}
+    | {"ed", "of", "the", "and", "on", "for", "du", "de", "des", "la", "le", "l'", "l’"}
+)
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return token.text[0].isupper() and (token.is_alpha or any(c.isalpha() for c in token.text))
+
+
+class OrgKinds:
+    """Capitalised words right after a lowercase organisation cue are an organisation."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
+        ensure_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.lang = nlp.lang
+        self.patterns: list[dict[str, Any]] = []
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        if patterns:
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
+        self.patterns.extend(mine)
+        cues = [p["cue"] for p in mine]
+        if cues:  # lowercase only: "Fondazione Mansi" is a name, not a cue and a name
+            self.matcher.add("CUE", list(self.nlp.tokenizer.pipe(cues)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int]]:
+        found = []
+        n = len(doc)
+        for _, _start, end in self.matcher(doc):
+            j = end
+            if (
+                j < n
+                and doc[j].is_lower
+                and doc[j].is_alpha
+                and doc[j].lower_ not in _NOT_ADJECTIVES
+            ):
+                j += 1  # "la compagnia genovese Costa Crociere"
+            if j < n and doc[j].text == ",":
+                j += 1
+            if j >= n or not _name_word(doc, j):
+                continue
+            k = j
+            while k < n and k - j < _MAX_WORDS and _name_word(doc, k):
+                k += 1
+            if k < n and _name_word(doc, k):
+                continue  # longer than a name: a title or a headline
+            # the model's own longer reading of the name wins: "Save the Children"
+            longer = [e for e in doc.ents if e.start == j and e.end > k]
+            if longer:
+                k = longer[0].end
+            elif k + 1 < n and doc[k].lower_ in _LINKS and _name_word(doc, k + 1):
+                continue  # a longer name the model did not find: leave it alone
+            found.append((j, k))
+        return found
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int]]) -> None:
+        spans = [Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in matches]
+        merge(doc, spans, OVERRIDE)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgKinds:
+        self.patterns = []
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+@Language.factory("briefing_org_kinds", default_config={"patterns": "org_kinds_it.jsonl"})
+def make_org_kinds(nlp: Language, name: str, patterns: str | None) -> OrgKinds:
+    """ "la compagnia X", "il quotidiano X", "l'agenzia di stampa X": X is an organisation."""
+    return OrgKinds(nlp, name, patterns)

