@@ -1,0 +1,189 @@
+"""Where a name starts and ends: the English entity-edges component.
+
+A model trained on sentences reads past a name's edges in ways general enough to undo by rule:
+a headline's section label ("SOCCER - ROMANIA"), a place and its region in one span
+("MILWAUKEE, Wisconsin"), a possessive ("Bosnia's"), a title or a nationality before a person
+("King Sihanouk", "American Tyson"), a common noun before or after a place or organisation
+("eastern Nigeria", "Jiangsu province", "Belgian club Standard Liege"). This component trims
+such spans to the name, or splits them into the names they hold. Lowercase name particles
+("Gulf of Mexico", "Ibn al-Khattab", "Organisation for Security and Cooperation in Europe")
+are part of the name and stay.
+Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
+  {"kind": "title", "word": "King"}     a word before a person's name that is not part of it
+  {"kind": "particle", "word": "of"}    a lowercase word that can sit inside a name
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.spans import ensure_extensions
+
+PEOPLE = frozenset({"PER", "PERSON"})
+PLACES = frozenset({"LOC", "GPE", "FAC"})
+NAMES = PEOPLE | PLACES | {"ORG"}
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_DASHES = frozenset({"-", "–", "—"})
+_NATIONALITY = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+class Edges:
+    """Trims names to their edges and splits spans that hold two names."""
+
+    def __init__(
+        self, nlp: Language, name: str, patterns: str | None, countries: str | None
+    ) -> None:
+        ensure_extensions()
+        self.name = name
+        self.lang = nlp.lang
+        self.patterns: list[dict[str, Any]] = []
+        self.titles: set[str] = set()
+        self.particles: set[str] = set()
+        self.country_stems: set[str] = set()
+        if patterns:
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        if countries and self.patterns:  # other languages have no patterns: skip the list
+            self.country_stems = {
+                row["pattern"][: max(4, len(row["pattern"]) - 3)]
+                for row in read_jsonl(PATTERNS_DIR / countries)
+                if row.get("kind") == "country" and row.get("lang") in (None, self.lang)
+            }
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
+        self.patterns.extend(mine)
+        for row in mine:
+            (self.titles if row["kind"] == "title" else self.particles).add(row["word"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.patterns and doc.ents:
+            self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, list[tuple[int, int, str]]]]:
+        """(index in doc.ents, the spans that replace it) for each span to change."""
+        changes = []
+        for k, ent in enumerate(doc.ents):
+            if ent.label_ not in NAMES or ent._.ent_source is not None:
+                continue
+            parts = self._parts(doc, ent)
+            if parts != [(ent.start, ent.end)]:
+                # "German authorities" trimmed to "German": a nationality, not a name
+                labels = [
+                    "MISC" if e - s == 1 and self._nationality(doc[s]) else ent.label_
+                    for s, e in parts
+                ]
+                changes.append(
+                    (k, [(s, e, lab) for (s, e), lab in zip(parts, labels, strict=True)])
+                )
+        return changes
+
+    def _parts(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
+        start, end = ent.start, ent.end
+        # "SOCCER - ROMANIA": a headline's section label, then a spaced dash; the name is
+        # after it, unless only the words before it are in capitals ("JAPAN - Yield ...")
+        for i in range(end - 1, start, -1):
+            if doc[i].text in _DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
+                if doc[start:i].text.isupper() and not doc[i + 1 : end].text.isupper():
+                    end = i
+                else:
+                    start = i + 1
+                break
+        start, end = self._trim(doc, start, end, ent.label_)
+        if start >= end:
+            return []
+        if ent.label_ in PLACES:  # "MILWAUKEE, Wisconsin": a place, then its region
+            commas = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
+            if commas:
+                bounds = [start, *commas, end]
+                pairs = zip(bounds, bounds[1:], strict=False)
+                parts = [(a if a == start else a + 1, b) for a, b in pairs]
+                return [(a, b) for a, b in parts if a < b]
+        return [(start, end)]
+
+    def _content_word(self, token: Token) -> bool:
+        """A lowercase word that is not a name particle: "eastern", "province", "club"."""
+        return token.is_alpha and token.is_lower and token.text not in self.particles
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+        # trailing: possessive, dashes, lowercase words ("Jiangsu province", "Minsk Group of
+        # countries"), and the particles they leave ("of")
+        while end > start and (
+            doc[end - 1].text in _POSSESSIVE
+            or doc[end - 1].text in _DASHES
+            or self._content_word(doc[end - 1])
+            or doc[end - 1].lower_ in self.particles
+            and doc[end - 1].is_lower
+        ):
+            end -= 1
+        # a common noun inside: the name is what follows it ("Belgian club Standard Liege",
+        # "Kurdish city of Arbil", "eastern Nigeria")
+        inner = [i for i in range(start, end) if self._content_word(doc[i])]
+        if inner:
+            start = inner[-1] + 1
+            while start < end and doc[start].is_lower:
+                start += 1
+        if label in PEOPLE:
+            # "King Sihanouk", "American Tyson", "Neither Lebed": not the person's name
+            while end - start > 1 and (
+                doc[start].text in self.titles or self._nationality(doc[start])
+            ):
+                start += 1
+        while start < end and not _name_word(doc[start]) and not doc[start].is_lower:
+            start += 1  # a leading quote or dash
+        return start, end
+
+    def _nationality(self, token: Token) -> bool:
+        """ "American", "Belgian", "Chinese": a country's name less at most three letters,
+        then a nationality ending."""
+        text = token.text
+        if not (token.is_alpha and token.is_title and _NATIONALITY.search(text)):
+            return False
+        return any(text[:n] in self.country_stems for n in range(4, len(text)))
+
+    def set_annotations(
+        self, doc: Doc, changes: list[tuple[int, list[tuple[int, int, str]]]]
+    ) -> None:
+        if not changes:
+            return
+        ents: list[Span] = list(doc.ents)
+        replaced = dict(changes)
+        out = []
+        for k, ent in enumerate(ents):
+            if k not in replaced:
+                out.append(ent)
+                continue
+            # still the model's names, only trimmed: later components treat them as such
+            out.extend(Span(doc, s, e, label=label) for s, e, label in replaced[k])
+        doc.ents = out
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
+        self.patterns, self.titles, self.particles = [], set(), set()
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+@Language.factory(
+    "briefing_edges",
+    default_config={"patterns": "edges_en.jsonl", "countries": "gazetteer.jsonl"},
+)
+def make_edges(nlp: Language, name: str, patterns: str | None, countries: str | None) -> Edges:
+    """English names trimmed to their edges: section labels, titles, possessives, common nouns."""
+    return Edges(nlp, name, patterns, countries)
