@@ -27,16 +27,18 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 
 # Bump when a rule component or its patterns change: cached analyses then become stale.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 TRAINED_PACKAGES = {
     "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
 
-# Order matters: consistency sees the model's labels alone; numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
+# Order matters: edges first, so every later component sees names trimmed to their edges;
+# consistency sees the model's labels alone; numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
 # so the user wins over everything.
 RULE_COMPONENTS = (
+    "briefing_edges",
     "briefing_consistency",
     "briefing_numbers",
     "briefing_dates",
@@ -44,6 +46,7 @@ RULE_COMPONENTS = (
     "briefing_gazetteer",
     "briefing_towns",
     "briefing_known_names",
+    "briefing_org_cues",
     "briefing_seats",
     "briefing_org_kinds",
     "briefing_roles",
@@ -118,7 +121,9 @@ def _register_components() -> None:
     from briefing.nlp import (  # noqa: F401
         consistency,
         corrections,
+        edges,
         gazetteer,
+        org_cues,
         org_kinds_it,
         regex_rules,
         roles,
