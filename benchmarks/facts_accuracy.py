@@ -200,7 +200,7 @@ def evaluate(verbose: bool, oracle: bool = False) -> int:
             continue
         text = _text_of(article)
         lang = gold.get("meta", {}).get("lang") or article.lang
-        analysis = analyse_text(text, lang, article.published)
+        analysis = analyse_text(text, lang, article.published, author=article.author)
         pipelines.add(f"{analysis.pipeline} {analysis.pipeline_version}")
         facts = (
             _oracle_facts(text, lang, article.published, gold, analysis)

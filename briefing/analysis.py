@@ -29,6 +29,7 @@ class TextItem:
     lang: str | None = None
     published: str | None = None
     article_id: str = ""
+    author: str | None = None  # the byline: its people join the facts' people
 
 
 def body_hash(text: str) -> str:
@@ -121,7 +122,7 @@ def analyse_texts(
                     pipeline=name,
                     pipeline_version=version,
                     entities=entities_of(doc),
-                    facts=extract(doc, lang, item.published) if extract else Facts(),
+                    facts=_facts(extract, doc, item) if extract else Facts(),
                     body_hash=body_hash(item.text),
                     analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 )
@@ -137,6 +138,14 @@ def analyse_texts(
         yield from flush()
 
 
+def _facts(extract: Callable[[Doc, str, str | None], Facts], doc: Doc, item: TextItem) -> Facts:
+    from briefing.facts.bylines import add_authors
+
+    facts = extract(doc, item.lang or DEFAULT_LANG, item.published)
+    add_authors(facts, item.author, item.lang or DEFAULT_LANG)
+    return facts
+
+
 def analyse_text(
     text: str,
     lang: str | None = None,
@@ -145,9 +154,10 @@ def analyse_text(
     *,
     article_id: str = "",
     rules: bool = True,
+    author: str | None = None,
 ) -> Analysis:
     """Analyse one text; `lang` None means detect it. Offsets index into `text`."""
-    item = TextItem(text, lang, published, article_id)
+    item = TextItem(text, lang, published, article_id, author)
     return next(analyse_texts([item], corrections=corrections, rules=rules))
 
 
@@ -203,7 +213,8 @@ def analyse_many(
             continue
         article = store.get(article_id)
         published = article.published if article else None
-        stale.append(TextItem(body, lang, published, article_id))
+        author = article.author if article else None
+        stale.append(TextItem(body, lang, published, article_id, author))
     if stale:
         corrections = store.corrections()
         for analysis in analyse_texts(stale, corrections=corrections):

@@ -136,6 +136,7 @@ def _run_file(args: argparse.Namespace) -> int:
             args.published or result.published,
             article_id=result.id,
             rules=args.rules,
+            author=result.author,
         )
         data = {
             "article": result.to_dict(with_body=False),

@@ -12,7 +12,7 @@ from briefing.facts.frames import (
     subject_before,
     subject_name,
 )
-from briefing.facts.text import Article, Ent
+from briefing.facts.text import Article, Ent, written_media
 from briefing.models import Attribution, Quote
 
 # «...», “...”, "..." and „...“; a quote never crosses a paragraph.
@@ -142,6 +142,8 @@ def find_quotes(
         if subject is not None and subject.count and speaker:
             group_speaker = (speaker, m.start())
         if speaker is None and not explicit:
+            speaker = _written_on(article, m.start())
+        if speaker is None and not explicit:
             speaker = _cited_source(article, m.start(), attributions or [])
         if speaker is None and not explicit:
             person = person_near(article, m.start(), full_names)
@@ -156,6 +158,29 @@ def find_quotes(
     quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+_MEDIUM_REACH = 14  # words from the banner to its words ("striscione esposto in curva Nord nel…:")
+_MEDIUM_WORDS = 5  # of the banner's description kept as the speaker
+
+
+def _written_on(article: Article, start: int) -> str | None:
+    """ "lo striscione shock: “Laziale ebreo”", "a banner reading "...": words carried by a
+    banner, a sign or a chant have no person behind them to name; the medium speaks."""
+    sent_start, _ = article.sentence_of(start)
+    words = article.words_in(sent_start, start)[-_MEDIUM_REACH:]
+    media = written_media(article.lang)
+    for i in range(len(words) - 1, -1, -1):
+        if is_speech_verb(article, words[i]):  # someone speaks between banner and quote
+            return None
+        if words[i].lower in media:
+            phrase = []
+            for word in words[i:]:
+                if word.text in {":", ",", ";", "—", "–"} or is_speech_verb(article, word):
+                    break
+                phrase.append(word.text)
+            return " ".join(phrase[:_MEDIUM_WORDS])
+    return None
 
 
 def _sentences_between(article: Article, start: int, end: int) -> int:

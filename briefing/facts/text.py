@@ -216,6 +216,11 @@ def anonymous_nouns(lang: str) -> dict[str, dict]:
     return lexicon("anonymous_sources.jsonl", lang)
 
 
+def written_media(lang: str) -> dict[str, dict]:
+    """Things that carry words without a speaker: banners, signs, chants, graffiti."""
+    return lexicon("written_media.jsonl", lang)
+
+
 # Words that end a role phrase or a subject: conjunctions, relative pronouns, auxiliaries.
 STOP = {
     "it": set(

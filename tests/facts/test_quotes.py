@@ -172,3 +172,31 @@ def test_a_quote_inside_a_quote_is_part_of_it() -> None:
     assert _quotes(text, "it", {"Rossi": "PER"}) == [
         ("Rossi", "Abbiamo detto “basta” e lo ripetiamo", False)
     ]
+
+
+def test_words_on_a_banner_are_the_banners_not_a_nearby_persons() -> None:
+    text = (
+        "Ricordano gli adesivi di Anna Frank e lo striscione esposto in curva Nord nel derby "
+        'di ritorno del 2001: "Auschwitz la vostra patria, i forni le vostre case", tra gli altri.'
+    )
+    quotes = _quotes(text, "it", {"Anna Frank": "PER", "Auschwitz": "LOC"})
+    assert quotes == [
+        (
+            "striscione esposto in curva Nord",
+            "Auschwitz la vostra patria, i forni le vostre case",
+            False,
+        )
+    ]
+
+
+def test_a_speech_frame_still_wins_over_a_banner_in_the_sentence() -> None:
+    text = (
+        "Il cartello è stato rimosso, ha detto il sindaco Gualtieri: «Una vergogna per la città»."
+    )
+    quotes = _quotes(text, "it", {"Gualtieri": "PER"})
+    assert quotes == [("Gualtieri", "Una vergogna per la città", False)]
+
+
+def test_english_placard() -> None:
+    text = 'Protesters held a placard reading "No more wars in our name" outside the embassy.'
+    assert _quotes(text, "en", {}) == [("placard reading", "No more wars in our name", False)]
