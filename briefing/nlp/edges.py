@@ -11,6 +11,8 @@ are part of the name and stay.
 Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
   {"kind": "title", "word": "King"}     a word before a person's name that is not part of it
   {"kind": "particle", "word": "of"}    a lowercase word that can sit inside a name
+  {"kind": "nationality", "word": "French"}  a nationality no country's name begins
+(other nationalities are recognised from the countries in gazetteer.jsonl: "Belgian").
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -51,6 +53,7 @@ class Edges:
         self.patterns: list[dict[str, Any]] = []
         self.titles: set[str] = set()
         self.particles: set[str] = set()
+        self.nationalities: set[str] = set()
         self.country_stems: set[str] = set()
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
@@ -64,8 +67,13 @@ class Edges:
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
         self.patterns.extend(mine)
+        kinds = {
+            "title": self.titles,
+            "particle": self.particles,
+            "nationality": self.nationalities,
+        }
         for row in mine:
-            (self.titles if row["kind"] == "title" else self.particles).add(row["word"])
+            kinds[row["kind"]].add(row["word"])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.patterns and doc.ents:
@@ -113,9 +121,13 @@ class Edges:
                 return [(a, b) for a, b in parts if a < b]
         return [(start, end)]
 
-    def _content_word(self, token: Token) -> bool:
-        """A lowercase word that is not a name particle: "eastern", "province", "club"."""
-        return token.is_alpha and token.is_lower and token.text not in self.particles
+    def _content_word(self, doc: Doc, i: int) -> bool:
+        """A lowercase word that is not a name particle: "eastern", "province", "club"; not
+        one inside a hyphenated name ("Ata-ur-Rehman")."""
+        token = doc[i]
+        if not (token.is_alpha and token.is_lower) or token.text in self.particles:
+            return False
+        return not (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         # trailing: possessive, dashes, lowercase words ("Jiangsu province", "Minsk Group of
@@ -123,14 +135,14 @@ class Edges:
         while end > start and (
             doc[end - 1].text in _POSSESSIVE
             or doc[end - 1].text in _DASHES
-            or self._content_word(doc[end - 1])
+            or self._content_word(doc, end - 1)
             or doc[end - 1].lower_ in self.particles
             and doc[end - 1].is_lower
         ):
             end -= 1
         # a common noun inside: the name is what follows it ("Belgian club Standard Liege",
         # "Kurdish city of Arbil", "eastern Nigeria")
-        inner = [i for i in range(start, end) if self._content_word(doc[i])]
+        inner = [i for i in range(start, end) if self._content_word(doc, i)]
         if inner:
             start = inner[-1] + 1
             while start < end and doc[start].is_lower:
@@ -149,9 +161,13 @@ class Edges:
         """ "American", "Belgian", "Chinese": a country's name less at most three letters,
         then a nationality ending."""
         text = token.text
-        if not (token.is_alpha and token.is_title and _NATIONALITY.search(text)):
+        if not (token.is_alpha and token.is_title):
             return False
-        return any(text[:n] in self.country_stems for n in range(4, len(text)))
+        if text in self.nationalities:
+            return True
+        return bool(_NATIONALITY.search(text)) and any(
+            text[:n] in self.country_stems for n in range(4, len(text))
+        )
 
     def set_annotations(
         self, doc: Doc, changes: list[tuple[int, list[tuple[int, int, str]]]]
@@ -175,7 +191,7 @@ class Edges:
         write_jsonl(path / PATTERNS_FILE, self.patterns)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
-        self.patterns, self.titles, self.particles = [], set(), set()
+        self.patterns, self.titles, self.particles, self.nationalities = [], set(), set(), set()
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self
 

@@ -1,0 +1,85 @@
+"""The edges component: names trimmed to their edges or split in two; names that are whole
+(particles, titles that belong to them, other languages) are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing.nlp import pipeline  # noqa: E402
+
+pipeline._register_components()
+
+
+def run(text: str, labelled: list[tuple[str, str]], lang: str = "en") -> list[tuple[str, str]]:
+    """Label each (text, label) at its next occurrence, as a model would, then run the
+    component with its shipped lexicon on a blank pipeline."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("briefing_edges")
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in labelled:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return [(e.text, e.label_) for e in nlp(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        ("SOCCER - ROMANIA BEAT LITHUANIA.", ("SOCCER - ROMANIA", "LOC"), [("ROMANIA", "LOC")]),
+        ("JAPAN - Yield for bonds fell.", ("JAPAN - Yield", "LOC"), [("JAPAN", "LOC")]),
+        (
+            "MILWAUKEE, Wisconsin 1996-08-29",
+            ("MILWAUKEE, Wisconsin", "LOC"),
+            [("MILWAUKEE", "LOC"), ("Wisconsin", "LOC")],
+        ),
+        ("Bosnia's ruling party met.", ("Bosnia's", "LOC"), [("Bosnia", "LOC")]),
+        ("MILAN'S LENTINI MOVES.", ("MILAN'S", "ORG"), [("MILAN", "ORG")]),
+        ("pardoned by King Sihanouk on Friday", ("King Sihanouk", "PER"), [("Sihanouk", "PER")]),
+        ("when he fought American Tyson there", ("American Tyson", "PER"), [("Tyson", "PER")]),
+        ("thieves in eastern Nigeria paid", ("eastern Nigeria", "LOC"), [("Nigeria", "LOC")]),
+        ("a factory in Jiangsu province.", ("Jiangsu province", "LOC"), [("Jiangsu", "LOC")]),
+        (
+            "UEFA fined Belgian club Standard Liege.",
+            ("Belgian club Standard Liege", "LOC"),
+            [("Standard Liege", "LOC")],
+        ),
+        ("the Kurdish city of Arbil fell", ("Kurdish city of Arbil", "LOC"), [("Arbil", "LOC")]),
+        ("urged German authorities to act", ("German authorities", "LOC"), [("German", "MISC")]),
+    ],
+)
+def test_spans_are_trimmed_to_the_names_they_hold(text, labelled, expected):
+    assert run(text, [labelled]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled"),
+    [
+        ("ships in the Gulf of Mexico sank", ("Gulf of Mexico", "LOC")),
+        ("Aravinda de Silva scored 83.", ("Aravinda de Silva", "PER")),
+        ("Brian Lara scored 83.", ("Brian Lara", "PER")),
+        (
+            "The Organisation for Security and Cooperation in Europe met.",
+            ("Organisation for Security and Cooperation in Europe", "ORG"),
+        ),
+        ("the Indonesian Democratic Party met", ("Indonesian Democratic Party", "ORG")),
+        ("Ata-ur-Rehman took two.", ("Ata-ur-Rehman", "PER")),
+        ("Marcos - who ruled - died.", ("Marcos", "PER")),
+    ],
+)
+def test_whole_names_are_left_alone(text, labelled):
+    assert run(text, [labelled]) == [labelled]
+
+
+def test_a_lone_title_or_a_rule_span_is_left_alone():
+    assert run("The King spoke.", [("King", "PER")]) == [("King", "PER")]
+
+
+def test_other_languages_are_left_alone():
+    labelled = [("SOCCER - ROMANIA", "LOC"), ("Jiangsu province", "LOC")]
+    text = "SOCCER - ROMANIA BEAT LITHUANIA in Jiangsu province."
+    assert run(text, labelled, lang="it") == labelled

@@ -1,0 +1,128 @@
+"""The org-cues component: places and people acting as teams or companies become ORG, and
+organisations the model missed are added; nations, people and places stay what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing.nlp import pipeline  # noqa: E402
+from briefing.nlp.spans import char_offsets  # noqa: E402
+
+pipeline._register_components()
+
+
+def run(text: str, labelled: list[tuple[str, str]] = (), lang: str = "en") -> list[tuple[str, str]]:
+    """Label each (text, label) at its next occurrence, as a model would, then run the
+    component with its shipped lexicon on a blank pipeline."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("briefing_org_cues")
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in labelled:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    doc = nlp(doc)
+    return [(doc.text[slice(*char_offsets(e))], e.label_) for e in doc.ents]
+
+
+def test_places_that_beat_each_other_are_teams():
+    text = "Leicestershire beat Somerset by an innings and 39 runs."
+    labelled = [("Leicestershire", "LOC"), ("Somerset", "LOC")]
+    assert run(text, labelled) == [("Leicestershire", "ORG"), ("Somerset", "ORG")]
+
+
+def test_a_team_keeps_its_label_through_the_article_but_not_in_the_dateline():
+    text = "LEEDS 1996-08-30\nLeeds beat Surrey on Friday.\nLeeds will play again."
+    labelled = [("LEEDS", "LOC"), ("Leeds", "LOC"), ("Surrey", "LOC"), ("Leeds", "LOC")]
+    assert run(text, labelled) == [
+        ("LEEDS", "LOC"),
+        ("Leeds", "ORG"),
+        ("Surrey", "ORG"),
+        ("Leeds", "ORG"),
+    ]
+
+
+def test_a_team_the_model_read_as_a_person_is_relabelled_when_it_is_a_place_elsewhere():
+    text = "Kent reached 108. Kent captain Steve Marsh was out."
+    labelled = [("Kent", "LOC"), ("Kent", "PER"), ("Steve Marsh", "PER")]
+    assert run(text, labelled) == [("Kent", "ORG"), ("Kent", "ORG"), ("Steve Marsh", "PER")]
+
+
+def test_a_score_after_a_place_opening_a_result_line_makes_it_a_team():
+    text = "Result:\nDurham 114 and 211, Glamorgan 259."
+    assert run(text, [("Durham", "LOC"), ("Glamorgan", "LOC")]) == [
+        ("Durham", "ORG"),
+        ("Glamorgan", "ORG"),
+    ]
+
+
+def test_national_sides_people_and_datelines_are_left_alone():
+    assert run("England beat Moldova 2-0.", [("England", "LOC"), ("Moldova", "LOC")]) == [
+        ("England", "LOC"),
+        ("Moldova", "LOC"),
+    ]
+    assert run("Agassi beat Sampras in four sets.", [("Agassi", "PER"), ("Sampras", "PER")]) == [
+        ("Agassi", "PER"),
+        ("Sampras", "PER"),
+    ]
+    assert run("LONDON 1996-08-30\nRain fell.", [("LONDON", "LOC")]) == [("LONDON", "LOC")]
+
+
+def test_a_known_place_is_a_market_not_a_company():
+    assert run("Tokyo shares fell on Friday.", [("Tokyo", "LOC")]) == [("Tokyo", "LOC")]
+    assert run("Magna shares rose on Friday.", [("Magna", "PER")]) == [("Magna", "PER")]
+    assert run("Ericsson shares rose.", [("Ericsson", "LOC")]) == [("Ericsson", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        ("Shares of Bre-X Minerals Ltd rose.", [], ("Bre-X Minerals Ltd", "ORG")),
+        (
+            "It sold Douglas & Lomason Co to them.",
+            [("Douglas", "PER")],
+            ("Douglas & Lomason Co", "ORG"),
+        ),
+        ("The Reform Party chose him.", [], ("Reform Party", "ORG")),
+        (
+            "It mined with Gold Fields of South Africa Ltd here.",
+            [],
+            ("Gold Fields of South Africa Ltd", "ORG"),
+        ),
+        ("It competes with Lear Corp.\nNext.", [], ("Lear Corp", "ORG")),
+    ],
+)
+def test_names_closed_by_a_company_suffix_or_joined_by_ampersand_are_organisations(
+    text, labelled, expected
+):
+    assert expected in run(text, labelled)
+
+
+def test_suffix_names_stop_at_people_sentence_openers_and_known_places():
+    found = run("said Lynn Reaser of Barnett Banks Inc. in Florida.", [("Lynn Reaser", "PER")])
+    assert found == [("Lynn Reaser", "PER"), ("Barnett Banks Inc.", "ORG")]
+    assert run("Shares of Magna Corp rose.") == [("Magna Corp", "ORG")]
+    assert run("Settlers went to the West Bank.", [("West Bank", "LOC")]) == [("West Bank", "LOC")]
+
+
+def test_the_models_longer_organisation_stands():
+    text = "the State Law and Order Restoration Council said"
+    name = "State Law and Order Restoration Council"
+    assert run(text, [(name, "ORG")]) == [(name, "ORG")]
+    assert run(text, [(name, "LOC")]) == [(name, "ORG")]
+
+
+def test_well_known_organisations_fill_gaps_and_never_replace_a_person():
+    assert run("He told Reuters on Friday.") == [("Reuters", "ORG")]
+    assert run("Gerald Ford spoke.", [("Gerald Ford", "PER")]) == [("Gerald Ford", "PER")]
+    assert run("The U.N. embargo ended.", [("U.N.", "LOC")]) == [("U.N.", "ORG")]
+
+
+def test_other_languages_are_left_alone():
+    text = "Leicestershire beat Somerset. Shares of Bre-X Minerals Ltd rose."
+    labelled = [("Leicestershire", "LOC"), ("Somerset", "LOC")]
+    assert run(text, labelled, lang="it") == labelled
