@@ -48,6 +48,11 @@ def data_dir() -> Path:
     return _dir("data")
 
 
+def unsaved_notes_file() -> Path:
+    """Where the reader keeps notes the store refused, so typed text is never lost."""
+    return data_dir() / "unsaved-notes.md"
+
+
 def config_dir() -> Path:
     """Where config.toml and user templates live."""
     return _dir("config")

@@ -286,11 +286,12 @@ def test_analyse_text_offsets_on_arbitrary_text(rules_only, text: str, lang: str
 @pytest.mark.fault(
     "reader",
     "disk full while saving a note on a highlight in the reader (real store)",
-    "a 'Not saved' error naming the full disk; the store and the app unchanged; saving again works and survives a reopen",
+    "a 'Not saved' error naming the full disk; the typed note comes back in the box and is kept in unsaved-notes.md; the store unchanged; saving again works and survives a reopen",
 )
 def test_disk_full_while_saving_a_note_in_the_reader(tmp_path: Path, monkeypatch):
     import asyncio
 
+    from briefing import paths
     from briefing.config import Config
     from briefing.tui.app import make_app
     from briefing.tui.screens.dialogs import AskNote
@@ -327,16 +328,17 @@ def test_disk_full_while_saving_a_note_in_the_reader(tmp_path: Path, monkeypatch
                 await pilot.pause()
             assert ("Not saved", said[-1][1]) == said[-1] and "disk is full" in said[-1][1]
             assert store.highlights(seed_id)[0].note is None
-            await pilot.press("a")
-            assert isinstance(app.screen, AskNote)
-            await pilot.press(*"seconda nota", "ctrl+s")
+            assert isinstance(app.screen, AskNote)  # given back, text and all
+            assert app.screen.query_one("#note-text").text == "prima nota"
+            assert "prima nota" in paths.unsaved_notes_file().read_text(encoding="utf-8")
+            await pilot.press("ctrl+s")
             await pilot.pause()
-            assert store.highlights(seed_id)[0].note == "seconda nota"
+            assert store.highlights(seed_id)[0].note == "prima nota"
 
     asyncio.run(scenario())
     store.close()
     with Store.open(folder, readonly=True) as again:
-        assert [h.note for h in again.highlights(seed_id)] == ["seconda nota"]
+        assert [h.note for h in again.highlights(seed_id)] == ["prima nota"]
 
 
 # -- store: a damaged store as every command meets it --

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from briefing import paths
 from briefing.models import LABELS, Correction, Highlight
 from briefing.tui.labels import NAMES
 from briefing.tui.screens.corrections import CorrectionsScreen
@@ -13,6 +15,21 @@ from briefing.tui.screens.dialogs import AskNote, AskText, Choose
 from briefing.tui.textsafe import clean_line
 
 FAILED = object()  # what _write returns when the store refused a write
+
+
+def keep_unsaved_note(quote: str, note: str) -> Path | None:
+    """Append a note the store refused to a Markdown file of its own; None if that fails too."""
+    path = paths.unsaved_notes_file()
+    entry = f"## {now()}\n\n> {' '.join(quote.split())[:300]}\n\n{note.rstrip()}\n\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as out:
+            out.write(entry)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError:
+        return None
+    return path
 
 
 def now() -> str:
@@ -95,10 +112,27 @@ class Annotate:
             return
 
         def done(note: str | None) -> None:
-            if note is not None:
-                self._write(self.store.update_highlight, highlight.id, note=note.strip() or None)
-                self._refresh_highlights()
-                self.status.say("note saved")
+            if note is None:
+                return
+            saved = self._write(
+                self.store.update_highlight, highlight.id, note=note.strip() or None
+            )
+            if saved is FAILED:
+                # The typed text must survive a full disk or a read-only store: keep it in a
+                # file beside the store and give it back in the box, to retry or copy.
+                kept = keep_unsaved_note(highlight.text, note)
+                where = f"kept in {kept}" if kept else "copy it before closing"
+                self.push_screen(
+                    AskNote(
+                        f"Note NOT saved ({where}): ctrl+s tries again",
+                        clean_line(highlight.text),
+                        note,
+                    ),
+                    done,
+                )
+                return
+            self._refresh_highlights()
+            self.status.say("note saved")
 
         self.push_screen(
             AskNote("Note on the highlight", clean_line(highlight.text), highlight.note), done

@@ -608,3 +608,28 @@ async def test_the_list_draws_only_the_rows_on_screen_at_ten_thousand(monkeypatc
         await pilot.press("G")
         assert app.article_list.cursor == 9_999
         assert len(set(drawn)) <= height + 2
+
+
+async def test_a_note_the_store_refuses_is_kept_and_offered_again(app, store, monkeypatch):
+    from briefing import paths
+    from briefing.store import StoreError
+
+    def refuse(*args, **kwargs):
+        raise StoreError("disk full")
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "h", "a")
+        monkeypatch.setattr(store, "update_highlight", refuse)
+        await pilot.press(*"do not lose me", "ctrl+s")
+        await pilot.pause()
+        # The box comes back with the text, and the text is in the recovery file.
+        assert isinstance(app.screen, AskNote)
+        assert "NOT saved" in app.screen.title_text
+        assert app.screen.query_one("#note-text").text == "do not lose me"
+        assert "do not lose me" in paths.unsaved_notes_file().read_text(encoding="utf-8")
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, AskNote)
+        assert store.highlights(SEED_ID)[0].note == "do not lose me"
