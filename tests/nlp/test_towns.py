@@ -90,3 +90,29 @@ def test_cue_words_that_are_not_places_here_change_nothing():
         start = text.index(name)
         doc.ents = [doc.char_span(start, start + len(name), label="PER")]
         assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "PER")], text
+
+
+def test_a_listed_town_closing_a_longer_name_is_a_place_of_its_own():
+    nlp = spacy.blank("it")
+    towns = nlp.add_pipe("briefing_towns", config={"patterns": None})
+    towns.add_patterns([{"label": "LOC", "pattern": p, "lang": None} for p in ("Genova",)])
+
+    def run(text: str, name: str, label: str) -> list[tuple[str, str]]:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label=label)]
+        return [(e.text, e.label_) for e in nlp(doc).ents]
+
+    text = "ricoverati presso il Policlinico San Martino di Genova ieri"
+    assert run(text, "Policlinico San Martino di Genova", "LOC") == [
+        ("Policlinico San Martino", "LOC"),
+        ("Genova", "LOC"),
+    ]
+    # a one-word head keeps its town; an unlisted tail stays in the name
+    assert run("l'Università di Genova ha", "Università di Genova", "ORG") == [
+        ("Università di Genova", "ORG")
+    ]
+    text = "la Corte di Giustizia di Lussemburgo ha"
+    assert run(text, "Corte di Giustizia di Lussemburgo", "ORG") == [
+        ("Corte di Giustizia di Lussemburgo", "ORG")
+    ]
