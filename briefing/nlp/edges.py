@@ -11,8 +11,10 @@ are part of the name and stay.
 Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
   {"kind": "title", "word": "King"}     a word before a person's name that is not part of it
   {"kind": "particle", "word": "of"}    a lowercase word that can sit inside a name
-  {"kind": "nationality", "word": "French"}  a nationality no country's name begins
-(other nationalities are recognised from the countries in gazetteer.jsonl: "Belgian").
+  {"kind": "nationality", "word": "French"}  a nationality no country's name begins, or a faith
+  {"kind": "event", "word": "Open"}     the last word of an event named like a place
+Other nationalities are recognised from the countries in gazetteer.jsonl ("Belgian"). A lone
+nationality the model read as a place or person, and an event ("Hong Kong Open"), become MISC.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -34,6 +36,7 @@ PLACES = frozenset({"LOC", "GPE", "FAC"})
 NAMES = PEOPLE | PLACES | {"ORG"}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DASHES = frozenset({"-", "–", "—"})
+_COMPASS = frozenset({"North", "South", "East", "West"})
 _NATIONALITY = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 
 
@@ -54,15 +57,21 @@ class Edges:
         self.titles: set[str] = set()
         self.particles: set[str] = set()
         self.nationalities: set[str] = set()
+        self.events: set[str] = set()
         self.country_stems: set[str] = set()
+        self.places: set[str] = set()  # "Japan", "Jordan": names, whatever their ending
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
         if countries and self.patterns:  # other languages have no patterns: skip the list
-            self.country_stems = {
-                row["pattern"][: max(4, len(row["pattern"]) - 3)]
-                for row in read_jsonl(PATTERNS_DIR / countries)
-                if row.get("kind") == "country" and row.get("lang") in (None, self.lang)
-            }
+            for row in read_jsonl(PATTERNS_DIR / countries):
+                if row.get("lang") not in (None, self.lang):
+                    continue
+                place = row["pattern"]
+                self.places.add(place)
+                if row.get("kind") == "country":
+                    # "South Korea" gives "Korean" its stem too
+                    for name in {place, place.split()[-1]}:
+                        self.country_stems.add(name[: max(4, len(name) - 3)])
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
@@ -71,6 +80,7 @@ class Edges:
             "title": self.titles,
             "particle": self.particles,
             "nationality": self.nationalities,
+            "event": self.events,
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
@@ -87,16 +97,23 @@ class Edges:
             if ent.label_ not in NAMES or ent._.ent_source is not None:
                 continue
             parts = self._parts(doc, ent)
-            if parts != [(ent.start, ent.end)]:
-                # "German authorities" trimmed to "German": a nationality, not a name
-                labels = [
-                    "MISC" if e - s == 1 and self._nationality(doc[s]) else ent.label_
-                    for s, e in parts
-                ]
+            labels = [self._label(doc, s, e, ent.label_) for s, e in parts]
+            if parts != [(ent.start, ent.end)] or labels != [ent.label_]:
                 changes.append(
                     (k, [(s, e, lab) for (s, e), lab in zip(parts, labels, strict=True)])
                 )
         return changes
+
+    def _label(self, doc: Doc, start: int, end: int, label: str) -> str:
+        """MISC for a nationality or faith ("Israeli", "Moslem", "South Korean") and for an
+        event named like a place ("Hong Kong Open"); else the label it had."""
+        last = doc[end - 1]
+        if end - start == 1 or end - start == 2 and doc[start].text in _COMPASS:
+            if self._nationality(last):
+                return "MISC"
+        if end - start > 1 and last.text in self.events and label not in PEOPLE:
+            return "MISC"
+        return label
 
     def _parts(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         start, end = ent.start, ent.end
@@ -165,6 +182,8 @@ class Edges:
             return False
         if text in self.nationalities:
             return True
+        if text in self.places or text.title() in self.places:
+            return False
         return bool(_NATIONALITY.search(text)) and any(
             text[:n] in self.country_stems for n in range(4, len(text))
         )
@@ -191,7 +210,8 @@ class Edges:
         write_jsonl(path / PATTERNS_FILE, self.patterns)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
-        self.patterns, self.titles, self.particles, self.nationalities = [], set(), set(), set()
+        self.patterns = []
+        self.titles, self.particles, self.nationalities, self.events = set(), set(), set(), set()
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self
 

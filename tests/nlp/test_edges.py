@@ -83,3 +83,19 @@ def test_other_languages_are_left_alone():
     labelled = [("SOCCER - ROMANIA", "LOC"), ("Jiangsu province", "LOC")]
     text = "SOCCER - ROMANIA BEAT LITHUANIA in Jiangsu province."
     assert run(text, labelled, lang="it") == labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        ("Israeli troops moved.", ("Israeli", "LOC"), "MISC"),
+        ("a Moslem village", ("Moslem", "LOC"), "MISC"),
+        ("South Korean traders sold.", ("South Korean", "LOC"), "MISC"),
+        ("in the Hong Kong Open final", ("Hong Kong Open", "LOC"), "MISC"),
+        ("Japan beat Jordan.", ("Japan", "LOC"), "LOC"),
+        ("flights to Amman, Jordan.", ("Jordan", "LOC"), "LOC"),
+        ("Brian Lara scored.", ("Brian Lara", "PER"), "PER"),
+    ],
+)
+def test_lone_nationalities_and_events_are_misc_and_countries_stay_places(text, labelled, expected):
+    assert run(text, [labelled]) == [(labelled[0], expected)]
