@@ -13,6 +13,8 @@ Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
   {"kind": "particle", "word": "of"}    a lowercase word that can sit inside a name
   {"kind": "nationality", "word": "French"}  a nationality no country's name begins, or a faith
   {"kind": "event", "word": "Open"}     the last word of an event named like a place
+  {"kind": "honorific", "word": "President"}  a word right before a person's name
+  {"kind": "country", "word": "U.S."}   a country as news names it, besides gazetteer.jsonl's
 Other nationalities are recognised from the countries in gazetteer.jsonl ("Belgian"). A lone
 nationality the model read as a place or person, and an event ("Hong Kong Open"), become MISC.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
@@ -29,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import ensure_extensions
+from briefing.nlp.spans import FILL, Candidate, ensure_extensions, merge
 
 PEOPLE = frozenset({"PER", "PERSON"})
 PLACES = frozenset({"LOC", "GPE", "FAC"})
@@ -38,6 +40,12 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DASHES = frozenset({"-", "–", "—"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
 _NATIONALITY = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
+
+
+def _person_word(token: Token) -> bool:
+    """ "Suharto", "O'Brien", "Ata-ur-Rehman"; not "SHEARER" (a headline's capitals)."""
+    text = token.text
+    return text[:1].isupper() and not text.isupper() and text.replace("'", "").isalpha()
 
 
 def _name_word(token: Token) -> bool:
@@ -60,6 +68,8 @@ class Edges:
         self.events: set[str] = set()
         self.country_stems: set[str] = set()
         self.places: set[str] = set()  # "Japan", "Jordan": names, whatever their ending
+        self.countries: set[str] = set()
+        self.honorifics: set[str] = set()
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
         if countries and self.patterns:  # other languages have no patterns: skip the list
@@ -69,6 +79,7 @@ class Edges:
                 place = row["pattern"]
                 self.places.add(place)
                 if row.get("kind") == "country":
+                    self.countries.add(place)
                     # "South Korea" gives "Korean" its stem too
                     for name in {place, place.split()[-1]}:
                         self.country_stems.add(name[: max(4, len(name) - 3)])
@@ -81,6 +92,8 @@ class Edges:
             "particle": self.particles,
             "nationality": self.nationalities,
             "event": self.events,
+            "honorific": self.honorifics,
+            "country": self.countries,
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
@@ -88,7 +101,38 @@ class Edges:
     def __call__(self, doc: Doc) -> Doc:
         if self.patterns and doc.ents:
             self.set_annotations(doc, self.match(doc))
+        if self.patterns:
+            merge(doc, list(self.missed_people(doc)), FILL)
         return doc
+
+    def missed_people(self, doc: Doc) -> Iterable[Candidate]:
+        """People the model left out where their edges show: after an honorific ("President
+        Suharto", "Prime Minister Viktor Chernomyrdin"), or a two- or three-word name before
+        a country in brackets ("Petr Korda (Czech Republic) beat ...")."""
+        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        n = len(doc)
+        for i, token in enumerate(doc):
+            if token.text in self.honorifics and i + 1 < n:
+                end = i + 1
+                while end < n and end - i <= 3 and _person_word(doc[end]) and end not in taken:
+                    end += 1
+                if i + 1 < end and (end == n or not _person_word(doc[end])):
+                    yield Candidate(Span(doc, i + 1, end, label="PER"), "rule")
+            elif token.text == "(" and i >= 2 and self._bracketed_country(doc, i):
+                start = i
+                while start > 0 and i - start < 3 and _person_word(doc[start - 1]):
+                    start -= 1
+                    if start in taken:
+                        break
+                else:
+                    if 2 <= i - start and (start == 0 or not _person_word(doc[start - 1])):
+                        yield Candidate(Span(doc, start, i, label="PER"), "rule")
+
+    def _bracketed_country(self, doc: Doc, i: int) -> bool:
+        for end in range(i + 2, min(i + 5, len(doc))):
+            if doc[end].text == ")":
+                return doc[i + 1 : end].text in self.countries
+        return False
 
     def match(self, doc: Doc) -> list[tuple[int, list[tuple[int, int, str]]]]:
         """(index in doc.ents, the spans that replace it) for each span to change."""
@@ -212,6 +256,7 @@ class Edges:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
         self.patterns = []
         self.titles, self.particles, self.nationalities, self.events = set(), set(), set(), set()
+        self.honorifics = set()  # countries stay: gazetteer.jsonl gave most of them
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self
 

@@ -99,3 +99,24 @@ def test_other_languages_are_left_alone():
 )
 def test_lone_nationalities_and_events_are_misc_and_countries_stay_places(text, labelled, expected):
     assert run(text, [labelled]) == [(labelled[0], expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesian President Suharto has asked.", [("Suharto", "PER")]),
+        ("Prime Minister Viktor Chernomyrdin said.", [("Viktor Chernomyrdin", "PER")]),
+        ("Petr Korda (Czech Republic) beat him.", [("Petr Korda", "PER")]),
+        ("Sales at General Motors rose.", []),
+        ("The President said so.", []),
+        ("Red wine (France) sold well.", []),
+        ("PRESIDENT SHEARER NAMED", []),
+    ],
+)
+def test_people_the_model_missed_are_found_by_their_edges(text, expected):
+    assert run(text, []) == expected
+
+
+def test_found_people_never_replace_the_models_names():
+    labelled = [("Suharto Foundation", "ORG")]
+    assert run("President Suharto Foundation said.", labelled) == labelled
