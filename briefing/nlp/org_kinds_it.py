@@ -6,13 +6,17 @@ has never seen the name guesses from its shape, often a person or a place. Where
 cue word (optionally one lowercase adjective and a comma) is followed by capitalised words,
 those words are an organisation, whatever the model said; the cue stays outside the name.
 A capitalised cue ("Fondazione Mansi") is part of a name and is left to the model.
+Teams in a match are organisations too, even when named after their town or country: in
+"la partita Ecuador - Polonia" or "Juventus - Milan 2-1" both sides are ORG.
 Patterns are JSONL, {"cue": "compagnia", "lang": "it"}; a cue may have several words
-("agenzia di stampa", "casa editrice").
+("agenzia di stampa", "casa editrice"); {"cue": "partita", "frame": "match", "lang": "it"}
+names a match.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
+from briefing.nlp.spans import (
+    OVERRIDE,
+    Candidate,
+    Found,
+    doc_text,
+    ensure_extensions,
+    merge,
+    to_spans,
+)
 
 _MAX_WORDS = 4
 # Between the cue and the name: no preposition or article ("l'azienda di Meg Whitman" is
@@ -39,6 +51,12 @@ _LINKS = frozenset(
     {"di", "del", "della", "dei", "degli", "delle", "d'", "dell'", "d’", "dell’", "per", "e"}
     | {"ed", "of", "the", "and", "on", "for", "du", "de", "des", "la", "le", "l'", "l’"}
 )
+
+
+# "Ecuador - Polonia", "Juventus – Milan": two names of one to three capitalised words
+_SIDE = r"[A-ZÀ-Ý][\w'’]*(?: [A-ZÀ-Ý][\w'’]*){0,2}"
+_PAIR = rf"({_SIDE}) ?[-–] ?({_SIDE})"
+_SCORED_PAIR = re.compile(rf"(?<![\w-]){_PAIR}(?= ?\(?\d{{1,3}} ?[-–] ?\d{{1,3}}\b)")
 
 
 def _name_word(doc: Doc, i: int) -> bool:
@@ -62,13 +80,35 @@ class OrgKinds:
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
         self.patterns.extend(mine)
-        cues = [p["cue"] for p in mine]
+        cues = [p["cue"] for p in self.patterns if p.get("frame") is None]
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         if cues:  # lowercase only: "Fondazione Mansi" is a name, not a cue and a name
             self.matcher.add("CUE", list(self.nlp.tokenizer.pipe(cues)))
+        matches = [re.escape(p["cue"]) for p in self.patterns if p.get("frame") == "match"]
+        # "la partita X - Y": the cue right before the pair; otherwise a score right after
+        self.after_cue = re.compile(rf"\b(?i:{'|'.join(matches)}) {_PAIR}\b") if matches else None
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
+        self.set_teams(doc, self.match_teams(doc))
         return doc
+
+    def match_teams(self, doc: Doc) -> list[Found]:
+        """The two sides of a match: after a match word, or before a score."""
+        if self.after_cue is None:
+            return []
+        text = doc_text(doc)
+        found = []
+        for m in self.after_cue.finditer(text):
+            found += [Found(*m.span(1), "ORG"), Found(*m.span(2), "ORG")]
+        for m in _SCORED_PAIR.finditer(text):
+            found += [Found(*m.span(1), "ORG"), Found(*m.span(2), "ORG")]
+        return found
+
+    def set_teams(self, doc: Doc, found: list[Found]) -> None:
+        # the side's exact extent, or nothing: "Napoli - Inter" never widens to a token
+        spans = [c for c in to_spans(doc, found, "rule") if c.chars is None]
+        merge(doc, spans, OVERRIDE)
 
     def match(self, doc: Doc) -> list[tuple[int, int]]:
         found = []
@@ -111,7 +151,6 @@ class OrgKinds:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgKinds:
         self.patterns = []
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self
 

@@ -54,3 +54,23 @@ def test_english_pipelines_do_not_get_the_italian_cues():
     nlp = spacy.blank("en")
     nlp.add_pipe("briefing_org_kinds")
     assert [e.text for e in nlp("the agency Reuters said").ents] == []
+
+
+def test_both_sides_of_a_match_are_organisations():
+    text = "un giorno dopo la partita Ecuador - Polonia. Questa marcia"
+    assert run(text, [("Ecuador", "LOC"), ("Polonia", "LOC")]) == [
+        ("Ecuador", "ORG"),
+        ("Polonia", "ORG"),
+    ]
+    assert run("ricordando Italia - Germania 0-3, in cui") == [
+        ("Italia", "ORG"),
+        ("Germania", "ORG"),
+    ]
+
+
+def test_a_pair_of_places_without_a_match_stays_places():
+    text = "riattivata la tratta Seregno - Saronno, percorsa dai treni"
+    assert run(text, [("Seregno", "LOC"), ("Saronno", "LOC")]) == [
+        ("Seregno", "LOC"),
+        ("Saronno", "LOC"),
+    ]
