@@ -215,9 +215,29 @@ class OrgCues:
         return {
             "relabel": relabel,
             "names": {ents[i].text for i in relabel},
+            "unlabelled": list(self._unlabelled_after_cues(doc)),
             "suffixed": list(self._suffixed(doc)),
             "known": [(s, e) for _, s, e in self.orgs(doc)],
         }
+
+    def _unlabelled_after_cues(self, doc: Doc) -> Iterable[tuple[int, int]]:
+        """Names the model left out right after a cue: "played for Nice", "beat Dinamo"."""
+        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        n = len(doc)
+        for i, token in enumerate(doc):
+            if token.lower_ not in self.before or i + 1 >= n:
+                continue
+            frame = self._cue_before(doc, i + 1)
+            end = i + 1
+            while end < n and end - i <= 4 and end not in taken and _name_word(doc[end]):
+                end += 1
+            if frame is None or end == i + 1 or (end < n and doc[end].text[:1].isupper()):
+                continue
+            text = doc[i + 1 : end].text
+            if doc[i + 1].is_stop or self._is_nation(text):
+                continue
+            if frame == "team" or text not in self.place_names:
+                yield i + 1, end
 
     def _suffixed(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Capitalised words closed by a suffix ("Barnett Banks Inc."), or joined by "&"."""
@@ -299,8 +319,26 @@ class OrgCues:
     # -- applying ------------------------------------------------------------------------
 
     def set_annotations(self, doc: Doc, found: dict[str, Any]) -> None:
+        names: set[str] = found["names"] | {doc[s:e].text for s, e in found["unlabelled"]}
+        self._relabel(doc, found["relabel"], names)
+        if found["unlabelled"]:
+            spans = [
+                Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in found["unlabelled"]
+            ]
+            merge(doc, spans, FILL)
+        if names:
+            merge(doc, list(self._unlabelled_mentions(doc, names)), FILL)
+        merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
+        self._known(doc, found["known"])
+        acronyms = self._acronyms(doc)
+        if acronyms:
+            self._relabel(doc, set(), acronyms)
+            merge(doc, list(self._unlabelled_mentions(doc, acronyms)), FILL)
+
+    def _relabel(self, doc: Doc, chosen: set[int], names: set[str]) -> None:
+        """ORG for the chosen entities and for the other mentions of `names` (not in a
+        dateline, not after "in": "In Seattle, ..." is the city)."""
         ents = list(doc.ents)
-        names: set[str] = found["names"]
         changed = False
         for i, ent in enumerate(ents):
             if ent.label_ == "ORG":
@@ -312,16 +350,27 @@ class OrgCues:
                 and not self._is_dateline(doc, ent.start, ent.end)
                 and not (ent.start and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
             )
-            if i in found["relabel"] or propagate:
+            if i in chosen or propagate:
                 ents[i] = Span(doc, ent.start, ent.end, label="ORG")
                 ents[i]._.ent_source = "rule"
                 changed = True
         if changed:
             doc.ents = ents
-        if names:
-            merge(doc, list(self._unlabelled_mentions(doc, names)), FILL)
-        merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
-        self._known(doc, found["known"])
+
+    @staticmethod
+    def _acronyms(doc: Doc) -> set[str]:
+        """ "Party of Democratic Action (SDA)": the capitals in brackets after an organisation
+        name it; the article then uses them alone."""
+        found = set()
+        n = len(doc)
+        for ent in doc.ents:
+            e = ent.end
+            if ent.label_ != "ORG" or e + 2 >= n or doc[e].text != "(" or doc[e + 2].text != ")":
+                continue
+            short = doc[e + 1].text
+            if 2 <= len(short) <= 6 and short.isupper() and short.replace(".", "").isalpha():
+                found.add(short)
+        return found
 
     def _suffixed_candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterable[Candidate]:
         ents = list(doc.ents)

@@ -126,3 +126,23 @@ def test_other_languages_are_left_alone():
     text = "Leicestershire beat Somerset. Shares of Bre-X Minerals Ltd rose."
     labelled = [("Leicestershire", "LOC"), ("Somerset", "LOC")]
     assert run(text, labelled, lang="it") == labelled
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it_through_the_article():
+    text = "The Party of Democratic Action (SDA) called a boycott. The SDA said so."
+    found = run(text, [("Party of Democratic Action", "ORG")])
+    assert found == [("Party of Democratic Action", "ORG"), ("SDA", "ORG"), ("SDA", "ORG")]
+    text = "They met in New York (NY) and Boston."
+    assert run(text, [("New York", "LOC"), ("Boston", "LOC")]) == [
+        ("New York", "LOC"),
+        ("Boston", "LOC"),
+    ]
+
+
+def test_a_name_the_model_missed_after_a_cue_is_an_organisation_unless_a_nation():
+    assert run("He played for Nice and Torino.", [("Torino", "LOC")]) == [
+        ("Nice", "ORG"),
+        ("Torino", "LOC"),
+    ]
+    assert run("They lost to Moldova on Sunday.") == []
+    assert run("They bought shares of Tokyo last year.") == []
