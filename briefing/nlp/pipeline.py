@@ -72,6 +72,8 @@ class LoadedPipeline(NamedTuple):
 
 _cache: dict[tuple[str, bool, tuple[str, ...]], LoadedPipeline] = {}
 _lock = threading.Lock()
+# identity() per key: asking spaCy which packages are installed reads site-packages each time.
+_identities: dict[tuple[str, bool, tuple[str, ...]], tuple[str, str]] = {}
 
 
 def bundled_path(lang: str) -> Path:
@@ -212,6 +214,13 @@ def identity(lang: str, *, rules: bool = True) -> tuple[str, str]:
     key = (lang, rules, tuple(sorted((cfg.pipelines or {}).items())))
     if key in _cache:
         return _cache[key].name, _cache[key].version
+    if key in _identities:
+        return _identities[key]
+    _identities[key] = found = _identity(lang, rules, cfg)
+    return found
+
+
+def _identity(lang: str, rules: bool, cfg: config_module.Config) -> tuple[str, str]:
     suffix = f"+rules{RULES_VERSION}" if rules else ""
     first = choices(lang, cfg)[0]
     if first.kind == "rules":
@@ -262,3 +271,4 @@ def clear_cache() -> None:
     """Forget loaded pipelines (tests, or after the config changes)."""
     with _lock:
         _cache.clear()
+        _identities.clear()

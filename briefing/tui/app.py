@@ -118,6 +118,8 @@ class BriefingApp(Annotate, Tasks, App):
         if self._pending_analysis is not None:
             self.analyse_open(self._pending_analysis)
             self._pending_analysis = None
+        elif self.open_id is not None and self.analysis is not None:
+            self.recheck_open(self.open_id, self.analysis.analysed_at)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall keystrokes on large stores.
         gc.freeze()
@@ -227,6 +229,10 @@ class BriefingApp(Annotate, Tasks, App):
                 self.analyse_open(article_id)
             else:
                 self._pending_analysis = article_id
+        elif self._painted:
+            # Whether the pipeline that made it is still the installed one is asked off the
+            # event loop: the answer may need spaCy.
+            self.recheck_open(article_id, self.analysis.analysed_at)
 
     def _show_facts(self) -> None:
         self.facts.show_facts(self.analysis.facts if self.analysis else None, self.highlights)

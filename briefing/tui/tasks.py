@@ -81,6 +81,18 @@ class Tasks:
         self.post_message(AnalysisReady(article_id, analysis))
         self.post_message(TaskFinished("analysing", f"{len(analysis.entities)} entities"))
 
+    @work(thread=True, exclusive=True, group="recheck")
+    def recheck_open(self, article_id: str, analysed_at: str | None) -> None:
+        """Redo the open article's cached analysis if an older pipeline made it (briefing or a
+        model was upgraded); quiet when it is current, which is almost always."""
+        try:
+            analysis = self.services.analyse(self.store, article_id, force=False)
+        except Exception:  # a check: the cached analysis stays on screen
+            return
+        if analysis.analysed_at != analysed_at:
+            self.post_message(AnalysisReady(article_id, analysis))
+            self.post_message(TaskFinished("analysing", "re-analysed with the current pipeline"))
+
     @work(thread=True, exclusive=True, group="reanalyse")
     def reanalyse(self, text: str, summary: str, first: str | None = None) -> None:
         """Re-analyse every article whose text holds `text` (after a correction changed)."""

@@ -23,7 +23,10 @@ class StatusBar(Horizontal):
         yield ProgressBar(id="progress", show_eta=False)
 
     def say(self, message: str) -> None:
-        self.query_one("#status-text", Static).update(Text(message, end=""))
+        # query, not query_one: a worker's last message may arrive while the app is closing
+        # and the bar's children are already gone.
+        for text in self.query("#status-text").results(Static):
+            text.update(Text(message, end=""))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -32,8 +35,8 @@ class StatusBar(Horizontal):
     def progress(self, task: str, done: int, total: int | None) -> None:
         self._tasks.add(task)
         self.add_class("-busy")
-        bar = self.query_one(ProgressBar)
-        bar.update(total=total, progress=done)
+        for bar in self.query(ProgressBar):
+            bar.update(total=total, progress=done)
         suffix = f" {done}/{total}" if total else f" {done}"
         self.say(f"{task}…{suffix}")
 
