@@ -49,6 +49,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _MAX_NAME = 6  # words before a suffix
+_ADJECTIVE = ("ish", "ese", "ic", "ian", "an", "al")
 _ARTICLES = frozenset({"The", "A", "An"})
 # "In Seattle, ...": after these a team's city is the city.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
@@ -334,10 +335,14 @@ class OrgCues:
         if acronyms:
             self._relabel(doc, set(), acronyms)
             merge(doc, list(self._unlabelled_mentions(doc, acronyms)), FILL)
+        short = self._short_forms(doc)
+        if short:
+            self._relabel(doc, set(), short, people=False)
+            merge(doc, list(self._unlabelled_mentions(doc, short)), FILL)
 
-    def _relabel(self, doc: Doc, chosen: set[int], names: set[str]) -> None:
+    def _relabel(self, doc: Doc, chosen: set[int], names: set[str], *, people: bool = True) -> None:
         """ORG for the chosen entities and for the other mentions of `names` (not in a
-        dateline, not after "in": "In Seattle, ..." is the city)."""
+        dateline, not after "in": "In Seattle, ..." is the city; not people unless `people`)."""
         ents = list(doc.ents)
         changed = False
         for i, ent in enumerate(ents):
@@ -345,7 +350,7 @@ class OrgCues:
                 continue
             propagate = (
                 ent.text in names
-                and ent.label_ in _RELABEL
+                and (ent.label_ in PLACES or people and ent.label_ in PEOPLE)
                 and ent._.ent_source in (None, "rule")
                 and not self._is_dateline(doc, ent.start, ent.end)
                 and not (ent.start and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
@@ -356,6 +361,27 @@ class OrgCues:
                 changed = True
         if changed:
             doc.ents = ents
+
+    def _short_forms(self, doc: Doc) -> set[str]:
+        """ "Magna International Inc" is "Magna" and "Magna International" further on; a
+        company's first word is not a person's name though ("Johnson Controls Inc")."""
+        found = set()
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text not in self.suffixes:
+                continue
+            end = len(ent)
+            while end > 0 and (ent[end - 1].text in self.suffixes or ent[end - 1].text == "&"):
+                end -= 1
+            first = ent[0].text
+            forms = {ent[:end].text} if end else set()
+            # not an adjective ("Scottish", "Islamic") or a suffix ("Company")
+            if end > 1 and not first.endswith(_ADJECTIVE) and first not in self.suffixes:
+                forms.add(first)
+            for form in forms:
+                if _name_word(ent[0]) and form not in self.place_names:
+                    if not self._is_nation(form) and not ent[0].is_stop:
+                        found.add(form)
+        return found
 
     @staticmethod
     def _acronyms(doc: Doc) -> set[str]:

@@ -146,3 +146,19 @@ def test_a_name_the_model_missed_after_a_cue_is_an_organisation_unless_a_nation(
     ]
     assert run("They lost to Moldova on Sunday.") == []
     assert run("They bought shares of Tokyo last year.") == []
+
+
+def test_a_companys_short_forms_are_the_company_but_never_a_person_or_adjective():
+    text = (
+        "Magna said so. Shares of Magna International Inc rose. Johnson met Johnson Controls Inc."
+    )
+    labelled = [("Magna", "LOC"), ("Johnson", "PER")]
+    assert run(text, labelled) == [
+        ("Magna", "ORG"),
+        ("Magna International Inc", "ORG"),
+        ("Johnson", "PER"),
+        ("Johnson Controls Inc", "ORG"),
+    ]
+    assert run("The Scottish National Party won. Scottish voters agreed.") == [
+        ("Scottish National Party", "ORG")
+    ]
