@@ -39,6 +39,7 @@ TRAINED_PACKAGES = {
 # so the user wins over everything.
 RULE_COMPONENTS = (
     "briefing_edges",
+    "briefing_openers",
     "briefing_consistency",
     "briefing_numbers",
     "briefing_dates",
@@ -125,6 +126,7 @@ def _register_components() -> None:
         corrections,
         edges,
         gazetteer,
+        openers_it,
         org_cues,
         org_kinds_it,
         regex_rules,

@@ -1,0 +1,90 @@
+"""Ordinary words read as names because they open a sentence: "Sicuramente", "Pensavo".
+
+A capitalised word at the start of a sentence looks like a name to a model that leans on
+capitals. Italian shows many ordinary words by their endings alone: adverbs in -mente,
+gerunds in -ando/-endo, superlatives in -issimo, verbs in -iamo/-avo/-evo, abstract nouns in
+-ità/-ezza/-ismo. A one-word entity of the model that opens a sentence and ends so is
+dropped, unless the article names it mid-sentence too (a capitalised word there is a name).
+Patterns are JSONL, {"suffix": "mente", "lang": "it"}.
+Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.spans import ensure_extensions, remove
+
+NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
+# What ends a sentence or opens a quote, a heading or a line.
+_OPENERS = frozenset('.!?:;"“«\n')
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.text[-1] in _OPENERS or before.is_space and "\n" in before.text
+
+
+class Openers:
+    """Drops the model's one-word names that open a sentence and end like ordinary words."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
+        ensure_extensions()
+        self.name = name
+        self.lang = nlp.lang
+        self.patterns: list[dict[str, Any]] = []
+        self.suffixes: tuple[str, ...] = ()
+        if patterns:
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
+        self.patterns.extend(mine)
+        self.suffixes = tuple(sorted({p["suffix"].lower() for p in self.patterns}))
+
+    def __call__(self, doc: Doc) -> Doc:
+        remove(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.suffixes:
+            return []
+        found = [
+            e
+            for e in doc.ents
+            if e.label_ in NAMES
+            and len(e) == 1
+            and e._.ent_source is None
+            and e.text.isalpha()
+            and any(e.text.lower().endswith(s) and len(e.text) > len(s) + 2 for s in self.suffixes)
+            and _opens_sentence(doc, e.start)
+        ]
+        if not found:
+            return []
+        # a name the article also writes mid-sentence is a name
+        inside = {t.text for t in doc if t.i > 0 and not _opens_sentence(doc, t.i)}
+        return [(e.start, e.end) for e in found if e.text not in inside]
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Openers:
+        self.patterns, self.suffixes = [], ()
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+@Language.factory("briefing_openers", default_config={"patterns": "openers_it.jsonl"})
+def make_openers(nlp: Language, name: str, patterns: str | None) -> Openers:
+    """Sentence-opening ordinary words the model read as names are no entities."""
+    return Openers(nlp, name, patterns)

@@ -1,0 +1,46 @@
+"""The openers component: ordinary Italian words read as names at a sentence start go."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from briefing.nlp import pipeline  # noqa: E402
+
+pipeline._register_components()
+
+
+def run(text: str, labelled: list[tuple[str, str]], lang: str = "it") -> list[tuple[str, str]]:
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("briefing_openers")
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in labelled:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return [(e.text, e.label_) for e in nlp(doc).ents]
+
+
+def test_sentence_opening_words_with_ordinary_endings_are_dropped():
+    text = "Köcher: Sicuramente è stato il primo. Pensavo di aver vinto. Gravissimo incidente."
+    labelled = [("Köcher", "PER"), ("Sicuramente", "PER"), ("Pensavo", "PER")]
+    labelled.append(("Gravissimo", "LOC"))
+    assert run(text, labelled) == [("Köcher", "PER")]
+
+
+def test_names_stay():
+    # mid-sentence, or written mid-sentence elsewhere in the article, or several words
+    text = "Ha parlato Orlando. Orlando ha detto no. Fernando Alonso ha vinto."
+    labelled = [("Orlando", "PER"), ("Orlando", "PER"), ("Fernando Alonso", "PER")]
+    assert run(text, labelled) == labelled
+    # an ending too short to tell: "Ivo"
+    assert run("Ivo ha vinto.", [("Ivo", "PER")]) == [("Ivo", "PER")]
+
+
+def test_other_languages_have_no_suffixes():
+    assert run("Sicuramente said so.", [("Sicuramente", "PER")], lang="en") == [
+        ("Sicuramente", "PER")
+    ]
