@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import TemporalMatch, find_temporal, parse_anchor
 from briefing.facts.attributions import find_attributions
 from briefing.facts.numbers import find_numbers
-from briefing.facts.people import extract_named, titled_person
+from briefing.facts.people import extract_named, titled_person, with_given_names
 from briefing.facts.quotes import find_quotes
 from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
 from briefing.models import DateFact, Facts
@@ -65,7 +65,7 @@ def facts_from_text(
         ents=ents,
         sents=join_abbreviations(text, sents or split_sentences(text)),
     )
-    article.set_ents([titled_person(article, e) for e in article.ents])
+    article.set_ents([with_given_names(article, titled_person(article, e)) for e in article.ents])
     people, organizations, places, full_names = extract_named(article)
     dates = _dates(article, published, temporal)
     # Dates found by the rules but missing from the Doc still must not read as counts

@@ -127,6 +127,36 @@ def titled_person(article: Article, ent: Ent) -> Ent:
     return Ent(ent.start, ent.end, "PER", ent.text, ent.value)
 
 
+def with_given_names(article: Article, ent: Ent) -> Ent:
+    """ "President Volodymyr Zelensky" where the recogniser found only "Zelensky": up to two
+    capitalised words between a title and a person's name are the rest of the name."""
+    if ent.label != "PER":
+        return ent
+    sent_start, _ = article.sentence_of(ent.start)
+    words = article.words_in(sent_start, ent.start)
+    heads = role_words(article.lang)
+    i, taken = len(words) - 1, 0
+    while i >= 0 and taken < 2:
+        word = words[i]
+        if (
+            not word.text.isalpha()
+            or not word.text[0].isupper()
+            or word.text.isupper()
+            or _is_head(word, heads)
+            or word.lower in _HONORIFICS
+            or _DEMONYM.search(word.text)
+            or article.ent_at(word.start, word.end) is not None
+        ):
+            break
+        taken, i = taken + 1, i - 1
+    if not taken or i < 0 or not _is_head(words[i], heads):
+        return ent
+    first = words[i + 1]
+    if "\n" in article.text[first.start : ent.start]:
+        return ent  # a line break inside: a heading, not one name
+    return Ent(first.start, ent.end, ent.label, article.text[first.start : ent.end], ent.value)
+
+
 def extract_named(
     article: Article,
 ) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:

@@ -203,3 +203,16 @@ def test_ontonotes_labels_are_read_in_the_display_scheme() -> None:
     facts = extract_facts(doc, "en", None)
     assert [(p.name, p.roles) for p in facts.people] == [("Joe Biden", ["President"])]
     assert [p.name for p in facts.places] == ["Rome"]
+
+
+def test_a_first_name_the_recogniser_left_between_title_and_surname() -> None:
+    text = "On Wednesday, Ukrainian President Volodymyr Zelensky said the world was watching."
+    assert _people(text, "en", {"Zelensky": "PER"}) == {
+        "Volodymyr Zelensky": (["Ukrainian President"], 1)
+    }
+
+
+def test_capitalised_words_without_a_title_before_them_are_not_taken() -> None:
+    text = "Nel pomeriggio Roma Capitale ha ricevuto Gualtieri in Campidoglio."
+    people = _people(text, "it", {"Gualtieri": "PER"})
+    assert list(people) == ["Gualtieri"]
