@@ -14,7 +14,7 @@ Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
   {"kind": "nationality", "word": "French"}  a nationality no country's name begins, or a faith
   {"kind": "event", "word": "Open"}     the last word of an event named like a place
   {"kind": "honorific", "word": "President"}  a word right before a person's name
-  {"kind": "country", "word": "U.S."}   a country as news names it, besides gazetteer.jsonl's
+  {"kind": "country", "word": "U.S."}   a country as news names it that gazetteer.jsonl lacks
 Other nationalities are recognised from the countries in gazetteer.jsonl ("Belgian"). A lone
 nationality the model read as a place or person, and an event ("Hong Kong Open"), become MISC.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
@@ -40,6 +41,20 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DASHES = frozenset({"-", "–", "—"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
 _NATIONALITY = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
+
+
+_DATE = re.compile(
+    r"^(?:19|20)\d\d(?:-\d\d-\d\d)?$|^\d{1,2}/\d{1,2}/\d{2,4}$"
+    r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$"
+)
+_DATELINE_LINES = 6  # a dateline comes within the first lines of a story
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Yugoslavia" in "Federal Republic of Yugoslavia" belongs to the longer name."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper():
+        return True
+    return end < len(doc) and doc[end].is_title and doc[end].is_alpha
 
 
 def _person_word(token: Token) -> bool:
@@ -70,6 +85,8 @@ class Edges:
         self.places: set[str] = set()  # "Japan", "Jordan": names, whatever their ending
         self.countries: set[str] = set()
         self.honorifics: set[str] = set()
+        self.nlp = nlp
+        self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
         if countries and self.patterns:  # other languages have no patterns: skip the list
@@ -97,13 +114,82 @@ class Edges:
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
+        listed = [row["word"] for row in mine if row["kind"] == "country"]
+        if listed:
+            self.country_matcher.add("LOC", list(self.nlp.tokenizer.pipe(listed)))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.patterns and doc.ents:
             self.set_annotations(doc, self.match(doc))
         if self.patterns:
             merge(doc, list(self.missed_people(doc)), FILL)
+            merge(doc, list(self.missed_places(doc)), FILL)
         return doc
+
+    def missed_places(self, doc: Doc) -> Iterable[Candidate]:
+        """Places the model left out: a dateline's city and region ("SARAJEVO 1996-08-30",
+        "TOFTIR, Faroe Islands 1996-08-31", "LONDON (Reuters) -"), a country in a headline's
+        capitals ("SRI LANKA BEAT AUSTRALIA"), a country news still names that the gazetteer
+        lacks ("Yugoslavia")."""
+        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        for start, end in self._dateline(doc):
+            if not any(t in taken for t in range(start, end)):
+                yield Candidate(Span(doc, start, end, label="LOC"), "rule")
+        for _, start, end in self.country_matcher(doc):
+            if any(t in taken for t in range(start, end)) or _inside_name(doc, start, end):
+                continue
+            yield Candidate(Span(doc, start, end, label="LOC"), "rule")
+
+    def _dateline(self, doc: Doc) -> Iterable[tuple[int, int]]:
+        n = len(doc)
+        i = 0
+        lines = 0
+        while i < n and lines < _DATELINE_LINES:
+            # a line: i .. the next newline
+            end = i
+            while end < n and not doc[end].is_space:
+                end += 1
+            yield from self._dateline_parts(doc, i, end)
+            yield from self._headline_countries(doc, i, end)
+            i = end + 1
+            lines += 1
+
+    def _dateline_parts(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+        j = start
+        # "URUS-MARTAN", "ST. LOUIS": hyphens and full stops inside the name only
+        while j < end and (
+            doc[j].is_upper
+            and doc[j].is_alpha
+            or doc[j].text == "-"
+            and not doc[j].whitespace_
+            or doc[j].text == "."
+        ):
+            j += 1
+        if j == start or j >= end or not doc[j - 1].is_alpha:
+            return
+        if doc[j].text == ",":  # "NICE, France 1996-08-30"
+            k = j + 1
+            while k < end and doc[k].is_title:
+                k += 1
+            if k < end and k > j + 1 and _DATE.match(doc[k].text):
+                yield start, j
+                yield j + 1, k
+        elif _DATE.match(doc[j].text) or doc[j].text == "(":
+            yield start, j
+
+    def _headline_countries(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+        """Countries in a line written in capitals, looked up in title case."""
+        if end - start < 2 or not doc[start:end].text.isupper():
+            return
+        i = start
+        while i < end:
+            for size in (3, 2, 1):
+                if i + size <= end and doc[i : i + size].text.title() in self.countries:
+                    yield i, i + size
+                    i += size
+                    break
+            else:
+                i += 1
 
     def missed_people(self, doc: Doc) -> Iterable[Candidate]:
         """People the model left out where their edges show: after an honorific ("President
@@ -257,6 +343,7 @@ class Edges:
         self.patterns = []
         self.titles, self.particles, self.nationalities, self.events = set(), set(), set(), set()
         self.honorifics = set()  # countries stay: gazetteer.jsonl gave most of them
+        self.country_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self
 

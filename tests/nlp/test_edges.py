@@ -30,7 +30,11 @@ def run(text: str, labelled: list[tuple[str, str]], lang: str = "en") -> list[tu
 @pytest.mark.parametrize(
     ("text", "labelled", "expected"),
     [
-        ("SOCCER - ROMANIA BEAT LITHUANIA.", ("SOCCER - ROMANIA", "LOC"), [("ROMANIA", "LOC")]),
+        (
+            "SOCCER - ROMANIA BEAT LITHUANIA.",
+            ("SOCCER - ROMANIA", "LOC"),
+            [("ROMANIA", "LOC"), ("LITHUANIA", "LOC")],
+        ),
         ("JAPAN - Yield for bonds fell.", ("JAPAN - Yield", "LOC"), [("JAPAN", "LOC")]),
         (
             "MILWAUKEE, Wisconsin 1996-08-29",
@@ -106,7 +110,10 @@ def test_lone_nationalities_and_events_are_misc_and_countries_stay_places(text, 
     [
         ("Indonesian President Suharto has asked.", [("Suharto", "PER")]),
         ("Prime Minister Viktor Chernomyrdin said.", [("Viktor Chernomyrdin", "PER")]),
-        ("Petr Korda (Czech Republic) beat him.", [("Petr Korda", "PER")]),
+        (
+            "Petr Korda (Czech Republic) beat him.",
+            [("Petr Korda", "PER"), ("Czech Republic", "LOC")],
+        ),
         ("Sales at General Motors rose.", []),
         ("The President said so.", []),
         ("Red wine (France) sold well.", []),
@@ -120,3 +127,26 @@ def test_people_the_model_missed_are_found_by_their_edges(text, expected):
 def test_found_people_never_replace_the_models_names():
     labelled = [("Suharto Foundation", "ORG")]
     assert run("President Suharto Foundation said.", labelled) == labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SARAJEVO 1996-08-30\nVoting began.", [("SARAJEVO", "LOC")]),
+        (
+            "Title.\nTOFTIR, Faroe Islands 1996-08-31\nSlovakia won.",
+            [("TOFTIR", "LOC"), ("Faroe Islands", "LOC")],
+        ),
+        ("LONDON (Reuters) - Shares fell.", [("LONDON", "LOC")]),
+        (
+            "CRICKET - SRI LANKA BEAT AUSTRALIA.\nText.",
+            [("SRI LANKA", "LOC"), ("AUSTRALIA", "LOC")],
+        ),
+        ("Rosati will visit Yugoslavia soon.", [("Yugoslavia", "LOC")]),
+        ("The Federal Republic of Yugoslavia is a state.", []),
+        ("Results 1996-08-30\nNothing.", []),
+        ("A quiet day.\nNo news here 1996-08-30", []),
+    ],
+)
+def test_datelines_headline_countries_and_unlisted_countries_are_places(text, expected):
+    assert run(text, []) == expected
