@@ -136,3 +136,14 @@ def test_a_birthplace_or_home_is_a_place_whatever_the_model_said():
     start = text.index("Mario Rossi")
     doc.ents = [doc.char_span(start, start + len("Mario Rossi"), label="PER")]
     assert [(e.text, e.label_) for e in nlp(doc).ents] == [("Mario Rossi", "PER")]
+
+
+def test_a_listed_town_the_model_left_out_after_a_preposition_is_filled_in():
+    nlp = spacy.blank("it")
+    towns = nlp.add_pipe("briefing_towns", config={"patterns": None})
+    towns.add_patterns([{"label": "LOC", "pattern": "Cambridge", "lang": None}])
+    doc = nlp("Si trova nella città di Cambridge, di fronte al fiume.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Cambridge", "LOC")]
+    # no preposition, or part of a longer name: nothing
+    assert [e.text for e in nlp("Cambridge Analytica ha chiuso.").ents] == []
+    assert [e.text for e in nlp("l'Università di Cambridge ha detto").ents] == []
