@@ -1,6 +1,7 @@
 """Dev-set NER errors by kind, to find general mistakes worth a rule (not names to list).
 
 usage: python training/ner_errors.py [--lang en] [--kind wrong_label] [--show 40] [--no-rules]
+       python training/ner_errors.py --lang it --train "comune di"
 
 Runs the default pipeline (nlp.pipeline.load) on the ner-dev file of the language (English as
 scored with --skip-tables) and sorts every PER/ORG/LOC error into one kind:
@@ -10,6 +11,9 @@ scored with --skip-tables) and sorts every PER/ORG/LOC error into one kind:
   missed        gold span nothing predicted overlaps
   spurious      predicted span no gold span overlaps (a MISC gold span counts as overlap)
 Prints counts by kind and label pair, then up to --show examples of each kind with context.
+--train WORDS instead shows how the language's training data labels WORDS (a regular
+expression, e.g. "[Nn]at[oa] a"): the entity it sits in, or the entity right after it, so a
+rule follows the corpus's own convention.
 A training/eval script: it reads ../shared; tests never do.
 """
 
@@ -30,6 +34,8 @@ from briefing.nlp import pipeline  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT.parent / "shared" / "eval" / "ner-dev"
 DEV_FILES = {"it": "it_kind_wn_dev.jsonl", "en": "en_conllpp_dev.jsonl"}
+TRAIN_DIR = ROOT.parent / "shared" / "training" / "ner"
+TRAIN_FILES = {"it": ["it/kind_wn_train.jsonl"], "en": ["en/wikigold.train.jsonl"]}
 SCORED = {"PER", "ORG", "LOC"}
 
 
@@ -73,6 +79,32 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"{left}[[{text[start:end]}]]{right}"
 
 
+def train_usage(lang: str, words: str, show: int) -> None:
+    """How the training data labels WORDS: inside which entity, or which entity follows."""
+    import re
+
+    needle = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    inside: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    examples = []
+    for name in TRAIN_FILES[lang]:
+        with (TRAIN_DIR / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                rec = json.loads(line)
+                text, spans = rec["text"], rec["entities"]
+                for m in needle.finditer(text):
+                    hit = [x for x in spans if x[0] <= m.start() < x[1]]
+                    if hit:
+                        inside[hit[0][2]] += 1
+                        continue
+                    nxt = [x for x in spans if m.end() <= x[0] <= m.end() + 2]
+                    after[nxt[0][2] if nxt else "none"] += 1
+                    if len(examples) < show:
+                        examples.append(context(text, m.start(), m.end(), 40))
+    print(f"{words!r} inside an entity: {dict(inside)}; outside, entity right after: {dict(after)}")
+    print("\n".join(examples))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="en")
@@ -82,7 +114,11 @@ def main() -> None:
     )
     parser.add_argument("--show", type=int, default=25)
     parser.add_argument("--no-rules", action="store_true", help="the model alone")
+    parser.add_argument("--train", metavar="WORDS", help="how the training data labels WORDS")
     args = parser.parse_args()
+    if args.train:
+        train_usage(args.lang, args.train, args.show)
+        return
     nlp = pipeline.load(args.lang, rules=not args.no_rules).nlp
     docs = load_docs(args.lang)
     counts: Counter[tuple[str, str]] = Counter()
