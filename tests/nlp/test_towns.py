@@ -147,3 +147,26 @@ def test_a_listed_town_the_model_left_out_after_a_preposition_is_filled_in():
     # no preposition, or part of a longer name: nothing
     assert [e.text for e in nlp("Cambridge Analytica ha chiuso.").ents] == []
     assert [e.text for e in nlp("l'Università di Cambridge ha detto").ents] == []
+
+
+def test_a_listed_place_of_several_words_read_as_a_person_is_a_place():
+    nlp = spacy.blank("it")
+    towns = nlp.add_pipe("briefing_towns", config={"patterns": None})
+    towns.add_patterns([{"label": "LOC", "pattern": "Baton Rouge", "lang": None}])
+    text = "Tre agenti uccisi a Baton Rouge ieri. Anche Mario Rossi era lì."
+    doc = nlp.make_doc(text)
+    doc.ents = [
+        doc.char_span(text.index(n), text.index(n) + len(n), label="PER")
+        for n in ("Baton Rouge", "Mario Rossi")
+    ]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [
+        ("Baton Rouge", "LOC"),
+        ("Mario Rossi", "PER"),
+    ]
+
+
+def test_the_build_keeps_town_names_and_leaves_out_other_strings():
+    from briefing.nlp.towns import _TOWN_NAME
+
+    assert all(_TOWN_NAME.match(n) for n in ("Seregno", "Santiago de Compostela", "L'Aquila"))
+    assert not any(_TOWN_NAME.match(n) for n in ("100 Mile House", "St. Louis", ""))
