@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +50,7 @@ _DATE = re.compile(
     r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$"
 )
 _DATELINE_LINES = 6  # a dateline comes within the first lines of a story
+_HEADLINE_TOKENS = 30
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
@@ -55,6 +58,19 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper():
         return True
     return end < len(doc) and doc[end].is_title and doc[end].is_alpha
+
+
+def word_ids(nlp: Language, words: Iterable[str]) -> np.ndarray:
+    """The vocabulary's ids of `words`, for `positions`."""
+    return np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype=np.uint64)
+
+
+def positions(doc: Doc, attr: int, ids: np.ndarray) -> list[int]:
+    """Indexes of the tokens whose `attr` (ORTH, LOWER) is one of `ids`, found in one
+    vectorised pass: rule components then look at a few tokens, not at every one."""
+    if not len(doc) or not len(ids):
+        return []
+    return np.flatnonzero(np.isin(doc.to_array(attr), ids)).tolist()
 
 
 def _person_word(token: Token) -> bool:
@@ -114,6 +130,7 @@ class Edges:
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
+        self._people_ids = word_ids(self.nlp, self.honorifics | {"("})
         listed = [row["word"] for row in mine if row["kind"] == "country"]
         if listed:
             self.country_matcher.add("LOC", list(self.nlp.tokenizer.pipe(listed)))
@@ -141,18 +158,15 @@ class Edges:
             yield Candidate(Span(doc, start, end, label="LOC"), "rule")
 
     def _dateline(self, doc: Doc) -> Iterable[tuple[int, int]]:
-        n = len(doc)
-        i = 0
-        lines = 0
-        while i < n and lines < _DATELINE_LINES:
-            # a line: i .. the next newline
-            end = i
-            while end < n and not doc[end].is_space:
-                end += 1
-            yield from self._dateline_parts(doc, i, end)
-            yield from self._headline_countries(doc, i, end)
-            i = end + 1
-            lines += 1
+        """The first lines' datelines and headline countries (line breaks found at once)."""
+        breaks = np.flatnonzero(doc.to_array(IS_SPACE)).tolist()[:_DATELINE_LINES]
+        start = 0
+        for end in [*breaks, len(doc)][:_DATELINE_LINES]:
+            if start < end:
+                yield from self._dateline_parts(doc, start, end)
+                if end - start <= _HEADLINE_TOKENS:
+                    yield from self._headline_countries(doc, start, end)
+            start = end + 1
 
     def _dateline_parts(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
         j = start
@@ -181,11 +195,12 @@ class Edges:
         """Countries in a line written in capitals, looked up in title case."""
         if end - start < 2 or not doc[start:end].text.isupper():
             return
-        i = start
-        while i < end:
+        words = [t.text.title() for t in doc[start:end]]
+        i = 0
+        while i < len(words):
             for size in (3, 2, 1):
-                if i + size <= end and doc[i : i + size].text.title() in self.countries:
-                    yield i, i + size
+                if i + size <= len(words) and " ".join(words[i : i + size]) in self.countries:
+                    yield start + i, start + i + size
                     i += size
                     break
             else:
@@ -197,7 +212,8 @@ class Edges:
         a country in brackets ("Petr Korda (Czech Republic) beat ...")."""
         taken = {t for e in doc.ents for t in range(e.start, e.end)}
         n = len(doc)
-        for i, token in enumerate(doc):
+        for i in positions(doc, ORTH, self._people_ids):
+            token = doc[i]
             if token.text in self.honorifics and i + 1 < n:
                 end = i + 1
                 while end < n and end - i <= 3 and _person_word(doc[end]) and end not in taken:
@@ -247,6 +263,8 @@ class Edges:
 
     def _parts(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         start, end = ent.start, ent.end
+        if end - start == 1 and doc[start].is_alpha and not doc[start].is_lower:
+            return [(start, end)]  # most names: one capitalised word, nothing to trim
         # "SOCCER - ROMANIA": a headline's section label, then a spaced dash; the name is
         # after it, unless only the words before it are in capitals ("JAPAN - Yield ...")
         for i in range(end - 1, start, -1):

@@ -25,15 +25,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from briefing.nlp.edges import positions, word_ids
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
 from briefing.nlp.spans import (
     FILL,
     OVERRIDE,
     Candidate,
+    doc_text,
     ensure_extensions,
     inside_longer_name,
     merge,
@@ -133,6 +136,8 @@ class OrgCues:
                 orgs.append(row["pattern"])
         if orgs:
             self.orgs.add("ORG", list(self.nlp.tokenizer.pipe(orgs)))
+        self._before_ids = word_ids(self.nlp, self.before)
+        self._suffix_ids = word_ids(self.nlp, set(self.suffixes) | {"&"})
 
     @property
     def active(self) -> bool:
@@ -155,7 +160,7 @@ class OrgCues:
             return None
         for words, frame in self.before.get(doc[start - 1].lower_, ()):
             n = len(words)
-            if start >= n and tuple(t.lower_ for t in doc[start - n : start]) == words:
+            if start >= n and all(doc[start - n + k].lower_ == w for k, w in enumerate(words)):
                 return frame
         return None
 
@@ -167,7 +172,7 @@ class OrgCues:
             return None
         for words, frame in self.after.get(doc[end].lower_, ()):
             n = len(words)
-            if tuple(t.lower_ for t in doc[end : end + n]) == words:
+            if end + n <= len(doc) and all(doc[end + k].lower_ == w for k, w in enumerate(words)):
                 return frame
         return None
 
@@ -225,8 +230,8 @@ class OrgCues:
         """Names the model left out right after a cue: "played for Nice", "beat Dinamo"."""
         taken = {t for e in doc.ents for t in range(e.start, e.end)}
         n = len(doc)
-        for i, token in enumerate(doc):
-            if token.lower_ not in self.before or i + 1 >= n:
+        for i in positions(doc, LOWER, self._before_ids):
+            if i + 1 >= n:
                 continue
             frame = self._cue_before(doc, i + 1)
             end = i + 1
@@ -243,8 +248,8 @@ class OrgCues:
     def _suffixed(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Capitalised words closed by a suffix ("Barnett Banks Inc."), or joined by "&"."""
         n = len(doc)
-        for i, token in enumerate(doc):
-            text = token.text
+        for i in positions(doc, ORTH, self._suffix_ids):
+            text = doc[i].text
             if text == "&":
                 span = self._around_ampersand(doc, i)
                 if span:
@@ -430,7 +435,7 @@ class OrgCues:
             forms[name] = name
             forms[name.upper()] = name  # headlines in capitals
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        for m in re.finditer(r"(?<!\w)(?:" + alternatives + r")(?!\w)", doc.text):
+        for m in re.finditer(r"(?<!\w)(?:" + alternatives + r")(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="ORG")
             if span is None or self._is_dateline(doc, span.start, span.end):
                 continue
