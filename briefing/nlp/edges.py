@@ -73,6 +73,39 @@ def positions(doc: Doc, attr: int, ids: np.ndarray) -> list[int]:
     return np.flatnonzero(np.isin(doc.to_array(attr), ids)).tolist()
 
 
+# Cricket scorecards: caught (c), bowled (b), stumped (st) by; the bowling figures' line.
+_SCORECARD = frozenset({"c", "b", "st", "Bowling"})
+
+
+_BOWLING_REACH = 80  # tokens of a bowling-figures line
+
+
+def _name_before(
+    doc: Doc, start: int, taken: set[int], *, figures: bool, fielder: bool = False
+) -> Iterable[Candidate]:
+    """The name starting at `start` when what follows it is what a scorecard puts there:
+    "b" after a `fielder` (caught or stumped by), runs after a bowler, "8-0-39-3" after a
+    name in the bowling figures."""
+    n = len(doc)
+    end = start
+    while end < n and end - start < 3 and (_person_word(doc[end]) or _initial(doc[end])):
+        end += 1
+    if end == start or end >= n or not _person_word(doc[end - 1]):
+        return
+    after = doc[end].text
+    if figures:
+        fits = after.isdigit() and end + 1 < n and doc[end + 1].text == "-"
+    else:
+        fits = after == "b" if fielder else after.isdigit()
+    if fits and not any(t in taken for t in range(start, end)):
+        yield Candidate(Span(doc, start, end, label="PER"), "rule")
+
+
+def _initial(token: Token) -> bool:
+    text = token.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
 def _person_word(token: Token) -> bool:
     """ "Suharto", "O'Brien", "Ata-ur-Rehman"; not "SHEARER" (a headline's capitals)."""
     text = token.text
@@ -130,7 +163,7 @@ class Edges:
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
-        self._people_ids = word_ids(self.nlp, self.honorifics | {"("})
+        self._people_ids = word_ids(self.nlp, self.honorifics | _SCORECARD | {"("})
         listed = [row["word"] for row in mine if row["kind"] == "country"]
         if listed:
             self.country_matcher.add("LOC", list(self.nlp.tokenizer.pipe(listed)))
@@ -220,6 +253,8 @@ class Edges:
                     end += 1
                 if i + 1 < end and (end == n or not _person_word(doc[end])):
                     yield Candidate(Span(doc, i + 1, end, label="PER"), "rule")
+            elif token.text in _SCORECARD:
+                yield from self._scorecard_name(doc, i, taken)
             elif token.text == "(" and i >= 2 and self._bracketed_country(doc, i):
                 start = i
                 while start > 0 and i - start < 3 and _person_word(doc[start - 1]):
@@ -229,6 +264,19 @@ class Edges:
                 else:
                     if 2 <= i - start and (start == 0 or not _person_word(doc[start - 1])):
                         yield Candidate(Span(doc, start, i, label="PER"), "rule")
+
+    @staticmethod
+    def _scorecard_name(doc: Doc, i: int, taken: set[int]) -> Iterable[Candidate]:
+        """A cricket scorecard's fielder and bowler: "S. Waugh c Healy b Fleming 44",
+        "lbw b Mullally 0", "st Moin Khan b Saqlain Mushtaq 113", "Bowling: Gough 8-0-39-3"."""
+        n = len(doc)
+        if doc[i].text == "Bowling":
+            if i + 1 < n and doc[i + 1].text == ":":
+                for j in range(i + 2, min(i + _BOWLING_REACH, n)):
+                    if doc[j - 1].text in (":", ",") or doc[j - 1].is_space:
+                        yield from _name_before(doc, j, taken, figures=True)
+            return
+        yield from _name_before(doc, i + 1, taken, figures=False, fielder=doc[i].text != "b")
 
     def _bracketed_country(self, doc: Doc, i: int) -> bool:
         for end in range(i + 2, min(i + 5, len(doc))):

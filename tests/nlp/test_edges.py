@@ -150,3 +150,18 @@ def test_found_people_never_replace_the_models_names():
 )
 def test_datelines_headline_countries_and_unlisted_countries_are_places(text, expected):
     assert run(text, []) == expected
+
+
+def test_cricket_scorecard_names_are_people():
+    text = "S. Waugh c Healy b Fleming 44\nM. Slater lbw b McGrath 9\nBowling: Gough 8-0-39-3, Mullally 6-0-30-1"
+    found = run(text, [("S. Waugh", "PER"), ("M. Slater", "PER")])
+    assert found == [
+        ("S. Waugh", "PER"),
+        ("Healy", "PER"),
+        ("Fleming", "PER"),
+        ("M. Slater", "PER"),
+        ("McGrath", "PER"),
+        ("Gough", "PER"),
+        ("Mullally", "PER"),
+    ]
+    assert run("Plan b Northern Rail was chosen. He saw c Section 5 there.", []) == []
