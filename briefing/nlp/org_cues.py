@@ -72,6 +72,11 @@ def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or _line_start(doc, i) or doc[i - 1].text in '.!?"“:;('
 
 
+def _ends_result(token: Token) -> bool:
+    """What follows a team in a result line: a time or score, "same time", a comma, a line end."""
+    return token.text[:1].isdigit() or token.is_space or token.text in (",", "same", "+")
+
+
 def _name_word(token: Token) -> bool:
     """A word that can be part of an organisation's name: "Lomason", "A.G.", "KeyCorp", "NBD";
     not a long word in capitals (a headline's), not a number."""
@@ -138,6 +143,7 @@ class OrgCues:
             self.orgs.add("ORG", list(self.nlp.tokenizer.pipe(orgs)))
         self._before_ids = word_ids(self.nlp, self.before)
         self._suffix_ids = word_ids(self.nlp, set(self.suffixes) | {"&"})
+        self._close_ids = word_ids(self.nlp, [")"])
 
     @property
     def active(self) -> bool:
@@ -335,6 +341,7 @@ class OrgCues:
         if names:
             merge(doc, list(self._unlabelled_mentions(doc, names)), FILL)
         merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
+        merge(doc, list(self._sponsors(doc)), OVERRIDE)
         self._known(doc, found["known"])
         acronyms = self._acronyms(doc)
         if acronyms:
@@ -366,6 +373,40 @@ class OrgCues:
                 changed = True
         if changed:
             doc.ents = ents
+
+    def _sponsors(self, doc: Doc) -> Iterable[Candidate]:
+        """A result line's team after a rider's or driver's country: "Lance Armstrong (U.S.)
+        Motorola 2 seconds behind", "Al Unser Jr (U.S.), Penske Mercedes-Benz, 54.683"."""
+        n = len(doc)
+        owner = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        for i in positions(doc, ORTH, self._close_ids):
+            opening = next((j for j in range(i - 1, max(i - 5, 0), -1) if doc[j].text == "("), None)
+            if opening is None or opening == 0 or not _name_word(doc[opening - 1]):
+                continue
+            country = doc[opening + 1 : i].text
+            if country not in self.countries and country not in self.nations:
+                continue
+            start = i + 1 + (i + 1 < n and doc[i + 1].text == ",")
+            end = start
+            while (
+                end < n
+                and end - start < 5
+                and (_name_word(doc[end]) or doc[end].text == "-" and not doc[end].whitespace_)
+            ):
+                end += 1
+            if (
+                end == start
+                or not _name_word(doc[end - 1])
+                or end < n
+                and not _ends_result(doc[end])
+            ):
+                continue
+            overlapping = {owner[t] for t in range(start, end) if t in owner}
+            if any(e.start < start or e.end > end or e.label_ == "ORG" for e in overlapping):
+                continue
+            if self._is_nation(doc[start:end].text):
+                continue
+            yield Candidate(Span(doc, start, end, label="ORG"), "rule")
 
     def _short_forms(self, doc: Doc) -> set[str]:
         """ "Magna International Inc" is "Magna" and "Magna International" further on; a

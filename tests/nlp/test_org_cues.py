@@ -162,3 +162,17 @@ def test_a_companys_short_forms_are_the_company_but_never_a_person_or_adjective(
     assert run("The Scottish National Party won. Scottish voters agreed.") == [
         ("Scottish National Party", "ORG")
     ]
+
+
+def test_a_team_after_a_riders_country_in_a_result_line_is_an_organisation():
+    text = "2. Lance Armstrong (U.S.) Motorola 2 seconds behind\n3. Al Unser (U.S.), Penske Mercedes-Benz, 54.683"
+    labelled = [("Lance Armstrong", "PER"), ("Al Unser", "PER")]
+    assert run(text, labelled) == [
+        ("Lance Armstrong", "PER"),
+        ("Motorola", "ORG"),
+        ("Al Unser", "PER"),
+        ("Penske Mercedes-Benz", "ORG"),
+    ]
+    text = "Stefan Edberg (Sweden) beat Bernd Karbacher (Germany) 3-6"
+    labelled = [("Stefan Edberg", "PER"), ("Bernd Karbacher", "PER")]
+    assert run(text, labelled) == labelled
