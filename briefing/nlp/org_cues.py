@@ -48,6 +48,7 @@ _RELABEL = PLACES | PEOPLE
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A result line: the name opens the line or follows one of these, and a score follows it.
 _LINE_OPENERS = frozenset({":", ",", ";", "-", "(", "and"})
+_AFTER_SCORE = frozenset({"and", "-", ",", "(", "points", "."})
 _YEAR = re.compile(r"^(?:19|20)\d\d")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -144,6 +145,7 @@ class OrgCues:
         self._before_ids = word_ids(self.nlp, self.before)
         self._suffix_ids = word_ids(self.nlp, set(self.suffixes) | {"&"})
         self._close_ids = word_ids(self.nlp, [")"])
+        self._result_ids = word_ids(self.nlp, [":", ",", "\n"])
 
     @property
     def active(self) -> bool:
@@ -232,9 +234,29 @@ class OrgCues:
             "known": [(s, e) for _, s, e in self.orgs(doc)],
         }
 
+    def _unlabelled_scores(self, doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+        """Names the model left out opening a result line with a score: "Chesterfield:
+        Worcestershire 238 and 133-5, Derbyshire 471 (J. Adams 123)"."""
+        n = len(doc)
+        for i in positions(doc, ORTH, self._result_ids):
+            start = end = i + 1
+            while end < n and end - start < 3 and end not in taken and _name_word(doc[end]):
+                end += 1
+            if end == start or end + 1 >= n or not doc[end].text.isdigit():
+                continue
+            follow = doc[end + 1]
+            if not (follow.is_space or follow.text in _AFTER_SCORE):
+                continue
+            text = doc[start:end].text
+            if text.isupper() or doc[start].text in _LEADERS or doc[start].is_stop:
+                continue
+            if not self._is_nation(text):
+                yield start, end
+
     def _unlabelled_after_cues(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Names the model left out right after a cue: "played for Nice", "beat Dinamo"."""
         taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        yield from self._unlabelled_scores(doc, taken)
         n = len(doc)
         for i in positions(doc, LOWER, self._before_ids):
             if i + 1 >= n:
@@ -268,7 +290,20 @@ class OrgCues:
             # or "of" and a name ("Bank of England", "News Agency of Nigeria")
             if i + 1 < n and (doc[i + 1].text in self.suffixes or _name_word(doc[i + 1])):
                 continue
+            end = i + 1
             if i + 2 < n and doc[i + 1].text == "of" and _name_word(doc[i + 2]):
+                # "Party of Democratic Action", "National Bank of Romania"
+                end = i + 2
+                while end < n and end - i <= 5 and _name_word(doc[end]):
+                    end += 1
+                if end < n and (_name_word(doc[end]) or doc[end].text == "of"):
+                    continue
+                start = self._walk_left(doc, i)
+                if start is None:
+                    start = i
+                if doc[start:end].text in self.place_names:
+                    continue
+                yield start, end
                 continue
             start = self._walk_left(doc, i)
             if start is None:

@@ -176,3 +176,18 @@ def test_a_team_after_a_riders_country_in_a_result_line_is_an_organisation():
     text = "Stefan Edberg (Sweden) beat Bernd Karbacher (Germany) 3-6"
     labelled = [("Stefan Edberg", "PER"), ("Bernd Karbacher", "PER")]
     assert run(text, labelled) == labelled
+
+
+def test_of_names_and_unlabelled_result_lines_are_organisations():
+    assert run("The Party of Democratic Action met.") == [("Party of Democratic Action", "ORG")]
+    assert ("National Bank of Romania", "ORG") in run("The National Bank of Romania said.")
+    assert run("He studied the Bank of England.", [("Bank of England", "ORG")]) == [
+        ("Bank of England", "ORG")
+    ]
+    text = "Chesterfield: Worcestershire 238 and 133-5, Derbyshire 471 (J. Adams 123)"
+    assert run(text, [("Chesterfield", "LOC")]) == [
+        ("Chesterfield", "LOC"),
+        ("Worcestershire", "ORG"),
+        ("Derbyshire", "ORG"),
+    ]
+    assert run("Flights: Flight 150 left, Interstate 95 on time.") == []
