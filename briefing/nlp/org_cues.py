@@ -10,10 +10,11 @@ It also adds the organisations the model missed when the name itself says so: ca
 words closed by a company or body suffix ("Bre-X Minerals Ltd", "Reform Party"), names joined
 by "&" ("Douglas & Lomason"), and a short list of well-known organisations.
 Patterns are JSONL in nlp/patterns/org_cues_en.jsonl, one object a line:
-  {"kind": "suffix", "word": "Ltd", "min_words": 1}   a word that closes an organisation name
+  {"kind": "suffix", "word": "Ltd", "min_words": 1, "legal": true}  a word that closes an
+      organisation name (legal: a company form, never followed by "of" in the name)
   {"kind": "before", "words": "beat", "frame": "team"}   words right before a team or company
   {"kind": "after", "words": "captain", "frame": "team"} words right after it (or after its 's)
-  {"kind": "nation", "pattern": "England"}               a national side: stays a place
+  {"kind": "nation", "pattern": "England"}               a national side or nationality: no team
   {"kind": "org", "pattern": "Reuters"}                  a well-known organisation
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
@@ -49,6 +50,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A result line: the name opens the line or follows one of these, and a score follows it.
 _LINE_OPENERS = frozenset({":", ",", ";", "-", "(", "and"})
 _AFTER_SCORE = frozenset({"and", "-", ",", "(", "points", "."})
+# A result line's own words before a score: "Halftime 1-0", "Attendance 35,000".
+_RESULT_WORDS = frozenset({"Halftime", "Half-time", "Attendance", "Total", "Extras", "Score"})
 _YEAR = re.compile(r"^(?:19|20)\d\d")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -109,6 +112,7 @@ class OrgCues:
     def _reset(self) -> None:
         self.patterns: list[dict[str, Any]] = []
         self.suffixes: dict[str, int] = {}
+        self.legal_forms: set[str] = set()  # "Inc", "Ltd": never followed by "of" in a name
         # last (before) or first (after) word -> [(words, frame)]
         self.before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.after: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -131,6 +135,8 @@ class OrgCues:
             kind = row["kind"]
             if kind == "suffix":
                 self.suffixes[row["word"]] = row.get("min_words", 1)
+                if row.get("legal"):
+                    self.legal_forms.add(row["word"])
             elif kind in ("before", "after"):
                 words = tuple(row["words"].lower().split())
                 table = self.before if kind == "before" else self.after
@@ -145,6 +151,7 @@ class OrgCues:
         self._before_ids = word_ids(self.nlp, self.before)
         self._suffix_ids = word_ids(self.nlp, set(self.suffixes) | {"&"})
         self._close_ids = word_ids(self.nlp, [")"])
+        self._after_ids = word_ids(self.nlp, self.after)
         self._result_ids = word_ids(self.nlp, [":", ",", "\n"])
 
     @property
@@ -250,13 +257,42 @@ class OrgCues:
             text = doc[start:end].text
             if text.isupper() or doc[start].text in _LEADERS or doc[start].is_stop:
                 continue
-            if not self._is_nation(text):
-                yield start, end
+            if doc[start].text in _RESULT_WORDS or self._is_nation(text):
+                continue
+            yield start, end
+
+    def _unlabelled_before_cues(self, doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+        """Names the model left out right before a company cue: "CFDT spokesman", "PAP news
+        agency", "Cofinec CEO" (capitals, or a name not opening its sentence)."""
+        for i in positions(doc, LOWER, self._after_ids):
+            if i == 0 or i - 1 in taken or self._cue_after(doc, i) != "company":
+                continue
+            start = i
+            while start > 0 and i - start < 4 and start - 1 not in taken:
+                before = doc[start - 1]
+                if before.text == "-" and not before.whitespace_ and start - 1 > 0:
+                    start -= 1  # "Itar-Tass"
+                    continue
+                if not _name_word(before):
+                    break
+                start -= 1
+            if doc[i - 1].text.isupper() and doc[i - 1].is_alpha:
+                start = max(start, i - 1)  # "pro-Socialist CFDT union": the capitals alone
+            if start == i or not _name_word(doc[start]):
+                continue
+            text = doc[start:i].text
+            acronym = text.isupper() and text.isalpha()
+            if not acronym and (_opens_line_or_sentence(doc, start) or doc[start].is_stop):
+                continue
+            if doc[start].text in _LEADERS or self._is_nation(text) or text in self.place_names:
+                continue
+            yield start, i
 
     def _unlabelled_after_cues(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Names the model left out right after a cue: "played for Nice", "beat Dinamo"."""
         taken = {t for e in doc.ents for t in range(e.start, e.end)}
         yield from self._unlabelled_scores(doc, taken)
+        yield from self._unlabelled_before_cues(doc, taken)
         n = len(doc)
         for i in positions(doc, LOWER, self._before_ids):
             if i + 1 >= n:
@@ -291,8 +327,10 @@ class OrgCues:
             if i + 1 < n and (doc[i + 1].text in self.suffixes or _name_word(doc[i + 1])):
                 continue
             end = i + 1
-            if i + 2 < n and doc[i + 1].text == "of" and _name_word(doc[i + 2]):
-                # "Party of Democratic Action", "National Bank of Romania"
+            # "Party of Democratic Action", "National Bank of Romania"; a company's legal
+            # form is not followed by more of its name ("Kia Motor Corp of South Korea")
+            of_name = i + 2 < n and doc[i + 1].text == "of" and _name_word(doc[i + 2])
+            if of_name and text not in self.legal_forms:
                 end = i + 2
                 while end < n and end - i <= 5 and _name_word(doc[end]):
                     end += 1
@@ -466,15 +504,21 @@ class OrgCues:
 
     @staticmethod
     def _acronyms(doc: Doc) -> set[str]:
-        """ "Party of Democratic Action (SDA)": the capitals in brackets after an organisation
-        name it; the article then uses them alone."""
+        """ "Party of Democratic Action (SDA)", "the FOMC (Federal Open Market Committee)":
+        capitals in brackets after an organisation, or before it, name it; the article then
+        uses them alone."""
         found = set()
         n = len(doc)
         for ent in doc.ents:
-            e = ent.end
-            if ent.label_ != "ORG" or e + 2 >= n or doc[e].text != "(" or doc[e + 2].text != ")":
+            if ent.label_ != "ORG":
                 continue
-            short = doc[e + 1].text
+            s, e = ent.start, ent.end
+            if e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")":
+                short = doc[e + 1].text
+            elif s >= 2 and e < n and doc[s - 1].text == "(" and doc[e].text == ")":
+                short = doc[s - 2].text
+            else:
+                continue
             if 2 <= len(short) <= 6 and short.isupper() and short.replace(".", "").isalpha():
                 found.add(short)
         return found

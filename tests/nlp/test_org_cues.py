@@ -191,3 +191,16 @@ def test_of_names_and_unlabelled_result_lines_are_organisations():
         ("Derbyshire", "ORG"),
     ]
     assert run("Flights: Flight 150 left, Interstate 95 on time.") == []
+
+
+def test_names_the_model_missed_before_a_company_cue():
+    assert run("said a spokesman for the pro-Socialist CFDT union.") == [("CFDT", "ORG")]
+    assert run("the PAP news agency reported.") == [("PAP", "ORG")]
+    assert run("pressure from Dutch members of parliament") == []
+    assert run("Former chairman Smith left.") == []
+
+
+def test_a_companys_legal_form_ends_its_name_and_result_words_are_no_teams():
+    found = run("cars made by Kia Motor Corp of South Korea arrived", [("South Korea", "LOC")])
+    assert found == [("Kia Motor Corp", "ORG"), ("South Korea", "LOC")]
+    assert run("Real Madrid 1.\nHalftime 1-0.\nAttendance 35,000.") == []
