@@ -11,6 +11,7 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import ensure_extensions, remove
+from briefing.nlp.spans import doc_text, ensure_extensions, remove
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
 # What ends a sentence or opens a quote, a heading or a line.
@@ -57,20 +58,24 @@ class Openers:
     def match(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.suffixes:
             return []
-        found = [
-            e
-            for e in doc.ents
-            if e.label_ in NAMES
-            and len(e) == 1
-            and e._.ent_source is None
-            and e.text.isalpha()
-            and any(e.text.lower().endswith(s) and len(e.text) > len(s) + 2 for s in self.suffixes)
-            and _opens_sentence(doc, e.start)
-        ]
+        found = []
+        for e in doc.ents:
+            if len(e) != 1:
+                continue
+            text = e.text
+            lower = text.lower()
+            # cheap tests first: most entities end like no ordinary word
+            if not lower.endswith(self.suffixes) or not text.isalpha():
+                continue
+            if not any(lower.endswith(s) and len(text) > len(s) + 2 for s in self.suffixes):
+                continue
+            if e.label_ in NAMES and e._.ent_source is None and _opens_sentence(doc, e.start):
+                found.append(e)
         if not found:
             return []
-        # a name the article also writes mid-sentence is a name
-        inside = {t.text for t in doc if t.i > 0 and not _opens_sentence(doc, t.i)}
+        # a name the article also writes mid-sentence (after a word or a comma) is a name
+        words = "|".join(re.escape(w) for w in {e.text for e in found})
+        inside = {m.group() for m in re.finditer(rf"(?<=[\w,;)] )(?:{words})(?!\w)", doc_text(doc))}
         return [(e.start, e.end) for e in found if e.text not in inside]
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -36,7 +36,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import FILL, Candidate, ensure_extensions, inside_longer_name, merge
+from briefing.nlp.spans import (
+    FILL,
+    Candidate,
+    doc_text,
+    ensure_extensions,
+    inside_longer_name,
+    merge,
+)
 
 PEOPLE = frozenset({"PER", "PERSON"})
 # Words before a name that make it a person: Italian puts an article before a woman's
@@ -52,6 +59,7 @@ _OF_TAIL = _OF - {"of"} | {"dei", "degli"}
 _SPLIT = frozenset({"ORG", "LOC", "GPE", "FAC"})
 _MOVABLE = frozenset({"PER", "PERSON", "ORG"})
 _TO = frozenset({"a", "ad"})
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][^\W\d_]*(?:[-'’][^\W\d_]+)*(?![\w'’-])")
 # "Seregno", "Santiago de Compostela", "Baton Rouge": letters, one to four words
 _TOWN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,3}$")
 
@@ -112,15 +120,24 @@ class Towns:
         train: 1,400 such towns labelled, 3 not); never inside a longer capitalised name."""
         if not self.prepositions:
             return
-        taken = {t for e in doc.ents for t in range(e.start, e.end)}
-        found = [
-            Candidate(Span(doc, i, i + 1, label="LOC"), "rule")
-            for i in range(1, len(doc))
-            if i not in taken
-            and doc[i - 1].lower_ in self.prepositions
-            and doc[i].text in self.towns
-            and not inside_longer_name(doc, i, i + 1)
-        ]
+        # capitalised words found by one regular expression over the text, not token by token
+        found = []
+        taken = None
+        for m in _CAPITALISED.finditer(doc_text(doc)):
+            if m.group() not in self.towns:
+                continue
+            span = doc.char_span(m.start(), m.end(), label="LOC")
+            if span is None or span.start == 0 or len(span) != 1:
+                continue
+            i = span.start
+            if taken is None:
+                taken = {t for e in doc.ents for t in range(e.start, e.end)}
+            if (
+                i not in taken
+                and doc[i - 1].lower_ in self.prepositions
+                and not inside_longer_name(doc, i, i + 1)
+            ):
+                found.append(Candidate(span, "rule"))
         merge(doc, found, FILL)
 
     def split_tails(self, doc: Doc) -> None:

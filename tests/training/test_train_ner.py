@@ -164,3 +164,17 @@ def test_misc_masking_leaves_capitalised_tokens_of_partial_sources_unlabelled():
         ("Steve Witkoff", "PER"),
         ("German", "MISC"),
     ]
+
+
+def test_entity_swap_copy_puts_same_label_entities_where_the_old_ones_were():
+    ex = _article()
+    pools = {"PER": ["Anna Maria Bianchi"], "LOC": ["Reggio Calabria"], "ORG": ["Banca Etica"]}
+    copy = train_ner.entity_swap_copy(ex, pools, random.Random(0))
+    assert [copy.text[s:e] for s, e, _ in copy.entities] == [
+        pools[label][0] for _, _, label in sorted(ex.entities)
+    ]
+    assert [label for _, _, label in copy.entities] == [
+        label for _, _, label in sorted(ex.entities)
+    ]
+    # the words between entities are untouched
+    assert copy.text.startswith("Anna Maria Bianchi riceve Anna Maria Bianchi a Reggio Calabria\n")
