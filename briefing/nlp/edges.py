@@ -15,6 +15,7 @@ Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
   {"kind": "event", "word": "Open"}     the last word of an event named like a place
   {"kind": "honorific", "word": "President"}  a word right before a person's name
   {"kind": "country", "word": "U.S."}   a country as news names it that gazetteer.jsonl lacks
+  {"kind": "label", "word": "Attendance"}  a result line's label, never a name
 Other nationalities are recognised from the countries in gazetteer.jsonl ("Belgian"). A lone
 nationality the model read as a place or person, and an event ("Hong Kong Open"), become MISC.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
@@ -42,6 +43,7 @@ NAMES = PEOPLE | PLACES | {"ORG"}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DASHES = frozenset({"-", "–", "—"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _NATIONALITY = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 
 
@@ -134,6 +136,7 @@ class Edges:
         self.places: set[str] = set()  # "Japan", "Jordan": names, whatever their ending
         self.countries: set[str] = set()
         self.honorifics: set[str] = set()
+        self.labels: set[str] = set()  # "Attendance": a result line's words, never a name
         self.nlp = nlp
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         if patterns:
@@ -160,6 +163,7 @@ class Edges:
             "event": self.events,
             "honorific": self.honorifics,
             "country": self.countries,
+            "label": self.labels,
         }
         for row in mine:
             kinds[row["kind"]].add(row["word"])
@@ -290,13 +294,30 @@ class Edges:
         for k, ent in enumerate(doc.ents):
             if ent.label_ not in NAMES or ent._.ent_source is not None:
                 continue
-            parts = self._parts(doc, ent)
+            parts = [] if self._no_name(doc, ent) else self._parts(doc, ent)
             labels = [self._label(doc, s, e, ent.label_) for s, e in parts]
             if parts != [(ent.start, ent.end)] or labels != [ent.label_]:
                 changes.append(
                     (k, [(s, e, lab) for (s, e), lab in zip(parts, labels, strict=True)])
                 )
         return changes
+
+    def _no_name(self, doc: Doc, ent: Span) -> bool:
+        """A result line's label ("Attendance: 2,000"), an ordinal ("ranked 65th"), or a
+        headline's section in capitals ("TENNIS - RESULTS FROM ..."): no name at all."""
+        text = ent.text
+        if text in self.labels or _ORDINAL.match(text):
+            return True
+        end = ent.end
+        return (
+            len(ent) == 1
+            and text.isupper()
+            and text.title() not in self.places  # "JAPAN - Yield for ..." is a country
+            and end + 1 < len(doc)
+            and doc[end].text in _DASHES
+            and bool(doc[end].whitespace_)
+            and (ent.start == 0 or doc[ent.start - 1].is_space)
+        )
 
     def _label(self, doc: Doc, start: int, end: int, label: str) -> str:
         """MISC for a nationality or faith ("Israeli", "Moslem", "South Korean") and for an
@@ -408,7 +429,7 @@ class Edges:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
         self.patterns = []
         self.titles, self.particles, self.nationalities, self.events = set(), set(), set(), set()
-        self.honorifics = set()  # countries stay: gazetteer.jsonl gave most of them
+        self.honorifics, self.labels = set(), set()  # countries stay: gazetteer.jsonl's
         self.country_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
         return self

@@ -165,3 +165,10 @@ def test_cricket_scorecard_names_are_people():
         ("Mullally", "PER"),
     ]
     assert run("Plan b Northern Rail was chosen. He saw c Section 5 there.", []) == []
+
+
+def test_result_labels_ordinals_and_headline_sections_are_no_names():
+    text = "TENNIS - RESULTS FROM NEW YORK.\nAttendance: 2,000. He is ranked 65th."
+    labelled = [("TENNIS", "PER"), ("Attendance", "PER"), ("65th", "ORG")]
+    assert run(text, labelled) == []
+    assert run("JAPAN - Yield fell.", [("JAPAN", "LOC")]) == [("JAPAN", "LOC")]
