@@ -14,7 +14,8 @@ Patterns are JSONL in nlp/patterns/org_cues_en.jsonl, one object a line:
       organisation name (legal: a company form, never followed by "of" in the name)
   {"kind": "before", "words": "beat", "frame": "team"}   words right before a team or company
   {"kind": "after", "words": "captain", "frame": "team"} words right after it (or after its 's)
-  {"kind": "nation", "pattern": "England"}               a national side or nationality: no team
+  {"kind": "nation", "pattern": "England"}               a national side: a place, no team
+  {"kind": "nationality", "pattern": "Dutch"}             no team either
   {"kind": "org", "pattern": "Reuters"}                  a well-known organisation
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
@@ -117,6 +118,7 @@ class OrgCues:
         self.before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.after: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.nations: set[str] = set()
+        self.nationalities: set[str] = set()
         self.orgs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
 
     def _read_places(self, path: Path) -> None:
@@ -144,6 +146,8 @@ class OrgCues:
                 table.setdefault(key, []).append((words, row.get("frame", "team")))
             elif kind == "nation":
                 self.nations.add(row["pattern"])
+            elif kind == "nationality":
+                self.nationalities.add(row["pattern"])
             elif kind == "org":
                 orgs.append(row["pattern"])
         if orgs:
@@ -167,7 +171,12 @@ class OrgCues:
 
     def _is_nation(self, text: str) -> bool:
         title = text.title() if text.isupper() else text
-        return title in self.countries or title in self.nations or self._demonym(title)
+        return (
+            title in self.countries
+            or title in self.nations
+            or title in self.nationalities
+            or self._demonym(title)
+        )
 
     def _cue_before(self, doc: Doc, start: int) -> str | None:
         """The frame ("team", "company") of the cue right before the name, if any."""
@@ -404,6 +413,7 @@ class OrgCues:
     # -- applying ------------------------------------------------------------------------
 
     def set_annotations(self, doc: Doc, found: dict[str, Any]) -> None:
+        self._countries_are_places(doc)
         names: set[str] = found["names"] | {doc[s:e].text for s, e in found["unlabelled"]}
         self._relabel(doc, found["relabel"], names)
         if found["unlabelled"]:
@@ -424,6 +434,21 @@ class OrgCues:
         if short:
             self._relabel(doc, set(), short, people=False)
             merge(doc, list(self._unlabelled_mentions(doc, short)), FILL)
+
+    def _countries_are_places(self, doc: Doc) -> None:
+        """A country the model called an organisation is a place: a national side and a
+        government are named by their country ("England's opening qualifier", "Ghana")."""
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ == "ORG" and ent._.ent_source is None:
+                text = ent.text.title() if ent.text.isupper() else ent.text
+                if text in self.countries or text in self.nations:
+                    ents[i] = Span(doc, ent.start, ent.end, label="LOC")
+                    ents[i]._.ent_source = "rule"
+                    changed = True
+        if changed:
+            doc.ents = ents
 
     def _relabel(self, doc: Doc, chosen: set[int], names: set[str], *, people: bool = True) -> None:
         """ORG for the chosen entities and for the other mentions of `names` (not in a

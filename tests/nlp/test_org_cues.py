@@ -204,3 +204,9 @@ def test_a_companys_legal_form_ends_its_name_and_result_words_are_no_teams():
     found = run("cars made by Kia Motor Corp of South Korea arrived", [("South Korea", "LOC")])
     assert found == [("Kia Motor Corp", "ORG"), ("South Korea", "LOC")]
     assert run("Real Madrid 1.\nHalftime 1-0.\nAttendance 35,000.") == []
+
+
+def test_a_country_the_model_called_an_organisation_is_a_place():
+    text = "They will miss England's qualifier against Moldova. Dutch officials met."
+    labelled = [("England", "ORG"), ("Moldova", "ORG"), ("Dutch", "ORG")]
+    assert run(text, labelled) == [("England", "LOC"), ("Moldova", "LOC"), ("Dutch", "ORG")]
