@@ -328,6 +328,11 @@ class Edges:
                 return "MISC"
         if end - start > 1 and last.text in self.events and label not in PEOPLE:
             return "MISC"
+        words = doc[start:end].text
+        if end - start > 1 and words.isupper() and label not in PEOPLE:
+            # a headline's "WORLD CUP QUALIFIER", "GREATER MILWAUKEE OPEN"
+            if any(t.text.title() in self.events for t in doc[start:end]):
+                return "MISC"
         return label
 
     def _parts(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:

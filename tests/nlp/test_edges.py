@@ -172,3 +172,9 @@ def test_result_labels_ordinals_and_headline_sections_are_no_names():
     labelled = [("TENNIS", "PER"), ("Attendance", "PER"), ("65th", "ORG")]
     assert run(text, labelled) == []
     assert run("JAPAN - Yield fell.", [("JAPAN", "LOC")]) == [("JAPAN", "LOC")]
+
+
+def test_an_event_in_a_headlines_capitals_is_misc():
+    text = "SOCCER - BELARUS BEAT ESTONIA IN WORLD CUP QUALIFIER."
+    assert ("WORLD CUP QUALIFIER", "MISC") in run(text, [("WORLD CUP QUALIFIER", "ORG")])
+    assert run("NEW YORK CITY HALL", [("NEW YORK", "LOC")]) == [("NEW YORK", "LOC")]
