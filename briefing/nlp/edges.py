@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import FILL, Candidate, ensure_extensions, merge
+from briefing.nlp.spans import FILL, Candidate, doc_text, ensure_extensions, merge
 
 PEOPLE = frozenset({"PER", "PERSON"})
 PLACES = frozenset({"LOC", "GPE", "FAC"})
@@ -62,17 +62,17 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_title and doc[end].is_alpha
 
 
-def word_ids(nlp: Language, words: Iterable[str]) -> np.ndarray:
+def word_ids(nlp: Language, words: Iterable[str]) -> frozenset[int]:
     """The vocabulary's ids of `words`, for `positions`."""
-    return np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype=np.uint64)
+    return frozenset(nlp.vocab.strings.add(w) for w in words)
 
 
-def positions(doc: Doc, attr: int, ids: np.ndarray) -> list[int]:
-    """Indexes of the tokens whose `attr` (ORTH, LOWER) is one of `ids`, found in one
-    vectorised pass: rule components then look at a few tokens, not at every one."""
-    if not len(doc) or not len(ids):
+def positions(doc: Doc, attr: int, ids: frozenset[int]) -> list[int]:
+    """Indexes of the tokens whose `attr` (ORTH, LOWER) is one of `ids`: one array from
+    spaCy and integer lookups, so rule components look at a few tokens, not at every one."""
+    if not ids:
         return []
-    return np.flatnonzero(np.isin(doc.to_array(attr), ids)).tolist()
+    return [i for i, x in enumerate(doc.to_array(attr).tolist()) if x in ids]
 
 
 # Cricket scorecards: caught (c), bowled (b), stumped (st) by; the bowling figures' line.
@@ -305,7 +305,7 @@ class Edges:
     def _no_name(self, doc: Doc, ent: Span) -> bool:
         """A result line's label ("Attendance: 2,000"), an ordinal ("ranked 65th"), or a
         headline's section in capitals ("TENNIS - RESULTS FROM ..."): no name at all."""
-        text = ent.text
+        text = doc_text(doc)[ent.start_char : ent.end_char]  # no Token objects built
         if text in self.labels or _ORDINAL.match(text):
             return True
         end = ent.end
@@ -328,7 +328,8 @@ class Edges:
                 return "MISC"
         if end - start > 1 and last.text in self.events and label not in PEOPLE:
             return "MISC"
-        words = doc[start:end].text
+        span = doc[start:end]
+        words = doc_text(doc)[span.start_char : span.end_char]
         if end - start > 1 and words.isupper() and label not in PEOPLE:
             # a headline's "WORLD CUP QUALIFIER", "GREATER MILWAUKEE OPEN"
             if any(t.text.title() in self.events for t in doc[start:end]):

@@ -73,6 +73,11 @@ def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].text
 
 
+def _text(doc: Doc, span: Span) -> str:
+    """span.text without building its tokens (spaCy makes a Token object for each)."""
+    return doc_text(doc)[span.start_char : span.end_char]
+
+
 def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or _line_start(doc, i) or doc[i - 1].text in '.!?"“:;('
 
@@ -211,7 +216,7 @@ class OrgCues:
         """ "Somerset 83 and 174", "Kent 108-3", "Middlesex 20 points" opening a result line."""
         if end >= len(doc) or not _SCORE.match(doc[end].text) or _YEAR.match(doc[end].text):
             return False
-        if doc[start:end].text.isupper():  # "LONDON 1996-08-30" is a dateline
+        if _text(doc, doc[start:end]).isupper():  # "LONDON 1996-08-30" is a dateline
             return False
         return _line_start(doc, start) or doc[start - 1].lower_ in _LINE_OPENERS
 
@@ -225,12 +230,12 @@ class OrgCues:
     def match(self, doc: Doc) -> dict[str, Any]:
         """What to change: entities to relabel, the names they carry, spans to add."""
         ents = doc.ents
-        placey = {e.text for e in ents if e.label_ in PLACES}
+        placey = {_text(doc, e) for e in ents if e.label_ in PLACES}
         relabel: set[int] = set()
         for i, ent in enumerate(ents):
             if ent.label_ not in _RELABEL or ent._.ent_source not in (None, "rule"):
                 continue
-            text = ent.text
+            text = _text(doc, ent)
             if self._is_nation(text):
                 continue
             person = ent.label_ in PEOPLE
@@ -244,8 +249,8 @@ class OrgCues:
                 relabel.add(i)
         return {
             "relabel": relabel,
-            "names": {ents[i].text for i in relabel},
-            "unlabelled": list(self._unlabelled_after_cues(doc)),
+            "names": {_text(doc, ents[i]) for i in relabel},
+            "unlabelled": list(self._unlabelled_after_cues(doc, ents)),
             "suffixed": list(self._suffixed(doc)),
             "known": [(s, e) for _, s, e in self.orgs(doc)],
         }
@@ -297,9 +302,9 @@ class OrgCues:
                 continue
             yield start, i
 
-    def _unlabelled_after_cues(self, doc: Doc) -> Iterable[tuple[int, int]]:
+    def _unlabelled_after_cues(self, doc: Doc, ents: Iterable[Span]) -> Iterable[tuple[int, int]]:
         """Names the model left out right after a cue: "played for Nice", "beat Dinamo"."""
-        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        taken = {t for e in ents for t in range(e.start, e.end)}
         yield from self._unlabelled_scores(doc, taken)
         yield from self._unlabelled_before_cues(doc, taken)
         n = len(doc)
@@ -413,9 +418,9 @@ class OrgCues:
     # -- applying ------------------------------------------------------------------------
 
     def set_annotations(self, doc: Doc, found: dict[str, Any]) -> None:
-        self._countries_are_places(doc)
+        # doc.ents is rebuilt on every read: each step reads it once, and only if it has work
         names: set[str] = found["names"] | {doc[s:e].text for s, e in found["unlabelled"]}
-        self._relabel(doc, found["relabel"], names)
+        self._relabel(doc, found["relabel"], names, countries=True)
         if found["unlabelled"]:
             spans = [
                 Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in found["unlabelled"]
@@ -426,40 +431,42 @@ class OrgCues:
         merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
         merge(doc, list(self._sponsors(doc)), OVERRIDE)
         self._known(doc, found["known"])
-        acronyms = self._acronyms(doc)
+        ents = doc.ents
+        acronyms = self._acronyms(doc, ents)
         if acronyms:
             self._relabel(doc, set(), acronyms)
             merge(doc, list(self._unlabelled_mentions(doc, acronyms)), FILL)
-        short = self._short_forms(doc)
+            ents = doc.ents
+        short = self._short_forms(ents)
         if short:
             self._relabel(doc, set(), short, people=False)
             merge(doc, list(self._unlabelled_mentions(doc, short)), FILL)
 
-    def _countries_are_places(self, doc: Doc) -> None:
-        """A country the model called an organisation is a place: a national side and a
-        government are named by their country ("England's opening qualifier", "Ghana")."""
-        ents = list(doc.ents)
-        changed = False
-        for i, ent in enumerate(ents):
-            if ent.label_ == "ORG" and ent._.ent_source is None:
-                text = ent.text.title() if ent.text.isupper() else ent.text
-                if text in self.countries or text in self.nations:
-                    ents[i] = Span(doc, ent.start, ent.end, label="LOC")
-                    ents[i]._.ent_source = "rule"
-                    changed = True
-        if changed:
-            doc.ents = ents
-
-    def _relabel(self, doc: Doc, chosen: set[int], names: set[str], *, people: bool = True) -> None:
+    def _relabel(
+        self,
+        doc: Doc,
+        chosen: set[int],
+        names: set[str],
+        *,
+        people: bool = True,
+        countries: bool = False,
+    ) -> None:
         """ORG for the chosen entities and for the other mentions of `names` (not in a
         dateline, not after "in": "In Seattle, ..." is the city; not people unless `people`)."""
         ents = list(doc.ents)
         changed = False
         for i, ent in enumerate(ents):
             if ent.label_ == "ORG":
+                # `countries`: a country the model called an organisation is a place; a
+                # national side and a government are named by their country ("England's
+                # opening qualifier", "Ghana")
+                if countries and ent._.ent_source is None and self._country(_text(doc, ent)):
+                    ents[i] = Span(doc, ent.start, ent.end, label="LOC")
+                    ents[i]._.ent_source = "rule"
+                    changed = True
                 continue
             propagate = (
-                ent.text in names
+                _text(doc, ent) in names
                 and (ent.label_ in PLACES or people and ent.label_ in PEOPLE)
                 and ent._.ent_source in (None, "rule")
                 and not self._is_dateline(doc, ent.start, ent.end)
@@ -476,8 +483,9 @@ class OrgCues:
         """A result line's team after a rider's or driver's country: "Lance Armstrong (U.S.)
         Motorola 2 seconds behind", "Al Unser Jr (U.S.), Penske Mercedes-Benz, 54.683"."""
         n = len(doc)
-        owner = {t: e for e in doc.ents for t in range(e.start, e.end)}
-        for i in positions(doc, ORTH, self._close_ids):
+        closing = positions(doc, ORTH, self._close_ids)
+        owner = {t: e for e in doc.ents for t in range(e.start, e.end)} if closing else {}
+        for i in closing:
             opening = next((j for j in range(i - 1, max(i - 5, 0), -1) if doc[j].text == "("), None)
             if opening is None or opening == 0 or not _name_word(doc[opening - 1]):
                 continue
@@ -506,11 +514,11 @@ class OrgCues:
                 continue
             yield Candidate(Span(doc, start, end, label="ORG"), "rule")
 
-    def _short_forms(self, doc: Doc) -> set[str]:
+    def _short_forms(self, ents: Iterable[Span]) -> set[str]:
         """ "Magna International Inc" is "Magna" and "Magna International" further on; a
         company's first word is not a person's name though ("Johnson Controls Inc")."""
         found = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text not in self.suffixes:
                 continue
             end = len(ent)
@@ -527,14 +535,18 @@ class OrgCues:
                         found.add(form)
         return found
 
+    def _country(self, text: str) -> bool:
+        text = text.title() if text.isupper() else text
+        return text in self.countries or text in self.nations
+
     @staticmethod
-    def _acronyms(doc: Doc) -> set[str]:
+    def _acronyms(doc: Doc, ents: Iterable[Span]) -> set[str]:
         """ "Party of Democratic Action (SDA)", "the FOMC (Federal Open Market Committee)":
         capitals in brackets after an organisation, or before it, name it; the article then
         uses them alone."""
         found = set()
         n = len(doc)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "ORG":
                 continue
             s, e = ent.start, ent.end
@@ -549,6 +561,8 @@ class OrgCues:
         return found
 
     def _suffixed_candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterable[Candidate]:
+        if not spans:
+            return
         ents = list(doc.ents)
         wider = {}
         for k, ent in enumerate(ents):
