@@ -170,3 +170,14 @@ def test_the_build_keeps_town_names_and_leaves_out_other_strings():
 
     assert all(_TOWN_NAME.match(n) for n in ("Seregno", "Santiago de Compostela", "L'Aquila"))
     assert not any(_TOWN_NAME.match(n) for n in ("100 Mile House", "St. Louis", ""))
+
+
+def test_one_word_towns_stay_people_in_english_where_surnames_are_towns_too():
+    nlp = spacy.blank("en")
+    towns = nlp.add_pipe("briefing_towns", config={"patterns": None})
+    towns.add_patterns([{"label": "LOC", "pattern": "Clinton", "lang": None}])
+    text = "Dole has narrowed the gap with Clinton in the polls."
+    doc = nlp.make_doc(text)
+    start = text.index("Clinton")
+    doc.ents = [doc.char_span(start, start + len("Clinton"), label="PERSON")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("Clinton", "PERSON")]
