@@ -42,12 +42,23 @@ class Subject:
 
 
 def is_speech_verb(article: Article, word: Word) -> bool:
-    if word.lower not in speech_verbs(article.lang):
-        return False
-    # "United States", "Says Who": a name, not a verb.
-    if word.text[:1].isupper() and article.lang == "en":
-        return False
-    return article.ent_at(word.start, word.end, ENTITY_SOURCES) is None
+    starts = article.memo.get("speech_verbs")
+    if starts is None:  # asked about every word, twice over: found once per article
+        starts = article.memo["speech_verbs"] = _speech_verb_starts(article)
+    return word.start in starts
+
+
+def _speech_verb_starts(article: Article) -> frozenset[int]:
+    verbs = speech_verbs(article.lang)
+    english = article.lang == "en"
+    return frozenset(
+        word.start
+        for word in article.words
+        if word.text.lower() in verbs
+        # "United States", "Says Who": a name, not a verb.
+        and not (english and word.text[:1].isupper())
+        and article.ent_at(word.start, word.end, ENTITY_SOURCES) is None
+    )
 
 
 def _ent_of(article: Article, word: Word) -> Ent | None:

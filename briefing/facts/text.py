@@ -60,6 +60,7 @@ class Article:
     def set_ents(self, ents: list[Ent]) -> None:
         self.ents = sorted(ents, key=lambda e: (e.start, e.end))
         self._ent_starts = [e.start for e in self.ents]
+        self.memo: dict[str, object] = {}  # what the extractors worked out from these entities
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence holding `offset` (or the one before, when it falls between two)."""
@@ -96,8 +97,9 @@ class Article:
     def ent_at(self, start: int, end: int, labels: set[str] | None = None) -> Ent | None:
         """The first entity overlapping [start, end)."""
         # Entities do not overlap, so only the one starting before `start` can reach into it.
-        i = max(bisect.bisect_right(self._ent_starts, start) - 1, 0)
-        for ent in self.ents[i:]:
+        ents = self.ents
+        for i in range(max(bisect.bisect_right(self._ent_starts, start) - 1, 0), len(ents)):
+            ent = ents[i]  # by index: a slice would copy the rest of the list on every call
             if ent.start >= end:
                 break
             if start < ent.end and (labels is None or ent.label in labels):
@@ -159,7 +161,7 @@ def fold(text: str) -> str:
     """Accent- and case-insensitive key: "Mosca" == "mosca", "Zelenskyj" keeps its letters."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[’']", "'", plain).casefold().split())
+    return " ".join(_APOSTROPHE.sub("'", plain).casefold().split())
 
 
 ARTICLES = {
@@ -168,16 +170,22 @@ ARTICLES = {
 }
 
 
+# Compiled once: names are folded and cleaned tens of thousands of times per batch.
+_APOSTROPHE = re.compile(r"[’']")
+_LEADING_ARTICLE = re.compile(
+    r"^(?:(?:il|lo|la|i|gli|le|the|a|an|un|uno|una)\s+|(?:l|un)['’]\s*)", re.I
+)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def strip_article(text: str) -> str:
     """ "l'amministrazione Trump" -> "amministrazione Trump"; "the Kremlin" -> "Kremlin"."""
-    return re.sub(
-        r"^(?:(?:il|lo|la|i|gli|le|the|a|an|un|uno|una)\s+|(?:l|un)['’]\s*)", "", text, flags=re.I
-    )
+    return _LEADING_ARTICLE.sub("", text)
 
 
 def clean_name(text: str) -> str:
     """An entity's text as a name: no possessive, no surrounding punctuation or article."""
-    text = re.sub(r"['’]s$", "", text.strip())
+    text = _POSSESSIVE_END.sub("", text.strip())
     text = text.strip(" \t\n,;:.\"'“”«»()[]")
     return strip_article(text)
 
