@@ -8,6 +8,7 @@ spaCy is imported only inside functions: `briefing --help` and the TUI never wai
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -201,6 +202,10 @@ def load(
                 version = f"{version}+rules{RULES_VERSION}"
             loaded = LoadedPipeline(nlp, name, version)
             _cache[key] = loaded
+            # A loaded pipeline lives as long as the process: keep its many objects out of
+            # the collector's passes, which otherwise walk them over and over while texts are
+            # analysed (about a tenth of the analysis time, analysis_bench).
+            gc.freeze()
             return loaded
     raise RuntimeError(f"no pipeline could be loaded for {lang!r}")  # rules never fail
 
