@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # One core each: the machine is shared and thinc otherwise spawns a thread per core.
@@ -290,6 +290,25 @@ RECIPES: dict[str, Recipe] = {
         note="en_news_uner + surname copies (20%) + 2000 sports lines; news-like spaCy dev",
     ),
 }
+
+# The same as the shipped recipes with two maxout pieces in the encoder instead of three: its
+# matrix products shrink by a third, for analysis speed (issue 7).
+RECIPES["it_lean"] = replace(
+    RECIPES["it_wide"],
+    overrides={
+        **RECIPES["it_wide"].overrides,
+        "components.tok2vec.model.encode.maxout_pieces": "2",
+    },
+    note="it_wide with 2 maxout pieces in the encoder (from 3)",
+)
+RECIPES["en_lean"] = replace(
+    RECIPES["en_wide"],
+    overrides={
+        **RECIPES["en_wide"].overrides,
+        "components.tok2vec.model.encode.maxout_pieces": "2",
+    },
+    note="en_wide with 2 maxout pieces in the encoder (from 3)",
+)
 
 # The shipped models: `train_ner.py --lang it|en --install` trains these.
 RECIPES["it_best"] = RECIPES["it_wide"]
