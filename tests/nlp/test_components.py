@@ -9,6 +9,7 @@ spacy = pytest.importorskip("spacy")
 from briefing.models import Correction  # noqa: E402
 from briefing.nlp import pipeline  # noqa: E402
 from briefing.nlp.spans import char_offsets  # noqa: E402
+from tests.nlp.helpers import labelled_doc  # noqa: E402
 
 pipeline._register_components()
 
@@ -245,13 +246,7 @@ def test_gazetteer_skips_parts_of_longer_names_and_sentence_openers():
 
 def with_model_ents(nlp, text: str, labelled: list[tuple[str, str]]):
     """A Doc as if the model had labelled the first occurrence of each (text, label)... in order."""
-    doc = nlp.make_doc(text)
-    spans, cursor = [], 0
-    for name, label in labelled:
-        start = text.index(name, cursor)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-        cursor = start + len(name)
-    doc.ents = spans
+    doc = labelled_doc(nlp, text, labelled)
     return nlp(doc)
 
 

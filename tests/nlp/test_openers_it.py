@@ -7,6 +7,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from briefing.nlp import pipeline  # noqa: E402
+from tests.nlp.helpers import labelled_doc  # noqa: E402
 
 pipeline._register_components()
 
@@ -14,13 +15,7 @@ pipeline._register_components()
 def run(text: str, labelled: list[tuple[str, str]], lang: str = "it") -> list[tuple[str, str]]:
     nlp = spacy.blank(lang)
     nlp.add_pipe("briefing_openers")
-    doc = nlp.make_doc(text)
-    spans, cursor = [], 0
-    for name, label in labelled:
-        start = text.index(name, cursor)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-        cursor = start + len(name)
-    doc.ents = spans
+    doc = labelled_doc(nlp, text, labelled)
     return [(e.text, e.label_) for e in nlp(doc).ents]
 
 

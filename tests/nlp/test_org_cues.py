@@ -9,6 +9,7 @@ spacy = pytest.importorskip("spacy")
 
 from briefing.nlp import pipeline  # noqa: E402
 from briefing.nlp.spans import char_offsets  # noqa: E402
+from tests.nlp.helpers import labelled_doc  # noqa: E402
 
 pipeline._register_components()
 
@@ -18,13 +19,7 @@ def run(text: str, labelled: list[tuple[str, str]] = (), lang: str = "en") -> li
     component with its shipped lexicon on a blank pipeline."""
     nlp = spacy.blank(lang)
     nlp.add_pipe("briefing_org_cues")
-    doc = nlp.make_doc(text)
-    spans, cursor = [], 0
-    for name, label in labelled:
-        start = text.index(name, cursor)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-        cursor = start + len(name)
-    doc.ents = spans
+    doc = labelled_doc(nlp, text, labelled)
     doc = nlp(doc)
     return [(doc.text[slice(*char_offsets(e))], e.label_) for e in doc.ents]
 
