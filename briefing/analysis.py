@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.models import Analysis, Correction, Entity, Facts
+from briefing.models import Analysis, Article, Correction, Entity, Facts
 from briefing.nlp.labels import to_display
 
 if TYPE_CHECKING:
@@ -172,8 +172,7 @@ def is_fresh(analysis: Analysis, text_hash: str, corrections_version: int, pipe:
     )
 
 
-def _article_lang(store: Store, article_id: str, body: str) -> str:
-    article = store.get(article_id)
+def _article_lang(article: Article | None, body: str) -> str:
     return normalise_lang(article.lang if article and article.lang else detect_language(body))
 
 
@@ -197,13 +196,13 @@ def analyse_many(
 
     total = len(ids)
     version = store.corrections_version()
-    corrections: list[Correction] | None = None  # read once, only if something needs analysis
     results: dict[str, Analysis] = {}
     stale: list[TextItem] = []
     done = 0
     for article_id in ids:
         body = store.body(article_id)
-        lang = _article_lang(store, article_id, body)
+        article = store.get(article_id)
+        lang = _article_lang(article, body)
         cached = None if force else store.get_analysis(article_id)
         if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
             results[article_id] = cached
@@ -211,13 +210,11 @@ def analyse_many(
             if progress:
                 progress(done, total)
             continue
-        article = store.get(article_id)
         published = article.published if article else None
         author = article.author if article else None
         stale.append(TextItem(body, lang, published, article_id, author))
-    if stale:
-        corrections = store.corrections()
-        for analysis in analyse_texts(stale, corrections=corrections):
+    if stale:  # the corrections are read only when something needs analysis
+        for analysis in analyse_texts(stale, corrections=store.corrections()):
             analysis.corrections_version = version
             store.put_analysis(analysis)
             results[analysis.article_id] = analysis
