@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import FILL, Candidate, doc_text, ensure_extensions, merge
 
 PEOPLE = frozenset({"PER", "PERSON"})
@@ -118,7 +117,7 @@ def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
-class Edges:
+class Edges(SavesPatterns):
     """Trims names to their edges and splits spans that hold two names."""
 
     def __init__(
@@ -427,18 +426,11 @@ class Edges:
             out.extend(Span(doc, s, e, label=label) for s, e, label in replaced[k])
         doc.ents = out
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Edges:
+    def clear_patterns(self) -> None:
         self.patterns = []
         self.titles, self.particles, self.nationalities, self.events = set(), set(), set(), set()
         self.honorifics, self.labels = set(), set()  # countries stay: gazetteer.jsonl's
         self.country_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside_longer_name, merge
 
 # Nationality words: "Israeli", "Russian", "Chinese", "Turkish", "Iraqi", "italiano".
@@ -28,7 +27,7 @@ _STEM = 4
 _AND = frozenset({"e", "ed", "and", ","})
 
 
-class Gazetteer:
+class Gazetteer(SavesPatterns):
     """Case-sensitive phrase matching of known names."""
 
     def __init__(
@@ -162,16 +161,9 @@ class Gazetteer:
         spans = [Candidate(Span(doc, s, e, label=label), "rule") for label, s, e in matches]
         merge(doc, spans, self.mode)
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
+    def clear_patterns(self) -> None:
         self.patterns = []
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import doc_text, ensure_extensions, remove
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
@@ -34,7 +33,7 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     return before.text[-1] in _OPENERS or before.is_space and "\n" in before.text
 
 
-class Openers:
+class Openers(SavesPatterns):
     """Drops the model's one-word names that open a sentence and end like ordinary words."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
@@ -78,15 +77,8 @@ class Openers:
         inside = {m.group() for m in re.finditer(rf"(?<=[\w,;)] )(?:{words})(?!\w)", doc_text(doc))}
         return [(e.start, e.end) for e in found if e.text not in inside]
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Openers:
+    def clear_patterns(self) -> None:
         self.patterns, self.suffixes = [], ()
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory("briefing_openers", default_config={"patterns": "openers_it.jsonl"})

@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.edges import positions, word_ids
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import (
     FILL,
     OVERRIDE,
@@ -98,7 +98,7 @@ def _name_word(token: Token) -> bool:
     return bool(_INITIALS.fullmatch(text))
 
 
-class OrgCues:
+class OrgCues(SavesPatterns):
     """Relabels places and people acting as teams or companies ORG; adds missed companies."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None, places: str | None) -> None:
@@ -108,14 +108,14 @@ class OrgCues:
         self.lang = nlp.lang
         self.countries: set[str] = set()
         self.place_names: set[str] = set()
-        self._reset()
+        self.clear_patterns()
         if patterns:
             self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
         if places and self.active:  # other languages have no patterns: skip the big list
             for file_name in places.split():  # several files: "a.jsonl b.jsonl"
                 self._read_places(PATTERNS_DIR / file_name)
 
-    def _reset(self) -> None:
+    def clear_patterns(self) -> None:
         self.patterns: list[dict[str, Any]] = []
         self.suffixes: dict[str, int] = {}
         self.legal_forms: set[str] = set()  # "Inc", "Ltd": never followed by "of" in a name
@@ -620,16 +620,6 @@ class OrgCues:
         if changed:
             doc.ents = ents
         merge(doc, fill, FILL)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgCues:
-        self._reset()
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(

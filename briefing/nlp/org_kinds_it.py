@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import (
     OVERRIDE,
     Candidate,
@@ -64,7 +63,7 @@ def _name_word(doc: Doc, i: int) -> bool:
     return token.text[0].isupper() and (token.is_alpha or any(c.isalpha() for c in token.text))
 
 
-class OrgKinds:
+class OrgKinds(SavesPatterns):
     """Capitalised words right after a lowercase organisation cue are an organisation."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
@@ -143,16 +142,6 @@ class OrgKinds:
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int]]) -> None:
         spans = [Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in matches]
         merge(doc, spans, OVERRIDE)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgKinds:
-        self.patterns = []
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory("briefing_org_kinds", default_config={"patterns": "org_kinds_it.jsonl"})

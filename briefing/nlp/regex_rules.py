@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,7 +37,30 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-class PatternComponent:
+class SavesPatterns:
+    """to_disk/from_disk for a component whose state is its JSONL patterns: saved as they
+    were given, loaded back through add_patterns once clear_patterns has forgotten the old."""
+
+    patterns: list[dict[str, Any]]
+
+    def clear_patterns(self) -> None:
+        self.patterns = []
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        raise NotImplementedError
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        self.clear_patterns()
+        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+
+class PatternComponent(SavesPatterns):
     """The shape every rule component here shares: JSONL patterns, match, merge into doc.ents.
 
     Subclasses compile `self.patterns` in `_compile` and find spans in `match`.
@@ -75,16 +98,6 @@ class PatternComponent:
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> None:
         merge(doc, to_spans(doc, found, "rule"), self.mode)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PatternComponent:
-        self.patterns = []
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 class RegexEntities(PatternComponent):

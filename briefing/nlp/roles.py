@@ -12,13 +12,12 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
 
 _REACH = 8  # lowercase words allowed between the role and the name
@@ -38,7 +37,7 @@ def _name_word(doc: Doc, i: int) -> bool:
     return token.is_alpha and token.text[0].isupper() and not token.is_upper
 
 
-class Roles:
+class Roles(SavesPatterns):
     """Relabels as PER a short capitalised name that follows a role word in its clause."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
@@ -87,15 +86,8 @@ class Roles:
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int]]) -> None:
         merge(doc, [Candidate(Span(doc, s, e, label="PER"), "rule") for s, e in matches], OVERRIDE)
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Roles:
+    def clear_patterns(self) -> None:
         self.patterns, self.roles = [], set()
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory("briefing_roles", default_config={"patterns": "roles.jsonl"})

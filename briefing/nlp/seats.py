@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
 from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
 
 _ARTICLES = frozenset({"la", "il", "lo", "l'", "l’", "the"})
@@ -70,7 +69,7 @@ def _is_actor(doc: Doc, start: int, end: int) -> bool:
     return after in _VERBS
 
 
-class SeatsOfPower:
+class SeatsOfPower(SavesPatterns):
     """Relabels listed seats of government ORG where the sentence makes them an actor."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
@@ -100,16 +99,9 @@ class SeatsOfPower:
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int]]) -> None:
         merge(doc, [Candidate(Span(doc, s, e, label="ORG"), "rule") for s, e in matches], OVERRIDE)
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SeatsOfPower:
+    def clear_patterns(self) -> None:
         self.patterns = []
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory("briefing_seats", default_config={"patterns": "seats.jsonl"})

@@ -29,13 +29,12 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
 from briefing.nlp.spans import (
     FILL,
     Candidate,
@@ -64,7 +63,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][^\W\d_]*(?:[-'’][^\W\d_]+
 _TOWN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,3}$")
 
 
-class Towns:
+class Towns(SavesPatterns):
     """Relabels LOC a listed town the model called a person where nothing says it is one."""
 
     def __init__(
@@ -256,15 +255,8 @@ class Towns:
             ents[i]._.ent_source = "rule"
         doc.ents = ents
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / PATTERNS_FILE, self.patterns)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Towns:
+    def clear_patterns(self) -> None:
         self.patterns, self.towns = [], set()
-        self.add_patterns(read_jsonl(Path(path) / PATTERNS_FILE))
-        return self
 
 
 @Language.factory(

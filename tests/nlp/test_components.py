@@ -375,3 +375,24 @@ def test_a_listed_place_coordinated_with_a_place_is_a_place():
         ("Mosca", "LOC"),
         ("Kyiv", "LOC"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Ieri a Roma il ministro Antonio Tajani ha incontrato la compagnia Ryanair."),
+        (
+            "en",
+            "LONDON 1996-08-30 - Leicester beat Chelsea 2-1, Bre-X Minerals Ltd said on Tuesday.",
+        ),
+    ],
+)
+def test_every_rule_component_saves_and_loads_its_patterns(tmp_path, lang, text):
+    nlp = spacy.blank(lang)
+    for component in pipeline.RULE_COMPONENTS:
+        nlp.add_pipe(component)
+    before = [(e.text, e.label_) for e in nlp(text).ents]
+    assert before  # the check below must compare something
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in again(text).ents] == before
