@@ -186,6 +186,7 @@ def load(
         if key in _cache:
             return _cache[key]
         from briefing.nlp.spans import ensure_extensions
+        from briefing.nlp.tokenizing import drop_redundant_special_cases
 
         ensure_extensions()
         for choice in choices(lang, cfg):
@@ -197,6 +198,7 @@ def load(
             # spaCy refuses texts over a million characters by default; importers accept
             # up to 10 MB, and an analysis must never crash on what was imported.
             nlp.max_length = MAX_TEXT_CHARS
+            drop_redundant_special_cases(nlp.tokenizer)  # same tokens, a working cache
             if rules:
                 _add_rules(nlp)
                 version = f"{version}+rules{RULES_VERSION}"
