@@ -27,6 +27,7 @@ from briefing.nlp.spans import (
     ensure_extensions,
     inside_longer_name,
     merge,
+    set_entities,
 )
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"})
@@ -79,7 +80,7 @@ class Consistency:
                     ent = Span(doc, ent.start, ent.end, label=label)
                     ent._.ent_source = "rule"
                 ents.append(ent)
-            doc.ents = ents
+            set_entities(doc, ents)
         winners = {**winners, **people}
         if not winners:
             return

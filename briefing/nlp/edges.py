@@ -34,7 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import FILL, Candidate, doc_text, ensure_extensions, merge
+from briefing.nlp.spans import FILL, Candidate, doc_text, ensure_extensions, merge, set_entities
 
 PEOPLE = frozenset({"PER", "PERSON"})
 PLACES = frozenset({"LOC", "GPE", "FAC"})
@@ -424,7 +424,7 @@ class Edges(SavesPatterns):
                 continue
             # still the model's names, only trimmed: later components treat them as such
             out.extend(Span(doc, s, e, label=label) for s, e, label in replaced[k])
-        doc.ents = out
+        set_entities(doc, out)
 
     def clear_patterns(self) -> None:
         self.patterns = []

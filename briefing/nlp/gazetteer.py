@@ -19,7 +19,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import FILL, MODES, Candidate, ensure_extensions, inside_longer_name, merge
+from briefing.nlp.spans import (
+    FILL,
+    MODES,
+    Candidate,
+    ensure_extensions,
+    inside_longer_name,
+    merge,
+    set_entities,
+)
 
 # Nationality words: "Israeli", "Russian", "Chinese", "Turkish", "Iraqi", "italiano".
 _DEMONYM = re.compile(r"(?:i|ian|ean|an|ese|ish|ic|ine|iano|iana|ese|ense|ino|ina)$", re.IGNORECASE)
@@ -95,7 +103,7 @@ class Gazetteer(SavesPatterns):
                 changed = True
             ents.append(ent)
         if changed:
-            doc.ents = ents
+            set_entities(doc, ents)
 
     def coordinated_places(self, doc: Doc) -> None:
         """ "tra Kyiv e Mosca": a listed place the model called a person, joined by "e"/"and"
@@ -121,7 +129,7 @@ class Gazetteer(SavesPatterns):
                 ents[i]._.ent_source = "rule"
                 changed = True
         if changed:
-            doc.ents = ents
+            set_entities(doc, ents)
 
     def settle_disagreements(self, doc: Doc) -> None:
         """Where the model gave a listed name its listed label once and another label elsewhere
@@ -148,7 +156,7 @@ class Gazetteer(SavesPatterns):
                 ent = Span(doc, ent.start, ent.end, label=label)
                 ent._.ent_source = "rule"
             ents.append(ent)
-        doc.ents = ents
+        set_entities(doc, ents)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         return [

@@ -42,6 +42,7 @@ from briefing.nlp.spans import (
     ensure_extensions,
     inside_longer_name,
     merge,
+    set_entities,
 )
 
 PLACES = frozenset({"LOC", "GPE", "FAC"})
@@ -477,7 +478,7 @@ class OrgCues(SavesPatterns):
                 ents[i]._.ent_source = "rule"
                 changed = True
         if changed:
-            doc.ents = ents
+            set_entities(doc, ents)
 
     def _sponsors(self, doc: Doc) -> Iterable[Candidate]:
         """A result line's team after a rider's or driver's country: "Lance Armstrong (U.S.)
@@ -586,7 +587,7 @@ class OrgCues(SavesPatterns):
                 chars = (span.start_char, span.end_char - 1)
             yield Candidate(span, "rule", chars=chars)
         if relabelled:
-            doc.ents = ents
+            set_entities(doc, ents)
 
     def _unlabelled_mentions(self, doc: Doc, names: set[str]) -> Iterable[Candidate]:
         forms = {}
@@ -618,7 +619,7 @@ class OrgCues(SavesPatterns):
                 ents[k]._.ent_source = "rule"
                 changed = True
         if changed:
-            doc.ents = ents
+            set_entities(doc, ents)
         merge(doc, fill, FILL)
 
 

@@ -5,8 +5,9 @@ Imported only from inside spaCy components and the pipeline loader, so spaCy is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from briefing.nlp.labels import NUMERIC
@@ -135,14 +136,47 @@ def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
         span._.chars = chosen.chars
         ents.append(span)
         owner.update((t, len(ents) - 1) for t in range(span.start, span.end))
-    doc.ents = sorted((e for e in ents if e is not None), key=lambda s: s.start)
+    set_entities(doc, [e for e in ents if e is not None])
 
 
 def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:
     """Drop the entities whose exact token extent is listed."""
     gone = set(should_go)
     if gone:
-        doc.ents = [e for e in doc.ents if (e.start, e.end) not in gone]
+        set_entities(doc, [e for e in doc.ents if (e.start, e.end) not in gone])
+
+
+def set_entities(doc: Doc, ents: Sequence[Span]) -> None:
+    """`doc.ents = ents`, writing only the entities that come or go.
+
+    Assigning doc.ents builds every span again and rewrites every token, about 0.15 µs a token
+    each time, and the rule components assign about eight times an article; spaCy's set_ents
+    with default="unmodified" touches only the tokens of what changed.
+    """
+    if not doc.has_annotation("ENT_IOB"):  # nothing set yet (a rules-only pipeline)
+        doc.ents = ents
+        return
+    ordered = sorted(ents, key=lambda e: e.start)
+    for before, after in pairwise(ordered):
+        if after.start < before.end:  # what doc.ents refuses, refused here too
+            raise ValueError(f"overlapping entities: {before!r} and {after!r}")
+    old = {(e.start, e.end, e.label): e for e in doc.ents}
+    new = {(e.start, e.end, e.label) for e in ordered}
+    added = [e for e in ordered if (e.start, e.end, e.label) not in old]
+    covered = {t for e in added for t in range(e.start, e.end)}
+    outside = []  # the tokens of each entity that goes, where no new entity takes them
+    for key, ent in old.items():
+        if key in new:
+            continue
+        run = None
+        for t in range(ent.start, ent.end + 1):
+            if t < ent.end and t not in covered:
+                run = t if run is None else run
+            elif run is not None:
+                outside.append(doc[run:t])
+                run = None
+    if added or outside:
+        doc.set_ents(added, outside=outside, default="unmodified")
 
 
 def char_offsets(span: Span) -> tuple[int, int]:

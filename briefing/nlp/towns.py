@@ -42,6 +42,7 @@ from briefing.nlp.spans import (
     ensure_extensions,
     inside_longer_name,
     merge,
+    set_entities,
 )
 
 PEOPLE = frozenset({"PER", "PERSON"})
@@ -170,7 +171,7 @@ class Towns(SavesPatterns):
             ents[i] = (head, town)
             changed = True
         if changed:
-            doc.ents = [s for e in ents for s in (e if isinstance(e, tuple) else (e,))]
+            set_entities(doc, [s for e in ents for s in (e if isinstance(e, tuple) else (e,))])
 
     def match(self, doc: Doc) -> list[int]:
         """Indexes in doc.ents of the model's people that are places: after a place cue, or
@@ -253,7 +254,7 @@ class Towns(SavesPatterns):
             old = ents[i]
             ents[i] = Span(doc, old.start, old.end, label="LOC")
             ents[i]._.ent_source = "rule"
-        doc.ents = ents
+        set_entities(doc, ents)
 
     def clear_patterns(self) -> None:
         self.patterns, self.towns = [], set()
