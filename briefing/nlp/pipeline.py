@@ -185,8 +185,8 @@ def load(
     with _lock:  # the TUI's workers and the CLI may ask at once; load each pipeline once
         if key in _cache:
             return _cache[key]
+        from briefing.nlp import tokenizing
         from briefing.nlp.spans import ensure_extensions
-        from briefing.nlp.tokenizing import drop_redundant_special_cases
 
         ensure_extensions()
         for choice in choices(lang, cfg):
@@ -198,10 +198,10 @@ def load(
             # spaCy refuses texts over a million characters by default; importers accept
             # up to 10 MB, and an analysis must never crash on what was imported.
             nlp.max_length = MAX_TEXT_CHARS
-            drop_redundant_special_cases(nlp.tokenizer)  # same tokens, a working cache
             if rules:
                 _add_rules(nlp)
                 version = f"{version}+rules{RULES_VERSION}"
+            tokenizing.tune(nlp.tokenizer)  # same tokens, a cache that works
             loaded = LoadedPipeline(nlp, name, version)
             _cache[key] = loaded
             # A loaded pipeline lives as long as the process: keep its many objects out of

@@ -1,13 +1,16 @@
 """Keep spaCy's tokenizer cache working on news text.
 
-spaCy's tokenizer caches how each whitespace-separated chunk splits, but once a text meets a
-special case (an exception such as "\\n", "—" or "po'"), it caches nothing more for the rest of
-that text (its `has_special` flag is never reset within a text). A newline or an em dash near
-the top of an article is enough, and every later chunk is then split again with the prefix,
-suffix and infix regexes: about 4.5 µs a token of the analysis here (benchmarks/analysis_bench.py).
+spaCy's tokenizer caches how each whitespace-separated chunk splits; a chunk it has to split
+again with the prefix, suffix and infix regexes costs about 4.5 µs a token of the analysis here
+(benchmarks/analysis_bench.py). Two things stopped the cache working:
 
-Most exceptions only say "this chunk is one token", which the affix rules give anyway. Dropping
-those leaves every split as it was and lets the cache work.
+- once a text meets a special case (an exception such as "\\n", "—" or "po'"), nothing more of
+  that text is cached (spaCy's `has_special` flag is never reset within a text), and a newline
+  or an em dash near the top of an article is enough. Most exceptions only say "this chunk is
+  one token", which the affix rules give anyway: dropping those leaves every split as it was.
+- the cache holds 10,000 chunks and stops growing when full; the rule components tokenize
+  tens of thousands of gazetteer phrases while they load, so it was full before the first
+  article. It is emptied after loading and given room for an archive's vocabulary.
 """
 
 from __future__ import annotations
@@ -16,6 +19,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
+
+
+# Chunks (a word with its punctuation) the cache may hold: a few MB at most.
+CACHE_CHUNKS = 200_000
+
+
+def tune(tokenizer: Tokenizer) -> None:
+    """Drop the redundant exceptions, empty the cache and give it room. Call it once the
+    pipeline's components have tokenized their patterns."""
+    drop_redundant_special_cases(tokenizer)  # assigning the rules also empties the cache
+    if hasattr(tokenizer, "max_cache_size"):
+        tokenizer.max_cache_size = max(tokenizer.max_cache_size, CACHE_CHUNKS)
 
 
 def drop_redundant_special_cases(tokenizer: Tokenizer) -> list[str]:

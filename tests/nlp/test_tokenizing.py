@@ -52,3 +52,16 @@ def test_every_text_splits_as_before(parts, joiners, english):
     plain, lean, _ = ENGLISH if english else ITALIAN
     text = "".join(part + joiner for part, joiner in zip(parts, joiners))
     assert _split(lean, text) == _split(plain, text)
+
+
+def test_a_loaded_pipeline_has_a_tuned_tokenizer(tmp_path, monkeypatch):
+    from briefing.nlp import pipeline, tokenizing
+
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path))
+    pipeline.clear_cache()
+    try:
+        tokenizer = pipeline.load("it").nlp.tokenizer
+        assert "—" not in tokenizer.rules and "po'" in tokenizer.rules
+        assert tokenizer.max_cache_size >= tokenizing.CACHE_CHUNKS
+    finally:
+        pipeline.clear_cache()
