@@ -3,8 +3,10 @@
 A capitalised word at the start of a sentence looks like a name to a model that leans on
 capitals. Italian shows many ordinary words by their endings alone: adverbs in -mente,
 gerunds in -ando/-endo, superlatives in -issimo, verbs in -iamo/-avo/-evo, abstract nouns in
--ità/-ezza/-ismo. A one-word entity of the model that opens a sentence and ends so is
-dropped, unless the article names it mid-sentence too (a capitalised word there is a name).
+-ità/-ezza/-ismo. In any language, an article that writes the word in lowercase elsewhere
+shows it is an ordinary word ("Unità, battaglia e vittoria" ... "l'unità del Popolo"). A
+one-word entity of the model that opens a sentence and ends so, or is written so, is dropped,
+unless the article names it mid-sentence too (a capitalised word there is a name).
 Patterns are JSONL, {"suffix": "mente", "lang": "it"}.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
@@ -55,27 +57,35 @@ class Openers(SavesPatterns):
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int]]:
-        if not self.suffixes:
-            return []
         found = []
         for e in doc.ents:
-            if len(e) != 1:
-                continue
             text = e.text
-            lower = text.lower()
-            # cheap tests first: most entities end like no ordinary word
-            if not lower.endswith(self.suffixes) or not text.isalpha():
+            if len(e) != 1 or not text.isalpha() or not text[:1].isupper() or text.isupper():
                 continue
-            if not any(lower.endswith(s) and len(text) > len(s) + 2 for s in self.suffixes):
-                continue
-            if e.label_ in NAMES and e._.ent_source is None and _opens_sentence(doc, e.start):
+            if e.label_ in NAMES and _opens_sentence(doc, e.start) and e._.ent_source is None:
                 found.append(e)
+        if not found:
+            return []
+        text = doc_text(doc)
+        # an ordinary word: it ends like one, or the article writes it in lowercase too
+        # ("Unità, battaglia e vittoria" ... "l'unità del Popolo")
+        lowered = "|".join(re.escape(w) for w in {e.text.lower() for e in found})
+        in_lowercase = {m.group() for m in re.finditer(rf"(?<!\w)(?:{lowered})(?!\w)", text)}
+        found = [
+            e for e in found if self._ends_like_a_word(e.text) or e.text.lower() in in_lowercase
+        ]
         if not found:
             return []
         # a name the article also writes mid-sentence (after a word or a comma) is a name
         words = "|".join(re.escape(w) for w in {e.text for e in found})
-        inside = {m.group() for m in re.finditer(rf"(?<=[\w,;)] )(?:{words})(?!\w)", doc_text(doc))}
+        inside = {m.group() for m in re.finditer(rf"(?<=[\w,;)] )(?:{words})(?!\w)", text)}
         return [(e.start, e.end) for e in found if e.text not in inside]
+
+    def _ends_like_a_word(self, text: str) -> bool:
+        lower = text.lower()
+        return lower.endswith(self.suffixes) and any(
+            lower.endswith(s) and len(text) > len(s) + 2 for s in self.suffixes
+        )
 
     def clear_patterns(self) -> None:
         self.patterns, self.suffixes = [], ()

@@ -39,3 +39,21 @@ def test_other_languages_have_no_suffixes():
     assert run("Sicuramente said so.", [("Sicuramente", "PER")], lang="en") == [
         ("Sicuramente", "PER")
     ]
+
+
+def test_a_word_the_article_also_writes_in_lowercase_is_an_ordinary_word():
+    text = "Amore, pace, unità e disciplina. Unità, battaglia e vittoria. Disciplina e pace."
+    labelled = [("Unità", "PER"), ("Disciplina", "PER")]
+    assert run(text, labelled) == []
+    english = "Stocks fell on Monday. Traders sold stocks and bonds."
+    assert run(english, [("Stocks", "ORG")], lang="en") == []
+
+
+def test_a_name_that_is_also_a_word_stays_when_the_article_names_it_mid_sentence():
+    text = "May said no. The prime minister may resign, said Theresa May."
+    labelled = [("May", "PER"), ("Theresa May", "PER")]
+    assert run(text, labelled, lang="en") == labelled
+    # or when it opens a sentence and the article never writes it in lowercase
+    assert run("Rossi ha detto no. Il presidente ha vinto.", [("Rossi", "PER")]) == [
+        ("Rossi", "PER")
+    ]
