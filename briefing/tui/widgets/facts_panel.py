@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,6 +21,7 @@ class FactsPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.plain: list[str] = []  # each option's words, in order (the prompts are grids)
         self._visits: dict[str, int] = {}
 
     def show_facts(self, facts: Facts | None, highlights: list[Highlight] | None = None) -> None:
@@ -27,19 +29,25 @@ class FactsPanel(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         self.spans = {}
+        self.plain = []
         self._visits = {}
         options: list[Option | None] = []
+
+        def add(option: Option, words: Text) -> None:
+            options.append(option)
+            self.plain.append(words.plain)
 
         def section(title: str, rows: list[tuple[Text, list[tuple[int, int]]]]) -> None:
             if not rows:
                 return
             if options:
                 options.append(None)
-            options.append(Option(Text(f"{title} ({len(rows)})", style="bold"), disabled=True))
+            title_text = Text(f"{title} ({len(rows)})", style="bold")
+            add(Option(title_text, disabled=True), title_text)
             for prompt, spans in rows:
                 key = f"fact-{len(self.spans)}"
                 self.spans[key] = spans
-                options.append(Option(prompt, id=key))
+                add(Option(_bulleted(prompt), id=key), prompt)
 
         notes = sorted(highlights or [], key=lambda h: h.start)
         section(
@@ -48,7 +56,8 @@ class FactsPanel(OptionList):
         if facts is None:
             if options:
                 options.append(None)
-            options.append(Option(Text("analysing…", style="italic"), disabled=True))
+            waiting = Text("analysing…", style="italic")
+            add(Option(waiting, disabled=True), waiting)
             self.add_options(options)
             return
         section(
@@ -75,7 +84,8 @@ class FactsPanel(OptionList):
         )
         section("Numbers", [(_pair(n.text, n.what), [(n.start, n.end)]) for n in facts.numbers])
         if not options:
-            options.append(Option(Text("no facts found", style="italic"), disabled=True))
+            nothing = Text("no facts found", style="italic")
+            add(Option(nothing, disabled=True), nothing)
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted  # a new note must not send the cursor to the top
@@ -97,6 +107,16 @@ class FactsPanel(OptionList):
         self._visits[key] = visit
         start, end = spans[visit % len(spans)]
         self.post_message(JumpTo(start, end))
+
+
+def _bulleted(prompt: Text) -> Table:
+    """The fact after a bullet, its wrapped lines indented under its first: a long role must
+    not wrap into what looks like the next person ("... genero del presidente" / "Trump ×3")."""
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text("• ", style="dim"), prompt)
+    return grid
 
 
 def _spans(spans: list[list[int]]) -> list[tuple[int, int]]:
