@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.dates import find_temporal, parse_anchor, resolve
@@ -153,6 +153,34 @@ def test_matches_never_overlap_and_slice_back(text: str) -> None:
     assert all(text[m.start : m.end] == m.text and m.start < m.end for m in found)
 
 
+# Words the date rules are made of, in any order: every rule's handler must cope with every
+# form its pattern accepts ("domani pomeriggio" once matched and then raised).
+DATE_WORDS = (
+    "ieri oggi domani dopodomani altroieri l' l’ l'altro altro mattina sera pomeriggio notte "
+    "stamattina stasera questa questo quest' scorsa scorso prossima prossimo fine settimana "
+    "mese anno anni giorni fa tra fra nel del dal al entro il le alle ore di e la "
+    "lunedì mercoledì sabato gennaio dicembre Dicembre marzo "
+    "yesterday tomorrow today tonight the day after before last next this past coming "
+    "morning afternoon evening night week weekend month year years days ago in within "
+    "between and Monday Friday May March December at p.m. a.m. "
+    "2025 1999 18 3 12 15:30 9.45 1° due tre two three a un una"
+).split()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(DATE_WORDS), max_size=12),
+    lang=st.sampled_from(["it", "en"]),
+    anchored=st.booleans(),
+)
+def test_any_sequence_of_date_words_is_read_without_error(
+    words: list[str], lang: str, anchored: bool
+) -> None:
+    text = " ".join(words)
+    found = find_temporal(text, lang, THURSDAY if anchored else None)
+    assert all(text[m.start : m.end] == m.text and m.start < m.end for m in found)
+
+
 def test_an_hour_followed_by_an_article_is_still_an_hour() -> None:
     [match] = find_temporal("Intorno alle 13 un gruppo di tifosi ha sfilato.", "it", THURSDAY)
     assert (match.text, match.iso) == ("alle 13", "13:00")
@@ -228,3 +256,26 @@ def test_windows_skip_text_without_dates():
     start, end = spans[0]
     assert start <= text.index("mercoledì") and end >= text.index("dicembre.") + 8
     assert end - start < len(text) // 4
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "iso"),
+    [
+        # every form the day-word rules accept resolves (one was found in real news and raised)
+        ("domani pomeriggio", "it", "2025-12-19"),
+        ("Domani  sera", "it", "2025-12-19"),
+        ("ieri pomeriggio", "it", "2025-12-17"),
+        ("oggi pomeriggio", "it", "2025-12-18"),
+        ("l' altroieri", "it", "2025-12-16"),
+        ("l’altro ieri", "it", "2025-12-16"),
+        ("dopodomani", "it", "2025-12-20"),
+        ("stasera", "it", "2025-12-18"),
+        ("the day after tomorrow", "en", "2025-12-20"),
+        ("the day before yesterday", "en", "2025-12-16"),
+        ("tomorrow afternoon", "en", "2025-12-19"),
+        ("last night", "en", "2025-12-17"),
+        ("tonight", "en", "2025-12-18"),
+    ],
+)
+def test_day_words_in_every_form(expression: str, lang: str, iso: str) -> None:
+    assert resolve(expression, lang, THURSDAY) == iso

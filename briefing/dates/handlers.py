@@ -170,20 +170,20 @@ def later(m: re.Match, ctx: rk.Context):
     return ago(m, ctx, sign=1)
 
 
-_DAY_WORDS = {
-    "oggi": 0, "today": 0, "stamattina": 0, "stamane": 0, "stasera": 0, "stanotte": 0,
-    "stamani": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
-    "oggi pomeriggio": 0, "questa mattina": 0, "questa sera": 0, "questo pomeriggio": 0,
-    "ieri": -1, "yesterday": -1, "ieri sera": -1, "ieri mattina": -1, "ieri pomeriggio": -1,
-    "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
-    "domani": 1, "tomorrow": 1, "domani mattina": 1, "domani sera": 1, "tomorrow morning": 1,
-    "l'altro ieri": -2, "l'altroieri": -2, "altroieri": -2, "the day before yesterday": -2,
-    "dopodomani": 2, "the day after tomorrow": 2,
-}  # fmt: skip
+# The first cue found in a day word gives its day. Cues, not whole expressions, so every form
+# the rules accept resolves ("domani pomeriggio", "l' altroieri"); order matters: "l'altro
+# ieri" holds "ieri", "dopodomani" holds "domani", "the day after tomorrow" holds "tomorrow".
+_DAY_CUES = (
+    ("altro", -2), ("altroieri", -2), ("before yesterday", -2),
+    ("dopodomani", 2), ("after tomorrow", 2),
+    ("ieri", -1), ("yesterday", -1), ("last night", -1),
+    ("domani", 1), ("tomorrow", 1),
+)  # fmt: skip
 
 
 def day_word(m: re.Match, ctx: rk.Context):
-    offset = _DAY_WORDS[" ".join(m[0].lower().replace("’", "'").split())]
+    words = " ".join(m[0].lower().split())
+    offset = next((days for cue, days in _DAY_CUES if cue in words), 0)  # today, stasera...
     if ctx.anchor is None:
         return "DATE", None, True
     return "DATE", (ctx.anchor + dt.timedelta(days=offset)).isoformat(), True
