@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
 
 DEFAULT_LANG = "en"  # when detection has nothing to go on (empty text)
 BATCH_SIZE = 64
+# Appended to the pipeline version of an analysis made without the rules and facts after they
+# failed on its text: such an analysis is never fresh, so a later version tries again.
+PARTIAL = "+partial"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,6 +110,46 @@ def analyse_texts(
     extract = _facts_extractor() if facts else None
     chunk: list[TextItem] = []
 
+    def analysed(index: int, doc: Doc, name: str, version: str) -> Analysis:
+        item = chunk[index]
+        return Analysis(
+            article_id=item.article_id,
+            lang=item.lang or DEFAULT_LANG,
+            pipeline=name,
+            pipeline_version=version,
+            entities=entities_of(doc),
+            facts=_facts(extract, doc, item) if extract else Facts(),
+            body_hash=body_hash(item.text),
+            analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )
+
+    def alone(index: int) -> Analysis:
+        """One text whose batch failed: the full pipeline, else the model without rules or
+        facts, marked partial so that it is tried again. One odd text never stops the rest."""
+        item = chunk[index]
+        lang = item.lang or DEFAULT_LANG
+        nlp, name, version = pipeline.load(lang, rules=rules)
+        try:
+            return analysed(
+                index, nlp(pipeline.make_doc(nlp, item.text, item.published)), name, version
+            )
+        except Exception:
+            log.exception(
+                "analysis failed for %r; keeping the model's entities alone", item.article_id
+            )
+        bare, name, version = pipeline.load(lang, rules=False)
+        doc = bare(pipeline.make_doc(bare, item.text, item.published))
+        return Analysis(
+            article_id=item.article_id,
+            lang=lang,
+            pipeline=name,
+            pipeline_version=version + PARTIAL,
+            entities=entities_of(doc),
+            facts=Facts(),
+            body_hash=body_hash(item.text),
+            analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )
+
     def flush() -> Iterator[Analysis]:
         results: dict[int, Analysis] = {}
         by_lang: dict[str, list[int]] = {}
@@ -114,18 +160,15 @@ def analyse_texts(
             nlp, name, version = pipeline.load(lang, rules=rules)
             pipeline.set_corrections(nlp, corrections)
             docs = (pipeline.make_doc(nlp, chunk[i].text, chunk[i].published) for i in indexes)
-            for index, doc in zip(indexes, nlp.pipe(docs, batch_size=batch_size), strict=True):
-                item = chunk[index]
-                results[index] = Analysis(
-                    article_id=item.article_id,
-                    lang=lang,
-                    pipeline=name,
-                    pipeline_version=version,
-                    entities=entities_of(doc),
-                    facts=_facts(extract, doc, item) if extract else Facts(),
-                    body_hash=body_hash(item.text),
-                    analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                )
+            done = 0
+            try:
+                for index, doc in zip(indexes, nlp.pipe(docs, batch_size=batch_size), strict=True):
+                    results[index] = analysed(index, doc, name, version)
+                    done += 1
+            except Exception:  # texts are analysed in order: redo the rest one at a time
+                log.exception("a batch of %s analyses failed; analysing its texts one by one", lang)
+                for index in indexes[done:]:
+                    results[index] = alone(index)
         for index in range(len(chunk)):
             yield results[index]
 

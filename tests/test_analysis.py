@@ -210,3 +210,30 @@ def test_empty_and_very_long_texts_are_analysed():
     assert len(long_text) > 1_000_000
     (result,) = analysis.analyse_texts([analysis.TextItem(long_text, "it")], facts=False)
     assert [(e.text, e.label) for e in result.entities] == [("19,3%", "PERCENT"), ("Kyiv", "LOC")]
+
+
+@pytest.mark.fault(
+    "analysis",
+    "a rule component or fact extraction raising on one text of a batch",
+    "the other texts analysed in full; that one keeps the model's entities, marked partial",
+)
+def test_one_text_that_breaks_a_rule_does_not_stop_the_others(monkeypatch):
+    from briefing.nlp.regex_rules import RegexEntities  # numbers, social handles, URLs
+
+    real = RegexEntities.__call__
+
+    def fragile(self, doc):
+        if "BOOM" in doc.text:
+            raise KeyError("a form the rule did not expect")
+        return real(self, doc)
+
+    monkeypatch.setattr(RegexEntities, "__call__", fragile)
+    texts = ["Il 19,3% a Roma.", "BOOM: il 5% a Berlino.", "Il 7% a Kyiv."]
+    items = [analysis.TextItem(text, "it") for text in texts]
+    first, broken, last = analysis.analyse_texts(items)
+    assert {"PERCENT"} <= {e.label for e in first.entities} | {e.label for e in last.entities}
+    assert first.pipeline_version == last.pipeline_version
+    assert not first.pipeline_version.endswith(analysis.PARTIAL)
+    assert broken.pipeline_version.endswith(analysis.PARTIAL)
+    assert all(e.text == texts[1][e.start : e.end] for e in broken.entities)
+    assert broken.body_hash == analysis.body_hash(texts[1])
