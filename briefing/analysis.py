@@ -110,7 +110,9 @@ def analyse_texts(
     extract = _facts_extractor() if facts else None
     chunk: list[TextItem] = []
 
-    def analysed(index: int, doc: Doc, name: str, version: str) -> Analysis:
+    def analysed(
+        index: int, doc: Doc, name: str, version: str, *, with_facts: bool = True
+    ) -> Analysis:
         item = chunk[index]
         return Analysis(
             article_id=item.article_id,
@@ -118,7 +120,7 @@ def analyse_texts(
             pipeline=name,
             pipeline_version=version,
             entities=entities_of(doc),
-            facts=_facts(extract, doc, item) if extract else Facts(),
+            facts=_facts(extract, doc, item) if extract and with_facts else Facts(),
             body_hash=body_hash(item.text),
             analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
@@ -139,16 +141,7 @@ def analyse_texts(
             )
         bare, name, version = pipeline.load(lang, rules=False)
         doc = bare(pipeline.make_doc(bare, item.text, item.published))
-        return Analysis(
-            article_id=item.article_id,
-            lang=lang,
-            pipeline=name,
-            pipeline_version=version + PARTIAL,
-            entities=entities_of(doc),
-            facts=Facts(),
-            body_hash=body_hash(item.text),
-            analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        )
+        return analysed(index, doc, name, version + PARTIAL, with_facts=False)
 
     def flush() -> Iterator[Analysis]:
         results: dict[int, Analysis] = {}

@@ -174,7 +174,7 @@ def later(m: re.Match, ctx: rk.Context):
 # the rules accept resolves ("domani pomeriggio", "l' altroieri"); order matters: "l'altro
 # ieri" holds "ieri", "dopodomani" holds "domani", "the day after tomorrow" holds "tomorrow".
 _DAY_CUES = (
-    ("altro", -2), ("altroieri", -2), ("before yesterday", -2),
+    ("altro", -2), ("before yesterday", -2),  # "altro" also in "altroieri"
     ("dopodomani", 2), ("after tomorrow", 2),
     ("ieri", -1), ("yesterday", -1), ("last night", -1),
     ("domani", 1), ("tomorrow", 1),

@@ -20,8 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import doc_text, ensure_extensions, remove
+from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.spans import doc_text, remove
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
 # What ends a sentence or opens a quote, a heading or a line.
@@ -39,13 +39,9 @@ class Openers(SavesPatterns):
     """Drops the model's one-word names that open a sentence and end like ordinary words."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
-        ensure_extensions()
-        self.name = name
-        self.lang = nlp.lang
-        self.patterns: list[dict[str, Any]] = []
+        self._begin(nlp, name)
         self.suffixes: tuple[str, ...] = ()
-        if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
@@ -83,9 +79,7 @@ class Openers(SavesPatterns):
 
     def _ends_like_a_word(self, text: str) -> bool:
         lower = text.lower()
-        return lower.endswith(self.suffixes) and any(
-            lower.endswith(s) and len(text) > len(s) + 2 for s in self.suffixes
-        )
+        return any(lower.endswith(s) and len(text) > len(s) + 2 for s in self.suffixes)
 
     def clear_patterns(self) -> None:
         self.patterns, self.suffixes = [], ()

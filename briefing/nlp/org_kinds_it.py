@@ -24,13 +24,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
+from briefing.nlp.regex_rules import SavesPatterns
 from briefing.nlp.spans import (
     OVERRIDE,
     Candidate,
     Found,
     doc_text,
-    ensure_extensions,
     merge,
     to_spans,
 )
@@ -67,14 +66,9 @@ class OrgKinds(SavesPatterns):
     """Capitalised words right after a lowercase organisation cue are an organisation."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
-        ensure_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.lang = nlp.lang
-        self.patterns: list[dict[str, Any]] = []
+        self._begin(nlp, name)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]

@@ -43,6 +43,19 @@ class SavesPatterns:
 
     patterns: list[dict[str, Any]]
 
+    def _begin(self, nlp: Language, name: str) -> None:
+        """What such a component's __init__ starts with (its own state comes after)."""
+        ensure_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.lang = nlp.lang
+        self.patterns = []
+
+    def _read(self, patterns: str | None) -> None:
+        """Add the patterns of a file in nlp/patterns/, when one is named."""
+        if patterns:
+            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+
     def clear_patterns(self) -> None:
         self.patterns = []
 

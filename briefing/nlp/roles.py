@@ -17,8 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
+from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.spans import OVERRIDE, Candidate, merge
 
 _REACH = 8  # lowercase words allowed between the role and the name
 _BLOCKERS = frozenset(
@@ -41,13 +41,9 @@ class Roles(SavesPatterns):
     """Relabels as PER a short capitalised name that follows a role word in its clause."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
-        ensure_extensions()
-        self.name = name
-        self.lang = nlp.lang
-        self.patterns: list[dict[str, Any]] = []
+        self._begin(nlp, name)
         self.roles: set[str] = set()
-        if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]

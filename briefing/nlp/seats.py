@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge
+from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.spans import OVERRIDE, Candidate, merge
 
 _ARTICLES = frozenset({"la", "il", "lo", "l'", "l’", "the"})
 # What can stand before "la Casa Bianca" when it opens a clause.
@@ -73,14 +73,9 @@ class SeatsOfPower(SavesPatterns):
     """Relabels listed seats of government ORG where the sentence makes them an actor."""
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
-        ensure_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.lang = nlp.lang
-        self.patterns: list[dict[str, Any]] = []
+        self._begin(nlp, name)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
