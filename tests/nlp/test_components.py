@@ -108,6 +108,23 @@ def test_handles_and_urls():
     assert found == [("@white_lenka", "HANDLE", None), ("https://example.org/a?b=1", "URL", None)]
 
 
+def test_a_bare_domain_name_is_an_organisation():
+    # Italian news names a site by its domain ("il sito meteo.it"); a full URL stays a URL,
+    # an e-mail address, a missing space after a full stop or an abbreviation is no site.
+    nlp = blank("it", "briefing_social")
+    found = ents(
+        nlp,
+        "Lo dice il sito prova2020.live, ripreso da Quotidiano.it e da esempio.org.uk. "
+        "Vedi www.esempio.it o scrivi a mario@rai.it. Era la fine.It non torna. La Met.ro. no.",
+    )
+    assert found == [
+        ("prova2020.live", "ORG", None),
+        ("Quotidiano.it", "ORG", None),
+        ("esempio.org.uk", "ORG", None),
+        ("www.esempio.it", "URL", None),
+    ]
+
+
 def test_a_handle_wins_over_a_model_entity_around_it():
     nlp = blank("en", "briefing_social")
     doc = nlp.make_doc("Follow @white_lenka now")
