@@ -10,8 +10,13 @@ a relational adjective after an organisation or place ("Commissione tributaria",
 centrale", by ending: -ale, -ile, -ense, -ese, -aria) is inside too (train 147 in, 12 out);
 after a place a nationality stays out ("Kurdistan iracheno"). A name never ends on a
 preposition or article ("Ufficio di presidenza di").
-Patterns are JSONL: {"head": "provincia", "labels": ["LOC", "ORG"]}, {"nationality": "greco",
-"forms": [...]}, {"ending": "ale"}, {"not_adjective": ["capitale", ...]}.
+KIND tags no events, awards or competitions ("Coppa X", "X Awards", "MotoGP": train 44 of 52
+untagged) and no common acronyms ("URL", "LSD"): the first become MISC (shown, not scored),
+the second are dropped.
+Patterns are JSONL: {"head": "provincia", "linked": true, "labels": ["LOC", "ORG"]},
+{"nationality": "greco", "forms": [...]}, {"ending": "ale"}, {"not_adjective": [...]},
+{"not_a_name": ["URL", ...]}, {"event_first": ["Coppa", ...]}, {"event_last": ["Awards", ...]},
+{"event_name": ["MotoGP", ...]}.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -53,6 +58,10 @@ class Extents(SavesPatterns):
         self.nationalities: set[str] = set()
         self.endings: tuple[str, ...] = ()
         self.not_adjectives: set[str] = set()
+        self.not_names: set[str] = set()
+        self.events: set[str] = set()
+        self.event_first: tuple[str, ...] = ()
+        self.event_last: tuple[str, ...] = ()
         self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
@@ -69,6 +78,14 @@ class Extents(SavesPatterns):
                 endings.add(p["ending"])
             elif "not_adjective" in p:
                 self.not_adjectives.update(p["not_adjective"])
+            elif "not_a_name" in p:
+                self.not_names.update(p["not_a_name"])
+            elif "event_name" in p:
+                self.events.update(p["event_name"])
+            elif "event_first" in p:
+                self.event_first += tuple(f"{w} " for w in p["event_first"])
+            elif "event_last" in p:
+                self.event_last += tuple(f" {w}" for w in p["event_last"])
         self.endings = tuple(sorted(endings))
 
     def clear_patterns(self) -> None:
@@ -77,6 +94,10 @@ class Extents(SavesPatterns):
         self.nationalities = set()
         self.endings = ()
         self.not_adjectives = set()
+        self.not_names = set()
+        self.events = set()
+        self.event_first = ()
+        self.event_last = ()
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -92,13 +113,34 @@ class Extents(SavesPatterns):
         for k, ent in enumerate(ents):
             if ent.label_ not in SCORED:
                 continue
-            label = ent.label_
+            label = self._kind(ent)
+            if label is None:
+                changes.append((k, ent.start, ent.start, ent.label_))
+                continue
+            if label != ent.label_:
+                changes.append((k, ent.start, ent.end, label))
+                continue
             start, end = self._trim(doc, ent.start, ent.end, label)
             start = self._head(doc, start, label, taken)
             end = self._adjectives(doc, end, label, taken)
             if (start, end) != (ent.start, ent.end):
                 changes.append((k, start, end, label))
         return changes
+
+    def _kind(self, ent: Span) -> str | None:
+        """The entity's label, MISC for an event or award, None for a word that names nothing."""
+        text = ent.text
+        if len(ent) == 1 and text in self.not_names:
+            return None
+        if (
+            text in self.events
+            or text.startswith(self.event_first)
+            or text.endswith(self.event_last)
+        ):
+            return "MISC"
+        if len(ent) == 1 and f"{text} ".startswith(self.event_first):
+            return "MISC"  # "uno Slam"
+        return ent.label_
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         # "Ufficio di presidenza di": a name never ends on a preposition ("Jong-un" does)

@@ -73,3 +73,20 @@ def test_other_languages_are_untouched():
     text = "The provincia di Siena and the parlamento greco."
     labelled = [("Siena", "LOC"), ("parlamento", "ORG")]
     assert run(text, labelled, lang="en") == labelled
+
+
+def test_events_and_awards_become_misc():
+    text = "Ha vinto la Coppa Toscana, il Trofeo Laguna e i Nordic Film Awards. Poi la Superbike."
+    labelled = [("Coppa Toscana", "ORG"), ("Trofeo Laguna", "LOC")]
+    labelled += [("Nordic Film Awards", "ORG"), ("Superbike", "PER")]
+    assert run(text, labelled) == [(name, "MISC") for name, _ in labelled]
+    # a lone cue word too: "uno Slam"; a name that merely contains a cue word stays
+    text = "Ha vinto uno Slam. La Tourist Coppa Srl ha chiuso."
+    labelled = [("Slam", "ORG"), ("Tourist Coppa Srl", "ORG")]
+    assert run(text, labelled) == [("Slam", "MISC"), ("Tourist Coppa Srl", "ORG")]
+
+
+def test_common_acronyms_are_no_names():
+    text = "Il CEO della Acme ha citato l'URL del sito e l'LSD. La NATO risponde."
+    labelled = [("CEO", "PER"), ("Acme", "ORG"), ("URL", "ORG"), ("LSD", "ORG"), ("NATO", "ORG")]
+    assert run(text, labelled) == [("Acme", "ORG"), ("NATO", "ORG")]
