@@ -12,7 +12,8 @@ after a place a nationality stays out ("Kurdistan iracheno"). A name never ends 
 preposition or article ("Ufficio di presidenza di").
 KIND tags no events, awards or competitions ("Coppa X", "X Awards", "MotoGP": train 44 of 52
 untagged) and no common acronyms ("URL", "LSD"): the first become MISC (shown, not scored),
-the second are dropped.
+the second are dropped. So do genera: a capitalised word before a Latin species name ("Homo
+habilis") or after "batterio", "specie", "genere" is MISC wherever the article names it.
 Patterns are JSONL: {"head": "provincia", "linked": true, "labels": ["LOC", "ORG"]},
 {"nationality": "greco", "forms": [...]}, {"ending": "ale"}, {"not_adjective": [...]},
 {"not_a_name": ["URL", ...]}, {"event_first": ["Coppa", ...]}, {"event_last": ["Awards", ...]},
@@ -42,6 +43,14 @@ _DANGLING = _LINKS | frozenset(
     | {"e", "ed", "o", "il", "lo", "la", "le", "i", "gli", "l'", "l’", "un", "una", "senza"}
 )
 _MAX_ADJECTIVES = 2
+# "Homo habilis", "il batterio Helicobacter": a genus and its species, never a name in KIND
+_EPITHET_ENDINGS = ("us", "um", "is", "ae", "ii")
+_LATIN_LOANS = frozenset(
+    {"virus", "bonus", "bus", "autobus", "airbus", "campus", "corpus", "status", "forum"}
+    | {"album", "referendum", "quorum", "tennis", "gratis", "bis", "plus", "minus", "rebus"}
+    | {"lapis", "iris", "humus", "focus", "summit", "curriculum", "premium", "memorandum"}
+)
+_TAXON_CUES = frozenset({"batterio", "batteri", "specie", "genere", "ceppo", "parassita"})
 
 
 def _lower_word(token: Any) -> bool:
@@ -109,11 +118,12 @@ class Extents(SavesPatterns):
             return []
         ents = doc.ents
         taken = {t for e in ents for t in range(e.start, e.end)}
+        genera = self._genera(doc, ents)
         changes = []
         for k, ent in enumerate(ents):
             if ent.label_ not in SCORED:
                 continue
-            label = self._kind(ent)
+            label = "MISC" if doc[ent.start].text in genera else self._kind(ent)
             if label is None:
                 changes.append((k, ent.start, ent.start, ent.label_))
                 continue
@@ -126,6 +136,23 @@ class Extents(SavesPatterns):
             if (start, end) != (ent.start, ent.end):
                 changes.append((k, start, end, label))
         return changes
+
+    def _genera(self, doc: Doc, ents: tuple[Span, ...]) -> set[str]:
+        """Capitalised words the article uses as a genus: before a Latin species name
+        ("Homo habilis") or after a word for a kind of organism ("il batterio Helicobacter")."""
+        found = set()
+        n = len(doc)
+        for ent in ents:
+            first = ent.start
+            after = first + 1
+            epithet = after < n and doc[after].is_lower and doc[after].is_alpha
+            if epithet:
+                word = doc[after].text
+                epithet = word.endswith(_EPITHET_ENDINGS) and word not in _LATIN_LOANS
+            cue = first > 0 and doc[first - 1].lower_ in _TAXON_CUES
+            if (epithet or cue) and doc[first].is_title:
+                found.add(doc[first].text)
+        return found
 
     def _kind(self, ent: Span) -> str | None:
         """The entity's label, MISC for an event or award, None for a word that names nothing."""

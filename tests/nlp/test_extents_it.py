@@ -90,3 +90,20 @@ def test_common_acronyms_are_no_names():
     text = "Il CEO della Acme ha citato l'URL del sito e l'LSD. La NATO risponde."
     labelled = [("CEO", "PER"), ("Acme", "ORG"), ("URL", "ORG"), ("LSD", "ORG"), ("NATO", "ORG")]
     assert run(text, labelled) == [("Acme", "ORG"), ("NATO", "ORG")]
+
+
+def test_a_genus_and_its_other_mentions_become_misc():
+    text = "Trovato il batterio Listeria nel latte. La Listeria e il Pseudomonas putidus. Pino Listeri."
+    labelled = [("Listeria", "PER"), ("Listeria", "ORG"), ("Pseudomonas", "PER")]
+    labelled.append(("Pino Listeri", "PER"))
+    assert run(text, labelled) == [
+        ("Listeria", "MISC"),
+        ("Listeria", "MISC"),
+        ("Pseudomonas", "MISC"),
+        ("Pino Listeri", "PER"),
+    ]
+    # a Latin loanword after a name is no species: "la Roma bis"
+    assert run("Il Milan bonus e la Roma bis.", [("Milan", "ORG"), ("Roma", "LOC")]) == [
+        ("Milan", "ORG"),
+        ("Roma", "LOC"),
+    ]
