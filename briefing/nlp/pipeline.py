@@ -52,6 +52,7 @@ RULE_COMPONENTS = (
     "briefing_seats",
     "briefing_org_kinds",
     "briefing_roles",
+    "briefing_extents",
     "briefing_corrections",
 )
 
@@ -126,6 +127,7 @@ def _register_components() -> None:
         consistency,
         corrections,
         edges,
+        extents_it,
         gazetteer,
         openers_it,
         org_cues,
