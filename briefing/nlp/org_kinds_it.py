@@ -20,6 +20,8 @@ Patterns are JSONL, {"cue": "compagnia", "lang": "it"}; a cue may have several w
 ("agenzia di stampa", "casa editrice"); {"cue": "partita", "frame": "match", "lang": "it"}
 names a match; {"cue": "gestita", "frame": "by"} is a weak cue before "da"/"dal"/"dalla"...,
 {"cue": "amministratore delegato", "frame": "of"} one before "di"/"del"/"dell'"....
+{"cue": "federazioni", "frame": "list"} is a plural kind whose list names organisations
+("le federazioni: X, Y e Z", "società come X e Y", "squadre tra cui il X").
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -52,6 +54,11 @@ _PEOPLE = frozenset({"PER", "PERSON"})
 _NAMES = frozenset({"PER", "PERSON", "LOC", "GPE", "ORG"})
 _KIND = "KIND"
 _WEAK = "WEAK"
+_LIST = "LIST"
+_LIST_OPENERS = frozenset({":", "come", "ossia", "cioè", "quali"})
+_AMONG = frozenset({"tra", "fra"})
+_AND = frozenset({"e", "ed"})
+_LIST_ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "i", "gli", "le"})
 _OF = ("di", "del", "della", "dello", "dell'", "dell’", "dei", "degli", "delle")
 _BY = ("da", "dal", "dalla", "dallo", "dall'", "dall’", "dai", "dagli", "dalle")
 _PREPOSITIONS = {"of": _OF, "by": _BY}
@@ -121,6 +128,10 @@ class OrgKinds(SavesPatterns):
         ]
         if weak:
             self.matcher.add(_WEAK, list(self.nlp.tokenizer.pipe(weak)))
+        plural = [p["cue"] for p in self.patterns if p.get("frame") == "list"]
+        if plural:
+            self.matcher.add(_LIST, list(self.nlp.tokenizer.pipe(plural)))
+        self.list_key = self.nlp.vocab.strings[_LIST]
         self.kind_key = self.nlp.vocab.strings[_KIND]
         matches = [re.escape(p["cue"]) for p in self.patterns if p.get("frame") == "match"]
         # "la partita X - Y": the cue right before the pair; otherwise a score right after
@@ -157,6 +168,9 @@ class OrgKinds(SavesPatterns):
         by_end = {e.end: e for e in ents}
         by_start = {e.start: e for e in ents}
         for key, start, end in matches:
+            if key == self.list_key:
+                found += self._names_listed(doc, end, by_start)
+                continue
             if key == self.kind_key:
                 before = self._name_before(doc, start, by_end)
                 if before:
@@ -167,7 +181,7 @@ class OrgKinds(SavesPatterns):
         return found
 
     def _name_after(
-        self, doc: Doc, end: int, by_start: dict[int, Span], *, weak: bool
+        self, doc: Doc, end: int, by_start: dict[int, Span], *, weak: bool, listed: bool = False
     ) -> tuple[int, int] | None:
         n = len(doc)
         j = end
@@ -200,15 +214,52 @@ class OrgKinds(SavesPatterns):
         model = by_start.get(j)
         if model is not None and model.end > k:
             k = model.end
-        elif k + 1 < n and doc[k].lower_ in _LINKS and _name_word(doc, k + 1):
+        elif (
+            k + 1 < n
+            and doc[k].lower_ in _LINKS
+            and _name_word(doc, k + 1)
+            and not (listed and doc[k].lower_ in _AND)
+        ):
             return None  # a longer name the model did not find: leave it alone
         else:
             # the model's names inside the run are names of their own: "di Ferrolux Mario Rossi"
             k = next((t for t in range(j + 1, k) if t in by_start), k)
         # people run companies too: "gestita da Mario Rossi" is the person
-        if weak and k - j > 1 and (model is None or model.label_ in _PEOPLE):
+        if weak and not listed and k - j > 1 and (model is None or model.label_ in _PEOPLE):
             return None
         return j, k
+
+    def _names_listed(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[tuple[int, int]]:
+        """ "società come X e Y", "le federazioni: X, Y e Z", "squadre tra cui il X": each
+        name of the list after a plural kind."""
+        n = len(doc)
+        i = end
+        if i < n and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _NOT_ADJECTIVES:
+            i += 1  # "aziende americane come"
+        if i < n and doc[i].text == ",":
+            i += 1
+        if i < n and doc[i].lower_ in _LIST_OPENERS:
+            i += 1
+        elif i + 1 < n and doc[i].lower_ in _AMONG and doc[i + 1].lower_ == "cui":
+            i += 2
+        else:
+            return []
+        found = []
+        while i < n:
+            if doc[i].lower_ in _LIST_ARTICLES:
+                i += 1
+            name = self._name_after(doc, i, by_start, weak=True, listed=True)
+            if name is None:
+                break
+            found.append(name)
+            i = name[1]
+            if i < n and doc[i].text == ",":
+                i += 1
+            elif i < n and doc[i].lower_ in _AND:
+                i += 1
+            else:
+                break
+        return found
 
     def _name_before(self, doc: Doc, start: int, by_end: dict[int, Span]) -> tuple[int, int] | None:
         """ "Velatech, la squadra svizzera", "Velatech è stata la prima squadra",

@@ -134,3 +134,20 @@ def test_the_other_mentions_of_the_name_follow():
         ("Rossi", "ORG"),
         ("Anna Rossi", "PER"),
     ]
+
+
+def test_each_name_listed_after_a_plural_kind():
+    text = "le sigle delle federazioni: Boxa, Boxi e Boxo. Poi"
+    assert run(text, [("Boxa", "PER"), ("Boxi", "PER"), ("Boxo", "PER")]) == [
+        ("Boxa", "ORG"),
+        ("Boxi", "ORG"),
+        ("Boxo", "ORG"),
+    ]
+    text = "ha scritto per testate come Diario Del Sur e Radio Norte in Cile"
+    assert run(text, [("Diario Del Sur", "PER"), ("Radio Norte", "ORG")]) == [
+        ("Diario Del Sur", "ORG"),
+        ("Radio Norte", "ORG"),
+    ]
+    # no list word after the kind: nothing to say of the names
+    text = "le federazioni Boxa e Boxi"
+    assert run(text, [("Boxa", "PER")]) == [("Boxa", "PER")]
