@@ -10,7 +10,8 @@ word before it is an article or an articulated preposition ("del Maria Vittoria"
 Metropolitano"; Italian puts none before a full name), or a word for a kind of place or
 organisation ("la società Urban Screen", "lo stadio Benito Stirpe").
 A name right after a word for a relative or friend is a person too ("suo fratello George",
-"il mio amico Arnold"; KIND train: 31 of 32 such names are people).
+"il mio amico Arnold"; KIND train: 31 of 32 such names are people). The first and last
+words of a full name it relabels are that person alone too ("Colombo", "Irma").
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
 `python -m briefing.nlp.people_it --build` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
@@ -129,15 +130,24 @@ class People(SavesPatterns):
     def match(self, doc: Doc) -> list[int]:
         """Indexes in doc.ents of the model's places and organisations that are people."""
         found = []
-        for i, ent in enumerate(doc.ents):
+        words: set[str] = set()  # the words of the full names found: "Colombo" alone too
+        ents = doc.ents
+        for i, ent in enumerate(ents):
             if ent.label_ not in _THINGS:
                 continue
             # a relative is a person whoever said otherwise (towns: "il mio amico Arnold")
-            if self._after_kin(doc, ent.start) or (
-                ent._.ent_source is None and self._full_name(doc, ent)
-            ):
+            if self._after_kin(doc, ent.start):
                 found.append(i)
-        return found
+            elif ent._.ent_source is None and self._full_name(doc, ent):
+                found.append(i)
+                words.update(t.text for t in (ent[0], ent[-1]) if len(t) > 3)
+        if words:
+            found += [
+                i
+                for i, ent in enumerate(ents)
+                if ent.label_ in _THINGS and ent.text in words and ent._.ent_source is None
+            ]
+        return sorted(set(found))
 
     def _full_name(self, doc: Doc, ent: Span) -> bool:
         if not 2 <= len(ent) <= 3 or ent[0].text not in self.names:

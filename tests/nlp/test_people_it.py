@@ -94,3 +94,13 @@ def test_the_list_keeps_first_names_and_leaves_ordinary_words_out(tmp_path):
     assert "Marco" in names  # Faker's
     assert "Rosa" not in names  # written lowercase three times
     assert "Fiume" not in names  # opens a place
+
+
+def test_the_words_of_a_full_name_found_are_the_person_alone_too():
+    text = "Ha vinto Ottavia Krenz. La Krenz è al secondo titolo; Ottavia ha detto grazie."
+    labelled = [("Ottavia Krenz", "ORG"), ("Krenz", "ORG"), ("Ottavia", "LOC")]
+    assert run(text, labelled) == [("Ottavia Krenz", "PER"), ("Krenz", "PER"), ("Ottavia", "PER")]
+    # not when the full name stayed a thing
+    text = "Allo stadio Benito Ferri si gioca; il Ferri è pieno."
+    labelled = [("Benito Ferri", "LOC"), ("Ferri", "LOC")]
+    assert run(text, labelled) == labelled
