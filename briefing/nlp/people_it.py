@@ -11,7 +11,9 @@ Metropolitano"; Italian puts none before a full name), or a word for a kind of p
 organisation ("la società Urban Screen", "lo stadio Benito Stirpe").
 A name right after a word for a relative or friend is a person too ("suo fratello George",
 "il mio amico Arnold"; KIND train: 31 of 32 such names are people). The first and last
-words of a full name it relabels are that person alone too ("Colombo", "Irma").
+words of a full name it relabels are that person alone too ("Colombo", "Irma"). A saint on
+his feast day is a person, not a place named after him ("la festa di San Giacomo"; KIND
+train labels "festa di San Francesco" and "giorno di Santo Stefano" people).
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
 `python -m briefing.nlp.people_it --build` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
@@ -19,7 +21,7 @@ training set, less words the training set writes in lowercase (ordinary words: "
 opens more places and organisations with than people. Cues are JSONL too,
 {"cue": "fratello", "kind": "kin", "lang": "it"}; kind "kin" is a relative or friend,
 "named" a kind of place or organisation often named after a person ("stadio", "via"),
-"head" a place's or company's last word ("Island", "Air").
+"head" a place's or company's last word ("Island", "Air"), "saint_day" a feast ("festa").
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
 """
 
@@ -62,6 +64,7 @@ _KIN_BEFORE = frozenset(
     | {"del", "dello", "della", "al", "allo", "alla", "dal", "dallo", "dalla", "col"}
     | {"nel", "nella", "sul", "sulla", "e", "ed", ","}
 )
+_SAINTS = frozenset({"san", "santo", "santa", "sant'", "sant’", "ss.", "s."})
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ýa-zà-ÿ]+)?$")
 
 
@@ -81,6 +84,7 @@ class People(SavesPatterns):
         self.kin: set[str] = set()
         self.named: set[str] = set()
         self.heads: set[str] = set()
+        self.saint_days: set[str] = set()
         self.places: set[str] = set()
         if not self.active:
             return
@@ -117,10 +121,13 @@ class People(SavesPatterns):
                 self.named.add(cue.lower())
             elif kind == "head":
                 self.heads.add(cue)
+            elif kind == "saint_day":
+                self.saint_days.add(cue.lower())
 
     def clear_patterns(self) -> None:
         self.patterns = []
         self.names, self.kin, self.named, self.heads = set(), set(), set(), set()
+        self.saint_days = set()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.active and doc.ents:
@@ -136,7 +143,7 @@ class People(SavesPatterns):
             if ent.label_ not in _THINGS:
                 continue
             # a relative is a person whoever said otherwise (towns: "il mio amico Arnold")
-            if self._after_kin(doc, ent.start):
+            if self._after_kin(doc, ent.start) or self._saint(doc, ent):
                 found.append(i)
             elif ent._.ent_source is None and self._full_name(doc, ent):
                 found.append(i)
@@ -168,6 +175,16 @@ class People(SavesPatterns):
         if word in _OF:  # "lo stadio di Benito Stirpe", but "una statua di Cristoforo Colombo"
             return i > 0 and doc[i - 1].lower_ in self.named
         return word in self.named or word in _NOT_BEFORE_PEOPLE
+
+    def _saint(self, doc: Doc, ent: Span) -> bool:
+        """ "la festa di San Giacomo": the saint, not a place named after him."""
+        i = ent.start - 2
+        return (
+            i >= 0
+            and ent[0].lower_ in _SAINTS
+            and doc[i + 1].lower_ == "di"
+            and doc[i].lower_ in self.saint_days
+        )
 
     def _after_kin(self, doc: Doc, start: int) -> bool:
         """ "suo fratello George", "il mio amico Arnold", "la sorellastra di Arnold"."""

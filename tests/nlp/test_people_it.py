@@ -104,3 +104,9 @@ def test_the_words_of_a_full_name_found_are_the_person_alone_too():
     text = "Allo stadio Benito Ferri si gioca; il Ferri è pieno."
     labelled = [("Benito Ferri", "LOC"), ("Ferri", "LOC")]
     assert run(text, labelled) == labelled
+
+
+def test_a_saint_on_his_feast_day_is_a_person():
+    text = "Il paese celebra la festa di San Gualtiero; la chiesa di San Gualtiero è piena."
+    labelled = [("San Gualtiero", "LOC"), ("San Gualtiero", "LOC")]
+    assert run(text, labelled) == [("San Gualtiero", "PER"), ("San Gualtiero", "LOC")]
