@@ -13,7 +13,10 @@ A name right after a word for a relative or friend is a person too ("suo fratell
 "il mio amico Arnold"; KIND train: 31 of 32 such names are people). The first and last
 words of a full name it relabels are that person alone too ("Colombo", "Irma"). A saint on
 his feast day is a person, not a place named after him ("la festa di San Giacomo"; KIND
-train labels "festa di San Francesco" and "giorno di Santo Stefano" people).
+train labels "festa di San Francesco" and "giorno di Santo Stefano" people). A word the
+model glued before a full name goes: a headline's verb the article writes in lowercase too
+("Morta Terri Schiavo"), or the office after a role ("il procuratore della Repubblica Ilda
+Boccassini"); the first name must follow it, and no particle may be it ("De Luca").
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
 `python -m briefing.nlp.people_it --build` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
@@ -39,8 +42,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
+from briefing.nlp.spans import doc_text, set_entities
 
 _NAMES_FILE = "first_names.jsonl"
+_ROLES_FILE = "roles.jsonl"
 _PLACE_FILES = ("towns.jsonl", "gazetteer.jsonl")
 _KIND_FILES = ("org_kinds_it.jsonl", "place_cues_it.jsonl")
 _THINGS = frozenset({"LOC", "GPE", "FAC", "ORG"})
@@ -64,6 +69,14 @@ _KIN_BEFORE = frozenset(
     | {"del", "dello", "della", "al", "allo", "alla", "dal", "dallo", "dalla", "col"}
     | {"nel", "nella", "sul", "sulla", "e", "ed", ","}
 )
+_PEOPLE = frozenset({"PER", "PERSON"})
+_OF_THE = frozenset({"del", "dello", "della", "dell'", "dell’", "dei", "degli", "delle"})
+# Words that open surnames or come before names: "De Luca", "Don Mario Rossi".
+_PARTICLES = frozenset(
+    {"de", "di", "da", "del", "della", "dal", "dalla", "la", "lo", "le", "van", "von", "der"}
+    | {"den", "mac", "mc", "al", "el", "abu", "bin", "ben", "ibn", "dos", "das", "du", "des"}
+    | {"san", "santa", "santo", "saint", "st", "don", "padre", "papa", "suor", "fra", "mons"}
+)
 _SAINTS = frozenset({"san", "santo", "santa", "sant'", "sant’", "ss.", "s."})
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ýa-zà-ÿ]+)?$")
 
@@ -86,6 +99,7 @@ class People(SavesPatterns):
         self.heads: set[str] = set()
         self.saint_days: set[str] = set()
         self.places: set[str] = set()
+        self.roles: set[str] = set()
         if not self.active:
             return
         self._read(names)
@@ -96,6 +110,11 @@ class People(SavesPatterns):
                 for row in read_jsonl(PATTERNS_DIR / file_name)
                 if row.get("label") == "LOC" and row.get("lang") in (None, self.lang)
             )
+        self.roles = {
+            row["role"].lower()
+            for row in read_jsonl(PATTERNS_DIR / _ROLES_FILE)
+            if row.get("lang") in (None, self.lang)
+        }
         # organisation kinds and place kinds are cues of things too ("la società X")
         for file_name in _KIND_FILES:
             self.named.update(
@@ -131,8 +150,45 @@ class People(SavesPatterns):
 
     def __call__(self, doc: Doc) -> Doc:
         if self.active and doc.ents:
+            self.trim(doc)
             self.set_annotations(doc, self.match(doc))
         return doc
+
+    def trim(self, doc: Doc) -> None:
+        """A word glued before a full name goes: a headline's verb ("Morta Terri Schiavo",
+        "morta" in lowercase elsewhere in the article) or the office a role names ("il
+        procuratore della Repubblica Ettore Rossi")."""
+        ents = list(doc.ents)
+        changed = False
+        text = None
+        for i, ent in enumerate(ents):
+            if (
+                len(ent) < 3
+                or ent._.ent_source is not None
+                or ent[1].text not in self.names
+                or ent[0].text in self.names
+                or ent[0].lower_ in _PARTICLES
+                or not all(_name_word(t) for t in ent[:3])
+            ):
+                continue
+            if not self._after_role(doc, ent.start):
+                if ent.label_ not in _PEOPLE:
+                    continue
+                if text is None:
+                    text = doc_text(doc)
+                if not re.search(rf"(?<![\w'’]){re.escape(ent[0].lower_)}(?!\w)", text):
+                    continue
+            ents[i] = Span(doc, ent.start + 1, ent.end, label="PER")
+            ents[i]._.ent_source = "rule"
+            changed = True
+        if changed:
+            set_entities(doc, ents)
+
+    def _after_role(self, doc: Doc, start: int) -> bool:
+        """ "il presidente della", "il procuratore generale della" right before."""
+        if start < 2 or doc[start - 1].lower_ not in _OF_THE:
+            return False
+        return any(doc[i].lower_ in self.roles for i in range(max(0, start - 4), start - 1))
 
     def match(self, doc: Doc) -> list[int]:
         """Indexes in doc.ents of the model's places and organisations that are people."""
@@ -196,8 +252,6 @@ class People(SavesPatterns):
     def set_annotations(self, doc: Doc, found: list[int]) -> None:
         if not found:
             return
-        from briefing.nlp.spans import set_entities
-
         ents = list(doc.ents)
         for i in found:
             old = ents[i]

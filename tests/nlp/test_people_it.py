@@ -110,3 +110,30 @@ def test_a_saint_on_his_feast_day_is_a_person():
     text = "Il paese celebra la festa di San Gualtiero; la chiesa di San Gualtiero è piena."
     labelled = [("San Gualtiero", "LOC"), ("San Gualtiero", "LOC")]
     assert run(text, labelled) == [("San Gualtiero", "PER"), ("San Gualtiero", "LOC")]
+
+
+def test_a_word_glued_before_a_full_name_goes():
+    # a headline's verb the article writes in lowercase too
+    text = "Arrestata Ottavia Krenz\\nLa donna, arrestata ieri, è Ottavia Krenz."
+    text = text.replace("\\n", "\n")
+    labelled = [("Arrestata Ottavia Krenz", "PER"), ("Ottavia Krenz", "PER")]
+    assert run(text, labelled) == [("Ottavia Krenz", "PER"), ("Ottavia Krenz", "PER")]
+    # the office a role names
+    text = "ha detto il procuratore della Repubblica Gualtiero Brindisi ai giornalisti"
+    assert run(text, [("Repubblica Gualtiero Brindisi", "ORG")]) == [("Gualtiero Brindisi", "PER")]
+
+
+def test_a_full_name_keeps_its_first_word_when_nothing_says_it_is_glued():
+    # "Piazza" is written in lowercase nowhere and no role stands before it
+    text = "Il corteo è partito da Piazza Gualtiero Brindisi alle dieci."
+    assert run(text, [("Piazza Gualtiero Brindisi", "LOC")]) == [
+        ("Piazza Gualtiero Brindisi", "LOC")
+    ]
+    # a particle opens a surname: "Del Ottavia Krenz" stays whole
+    text = "Parla Del Ottavia Krenz; del resto tutti parlano."
+    assert run(text, [("Del Ottavia Krenz", "PER")]) == [("Del Ottavia Krenz", "PER")]
+    # the first word is itself a first name: "Benito Gualtiero Brindisi"
+    text = "Ha parlato Benito Gualtiero Brindisi; benito è un nome."
+    assert run(text, [("Benito Gualtiero Brindisi", "PER")]) == [
+        ("Benito Gualtiero Brindisi", "PER")
+    ]
