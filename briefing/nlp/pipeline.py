@@ -51,6 +51,7 @@ RULE_COMPONENTS = (
     "briefing_org_cues",
     "briefing_seats",
     "briefing_org_kinds",
+    "briefing_teams",
     "briefing_roles",
     "briefing_corrections",
 )
@@ -133,6 +134,7 @@ def _register_components() -> None:
         regex_rules,
         roles,
         seats,
+        teams_it,
         temporal,
         towns,
     )
