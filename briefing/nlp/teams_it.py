@@ -40,10 +40,11 @@ _ARTICLES = frozenset(
 )
 _LIST_LINKS = frozenset({",", "e", "ed"})
 _PLACES = frozenset({"LOC", "GPE"})
+_NAMES = frozenset({"LOC", "GPE", "ORG"})  # what a list of teams holds
 # a list right after one of these names places: "competizione di X, Y e Z"
 _PLACE_PREPOSITIONS = frozenset({"di", "a", "ad", "in"})
 _TOWNS_FILE = "towns.jsonl"
-_COUNTRIES_FILE = "gazetteer.jsonl"
+_COUNTRIES_FILE = "gazetteer.jsonl"  # countries (kind "country") and large cities
 
 
 class TeamsIt(SavesPatterns):
@@ -62,18 +63,18 @@ class TeamsIt(SavesPatterns):
         # article and for a country (which takes an article anyway)
         self.town_sport_words = town_sport_words
         self.country_sport_words = country_sport_words
-        self.countries = {
-            row["pattern"]
-            for row in read_jsonl(PATTERNS_DIR / _COUNTRIES_FILE)
-            if row.get("kind") == "country" and row.get("lang") in (None, self.lang)
-        }
-        self.listed_towns = {
-            row["pattern"]
-            for row in read_jsonl(PATTERNS_DIR / _TOWNS_FILE)
+        # countries and large cities (the gazetteer knows "Roma", "Napoli"), then every town
+        # over 15,000 people under its own name (towns.jsonl knows "Catania", "Rovigo")
+        places = [
+            row
+            for file_name in (_COUNTRIES_FILE, _TOWNS_FILE)
+            for row in read_jsonl(PATTERNS_DIR / file_name)
             if row.get("lang") in (None, self.lang) and row.get("label") == "LOC"
-        }
+        ]
+        self.countries = {row["pattern"] for row in places if row.get("kind") == "country"}
+        self.listed_towns = {row["pattern"] for row in places}
         self.towns: set[str] = set()
-        self.regions: set[str] = set()  # never a club: "nella Florida", a US state
+        self.regions: set[str] = set()  # never a club: "nella Florida", "l'Africa"
         self.sport: re.Pattern[str] | None = None
         self.opponent_cues: set[str] = set()
         self._read(patterns)
@@ -127,28 +128,40 @@ class TeamsIt(SavesPatterns):
         return True
 
     def _listed_with_teams(self, doc: Doc, places: set[int], teams: set[int]) -> set[int]:
-        """Places in a list ("X, Y e Z") with a team, found or relabelled, are teams; not
-        after a bare preposition ("competizione di X, Y e Z" names the places)."""
+        """Places in a list of names ("X, Y e Z") with a team, found or relabelled, are
+        teams; not after a bare preposition ("competizione di X, Y e Z" names places), nor
+        a place the model cut from a longer name ("Rugby Roma e L'Aquila")."""
         ents = doc.ents
         found: set[int] = set()
-        chain = [0]
-        for i in range(1, len(ents) + 1):
+        chain: list[int] = []
+        for i in range(len(ents) + 1):
             if (
-                i < len(ents)
-                and ents[i].start - ents[i - 1].end == 1
-                and doc[ents[i - 1].end].lower_ in _LIST_LINKS
+                chain
+                and i < len(ents)
+                and ents[i].label_ in _NAMES
+                and ents[i].start - ents[chain[-1]].end == 1
+                and doc[ents[i].start - 1].lower_ in _LIST_LINKS
             ):
                 chain.append(i)
                 continue
-            first = ents[chain[0]].start
-            if (
-                len(chain) > 1
-                and (first == 0 or doc[first - 1].lower_ not in _PLACE_PREPOSITIONS)
-                and any(ents[j].label_ == "ORG" or j in teams for j in chain)
-            ):
-                found.update(j for j in chain if j in places and j not in teams)
-            chain = [i]
+            if len(chain) > 1 and any(ents[j].label_ == "ORG" or j in teams for j in chain):
+                first = ents[chain[0]].start
+                if first == 0 or doc[first - 1].lower_ not in _PLACE_PREPOSITIONS:
+                    found.update(
+                        j
+                        for j in chain
+                        if j in places and j not in teams and not _after_name(doc, ents[j])
+                    )
+            chain = [i] if i < len(ents) and ents[i].label_ in _NAMES else []
         return found
+
+
+def _after_name(doc: Doc, ent: Span) -> bool:
+    """A capitalised word right before `ent`, not opening a sentence: part of a name."""
+    if ent.start < 2:
+        return False
+    word = doc[ent.start - 1]
+    return word.is_alpha and word.text[0].isupper() and not doc[ent.start - 2].is_punct
 
 
 @Language.factory(

@@ -29,6 +29,16 @@ def test_a_town_after_an_article_in_a_sports_article_is_its_club():
     assert run(text, [("Lecce", "LOC")]) == [("Lecce", "ORG")]
 
 
+def test_a_large_city_known_by_its_italian_name_is_a_club_too():
+    text = SPORT + "Il difensore è passato al Siviglia in gennaio."
+    assert run(text, [("Siviglia", "LOC")]) == [("Siviglia", "ORG")]
+
+
+def test_a_continent_stays_a_place():
+    text = SPORT + "La squadra è tornata dall'Africa ieri."
+    assert run(text, [("Africa", "LOC")]) == [("Africa", "LOC")]
+
+
 def test_a_town_is_a_place_outside_sport_or_without_an_article():
     text = "Il sindaco del Perugia ha parlato ieri in piazza."  # no sports words
     assert run(text, [("Perugia", "LOC")]) == [("Perugia", "LOC")]
@@ -64,6 +74,10 @@ def test_a_list_with_a_club_makes_its_towns_clubs_but_not_after_di():
     text = SPORT + "Hanno vinto Juventina, Messina e Ancona."
     labelled = [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
     assert run(text, labelled) == [("Juventina", "ORG"), ("Messina", "ORG"), ("Ancona", "ORG")]
+    text = SPORT + "Hanno vinto Calcio Messina e Juventina."
+    labelled = [("Messina", "LOC"), ("Juventina", "ORG")]
+    assert run(text, labelled) == labelled  # the model cut "Calcio Messina"
+    labelled = [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
     text = SPORT + "Il torneo di Juventina, Messina e Ancona è rinviato."
     assert run(text, labelled) == [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
 
