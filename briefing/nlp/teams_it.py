@@ -77,6 +77,7 @@ class TeamsIt(SavesPatterns):
         self.regions: set[str] = set()  # never a club: "nella Florida", "l'Africa"
         self.sport: re.Pattern[str] | None = None
         self.opponent_cues: set[str] = set()
+        self.place_words: set[str] = set()  # "Stadium", "Est": a place named after a town
         self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
@@ -88,6 +89,7 @@ class TeamsIt(SavesPatterns):
             p["cue"] for p in self.patterns if p.get("frame") == "opponent" and "cue" in p
         }
         self.regions = {p["region"] for p in self.patterns if "region" in p}
+        self.place_words = {p["place_word"] for p in self.patterns if "place_word" in p}
         self.towns = self.listed_towns - self.countries - self.regions
 
     def __call__(self, doc: Doc) -> Doc:
@@ -99,12 +101,14 @@ class TeamsIt(SavesPatterns):
             for i, e in enumerate(ents)
             if e.label_ in _PLACES and (e.text in self.towns or e.text in self.countries)
         ]
-        if not places:
+        clubs = [i for i, e in enumerate(ents) if e.label_ in _PLACES and self._club_name(e)]
+        if not places and not clubs:
             return doc
         score = len(set(self.sport.findall(doc_text(doc).lower())))
         if score < self.town_sport_words:
             return doc
         teams = {i for i in places if self._is_team(doc, ents[i], score)}
+        teams |= {i for i in clubs if self._after_article(doc, ents[i])}
         teams |= self._listed_with_teams(doc, set(places), teams)
         spans = [Span(doc, ents[i].start, ents[i].end, "ORG") for i in sorted(teams)]
         merge(doc, [Candidate(span, "rule") for span in spans], OVERRIDE)
@@ -126,6 +130,23 @@ class TeamsIt(SavesPatterns):
         if ent.text in self.countries:
             return score >= self.country_sport_words
         return True
+
+    def _club_name(self, ent: Span) -> bool:
+        """Two capitalised words, one a town or country: "Spartak Mosca", "Calcio Lecce";
+        not a venue or a part of a country ("Yoyogi Stadium", "Germania Est")."""
+        if len(ent) != 2 or not all(t.is_alpha and t.text[0].isupper() for t in ent):
+            return False
+        first, second = ent[0].text, ent[1].text
+        if first in self.place_words or second in self.place_words:
+            return False
+        known = self.towns | self.countries
+        return (first in known) != (second in known)
+
+    def _after_article(self, doc: Doc, ent: Span) -> bool:
+        """An article before `ent`, no capitalised word after it."""
+        if ent.start == 0 or doc[ent.start - 1].lower_ not in _ARTICLES:
+            return False
+        return ent.end == len(doc) or not doc[ent.end].text[:1].isupper()
 
     def _listed_with_teams(self, doc: Doc, places: set[int], teams: set[int]) -> set[int]:
         """Places in a list of names ("X, Y e Z") with a team, found or relabelled, are

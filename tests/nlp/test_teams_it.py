@@ -85,3 +85,12 @@ def test_a_list_with_a_club_makes_its_towns_clubs_but_not_after_di():
 def test_english_pipelines_are_left_alone():
     text = "The partita and the campionato: the coach of the Perugia said."
     assert run(text, [("Perugia", "LOC")], lang="en") == [("Perugia", "LOC")]
+
+
+def test_a_two_word_club_named_after_a_town_after_an_article_is_a_club():
+    text = SPORT + "Il terzino è passato al Dinamo Bari in estate."
+    assert run(text, [("Dinamo Bari", "LOC")]) == [("Dinamo Bari", "ORG")]
+    # a venue or a part of a country named after one stays a place
+    text = SPORT + "Si gioca nello Bari Stadium, poi nella Bari Est."
+    labelled = [("Bari Stadium", "LOC"), ("Bari Est", "LOC")]
+    assert run(text, labelled) == labelled
