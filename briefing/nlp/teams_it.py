@@ -40,6 +40,7 @@ _ARTICLES = frozenset(
 )
 _LIST_LINKS = frozenset({",", "e", "ed"})
 _PLACES = frozenset({"LOC", "GPE"})
+_WORD = re.compile(r"\w+")
 _NAMES = frozenset({"LOC", "GPE", "ORG"})  # what a list of teams holds
 # a list right after one of these names places: "competizione di X, Y e Z"
 _PLACE_PREPOSITIONS = frozenset({"di", "a", "ad", "in"})
@@ -74,8 +75,9 @@ class TeamsIt(SavesPatterns):
         self.countries = {row["pattern"] for row in places if row.get("kind") == "country"}
         self.listed_towns = {row["pattern"] for row in places}
         self.towns: set[str] = set()
+        self.known: set[str] = set()  # towns and countries
         self.regions: set[str] = set()  # never a club: "nella Florida", "l'Africa"
-        self.sport: re.Pattern[str] | None = None
+        self.sport: frozenset[str] = frozenset()
         self.opponent_cues: set[str] = set()
         self.place_words: set[str] = set()  # "Stadium", "Est": a place named after a town
         self._read(patterns)
@@ -83,28 +85,25 @@ class TeamsIt(SavesPatterns):
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]
         self.patterns.extend(mine)
-        words = sorted({p["sport"] for p in self.patterns if "sport" in p}, key=len, reverse=True)
-        self.sport = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
+        self.sport = frozenset(p["sport"] for p in self.patterns if "sport" in p)
         self.opponent_cues = {
             p["cue"] for p in self.patterns if p.get("frame") == "opponent" and "cue" in p
         }
         self.regions = {p["region"] for p in self.patterns if "region" in p}
         self.place_words = {p["place_word"] for p in self.patterns if "place_word" in p}
         self.towns = self.listed_towns - self.countries - self.regions
+        self.known = self.towns | self.countries
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.sport is None:
+        if not self.sport:
             return doc
         ents = doc.ents
-        places = [
-            i
-            for i, e in enumerate(ents)
-            if e.label_ in _PLACES and (e.text in self.towns or e.text in self.countries)
-        ]
+        places = [i for i, e in enumerate(ents) if e.label_ in _PLACES and e.text in self.known]
         clubs = [i for i, e in enumerate(ents) if e.label_ in _PLACES and self._club_name(e)]
-        if not places and not clubs:
+        # the sports words are counted only where a frame could apply
+        if not any(self._framed(doc, ents[i]) for i in places + clubs):
             return doc
-        score = len(set(self.sport.findall(doc_text(doc).lower())))
+        score = len(self.sport.intersection(_WORD.findall(doc_text(doc).lower())))
         if score < self.town_sport_words:
             return doc
         teams = {i for i in places if self._is_team(doc, ents[i], score)}
@@ -113,6 +112,17 @@ class TeamsIt(SavesPatterns):
         spans = [Span(doc, ents[i].start, ents[i].end, "ORG") for i in sorted(teams)]
         merge(doc, [Candidate(span, "rule") for span in spans], OVERRIDE)
         return doc
+
+    def _framed(self, doc: Doc, ent: Span) -> bool:
+        """An article, an opponent word or a list link next to `ent`."""
+        before = doc[ent.start - 1].lower_ if ent.start else ""
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        return (
+            before in _ARTICLES
+            or before in self.opponent_cues
+            or before in _LIST_LINKS
+            or after in _LIST_LINKS
+        )
 
     def _is_team(self, doc: Doc, ent: Span, score: int) -> bool:
         if ent.start == 0:
@@ -139,8 +149,7 @@ class TeamsIt(SavesPatterns):
         first, second = ent[0].text, ent[1].text
         if first in self.place_words or second in self.place_words:
             return False
-        known = self.towns | self.countries
-        return (first in known) != (second in known)
+        return (first in self.known) != (second in self.known)
 
     def _after_article(self, doc: Doc, ent: Span) -> bool:
         """An article before `ent`, no capitalised word after it."""
