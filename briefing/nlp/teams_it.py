@@ -79,6 +79,7 @@ class TeamsIt(SavesPatterns):
         self.regions: set[str] = set()  # never a club: "nella Florida", "l'Africa"
         self.sport: frozenset[str] = frozenset()
         self.opponent_cues: set[str] = set()
+        self.club_words: set[str] = set()  # "Rugby", "Calcio": a club named after a town
         self.place_words: set[str] = set()  # "Stadium", "Est": a place named after a town
         self._read(patterns)
 
@@ -91,12 +92,14 @@ class TeamsIt(SavesPatterns):
         }
         self.regions = {p["region"] for p in self.patterns if "region" in p}
         self.place_words = {p["place_word"] for p in self.patterns if "place_word" in p}
+        self.club_words = {p["club_word"] for p in self.patterns if "club_word" in p}
         self.towns = self.listed_towns - self.countries - self.regions
         self.known = self.towns | self.countries
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.sport:
             return doc
+        self._set_named_clubs(doc)
         ents = doc.ents
         places = [i for i, e in enumerate(ents) if e.label_ in _PLACES and e.text in self.known]
         clubs = [i for i, e in enumerate(ents) if e.label_ in _PLACES and self._club_name(e)]
@@ -112,6 +115,35 @@ class TeamsIt(SavesPatterns):
         spans = [Span(doc, ents[i].start, ents[i].end, "ORG") for i in sorted(teams)]
         merge(doc, [Candidate(span, "rule") for span in spans], OVERRIDE)
         return doc
+
+    def _set_named_clubs(self, doc: Doc) -> None:
+        """A town or country with a word for a club, in any article: "Rugby Roma", "Lecce
+        Calcio" (KIND train: 25 such names, all ORG); the word joins the name."""
+        if not self.club_words:
+            return
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in _PLACES:
+                continue
+            start, end = ent.start, ent.end
+            if ent.text in self.known:
+                if start > 0 and doc[start - 1].text in self.club_words:
+                    start -= 1
+                elif end < len(doc) and doc[end].text in self.club_words:
+                    end += 1
+            elif not (
+                len(ent) > 1
+                and (
+                    ent[0].text in self.club_words
+                    and ent[1:].text in self.known
+                    or ent[-1].text in self.club_words
+                    and ent[:-1].text in self.known
+                )
+            ):
+                continue
+            if (start, end) != (ent.start, ent.end) or ent.text not in self.known:
+                found.append(Candidate(Span(doc, start, end, "ORG"), "rule"))
+        merge(doc, found, OVERRIDE)
 
     def _framed(self, doc: Doc, ent: Span) -> bool:
         """An article, an opponent word or a list link next to `ent`."""

@@ -74,9 +74,9 @@ def test_a_list_with_a_club_makes_its_towns_clubs_but_not_after_di():
     text = SPORT + "Hanno vinto Juventina, Messina e Ancona."
     labelled = [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
     assert run(text, labelled) == [("Juventina", "ORG"), ("Messina", "ORG"), ("Ancona", "ORG")]
-    text = SPORT + "Hanno vinto Calcio Messina e Juventina."
+    text = SPORT + "Hanno vinto Nuova Messina e Juventina."
     labelled = [("Messina", "LOC"), ("Juventina", "ORG")]
-    assert run(text, labelled) == labelled  # the model cut "Calcio Messina"
+    assert run(text, labelled) == labelled  # the model cut "Nuova Messina"
     labelled = [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
     text = SPORT + "Il torneo di Juventina, Messina e Ancona è rinviato."
     assert run(text, labelled) == [("Juventina", "ORG"), ("Messina", "LOC"), ("Ancona", "LOC")]
@@ -94,3 +94,16 @@ def test_a_two_word_club_named_after_a_town_after_an_article_is_a_club():
     text = SPORT + "Si gioca nello Bari Stadium, poi nella Bari Est."
     labelled = [("Bari Stadium", "LOC"), ("Bari Est", "LOC")]
     assert run(text, labelled) == labelled
+
+
+def test_a_town_with_a_word_for_a_club_is_a_club_in_any_article():
+    # no sports words needed: the club word says it
+    text = "Il presidente del Basket Perugia ha parlato ieri."
+    assert run(text, [("Basket Perugia", "LOC")]) == [("Basket Perugia", "ORG")]
+    # the model left the word out: it joins the name
+    text = "I conti della Lecce Calcio preoccupano i soci."
+    assert run(text, [("Lecce", "LOC")]) == [("Lecce Calcio", "ORG")]
+    text = "Un accordo con la Pallavolo Ancona è vicino."
+    assert run(text, [("Ancona", "LOC")]) == [("Pallavolo Ancona", "ORG")]
+    # a town alone stays a town
+    assert run("Il sindaco di Ancona ha parlato.", [("Ancona", "LOC")]) == [("Ancona", "LOC")]
