@@ -52,6 +52,7 @@ RULE_COMPONENTS = (
     "briefing_org_cues",
     "briefing_seats",
     "briefing_org_kinds",
+    "briefing_teams",
     "briefing_roles",
     "briefing_extents",
     "briefing_corrections",
@@ -137,6 +138,7 @@ def _register_components() -> None:
         regex_rules,
         roles,
         seats,
+        teams_it,
         temporal,
         towns,
     )
