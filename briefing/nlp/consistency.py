@@ -25,6 +25,7 @@ from briefing.nlp.spans import (
     Candidate,
     doc_text,
     ensure_extensions,
+    entities,
     inside_longer_name,
     merge,
     set_entities,
@@ -55,7 +56,7 @@ class Consistency:
         repeated; and (with `surnames`) the surname of each full name the model called a person."""
         votes: dict[str, Counter[str]] = {}
         people: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in NAMES and ent._.ent_source is None:  # the model's names only
                 votes.setdefault(ent.text, Counter())[ent.label_] += 1
                 surname = _surname(ent) if self.surnames and ent.label_ in PEOPLE else None
@@ -74,7 +75,7 @@ class Consistency:
         relabel = {**winners, **people} if self.relabel else people
         if relabel:
             ents = []
-            for ent in doc.ents:
+            for ent in entities(doc):
                 label = relabel.get(ent.text)
                 if label and ent.label_ != label and ent._.ent_source is None:
                     ent = Span(doc, ent.start, ent.end, label=label)

@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span
 
 from briefing.models import Correction
 from briefing.nlp.regex_rules import PATTERNS_FILE, read_jsonl, write_jsonl
-from briefing.nlp.spans import OVERRIDE, Candidate, ensure_extensions, merge, remove
+from briefing.nlp.spans import (
+    OVERRIDE,
+    Candidate,
+    ensure_extensions,
+    forget_entities,
+    merge,
+    remove,
+)
 
 _DROP = "__NOT_AN_ENTITY__"
 
@@ -55,6 +62,7 @@ class Corrections:
     def __call__(self, doc: Doc) -> Doc:
         if self.corrections:
             self.set_annotations(doc, self.match(doc))
+        forget_entities(doc)  # the last component: what reads the doc next reads doc.ents
         return doc
 
     def match(self, doc: Doc) -> list[tuple[str, int, int]]:

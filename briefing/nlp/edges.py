@@ -34,7 +34,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import FILL, Candidate, doc_text, ensure_extensions, merge, set_entities
+from briefing.nlp.spans import (
+    FILL,
+    Candidate,
+    doc_text,
+    ensure_extensions,
+    entities,
+    merge,
+    set_entities,
+)
 
 PEOPLE = frozenset({"PER", "PERSON"})
 PLACES = frozenset({"LOC", "GPE", "FAC"})
@@ -172,7 +180,7 @@ class Edges(SavesPatterns):
             self.country_matcher.add("LOC", list(self.nlp.tokenizer.pipe(listed)))
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.patterns and doc.ents:
+        if self.patterns and entities(doc):
             self.set_annotations(doc, self.match(doc))
         if self.patterns:
             merge(doc, list(self.missed_people(doc)), FILL)
@@ -184,7 +192,7 @@ class Edges(SavesPatterns):
         "TOFTIR, Faroe Islands 1996-08-31", "LONDON (Reuters) -"), a country in a headline's
         capitals ("SRI LANKA BEAT AUSTRALIA"), a country news still names that the gazetteer
         lacks ("Yugoslavia")."""
-        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        taken = {t for e in entities(doc) for t in range(e.start, e.end)}
         for start, end in self._dateline(doc):
             if not any(t in taken for t in range(start, end)):
                 yield Candidate(Span(doc, start, end, label="LOC"), "rule")
@@ -246,7 +254,7 @@ class Edges(SavesPatterns):
         """People the model left out where their edges show: after an honorific ("President
         Suharto", "Prime Minister Viktor Chernomyrdin"), or a two- or three-word name before
         a country in brackets ("Petr Korda (Czech Republic) beat ...")."""
-        taken = {t for e in doc.ents for t in range(e.start, e.end)}
+        taken = {t for e in entities(doc) for t in range(e.start, e.end)}
         n = len(doc)
         for i in positions(doc, ORTH, self._people_ids):
             token = doc[i]
@@ -290,7 +298,7 @@ class Edges(SavesPatterns):
     def match(self, doc: Doc) -> list[tuple[int, list[tuple[int, int, str]]]]:
         """(index in doc.ents, the spans that replace it) for each span to change."""
         changes = []
-        for k, ent in enumerate(doc.ents):
+        for k, ent in enumerate(entities(doc)):
             if ent.label_ not in NAMES or ent._.ent_source is not None:
                 continue
             parts = [] if self._no_name(doc, ent) else self._parts(doc, ent)
@@ -415,7 +423,7 @@ class Edges(SavesPatterns):
     ) -> None:
         if not changes:
             return
-        ents: list[Span] = list(doc.ents)
+        ents: list[Span] = list(entities(doc))
         replaced = dict(changes)
         out = []
         for k, ent in enumerate(ents):

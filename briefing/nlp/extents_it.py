@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import SavesPatterns
-from briefing.nlp.spans import set_entities
+from briefing.nlp.spans import entities, set_entities
 
 SCORED = frozenset({"PER", "ORG", "LOC"})
 # between a head word and the name: "provincia di Siena", "regione del Caucaso"
@@ -116,7 +116,7 @@ class Extents(SavesPatterns):
         """(index in doc.ents, start, end, label) of every name whose extent changes."""
         if not self.patterns:
             return []
-        ents = doc.ents
+        ents = entities(doc)
         taken = {t for e in ents for t in range(e.start, e.end)}
         genera = self._genera(doc, ents)
         changes = []
@@ -223,7 +223,7 @@ class Extents(SavesPatterns):
             return
         replaced = {k: (s, e, label) for k, s, e, label in changes}
         out = []
-        for k, ent in enumerate(doc.ents):
+        for k, ent in enumerate(entities(doc)):
             if k not in replaced:
                 out.append(ent)
                 continue

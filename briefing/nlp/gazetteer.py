@@ -24,6 +24,7 @@ from briefing.nlp.spans import (
     MODES,
     Candidate,
     ensure_extensions,
+    entities,
     inside_longer_name,
     merge,
     set_entities,
@@ -87,7 +88,7 @@ class Gazetteer(SavesPatterns):
         one word of letters, not a listed place, a nationality ending, a country's stem."""
         changed = False
         ents = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             text = ent.text
             if (
                 ent.label_ in ("LOC", "GPE")
@@ -108,7 +109,7 @@ class Gazetteer(SavesPatterns):
     def coordinated_places(self, doc: Doc) -> None:
         """ "tra Kyiv e Mosca": a listed place the model called a person, joined by "e"/"and"
         to a place, is a place too."""
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         by_start = {e.start: i for i, e in enumerate(ents)}
         by_end = {e.end: i for i, e in enumerate(ents)}
         changed = False
@@ -138,7 +139,7 @@ class Gazetteer(SavesPatterns):
         the model called organisations are settled too: on both dev sets that gained more
         than it lost."""
         votes: dict[str, Counter[str]] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             # the model's readings, and those settled by coordination just before
             if ent.text in self.names and ent._.ent_source in (None, "rule"):
                 votes.setdefault(ent.text, Counter())[ent.label_] += 1
@@ -150,7 +151,7 @@ class Gazetteer(SavesPatterns):
         if not settled:
             return
         ents = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             label = settled.get(ent.text)
             if label and ent.label_ != label and ent._.ent_source is None:
                 ent = Span(doc, ent.start, ent.end, label=label)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.nlp.regex_rules import SavesPatterns
-from briefing.nlp.spans import doc_text, remove
+from briefing.nlp.spans import doc_text, entities, remove
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
 # What ends a sentence or opens a quote, a heading or a line.
@@ -54,7 +54,7 @@ class Openers(SavesPatterns):
 
     def match(self, doc: Doc) -> list[tuple[int, int]]:
         found = []
-        for e in doc.ents:
+        for e in entities(doc):
             text = e.text
             if len(e) != 1 or not text.isalpha() or not text[:1].isupper() or text.isupper():
                 continue

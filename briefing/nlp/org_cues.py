@@ -40,6 +40,7 @@ from briefing.nlp.spans import (
     Candidate,
     doc_text,
     ensure_extensions,
+    entities,
     inside_longer_name,
     merge,
     set_entities,
@@ -230,7 +231,7 @@ class OrgCues(SavesPatterns):
 
     def match(self, doc: Doc) -> dict[str, Any]:
         """What to change: entities to relabel, the names they carry, spans to add."""
-        ents = doc.ents
+        ents = entities(doc)
         placey = {_text(doc, e) for e in ents if e.label_ in PLACES}
         relabel: set[int] = set()
         for i, ent in enumerate(ents):
@@ -432,12 +433,12 @@ class OrgCues(SavesPatterns):
         merge(doc, list(self._suffixed_candidates(doc, found["suffixed"])), OVERRIDE)
         merge(doc, list(self._sponsors(doc)), OVERRIDE)
         self._known(doc, found["known"])
-        ents = doc.ents
+        ents = entities(doc)
         acronyms = self._acronyms(doc, ents)
         if acronyms:
             self._relabel(doc, set(), acronyms)
             merge(doc, list(self._unlabelled_mentions(doc, acronyms)), FILL)
-            ents = doc.ents
+            ents = entities(doc)
         short = self._short_forms(ents)
         if short:
             self._relabel(doc, set(), short, people=False)
@@ -454,7 +455,7 @@ class OrgCues(SavesPatterns):
     ) -> None:
         """ORG for the chosen entities and for the other mentions of `names` (not in a
         dateline, not after "in": "In Seattle, ..." is the city; not people unless `people`)."""
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         changed = False
         for i, ent in enumerate(ents):
             if ent.label_ == "ORG":
@@ -485,7 +486,7 @@ class OrgCues(SavesPatterns):
         Motorola 2 seconds behind", "Al Unser Jr (U.S.), Penske Mercedes-Benz, 54.683"."""
         n = len(doc)
         closing = positions(doc, ORTH, self._close_ids)
-        owner = {t: e for e in doc.ents for t in range(e.start, e.end)} if closing else {}
+        owner = {t: e for e in entities(doc) for t in range(e.start, e.end)} if closing else {}
         for i in closing:
             opening = next((j for j in range(i - 1, max(i - 5, 0), -1) if doc[j].text == "("), None)
             if opening is None or opening == 0 or not _name_word(doc[opening - 1]):
@@ -564,7 +565,7 @@ class OrgCues(SavesPatterns):
     def _suffixed_candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterable[Candidate]:
         if not spans:
             return
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         wider = {}
         for k, ent in enumerate(ents):
             if ent.label_ not in PEOPLE:
@@ -605,7 +606,7 @@ class OrgCues(SavesPatterns):
     def _known(self, doc: Doc, matches: list[tuple[int, int]]) -> None:
         if not matches:
             return
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         by_extent = {(e.start, e.end): k for k, e in enumerate(ents)}
         changed = False
         fill = []

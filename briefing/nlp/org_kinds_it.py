@@ -42,6 +42,7 @@ from briefing.nlp.spans import (
     Candidate,
     Found,
     doc_text,
+    entities,
     inside_longer_name,
     merge,
     set_entities,
@@ -164,7 +165,7 @@ class OrgKinds(SavesPatterns):
         matches = self.matcher(doc)
         if not matches:
             return found
-        ents = doc.ents
+        ents = entities(doc)
         by_end = {e.end: e for e in ents}
         by_start = {e.start: e for e in ents}
         for key, start, end in matches:
@@ -302,7 +303,7 @@ class OrgKinds(SavesPatterns):
         """The other mentions of a name a cue made an organisation are that organisation
         too: a person or place reading of exactly the name is relabelled, a mention the model
         left out is added (not inside a longer name)."""
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         text = doc_text(doc)
         changed = False
         for i, ent in enumerate(ents):

@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
-from briefing.nlp.spans import doc_text, set_entities
+from briefing.nlp.spans import doc_text, entities, set_entities
 
 _NAMES_FILE = "first_names.jsonl"
 _ROLES_FILE = "roles.jsonl"
@@ -149,7 +149,7 @@ class People(SavesPatterns):
         self.saint_days = set()
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.active and doc.ents:
+        if self.active and entities(doc):
             self.trim(doc)
             self.set_annotations(doc, self.match(doc))
         return doc
@@ -158,7 +158,7 @@ class People(SavesPatterns):
         """A word glued before a full name goes: a headline's verb ("Morta Terri Schiavo",
         "morta" in lowercase elsewhere in the article) or the office a role names ("il
         procuratore della Repubblica Ettore Rossi")."""
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         changed = False
         text = None
         for i, ent in enumerate(ents):
@@ -194,7 +194,7 @@ class People(SavesPatterns):
         """Indexes in doc.ents of the model's places and organisations that are people."""
         found = []
         words: set[str] = set()  # the words of the full names found: "Colombo" alone too
-        ents = doc.ents
+        ents = entities(doc)
         for i, ent in enumerate(ents):
             if ent.label_ not in _THINGS:
                 continue
@@ -252,7 +252,7 @@ class People(SavesPatterns):
     def set_annotations(self, doc: Doc, found: list[int]) -> None:
         if not found:
             return
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         for i in found:
             old = ents[i]
             ents[i] = Span(doc, old.start, old.end, label="PER")

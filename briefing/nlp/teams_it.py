@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
-from briefing.nlp.spans import OVERRIDE, Candidate, doc_text, merge
+from briefing.nlp.spans import OVERRIDE, Candidate, doc_text, entities, merge
 
 # An article or an articulated preposition: a town after one is a club
 _ARTICLES = frozenset(
@@ -108,7 +108,7 @@ class TeamsIt(SavesPatterns):
         if not self.sport:
             return doc
         self._set_named_clubs(doc)
-        ents = doc.ents
+        ents = entities(doc)
         places = [i for i, e in enumerate(ents) if e.label_ in _PLACES and e.text in self.known]
         clubs = [i for i, e in enumerate(ents) if e.label_ in _PLACES and self._club_name(e)]
         # the sports words are counted only where a frame could apply
@@ -130,7 +130,7 @@ class TeamsIt(SavesPatterns):
         if not self.club_words:
             return
         found = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in _PLACES:
                 continue
             start, end = ent.start, ent.end
@@ -201,7 +201,7 @@ class TeamsIt(SavesPatterns):
         """Places in a list of names ("X, Y e Z") with a team, found or relabelled, are
         teams; not after a bare preposition ("competizione di X, Y e Z" names places), nor
         a place the model cut from a longer name ("Rugby Roma e L'Aquila")."""
-        ents = doc.ents
+        ents = entities(doc)
         found: set[int] = set()
         chain: list[int] = []
         for i in range(len(ents) + 1):

@@ -40,6 +40,7 @@ from briefing.nlp.spans import (
     Candidate,
     doc_text,
     ensure_extensions,
+    entities,
     inside_longer_name,
     merge,
     set_entities,
@@ -140,7 +141,7 @@ class Towns(SavesPatterns):
                 continue
             i = span.start
             if taken is None:
-                taken = {t for e in doc.ents for t in range(e.start, e.end)}
+                taken = {t for e in entities(doc) for t in range(e.start, e.end)}
             if (
                 i not in taken
                 and doc[i - 1].lower_ in self.prepositions
@@ -152,7 +153,7 @@ class Towns(SavesPatterns):
     def split_tails(self, doc: Doc) -> None:
         """ "Policlinico San Martino di Genova" -> "Policlinico San Martino" + "Genova" (LOC)
         where the name before "di" has two words or more and the town is listed."""
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         changed = False
         for i, ent in enumerate(ents):
             if ent.label_ not in _SPLIT or ent._.ent_source is not None or len(ent) < 4:
@@ -176,7 +177,7 @@ class Towns(SavesPatterns):
     def match(self, doc: Doc) -> list[int]:
         """Indexes in doc.ents of the model's people that are places: after a place cue, or
         one-word listed towns that nothing makes a person."""
-        ents = doc.ents
+        ents = entities(doc)
         # "nato a Liverpool": a birthplace or home is a place, whatever the model said
         found = [
             i
@@ -249,7 +250,7 @@ class Towns(SavesPatterns):
     def set_annotations(self, doc: Doc, found: list[int]) -> None:
         if not found:
             return
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         for i in found:
             old = ents[i]
             ents[i] = Span(doc, old.start, old.end, label="LOC")

@@ -10,7 +10,7 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Span  # noqa: E402
 
-from briefing.nlp.spans import set_entities  # noqa: E402
+from briefing.nlp.spans import ENTS_KEY, entities, set_entities  # noqa: E402
 
 WORDS = 12
 NLP = spacy.blank("en")
@@ -56,3 +56,27 @@ def test_a_doc_without_entity_annotation_is_set_whole():
     doc = _doc()
     set_entities(doc, [Span(doc, 2, 4, label="LOC")])
     assert [t.ent_iob_ for t in doc][:5] == ["O", "O", "B", "I", "O"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(entity_sets(), entity_sets(), entity_sets())
+def test_the_entities_copy_always_reads_what_doc_ents_holds(first, second, third):
+    doc = _doc()
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in first]
+    for ents in (second, third):
+        assert _keys(entities(doc)) == _keys(doc.ents)
+        set_entities(doc, [Span(doc, s, e, label=lab) for s, e, lab in ents])
+        assert _keys(entities(doc)) == _keys(doc.ents) == sorted(ents)
+
+
+def _keys(ents):
+    return sorted((e.start, e.end, e.label_) for e in ents)
+
+
+def test_the_pipeline_leaves_no_copy_of_the_entities_behind():
+    from briefing.nlp import pipeline
+
+    nlp = pipeline.load("it").nlp
+    doc = nlp("Mario Rossi è arrivato a Roma con la compagnia Alfa Beta.")
+    assert doc.ents
+    assert ENTS_KEY not in doc.user_data  # what reads the doc next reads doc.ents itself
