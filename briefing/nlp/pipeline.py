@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 
 # Bump when a rule component or its patterns change: cached analyses then become stale.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 
 TRAINED_PACKAGES = {
     "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),
