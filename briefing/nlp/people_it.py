@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
-from briefing.nlp.spans import doc_text, entities, set_entities
+from briefing.nlp.spans import doc_text, entities, relabel, set_entities
 
 _NAMES_FILE = "first_names.jsonl"
 _ROLES_FILE = "roles.jsonl"
@@ -250,14 +250,8 @@ class People(SavesPatterns):
         return i >= 1 and doc[i].lower_ in self.kin and doc[i - 1].lower_ in _KIN_BEFORE
 
     def set_annotations(self, doc: Doc, found: list[int]) -> None:
-        if not found:
-            return
-        ents = list(entities(doc))
-        for i in found:
-            old = ents[i]
-            ents[i] = Span(doc, old.start, old.end, label="PER")
-            ents[i]._.ent_source = "rule"
-        set_entities(doc, ents)
+        if found:
+            relabel(doc, found, "PER")
 
 
 @Language.factory(

@@ -158,6 +158,18 @@ def merge(doc: Doc, candidates: list[Candidate], mode: str) -> None:
     set_entities(doc, [e for e in ents if e is not None])
 
 
+def relabel(doc: Doc, indices: Iterable[int], label: str) -> None:
+    """Give the entities at these positions of entities(doc) a rule's label, same extent."""
+    from spacy.tokens import Span
+
+    ents = list(entities(doc))
+    for i in indices:
+        old = ents[i]
+        ents[i] = Span(doc, old.start, old.end, label=label)
+        ents[i]._.ent_source = "rule"
+    set_entities(doc, ents)
+
+
 def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:
     """Drop the entities whose exact token extent is listed."""
     gone = set(should_go)

@@ -43,6 +43,7 @@ from briefing.nlp.spans import (
     entities,
     inside_longer_name,
     merge,
+    relabel,
     set_entities,
 )
 
@@ -248,14 +249,8 @@ class Towns(SavesPatterns):
         return True
 
     def set_annotations(self, doc: Doc, found: list[int]) -> None:
-        if not found:
-            return
-        ents = list(entities(doc))
-        for i in found:
-            old = ents[i]
-            ents[i] = Span(doc, old.start, old.end, label="LOC")
-            ents[i]._.ent_source = "rule"
-        set_entities(doc, ents)
+        if found:
+            relabel(doc, found, "LOC")
 
     def clear_patterns(self) -> None:
         self.patterns, self.towns = [], set()
