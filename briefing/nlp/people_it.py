@@ -41,12 +41,17 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
+from briefing.nlp.regex_rules import (
+    PATTERNS_DIR,
+    SavesPatterns,
+    listed_places,
+    read_jsonl,
+    write_jsonl,
+)
 from briefing.nlp.spans import doc_text, entities, relabel, set_entities
 
 _NAMES_FILE = "first_names.jsonl"
 _ROLES_FILE = "roles.jsonl"
-_PLACE_FILES = ("towns.jsonl", "gazetteer.jsonl")
 _KIND_FILES = ("org_kinds_it.jsonl", "place_cues_it.jsonl")
 _THINGS = frozenset({"LOC", "GPE", "FAC", "ORG"})
 # An article or an articulated preposition before a full name makes it a thing named after
@@ -98,18 +103,13 @@ class People(SavesPatterns):
         self.named: set[str] = set()
         self.heads: set[str] = set()
         self.saint_days: set[str] = set()
-        self.places: set[str] = set()
+        self.places: frozenset[str] = frozenset()
         self.roles: set[str] = set()
         if not self.active:
             return
         self._read(names)
         self._read(cues)
-        for file_name in _PLACE_FILES:
-            self.places.update(
-                row["pattern"]
-                for row in read_jsonl(PATTERNS_DIR / file_name)
-                if row.get("label") == "LOC" and row.get("lang") in (None, self.lang)
-            )
+        self.places, _ = listed_places(self.lang)
         self.roles = {
             row["role"].lower()
             for row in read_jsonl(PATTERNS_DIR / _ROLES_FILE)

@@ -9,6 +9,7 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -29,6 +30,22 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """One JSON object a line; blank lines are skipped."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+@functools.cache
+def listed_places(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every place name, the countries among them) of the bundled gazetteer and towns lists.
+
+    Several components need the same ~50,000 rows; read and parse them once a process.
+    """
+    rows = [
+        row
+        for file_name in ("gazetteer.jsonl", "towns.jsonl")
+        for row in read_jsonl(PATTERNS_DIR / file_name)
+        if row.get("lang") in (None, lang) and row.get("label") == "LOC"
+    ]
+    countries = frozenset(row["pattern"] for row in rows if row.get("kind") == "country")
+    return frozenset(row["pattern"] for row in rows), countries
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:

@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
+from briefing.nlp.regex_rules import SavesPatterns, listed_places
 from briefing.nlp.spans import OVERRIDE, Candidate, doc_text, entities, merge
 
 # An article or an articulated preposition: a town after one is a club
@@ -52,8 +52,6 @@ _WORD = re.compile(r"\w+")
 _NAMES = frozenset({"LOC", "GPE", "ORG"})  # what a list of teams holds
 # a list right after one of these names places: "competizione di X, Y e Z"
 _PLACE_PREPOSITIONS = frozenset({"di", "a", "ad", "in"})
-_TOWNS_FILE = "towns.jsonl"
-_COUNTRIES_FILE = "gazetteer.jsonl"  # countries (kind "country") and large cities
 
 
 class TeamsIt(SavesPatterns):
@@ -74,14 +72,7 @@ class TeamsIt(SavesPatterns):
         self.country_sport_words = country_sport_words
         # countries and large cities (the gazetteer knows "Roma", "Napoli"), then every town
         # over 15,000 people under its own name (towns.jsonl knows "Catania", "Rovigo")
-        places = [
-            row
-            for file_name in (_COUNTRIES_FILE, _TOWNS_FILE)
-            for row in read_jsonl(PATTERNS_DIR / file_name)
-            if row.get("lang") in (None, self.lang) and row.get("label") == "LOC"
-        ]
-        self.countries = {row["pattern"] for row in places if row.get("kind") == "country"}
-        self.listed_towns = {row["pattern"] for row in places}
+        self.listed_towns, self.countries = listed_places(self.lang)
         self.towns: set[str] = set()
         self.known: set[str] = set()  # towns and countries
         self.regions: set[str] = set()  # never a club: "nella Florida", "l'Africa"
