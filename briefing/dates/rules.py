@@ -59,11 +59,12 @@ _SHARED = [
 
 _IT = [
     _rule(
-        r"(?:(?P<dir>quest[oa']|sto|il|lo|nel|nello|dello|del)\s*)?fine\s*settimana(?:\s+(?P<dir2>scorso|prossimo|passato))?",
+        r"(?:(?:(?:lo|il|nel|nello|dello|del)\s+)?(?P<dir>scorso|prossimo|passato|quest[oa'’]|sto|il|lo|nel|nello|dello|del)(?:(?<=['’])\s*|\s+))?fine\s*settimana(?:\s+(?P<dir2>scorso|prossimo|passato))?",
         h.weekend,
     ),
     _rule(
-        r"(?:(?P<dir>scors[oa]|prossim[oa]|quest[oa']|passat[oa])\s*)(?P<unit>settimana|mese|anno)",
+        # words need a space between them; only an elided "quest'" may touch the next one
+        r"(?:(?P<dir>scors[oa]|prossim[oa]|quest[oa'’]|passat[oa])(?:(?<=['’])\s*|\s+))(?P<unit>settimana|mese|anno)",
         h.period,
     ),
     _rule(
