@@ -1,0 +1,38 @@
+"""Turning the id prefix a user typed into one article id, or saying which ids it could be."""
+
+from __future__ import annotations
+
+import sys
+
+from briefing.store import Store
+
+SHOWN_CANDIDATES = 10  # an ambiguous prefix lists this many ids, then "and N more"
+
+
+def resolve_or_explain(store: Store, prefix: str, command: str) -> str | None:
+    """The full id for `prefix`; None after telling stderr why (no match, or the candidates)."""
+    from briefing.commands.listing import safe  # here: listing imports this module
+
+    prefix = prefix.strip()
+    full = store.resolve_id(prefix)
+    if full is not None:
+        return full
+    candidates = store.ids_starting_with(prefix, limit=SHOWN_CANDIDATES + 1)
+    if not candidates:
+        print(
+            f"briefing {command}: no article has an id starting with '{safe(prefix)}'",
+            file=sys.stderr,
+        )
+        return None
+    total = len(store.ids_starting_with(prefix))
+    print(
+        f"briefing {command}: '{safe(prefix)}' starts {total} article ids; type more of one:",
+        file=sys.stderr,
+    )
+    for article_id in candidates[:SHOWN_CANDIDATES]:
+        article = store.get(article_id)
+        day = (article.published or "")[:10] or "-"
+        print(f"  {article_id}  {day:10}  {safe(article.title)}", file=sys.stderr)
+    if total > SHOWN_CANDIDATES:
+        print(f"  ... and {total - SHOWN_CANDIDATES} more", file=sys.stderr)
+    return None
