@@ -7,6 +7,7 @@ import sys
 from briefing.store import Store
 
 SHOWN_CANDIDATES = 10  # an ambiguous prefix lists this many ids, then "and N more"
+TITLE_WIDTH = 60  # each candidate on one line of a terminal
 
 
 def resolve_or_explain(store: Store, prefix: str, command: str) -> str | None:
@@ -32,7 +33,9 @@ def resolve_or_explain(store: Store, prefix: str, command: str) -> str | None:
     for article_id in candidates[:SHOWN_CANDIDATES]:
         article = store.get(article_id)
         day = (article.published or "")[:10] or "-"
-        print(f"  {article_id}  {day:10}  {safe(article.title)}", file=sys.stderr)
+        title = safe(article.title)
+        title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+        print(f"  {article_id}  {day:10}  {title}", file=sys.stderr)
     if total > SHOWN_CANDIDATES:
         print(f"  ... and {total - SHOWN_CANDIDATES} more", file=sys.stderr)
     return None

@@ -504,8 +504,13 @@ class BriefingApp(Annotate, Tasks, App):
         choices = []
         if self.open_id:
             choices.append(("open", "This article"))
-        choices.append(("list", f"The {len(shown)} articles in the list, one file each"))
-        choices.append(("one", f"The {len(shown)} articles in the list, in one file"))
+        listed = (
+            "The article in the list"
+            if len(shown) == 1
+            else f"The {len(shown)} articles in the list"
+        )
+        choices.append(("list", f"{listed}, one file each"))
+        choices.append(("one", f"{listed}, in one file"))
         default_dir = self.config.export_dir or str(Path.cwd() / "briefing-export")
 
         def chosen(choice: str | None) -> None:

@@ -52,7 +52,7 @@ KIND_PHRASES = {
     "PER": "a person",
     "ORG": "an organisation",
     "LOC": "a place",
-    "MISC": "another kind of name (event, work, nationality…)",
+    "MISC": "another kind of name",
     "DATE": "a date",
     "TIME": "a time of day",
     "MONEY": "an amount of money",

@@ -80,7 +80,9 @@ class Tasks:
             self.post_message(TaskFinished("analysing", "", error=f"analysis failed: {exc}"))
             return
         self.post_message(AnalysisReady(article_id, analysis))
-        self.post_message(TaskFinished("analysing", f"{len(analysis.entities)} entities"))
+        self.post_message(
+            TaskFinished("analysing", plural(len(analysis.entities), "entity", "entities"))
+        )
 
     @work(thread=True, exclusive=True, group="recheck")
     def recheck_open(self, article_id: str, analysed_at: str | None) -> None:
@@ -115,7 +117,7 @@ class Tasks:
             self.post_message(TaskFinished("re-analysing", "", error=f"re-analysis failed: {exc}"))
             return
         self.post_message(ArticlesChanged(ids))
-        self.post_message(TaskFinished("re-analysing", f"{summary}: {len(ids)} article(s)"))
+        self.post_message(TaskFinished("re-analysing", f"{summary}: {plural(len(ids), 'article')}"))
 
     @work(thread=True, exclusive=True, group="import")
     def import_sources(self, sources: list[str]) -> None:
@@ -159,6 +161,7 @@ class Tasks:
         written = len(result) if isinstance(result, list | tuple) else 1
         self.post_message(
             TaskFinished(
-                "exporting", f"exported {len(ids)} article(s) to {out} ({written} file(s))"
+                "exporting",
+                f"exported {plural(len(ids), 'article')} to {out} ({plural(written, 'file')})",
             )
         )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-def plural(count: int, noun: str) -> str:
-    """ "1 article", "0 articles", "2 articles" (nouns that add an s)."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 article", "0 articles"; `nouns` for plurals that are not noun + s ("entities")."""
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
 def shorten(text: str, limit: int) -> str:

@@ -13,6 +13,7 @@ from briefing.tui.labels import NAMES, label_colours
 from briefing.tui.screens.dialogs import AskNote, AskText, Choose
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.widgets.reader import legend
+from briefing.tui.wording import plural, shorten
 from tests.tui.conftest import fake_services, make_store, sample_articles
 from tests.tui.fakes import analyse_many
 
@@ -238,3 +239,12 @@ async def test_wording_counts_kinds_and_analysis(store):
         labels = [label for _, label in app.screen.choices]
         assert "It is a person (PER)" in labels and "It is an organisation (ORG)" in labels
         assert not any(" a other" in label or " a organisation" in label for label in labels)
+
+
+def test_plural_and_shorten():
+    assert [plural(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
+    assert plural(1, "entity", "entities") == "1 entity"
+    assert plural(3, "entity", "entities") == "3 entities"
+    assert shorten("short", 10) == "short"
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("unbreakableword", 6) == "unbre…"
