@@ -18,14 +18,14 @@ def resolve_or_explain(store: Store, prefix: str, command: str) -> str | None:
     full = store.resolve_id(prefix)
     if full is not None:
         return full
-    candidates = store.ids_starting_with(prefix, limit=SHOWN_CANDIDATES + 1)
+    candidates = store.ids_starting_with(prefix)
     if not candidates:
         print(
             f"briefing {command}: no article has an id starting with '{safe(prefix)}'",
             file=sys.stderr,
         )
         return None
-    total = len(store.ids_starting_with(prefix))
+    total = len(candidates)
     print(
         f"briefing {command}: '{safe(prefix)}' starts {total} article ids; type more of one:",
         file=sys.stderr,
