@@ -100,6 +100,10 @@ class DateFact:
     relative: bool = False
 
 
+# How a speaker or source was found when the cue is weak: shown dimmed with "?".
+WEAK_HOW = frozenset({"nearest name"})
+
+
 @dataclass
 class Quote:
     speaker: str | None
@@ -107,6 +111,14 @@ class Quote:
     start: int
     end: int
     reported: bool = False  # indirect speech kept as a claim
+    # How the speaker was found: "frame" (named where the words are reported), "coreference"
+    # (a pronoun, role or dropped subject resolved), "previous quote", or "nearest name" (a
+    # guess from proximity, shown as unsure); None when no parse was available.
+    how: str | None = None
+
+    @property
+    def unsure(self) -> bool:
+        return self.speaker is not None and self.how in WEAK_HOW
 
 
 @dataclass
@@ -116,6 +128,13 @@ class Attribution:
     anonymous: bool
     start: int
     end: int
+    how: str | None = None  # as Quote.how
+    kind: str | None = None  # speech, report, thought, plan, according (from the parse)
+    content: list[int] | None = None  # [start, end] of what is attributed, when known
+
+    @property
+    def unsure(self) -> bool:
+        return self.source is not None and self.how in WEAK_HOW
 
 
 @dataclass
