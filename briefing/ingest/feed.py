@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
 from briefing.ingest import metadata
@@ -52,11 +53,12 @@ def _date(entry) -> str | None:
     return None
 
 
-def _body(entry) -> tuple[str, str | None]:
-    """The fullest text the entry carries: content:encoded, else summary/description."""
-    candidates = [c.get("value", "") for c in entry.get("content", []) or []]
-    candidates.append(entry.get("summary", "") or "")
-    best = max(candidates, key=len, default="")
+def _body(entry) -> tuple[str, str | None, bool]:
+    """The fullest text the entry carries (content:encoded, else summary/description), its
+    credit, and whether it came from full content rather than a summary."""
+    contents = [c.get("value", "") or "" for c in entry.get("content", []) or []]
+    summary = entry.get("summary", "") or ""
+    best = max([*contents, summary], key=len, default="")
     if _HTML_HINT.search(best):
         text, credit = fragment_to_text(best)
     else:
@@ -64,11 +66,32 @@ def _body(entry) -> tuple[str, str | None]:
     lines, credits = metadata.strip_lines(text.split("\n"))
     if credit:
         credits.insert(0, credit)
-    return metadata.tidy_body(lines), "; ".join(credits) or None
+    full = any(c.strip() for c in contents)
+    return metadata.tidy_body(lines), "; ".join(credits) or None, full
 
 
-def parse(data: bytes, *, origin: str) -> list[Result]:
-    """Every entry of a feed, each an Article or an ImportFailure named "origin#N"."""
+@dataclass
+class FeedEntry:
+    """One entry as the feed gave it: its identity (guid, link) and what it imported as."""
+
+    result: Result
+    guid: str | None
+    link: str | None
+    full: bool  # the text came from full content (content:encoded), not a summary
+
+
+@dataclass
+class ParsedFeed:
+    """A feed's channel, its entries in feed order, and the one line saying where it broke."""
+
+    title: str | None
+    link: str | None
+    entries: list[FeedEntry] = field(default_factory=list)
+    problem: ImportFailure | None = None
+
+
+def read_feed(data: bytes, *, origin: str) -> ParsedFeed:
+    """Every entry of a feed with its guid and link; raises Refused when nothing is readable."""
     import feedparser
 
     refuse_entities(data)
@@ -85,35 +108,43 @@ def parse(data: bytes, *, origin: str) -> list[Result]:
         raise Refused(reason)
     channel = parsed.feed
     source = metadata.clean_line(channel.get("title", "")) or None
-    results: list[Result] = []
+    feed = ParsedFeed(title=source, link=channel.get("link") or None)
     for number, entry in enumerate(parsed.entries, start=1):
         name = f"{origin}#{number}"
-        body, credit = _body(entry)
+        body, credit, full = _body(entry)
         title = metadata.clean_line(entry.get("title", ""))
         if not body:
             body = title  # a headline-only item is still news worth listing
+        link = entry.get("link") or None
         try:
-            results.append(
-                build_article(
-                    body,
-                    title=title,
-                    origin=name,
-                    published=_date(entry),
-                    source=source,
-                    author=entry.get("author"),
-                    url=entry.get("link"),
-                    credit=credit,
-                )
+            result: Result = build_article(
+                body,
+                title=title,
+                origin=name,
+                published=_date(entry),
+                source=source,
+                author=entry.get("author"),
+                url=link,
+                credit=credit,
             )
         except Refused:
-            results.append(ImportFailure(name, "entry has neither a title nor any text"))
+            result = ImportFailure(name, "entry has neither a title nor any text")
+        guid = metadata.clean_line(entry.get("id", "") or "") or None
+        feed.entries.append(FeedEntry(result, guid, link, full))
     if problem:
         # feedparser kept what it could read; the feed itself gets one line saying where it broke
-        imported = sum(1 for r in results if not isinstance(r, ImportFailure))
-        results.append(
-            ImportFailure(
-                origin,
-                f"feed is malformed ({one_line(problem)}); imported {imported} entries before the error",
-            )
+        imported = sum(1 for e in feed.entries if not isinstance(e.result, ImportFailure))
+        feed.problem = ImportFailure(
+            origin,
+            f"feed is malformed ({one_line(problem)}); imported {imported} entries before the error",
         )
+    return feed
+
+
+def parse(data: bytes, *, origin: str) -> list[Result]:
+    """Every entry of a feed, each an Article or an ImportFailure named "origin#N"."""
+    feed = read_feed(data, origin=origin)
+    results = [entry.result for entry in feed.entries]
+    if feed.problem:
+        results.append(feed.problem)
     return results
