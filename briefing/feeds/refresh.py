@@ -89,7 +89,7 @@ def _fetch(feed: Feed, known_links: frozenset[str], options: dict[str, Any]) -> 
         outcome.error = f"unexpected error: {type(error).__name__}: {one_line(error)}"
         return outcome
     outcome.title = parsed.title
-    outcome.problem = parsed.problem.reason if parsed.problem else None
+    outcome.problem = f"feed is malformed ({parsed.problem})" if parsed.problem else None
     outcome.keys, outcome.fresh = fresh_entries(parsed.entries, set(feed.seen), known_links)
     if not feed.summaries_only:
         wanting = [

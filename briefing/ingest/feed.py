@@ -53,9 +53,8 @@ def _date(entry) -> str | None:
     return None
 
 
-def _body(entry) -> tuple[str, str | None, bool]:
-    """The fullest text the entry carries (content:encoded, else summary/description), its
-    credit, and whether it came from full content rather than a summary."""
+def _body(entry) -> tuple[str, str | None]:
+    """The fullest text the entry carries: content:encoded, else summary/description."""
     contents = [c.get("value", "") or "" for c in entry.get("content", []) or []]
     summary = entry.get("summary", "") or ""
     best = max([*contents, summary], key=len, default="")
@@ -66,28 +65,60 @@ def _body(entry) -> tuple[str, str | None, bool]:
     lines, credits = metadata.strip_lines(text.split("\n"))
     if credit:
         credits.insert(0, credit)
-    full = any(c.strip() for c in contents)
-    return metadata.tidy_body(lines), "; ".join(credits) or None, full
+    return metadata.tidy_body(lines), "; ".join(credits) or None
 
 
-@dataclass
+def _entry_result(entry, name: str, source: str | None) -> Result:
+    body, credit = _body(entry)
+    title = metadata.clean_line(entry.get("title", ""))
+    if not body:
+        body = title  # a headline-only item is still news worth listing
+    try:
+        return build_article(
+            body,
+            title=title,
+            origin=name,
+            published=_date(entry),
+            source=source,
+            author=entry.get("author"),
+            url=entry.get("link") or None,
+            credit=credit,
+        )
+    except Refused:
+        return ImportFailure(name, "entry has neither a title nor any text")
+
+
 class FeedEntry:
-    """One entry as the feed gave it: its identity (guid, link) and what it imported as."""
+    """One entry as the feed gave it: its identity (guid, link) and, when first asked, what it
+    imports as (building an Article is most of the cost, and a refresh needs only new ones)."""
 
-    result: Result
-    guid: str | None
-    link: str | None
-    full: bool  # the text came from full content (content:encoded), not a summary
+    def __init__(self, entry, name: str, source: str | None) -> None:
+        self._entry, self._name, self._source = entry, name, source
+        self._result: Result | None = None
+        self.guid: str | None = metadata.clean_line(entry.get("id", "") or "") or None
+        self.link: str | None = entry.get("link") or None
+        # the text comes from full content (content:encoded), not a summary
+        self.full = any((c.get("value") or "").strip() for c in entry.get("content", []) or [])
+
+    @property
+    def result(self) -> Result:
+        if self._result is None:
+            self._result = _entry_result(self._entry, self._name, self._source)
+        return self._result
+
+    @result.setter
+    def result(self, value: Result) -> None:
+        self._result = value
 
 
 @dataclass
 class ParsedFeed:
-    """A feed's channel, its entries in feed order, and the one line saying where it broke."""
+    """A feed's channel, its entries in feed order, and why it is malformed, if it is."""
 
     title: str | None
     link: str | None
     entries: list[FeedEntry] = field(default_factory=list)
-    problem: ImportFailure | None = None
+    problem: str | None = None  # one line; the entries before the break were still read
 
 
 def read_feed(data: bytes, *, origin: str) -> ParsedFeed:
@@ -109,35 +140,9 @@ def read_feed(data: bytes, *, origin: str) -> ParsedFeed:
     channel = parsed.feed
     source = metadata.clean_line(channel.get("title", "")) or None
     feed = ParsedFeed(title=source, link=channel.get("link") or None)
+    feed.problem = one_line(problem) if problem else None
     for number, entry in enumerate(parsed.entries, start=1):
-        name = f"{origin}#{number}"
-        body, credit, full = _body(entry)
-        title = metadata.clean_line(entry.get("title", ""))
-        if not body:
-            body = title  # a headline-only item is still news worth listing
-        link = entry.get("link") or None
-        try:
-            result: Result = build_article(
-                body,
-                title=title,
-                origin=name,
-                published=_date(entry),
-                source=source,
-                author=entry.get("author"),
-                url=link,
-                credit=credit,
-            )
-        except Refused:
-            result = ImportFailure(name, "entry has neither a title nor any text")
-        guid = metadata.clean_line(entry.get("id", "") or "") or None
-        feed.entries.append(FeedEntry(result, guid, link, full))
-    if problem:
-        # feedparser kept what it could read; the feed itself gets one line saying where it broke
-        imported = sum(1 for e in feed.entries if not isinstance(e.result, ImportFailure))
-        feed.problem = ImportFailure(
-            origin,
-            f"feed is malformed ({one_line(problem)}); imported {imported} entries before the error",
-        )
+        feed.entries.append(FeedEntry(entry, f"{origin}#{number}", source))
     return feed
 
 
@@ -146,5 +151,8 @@ def parse(data: bytes, *, origin: str) -> list[Result]:
     feed = read_feed(data, origin=origin)
     results = [entry.result for entry in feed.entries]
     if feed.problem:
-        results.append(feed.problem)
+        # feedparser kept what it could read; the feed itself gets one line saying where it broke
+        imported = sum(1 for r in results if not isinstance(r, ImportFailure))
+        reason = f"feed is malformed ({feed.problem}); imported {imported} entries before the error"
+        results.append(ImportFailure(origin, reason))
     return results
