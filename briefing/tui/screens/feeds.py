@@ -39,7 +39,7 @@ class FeedsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog entity-index"):
             yield Static(
-                Text("Feeds (unread/total) — Enter filters the list, R refreshes", style="bold")
+                Text("Feeds (unread/total) — Enter filters the list", style="bold")
             )
             if self.feeds:
                 options = [Option(self._prompt(f), id=f.id) for f in self.feeds]
