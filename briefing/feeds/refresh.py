@@ -154,10 +154,13 @@ def _store(store: Any, outcome: _Fetch, known_links: set[str], now: datetime) ->
         else:
             report.duplicates += 1
     known_links.update(a.url for a in articles if a.url)
-    feed = replace(feed, seen=outcome.keys, updated=stamp if report.added else feed.updated)
+    seen = outcome.keys
     if outcome.problem:
+        # A feed cut short lists fewer entries than it has: forget none of the ones seen before.
+        seen = list(dict.fromkeys([*outcome.keys, *feed.seen]))
         feed = replace(feed, last_error=outcome.problem)
         report.failures.append(f"{feed.url}: {outcome.problem}")
+    feed = replace(feed, seen=seen, updated=stamp if report.added else feed.updated)
     store.save_feed(feed)
     report.status = "new" if report.added else "unchanged"
     return report

@@ -145,6 +145,17 @@ def test_a_broken_feed_is_one_line_and_a_truncated_one_keeps_its_entries(server,
     assert store.get_feed(junk.id).errors == 1
 
 
+def test_a_feed_cut_short_forgets_none_of_the_entries_seen_before(server, store):
+    whole = rss("Cut", [item(1), item(2), item(3)])
+    server.feed("/cut.rss", whole)
+    feed = subscribe(store, server.url("/cut.rss"))
+    refresh(store)
+    server.routes["/cut.rss"] = lambda headers: Answer(200, whole[: whole.index(b"<item>", 600)])
+    report = refresh(store)[feed.id]
+    assert report.added == [] and report.failures
+    assert len(store.get_feed(feed.id).seen) == 3
+
+
 def test_entries_are_deduplicated_by_guid_link_and_content(server, store):
     edited = item(1, words="Aggiornamento delle 18.")  # same guid, new text: not new
     no_guid = {k: v for k, v in item(2).items() if k != "guid"}

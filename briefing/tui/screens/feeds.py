@@ -38,9 +38,7 @@ class FeedsScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog entity-index"):
-            yield Static(
-                Text("Feeds (unread/total) — Enter filters the list", style="bold")
-            )
+            yield Static(Text("Feeds (unread/total) — Enter filters the list", style="bold"))
             if self.feeds:
                 options = [Option(self._prompt(f), id=f.id) for f in self.feeds]
                 yield OptionList(*options, id="feeds")
