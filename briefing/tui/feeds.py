@@ -25,6 +25,10 @@ class FeedActions:
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; feeds not refreshed")
             return
+        if any(w.group == "feeds" and w.is_running for w in self.workers):
+            # a second R would cancel the first mid-way: let the running refresh finish
+            self.status.say("feeds are already refreshing")
+            return
         self.refresh_subscriptions()
 
     @work(thread=True, exclusive=True, group="feeds")

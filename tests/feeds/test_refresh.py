@@ -218,6 +218,17 @@ def test_summary_only_entries_get_the_linked_page_unless_the_feed_says_not(serve
     assert server.paths_requested().count("/story.html") == 1
 
 
+def test_a_summary_stays_when_the_linked_page_cannot_be_read(server, store):
+    entry = {"guid": "g", "title": "Breve", "link": server.url("/gone.html"),
+             "description": "Il sommario resta quando la pagina non si legge."}  # fmt: skip
+    server.feed("/f.rss", rss("F", [entry]))
+    feed = subscribe(store, server.url("/f.rss"))
+    report = refresh(store)[feed.id]
+    assert report.status == "new" and report.failures == []
+    assert store.body(report.added[0]) == "Il sommario resta quando la pagina non si legge."
+    assert "/gone.html" in server.paths_requested()
+
+
 def test_a_feed_growing_to_ten_thousand_entries(server, store):
     server.feed("/big.rss", rss("Big", [item(n) for n in range(100)]))
     feed = subscribe(store, server.url("/big.rss"))

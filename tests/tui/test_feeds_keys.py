@@ -88,6 +88,9 @@ async def test_the_reader_stays_usable_while_a_slow_feed_is_fetched(server, stor
         await pilot.pause()
         assert app.article_list.cursor == 2  # keys answered while the fetch hangs
         assert app.status.busy
+        await pilot.press("R")  # a second R leaves the running refresh alone
+        await pilot.pause()
+        assert "already refreshing" in str(app.status.query_one("#status-text").render())
         server.release.set()
         await settle(pilot)
         assert "Notizia 9" in {a.title for a in app.article_list.articles}
