@@ -18,6 +18,7 @@ from briefing.feeds.dedup import fresh_entries
 from briefing.feeds.fetching import fetch_feed
 from briefing.ingest.base import ImportFailure, Refused, one_line
 from briefing.ingest.feed import FeedEntry, read_feed
+from briefing.ingest.url import HTTPRefused
 from briefing.models import Article, Feed
 
 WORKERS = 4  # feeds fetched at once: enough to hide slow servers, few enough to be polite
@@ -64,6 +65,7 @@ class _Fetch:
     fresh: list[FeedEntry] = field(default_factory=list)
     problem: str | None = None  # the feed is malformed but entries were read
     error: str | None = None
+    retry_after: str | None = None  # the server's Retry-After with an error answer
 
 
 def _now() -> datetime:
@@ -84,6 +86,8 @@ def _fetch(feed: Feed, known_links: frozenset[str], options: dict[str, Any]) -> 
         parsed = read_feed(fetched.data, origin=feed.url)
     except Refused as refused:
         outcome.error = one_line(refused)
+        if isinstance(refused, HTTPRefused):
+            outcome.retry_after = refused.retry_after
         return outcome
     except Exception as error:  # one feed must never stop the others
         outcome.error = f"unexpected error: {type(error).__name__}: {one_line(error)}"
@@ -102,9 +106,11 @@ def _fetch(feed: Feed, known_links: frozenset[str], options: dict[str, Any]) -> 
     return outcome
 
 
-def _failed(feed: Feed, error: str, now: datetime) -> tuple[Feed, FeedReport]:
+def _failed(
+    feed: Feed, error: str, now: datetime, asked: str | None = None
+) -> tuple[Feed, FeedReport]:
     errors = feed.errors + 1
-    retry = backoff.retry_after(errors, now)
+    retry = backoff.retry_after(errors, now, asked)
     feed = replace(
         feed,
         errors=errors,
@@ -121,7 +127,7 @@ def _store(store: Any, outcome: _Fetch, known_links: set[str], now: datetime) ->
     if feed is None:  # unsubscribed while it was being fetched
         return FeedReport(outcome.feed.id, outcome.feed.name, "removed")
     if outcome.error:
-        feed, report = _failed(feed, outcome.error, now)
+        feed, report = _failed(feed, outcome.error, now, outcome.retry_after)
         store.save_feed(feed)
         return report
     stamp = now.isoformat(timespec="seconds")

@@ -19,6 +19,15 @@ from briefing.ingest.base import MAX_BYTES, Refused, one_line
 TIMEOUT = 15.0  # seconds; a news page that takes longer is not coming
 
 
+class HTTPRefused(Refused):
+    """An HTTP error answer; `retry_after` is the server's Retry-After header, if it sent one."""
+
+    def __init__(self, message: str, status: int, retry_after: str | None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
 @dataclass
 class Fetched:
     data: bytes
@@ -146,7 +155,11 @@ def fetch(
                 last_modified=error.headers.get("Last-Modified"),
                 moved_to=redirects.moved_to(),
             )
-        raise Refused(f"HTTP {error.code} {one_line(error.reason)}") from None
+        raise HTTPRefused(
+            f"HTTP {error.code} {one_line(error.reason)}",
+            error.code,
+            error.headers.get("Retry-After") if error.headers else None,
+        ) from None
     except urllib.error.URLError as error:
         reason = error.reason
         if isinstance(reason, socket.timeout | TimeoutError):

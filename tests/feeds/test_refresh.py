@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from briefing.feeds import refresh_feeds, subscribe
+from briefing.feeds import backoff, refresh_feeds, subscribe
 from briefing.feeds.fetching import USER_AGENT
 from briefing.store import Store
 from tests.feeds.server import Answer, FeedServer, item, rss
@@ -129,6 +129,21 @@ def test_a_500_fails_in_one_line_and_the_feed_backs_off(server, store):
     assert forced.status == "new"
     saved = store.get_feed(feed.id)
     assert saved.errors == 0 and saved.retry_after is None and saved.last_error is None
+
+
+def test_a_503_with_retry_after_waits_as_long_as_the_server_asks(server, store):
+    server.routes["/busy.rss"] = lambda headers: Answer(503, b"", {"Retry-After": "7200"})
+    server.routes["/soon.rss"] = lambda headers: Answer(429, b"", {"Retry-After": "5"})
+    busy = subscribe(store, server.url("/busy.rss"))
+    soon = subscribe(store, server.url("/soon.rss"))
+    start = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    refresh(store, now=lambda: start)
+
+    def wait(feed):
+        return datetime.fromisoformat(store.get_feed(feed.id).retry_after) - start
+
+    assert wait(busy) == timedelta(hours=2)  # longer than the first back-off: the server's
+    assert wait(soon) == backoff.FIRST_WAIT  # shorter: never sooner than the back-off
 
 
 def test_a_broken_feed_is_one_line_and_a_truncated_one_keeps_its_entries(server, store):
