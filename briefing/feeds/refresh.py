@@ -95,9 +95,12 @@ def _fetch(feed: Feed, known_links: frozenset[str], options: dict[str, Any]) -> 
     outcome.title = parsed.title
     outcome.problem = f"feed is malformed ({parsed.problem})" if parsed.problem else None
     outcome.keys, outcome.fresh = fresh_entries(parsed.entries, set(feed.seen), known_links)
+    built = [entry.result for entry in outcome.fresh]  # here in the pool, not while storing
     if not feed.summaries_only:
         wanting = [
-            e for e in outcome.fresh if e.link and not e.full and isinstance(e.result, Article)
+            e
+            for e, result in zip(outcome.fresh, built, strict=True)
+            if e.link and not e.full and isinstance(result, Article)
         ]
         for entry in wanting[: fulltext.PAGES_PER_REFRESH]:
             entry.result = fulltext.with_full_text(

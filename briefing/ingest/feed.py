@@ -86,6 +86,8 @@ def _entry_result(entry, name: str, source: str | None) -> Result:
         )
     except Refused:
         return ImportFailure(name, "entry has neither a title nor any text")
+    except Exception as error:  # one odd entry must not cost the feed its other entries
+        return ImportFailure(name, f"unexpected error: {type(error).__name__}: {one_line(error)}")
 
 
 class FeedEntry:
