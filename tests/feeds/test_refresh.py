@@ -266,3 +266,21 @@ def test_subscriptions_and_their_state_survive_reopening(server, tmp_path):
         assert (saved.url, saved.tags, saved.etag, saved.title) == (feed.url, ["x"], '"k"', "Keep")
         again.delete_feed(feed.id)
         assert again.feeds() == [] and again.count() == 1  # its articles stay
+
+
+def test_an_entry_that_breaks_the_importer_fails_alone(server, store, monkeypatch):
+    from briefing.ingest import feed as feed_importer
+
+    real = feed_importer.build_article
+
+    def fragile(body, **fields):
+        if fields.get("title") == "Notizia 2":
+            raise KeyError("something odd in this entry")
+        return real(body, **fields)
+
+    monkeypatch.setattr(feed_importer, "build_article", fragile)
+    server.feed("/odd.rss", rss("Odd", [item(1), item(2), item(3)]))
+    feed = subscribe(store, server.url("/odd.rss"))
+    report = refresh(store)[feed.id]
+    assert len(report.added) == 2
+    assert len(report.failures) == 1 and "unexpected error: KeyError" in report.failures[0]
