@@ -12,6 +12,7 @@ from typing import Any
 from briefing.commands.ids import resolve_or_explain
 from briefing.models import Article
 from briefing.query import ArticleIndex, QueryError, parse
+from briefing.query.index import feed_names
 from briefing.store import Store, StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -94,6 +95,7 @@ def run_list(args: argparse.Namespace) -> int:
                     {h.article_id for h in store.highlights()},
                     store=store,
                     body_postings=False,  # one query: a scan of the texts beats building postings
+                    feed_names=feed_names(store),
                 )
                 if query.has_free_text and not args.titles:
                     needed = index.undecided_ids(query)

@@ -19,6 +19,7 @@ from briefing.store import StoreError
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.feeds import FeedActions
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -46,7 +47,7 @@ THEME_SETTING = "theme"  # the store setting that keeps the palette's choice acr
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-class BriefingApp(Annotate, Tasks, App):
+class BriefingApp(Annotate, Tasks, FeedActions, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"
@@ -145,6 +146,8 @@ class BriefingApp(Annotate, Tasks, App):
             gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
+        elif self.config.refresh_on_start:
+            self.refresh_subscriptions()
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)

@@ -17,6 +17,7 @@ _TAG = Binding.Group("Tag +/-", compact=True)
 _MOVE = Binding.Group("Move", compact=True)
 _ENTITY = Binding.Group("Entity", compact=True)
 _FIX = Binding.Group("Fix entity", compact=True)
+_FEEDS = Binding.Group("Feeds", compact=True)
 
 APP = [
     Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
@@ -35,6 +36,8 @@ APP = [
     Binding("x", "app.export", "Export", id="export"),
     Binding("v", "app.entity_index", "Entities", id="entity_index"),
     Binding("C", "app.corrections", "Corrections", id="corrections"),
+    Binding("R", "app.refresh_feeds", "Refresh feeds", id="refresh_feeds", group=_FEEDS),
+    Binding("F", "app.feeds", "Feeds", id="feeds", group=_FEEDS),
     Binding("ctrl+p", "app.command_palette", "Commands", id="command_palette"),
 ]
 
