@@ -11,6 +11,7 @@ from briefing.facts.text import Article, Ent, role_words
 _NOT_ROLE = {"acl", "advcl", "parataxis", "punct", "cc", "conj", "case", "mark", "cop", "nsubj"}
 _LEADING = {"DET", "PUNCT", "CCONJ", "ADP"}
 _MAX_WORDS = 10
+_WHEN = {"DATE", "TIME"}
 _NAME_ON_TITLE = {"appos", "nmod", "flat", "compound"}
 
 
@@ -69,9 +70,14 @@ def _phrase(article: Article, parse: Parse, head: int, without: set[int]) -> str
     while last + 1 in kept:
         last += 1
     run = parse.tokens[first : last + 1]
-    while run and run[0].pos in _LEADING:
+    run = list(run)
+
+    def loose(token: Token) -> bool:  # "Mercoledì il presidente": a date is no part of a role
+        return token.pos in _LEADING or article.ent_at(token.start, token.end, _WHEN) is not None
+
+    while run and loose(run[0]):
         run.pop(0)
-    while run and run[-1].pos in _LEADING:
+    while run and loose(run[-1]):
         run.pop()
     if not run or len(run) > _MAX_WORDS:
         return None

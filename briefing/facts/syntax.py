@@ -14,6 +14,15 @@ if TYPE_CHECKING:
 PUNCT = "PUNCT"
 
 
+def _pos_names() -> dict[int, str]:
+    from spacy.parts_of_speech import IDS
+
+    return {value: key for key, value in IDS.items()}
+
+
+_POS: dict[int, str] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     i: int
@@ -53,14 +62,32 @@ class Parse:
         """The parse of a Doc, or None when no parser ran."""
         if not doc.has_annotation("DEP"):
             return None
+        from spacy.attrs import DEP, HEAD, IDX, MORPH, POS
+        from spacy.parts_of_speech import IDS
+
+        # One array read and a string table: reading Token attributes one by one costs more
+        # than the fact extractors that use them.
+        strings = doc.vocab.strings
+        pos_names = {value: key for key, value in IDS.items()}
+        names: dict[int, str] = {0: ""}
+
+        def name(key: int) -> str:
+            key %= 2**64  # hashes are unsigned; the int64 view below wraps the large ones
+            found = names.get(key)
+            if found is None:
+                found = names[key] = strings[key] if key in strings else ""
+            return found
+
+        # int64: HEAD is an offset that may be negative.
+        rows = doc.to_array([IDX, POS, DEP, HEAD, MORPH]).astype("int64").tolist()
+        words = [t.text for t in doc]
         return cls(
             [
-                Token(
-                    t.i, t.idx, t.idx + len(t.text), t.text, t.pos_, t.dep_, t.head.i, str(t.morph)
-                )
-                for t in doc
+                Token(i, idx, idx + len(words[i]), words[i], pos_names.get(pos, ""), name(dep),
+                      i + head, name(morph).strip("_"))
+                for i, (idx, pos, dep, head, morph) in enumerate(rows)
             ]
-        )
+        )  # fmt: skip
 
     def at(self, offset: int) -> Token | None:
         """The token holding character `offset`."""

@@ -144,7 +144,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _ABBREVIATION_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On|[A-Z])\.\s*$"
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On|sig|sigg|dott|prof|avv|[A-Z])\.\s*$"
 )
 
 

@@ -7,6 +7,8 @@ the same sentences with or without a parser.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,13 +18,19 @@ def set_sentences(doc: Doc) -> Doc:
     from briefing.facts.text import join_abbreviations, split_sentences
     from briefing.nlp.spans import doc_text
 
+    if not len(doc):
+        return doc
     text = doc_text(doc)
     starts = iter(sorted(start for start, _ in join_abbreviations(text, split_sentences(text))))
     following = next(starts, None)
-    for token in doc:
+    # One array write: setting token.is_sent_start one by one costs more than the parser's
+    # own sentence split.
+    values = numpy.full((len(doc), 1), -1, dtype="int64")
+    for i, idx in enumerate(doc.to_array(IDX).tolist()):
         # A sentence opens at the first token at or after its start (spaces lie between).
-        opens = following is not None and token.idx >= following
-        while following is not None and following <= token.idx:
+        if i == 0 or (following is not None and idx >= following):
+            values[i, 0] = 1
+        while following is not None and following <= idx:
             following = next(starts, None)
-        token.is_sent_start = token.i == 0 or opens
+    doc.from_array([SENT_START], values.view("uint64"))  # -1: "not a start", as spaCy stores it
     return doc
