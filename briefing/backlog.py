@@ -37,13 +37,18 @@ def analyse_missing(
     *,
     ids: Iterable[str] | None = None,
     batch: int = BATCH,
+    on_batch: Callable[[list[str]], None] | None = None,
+    analyse: Callable[..., Any] | None = None,
 ) -> list[str]:
     """Analyse the articles not analysed yet (only those among `ids`, when given); return them.
 
-    progress(done, total) after each article. A progress callback may raise to stop the work
-    (the reader does when it quits): what was analysed before stays stored.
+    progress(done, total) after each article, on_batch(ids) after each stored batch (the
+    reader refreshes its filters). A progress callback may raise to stop the work (the reader
+    does when it quits): what was analysed before stays stored. `analyse(store, ids, progress)`
+    is analysis.analyse_many unless given (the reader's tests hand in a fake).
     """
-    from briefing.analysis import analyse_many
+    if analyse is None:
+        from briefing.analysis import analyse_many as analyse
 
     todo = unanalysed_ids(store)
     if ids is not None:
@@ -59,5 +64,7 @@ def analyse_missing(
             if progress:
                 progress(base + done, total)
 
-        analyse_many(store, chunk, step)
+        analyse(store, chunk, step)
+        if on_batch:
+            on_batch(chunk)
     return todo

@@ -127,6 +127,8 @@ class BriefingApp(Annotate, Tasks, App):
             gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
+        else:
+            self.analyse_backlog()  # new articles, or work cut short when the reader last quit
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -195,6 +197,8 @@ class BriefingApp(Annotate, Tasks, App):
     # opening articles -------------------------------------------------------------------
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
+        if self._shutting_down():
+            return
         if not message.focus_reader and isinstance(self.focused, FilterInput):
             # While the user types a filter the reader stays put: re-rendering an article on
             # every keystroke would make typing slow. Leaving the box opens the list's choice.
@@ -495,7 +499,7 @@ class BriefingApp(Annotate, Tasks, App):
     @on(Progress)
     def _progress(self, message: Progress) -> None:
         if not self._shutting_down():
-            self.status.progress(message.task, message.done, message.total)
+            self.status.progress(message.task, message.done, message.total, message.text)
 
     @on(TaskFinished)
     def _finished(self, message: TaskFinished) -> None:
@@ -514,6 +518,13 @@ class BriefingApp(Annotate, Tasks, App):
     def _articles_changed(self, message: ArticlesChanged) -> None:
         if self._shutting_down():
             return
+        if message.analysed:  # the list and the open article are as they were
+            if self.index is not None:
+                for article_id in message.ids:
+                    self.index.refresh(article_id)
+                if self.filter_text:
+                    self.apply_filter(self.filter_text)
+            return
         if message.added:
             # Merge the new rows in the store's order instead of re-listing every article.
             new = [a for a in (self.store.get(i) for i in message.ids) if a is not None]
@@ -523,6 +534,7 @@ class BriefingApp(Annotate, Tasks, App):
                 reverse=True,
             )
             self.by_id.update({a.id: a for a in new})
+            self.analyse_backlog()
         if self.index is not None:
             for article_id in message.ids:
                 self.index.refresh(article_id)
