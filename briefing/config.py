@@ -31,6 +31,17 @@ class Config:
     allow_local_urls: bool = False
     """Let the URL importer read file:// URLs (off: only http and https)."""
 
+    display: dict[str, str] = field(default_factory=dict)
+    """{"names": "en" | "it" | "as-written"}: the name export gives a person, organisation or
+    place (Moscow / Mosca / as the article wrote it); default "en"."""
+
+    @property
+    def names(self) -> str:
+        from briefing.entities.display import DEFAULT_MODE, MODES
+
+        mode = self.display.get("names", DEFAULT_MODE)
+        return mode if mode in MODES else DEFAULT_MODE
+
 
 class ConfigError(Exception):
     """The config file cannot be read; the message names the file and the problem."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 
@@ -31,8 +32,10 @@ def _bar(stream: TextIO) -> Any:
     )
 
 
-def analyse_new(store: Any, command: str, stream: TextIO | None = None) -> int:
-    """Analyse what is not analysed yet; report on `stream` (stderr). Returns how many.
+def analyse_new(
+    store: Any, command: str, stream: TextIO | None = None, ids: Iterable[str] | None = None
+) -> int:
+    """Analyse what is not analysed yet (among `ids`); report on `stream` (stderr); how many.
 
     Ctrl-C stops between two articles: what was analysed is kept, the rest waits for the
     next `briefing add`, `briefing analyze --all` or the reader.
@@ -44,7 +47,7 @@ def analyse_new(store: Any, command: str, stream: TextIO | None = None) -> int:
     done_ids: list[str] = []
     try:
         if bar is None:
-            done_ids = analyse_missing(store)
+            done_ids = analyse_missing(store, ids=ids)
         else:
             with bar:
                 task = bar.add_task("analyse", total=None, rate="")
@@ -54,7 +57,7 @@ def analyse_new(store: Any, command: str, stream: TextIO | None = None) -> int:
                     rate = f"{speed:.1f}/s" if speed else ""
                     bar.update(task, completed=done, total=total, rate=rate)
 
-                done_ids = analyse_missing(store, progress)
+                done_ids = analyse_missing(store, progress, ids=ids)
     except KeyboardInterrupt:
         print(
             f"briefing {command}: analysis interrupted; the rest is analysed by the next "

@@ -11,7 +11,8 @@ from briefing.entities.names import alias_key
 
 DATA_DIR = Path(__file__).parent / "data"
 PLACES = DATA_DIR / "places.jsonl"  # built by `python -m briefing.entities.build`
-PLACE_ALIASES = DATA_DIR / "place_aliases.jsonl"  # by hand: "US", "UK", preferred towns
+# by hand: "US", "UK", the Italian names of towns news writes about, the preferred namesake
+PLACE_ALIASES = DATA_DIR / "place_aliases.jsonl"
 INSTITUTIONS = DATA_DIR / "institutions.jsonl"  # by hand: Nato/OTAN, Cremlino/Kremlin, ...
 LISTED_RANK = 10**12  # a hand-listed name goes before a built one that shares it
 
@@ -39,22 +40,35 @@ class Identity:
         return self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()))
 
 
+def _tier(identity: Identity) -> int:
+    """Hand-listed names first, then countries and regions, then states and towns."""
+    if identity.rank >= LISTED_RANK:
+        return 3
+    return 2 if identity.kind in {"country", "region"} else 1
+
+
 class Registry:
     """Identities by id and by the alias keys of their names."""
 
     def __init__(self, identities: list[Identity]) -> None:
         self.by_id = {identity.id: identity for identity in identities}
-        self._by_alias: dict[str, list[Identity]] = {}
+        self._by_alias: dict[str, list[tuple[tuple, Identity]]] = {}
         for identity in identities:
-            for alias in {alias_key(a) for a in [*identity.aliases, *identity.names.values()]}:
+            own = {alias_key(n) for n in identity.names.values()}
+            for alias in {alias_key(a) for a in identity.aliases} | own:
                 if alias:
-                    self._by_alias.setdefault(alias, []).append(identity)
-        for found in self._by_alias.values():
-            found.sort(key=lambda i: -i.rank)
+                    # A town's own name beats another town's old or foreign name for it
+                    # (Islamabad the capital, not an old name of Chattogram).
+                    order = (_tier(identity), alias in own, identity.rank)
+                    self._by_alias.setdefault(alias, []).append((order, identity))
+        self._sorted = {
+            alias: [i for _, i in sorted(found, key=lambda pair: pair[0], reverse=True)]
+            for alias, found in self._by_alias.items()
+        }
 
     def candidates(self, text: str) -> list[Identity]:
         """Every identity a name may mean, the likeliest first."""
-        return self._by_alias.get(alias_key(text), [])
+        return self._sorted.get(alias_key(text), [])
 
     def get(self, identity_id: str) -> Identity | None:
         return self.by_id.get(identity_id)
@@ -73,6 +87,7 @@ def load(places: Path = PLACES, extra: Path = PLACE_ALIASES, orgs: Path = INSTIT
     for row in _rows(extra):
         identity = identities[row["id"]]
         identity.aliases = [*row["aliases"], *identity.aliases]
+        identity.names = {**identity.names, **row.get("names", {})}  # Mosca, Londra
         identity.rank = max(identity.rank, LISTED_RANK)
     for row in _rows(orgs):
         identities[row["id"]] = Identity(row["id"], row["names"], row["aliases"], "", LISTED_RANK)

@@ -107,10 +107,11 @@ def _export(
     query: str | None,
     progress: ProgressFn,
     obsidian: bool = False,
+    names: str = "en",
 ) -> list[Path]:
     from briefing.export import ExportOptions, export
 
-    options = ExportOptions(obsidian=obsidian)
+    options = ExportOptions(obsidian=obsidian, names=names)
     return export(
         store, ids, out, one_file=one_file, query=query or "", options=options, progress=progress
     )

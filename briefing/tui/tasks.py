@@ -178,6 +178,7 @@ class Tasks:
                 query=self.filter_text or None,
                 progress=progress,
                 obsidian=self.config.obsidian,
+                names=self.config.names,
             )
         except Cancelled:
             return
