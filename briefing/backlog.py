@@ -17,12 +17,16 @@ BATCH = 32  # articles per analyse_many call: a pipeline batch, and a moment to 
 
 def unanalysed_ids(store: Any) -> list[str]:
     """Ids, in list order, of articles with no analysis, or one linked by older entity lists."""
-    summaries = store.summaries()
+    return unanalysed_among([a.id for a in store.articles()], store.summaries())
+
+
+def unanalysed_among(ids: Iterable[str], summaries: dict[str, Any]) -> list[str]:
+    """The ids whose summary is missing or linked by older entity lists (no store needed)."""
     missing = []
-    for article in store.articles():
-        summary = summaries.get(article.id)
+    for article_id in ids:
+        summary = summaries.get(article_id)
         if summary is None or summary.links_version != LINKS_VERSION:
-            missing.append(article.id)
+            missing.append(article_id)
     return missing
 
 

@@ -262,7 +262,9 @@ class ArticleSummary:
     entities: list[str] = field(default_factory=list)  # every entity text, any label
     speakers: list[str] = field(default_factory=list)
     anonymous: bool = False  # cites at least one anonymous source
-    ids: list[str] = field(default_factory=list)  # identities of its people, orgs and places
+    # [kind, id, name] per person ("people"), organisation and place: the entity index counts
+    # identities, not spellings
+    identities: list[list[str]] = field(default_factory=list)
     links_version: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -281,15 +283,19 @@ class ArticleSummary:
             # every spelling and listed name, so that "place:Moscow" finds "Mosca"
             return list(dict.fromkeys(n for t in things for n in [t.name, *t.aliases]))
 
-        ids = {t.id for t in [*facts.people, *facts.organizations, *facts.places] if t.id}
-        ids |= {e.id for e in analysis.entities if e.id}
+        identities = [
+            [kind, thing.id, thing.name]
+            for kind in ("people", "organizations", "places")
+            for thing in getattr(facts, kind)
+            if thing.id
+        ]
         return cls(
             article_id=analysis.article_id,
             people=names(facts.people),
             organizations=names(facts.organizations),
             places=names(facts.places),
             entities=texts,
-            ids=sorted(ids),
+            identities=identities,
             links_version=analysis.links_version,
             speakers=sorted({q.speaker for q in facts.quotes if q.speaker}),
             anonymous=any(a.anonymous for a in facts.attributions),

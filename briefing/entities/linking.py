@@ -9,7 +9,7 @@ Unlisted names get a key of their own kind ("org:acme", "loc:borgo san dalmazzo"
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.entities.names import alias_key, is_surname_only, person_key, person_words
@@ -149,3 +149,22 @@ def link_analysis(analysis, known: Registry | None = None) -> None:
         setattr(facts, kind, _merge(things, links[offset : offset + len(things)], known))
         offset += len(things)
     analysis.links_version = VERSION
+
+
+def join_surnames(keys: Iterable[str]) -> dict[str, str]:
+    """Across articles: a surname-only person key -> the one full-name key with that surname.
+
+    "per:trump" in one article and "per:donald trump" in another are one person when no other
+    full name in the store ends in Trump; with two Kennedys, "per:kennedi" stays apart.
+    """
+    full: dict[str, set[str]] = {}
+    alone = set()
+    for key in keys:
+        if not key.startswith("per:"):
+            continue
+        words = key[4:].split()
+        if len(words) == 1:
+            alone.add(key)
+        else:
+            full.setdefault(words[-1], set()).add(key)
+    return {key: next(iter(full[key[4:]])) for key in alone if len(full.get(key[4:], ())) == 1}

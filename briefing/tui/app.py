@@ -457,7 +457,11 @@ class BriefingApp(Annotate, Tasks, App):
                 self.set_filter(query)
                 self.article_list.focus()
 
-        self.push_screen(EntityIndex(self.store.summaries()), done)
+        from briefing.backlog import unanalysed_among
+
+        summaries = self.store.summaries()
+        unanalysed = len(unanalysed_among(self.by_id, summaries))
+        self.push_screen(EntityIndex(summaries, unanalysed, self.config.names), done)
 
     # import and export ------------------------------------------------------------------
     def action_import_articles(self) -> None:

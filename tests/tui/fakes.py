@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from briefing.entities import VERSION as LINKS_VERSION
+from briefing.entities import link_analysis
 from briefing.models import (
     Analysis,
     Article,
@@ -120,7 +121,8 @@ class MemoryStore:
         self._analyses[analysis.article_id] = analysis
 
     def summaries(self) -> dict[str, ArticleSummary]:
-        return {k: ArticleSummary.from_analysis(a) for k, a in self._analyses.items()}
+        # a copy first: the backlog worker puts analyses from its thread meanwhile
+        return {k: ArticleSummary.from_analysis(a) for k, a in list(self._analyses.items())}
 
     def add_correction(self, correction: Correction) -> Correction:
         self._check("correct")
@@ -231,6 +233,7 @@ def analyse(store: MemoryStore, article_id: str, force: bool = False) -> Analysi
         analysed_at="2025-12-18T10:00:00",
         links_version=LINKS_VERSION,  # counts as linked: these tests are not about linking
     )
+    link_analysis(analysis)  # identities: the same separate step as the real analysis
     store.put_analysis(analysis)
     return analysis
 

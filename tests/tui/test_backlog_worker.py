@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.config import Config
@@ -102,3 +103,39 @@ async def test_quitting_stops_the_work_and_the_next_start_resumes_it():
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
     assert all(store.get_analysis(a.id) is not None for a in store.articles())
+
+
+async def test_entity_index_counts_identities_across_languages_and_finds_by_typing():
+    from briefing.models import Article
+    from tests.tui.fakes import GAZETTEER
+
+    GAZETTEER_EXTRA = {"Moscow": "LOC", "Kremlin": "ORG"}
+    articles = [
+        Article(id="000000000001", title="Mosca", body="Il Cremlino parla da Mosca.", lang="it"),
+        Article(id="000000000002", title="Moscow", body="The Kremlin spoke in Moscow.", lang="en"),
+        Article(id="000000000003", title="Kiev", body="A Kiev si tratta.", lang="it"),
+        Article(id="000000000000", title="Berlino", body="A Berlino si tratta.", lang="it"),
+    ]
+    GAZETTEER.update(GAZETTEER_EXTRA)
+    try:
+        store = make_store(articles)
+        store._analyses.pop("000000000000")  # one article not analysed yet (listed last)
+        app = make_app(store, Config(), services=fake_services(analyse_missing=lambda *_: []))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("v")
+            await pilot.pause()
+            screen = app.screen
+            assert screen.counts["places"]["Moscow"] == 2  # Mosca and Moscow: one line
+            assert screen.counts["organizations"]["Kremlin"] == 2
+            assert "1 article(s) not analysed yet" in str(screen.query_one(Static).render())
+            await pilot.press("k", "r", "e")
+            await pilot.pause()
+            assert list(screen.queries.values()) == ["org:Kremlin"]
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+            assert app.filter_text == "org:Kremlin"
+            assert {a.id for a in app.article_list.articles} == {"000000000001", "000000000002"}
+    finally:
+        for name in GAZETTEER_EXTRA:
+            GAZETTEER.pop(name)
