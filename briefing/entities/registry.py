@@ -14,7 +14,8 @@ PLACES = DATA_DIR / "places.jsonl"  # built by `python -m briefing.entities.buil
 # by hand: "US", "UK", the Italian names of towns news writes about, the preferred namesake
 PLACE_ALIASES = DATA_DIR / "place_aliases.jsonl"
 INSTITUTIONS = DATA_DIR / "institutions.jsonl"  # by hand: Nato/OTAN, Cremlino/Kremlin, ...
-LISTED_RANK = 10**12  # a hand-listed name goes before a built one that shares it
+LISTED_RANK = 10**12  # institutions: listed by hand
+REGION_RANK = 10**9  # a hand-listed region, as the built CLDR regions
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Identity:
     aliases: list[str] = field(default_factory=list)
     cc: str = ""  # the country a place is in, to tell namesakes apart by their neighbours
     rank: int = 0
+    adm: str = ""  # a US town's state ("OR"): Portland, Oregon is not Portland, Maine
+    listed: set[str] = field(default_factory=set)  # alias keys kept by hand: they win a name
 
     @property
     def kind(self) -> str:
@@ -40,9 +43,13 @@ class Identity:
         return self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()))
 
 
-def _tier(identity: Identity) -> int:
-    """Hand-listed names first, then countries and regions, then states and towns."""
-    if identity.rank >= LISTED_RANK:
+def _tier(identity: Identity, alias: str) -> int:
+    """Names listed by hand first, then countries and regions, then states and towns.
+
+    Only the hand-listed names of an identity go first: Mexico City's geonames alternate
+    "Mexico" stays behind the country.
+    """
+    if alias in identity.listed:
         return 3
     return 2 if identity.kind in {"country", "region"} else 1
 
@@ -59,7 +66,7 @@ class Registry:
                 if alias:
                     # A town's own name beats another town's old or foreign name for it
                     # (Islamabad the capital, not an old name of Chattogram).
-                    order = (_tier(identity), alias in own, identity.rank)
+                    order = (_tier(identity, alias), alias in own, identity.rank)
                     self._by_alias.setdefault(alias, []).append((order, identity))
         self._sorted = {
             alias: [i for _, i in sorted(found, key=lambda pair: pair[0], reverse=True)]
@@ -83,14 +90,21 @@ def load(places: Path = PLACES, extra: Path = PLACE_ALIASES, orgs: Path = INSTIT
     identities = {}
     for row in _rows(places):
         aliases = row.get("aliases") or [row["names"]["en"]]
-        identities[row["id"]] = Identity(row["id"], row["names"], aliases, row["cc"], row["rank"])
+        identities[row["id"]] = Identity(
+            row["id"], row["names"], aliases, row["cc"], row["rank"], row.get("adm", "")
+        )
     for row in _rows(extra):
-        identity = identities[row["id"]]
+        identity = identities.get(row["id"])
+        if identity is None:  # a place no built list has: Tuscany, Donbas, Scotland
+            identity = identities[row["id"]] = Identity(
+                row["id"], row["names"], [], row.get("cc", ""), REGION_RANK
+            )
         identity.aliases = [*row["aliases"], *identity.aliases]
         identity.names = {**identity.names, **row.get("names", {})}  # Mosca, Londra
-        identity.rank = max(identity.rank, LISTED_RANK)
+        identity.listed = {alias_key(a) for a in [*row["aliases"], *row.get("names", {}).values()]}
     for row in _rows(orgs):
         identities[row["id"]] = Identity(row["id"], row["names"], row["aliases"], "", LISTED_RANK)
+        identities[row["id"]].listed = {alias_key(a) for a in row["aliases"]}
     return Registry(list(identities.values()))
 
 

@@ -108,3 +108,50 @@ def test_link_analysis_merges_facts_of_one_identity_and_keeps_both_spellings():
     data = entities[0].to_dict()
     assert data["id"] == kiev.id and data["canonical"] == "Kyiv"
     assert "id" not in Entity(0, 4, "DATE", "oggi").to_dict()
+
+
+def test_more_transliterations_agree_and_vowels_still_tell_people_apart():
+    for a, b in [
+        ("Sergei Lavrov", "Sergej Lavrov"),
+        ("Yuri Ushakov", "Jurij Ushakov"),
+        ("Mikhail Gorbachev", "Michail Gorbačëv"),
+        ("Boris Yeltsin", "Boris Eltsin"),
+        ("Alexander Lebed", "Aleksandr Lebed"),
+        ("Mahmoud Abbas", "Mahmud Abbas"),
+    ]:
+        assert ids((a, "PER"))[0] == ids((b, "PER"))[0], (a, b)
+    assert ids(("Maria Rossi", "PER"))[0] != ids(("Mario Rossi", "PER"))[0]
+
+
+def test_relatives_and_popes_keep_their_suffix():
+    trump, junior, alone = ids(
+        ("Donald Trump", "PER"), ("Donald Trump Jr.", "PER"), ("Trump", "PER")
+    )
+    assert trump != junior and alone == trump
+    assert ids(("Giovanni Paolo II", "PER"))[0] != ids(("Giovanni Paolo I", "PER"))[0]
+    assert ids(("Benedetto XVI", "PER"))[0] == "per:benedeto +xvi"
+
+
+def test_a_town_tagged_org_is_a_club_not_the_town():
+    club, town = ids(("Roma", "ORG"), ("Roma", "LOC"))
+    assert club == "org:roma" and town.startswith("geo:")
+    government, country = ids(("Russia", "ORG"), ("Russia", "LOC"))
+    assert government == country == "country:RU"
+
+
+def test_neighbouring_places_choose_among_namesake_towns():
+    assert (
+        ids(("Portland", "LOC"), ("Maine", "LOC"))[0]
+        != ids(("Portland", "LOC"), ("Oregon", "LOC"))[0]
+    )
+    spain = ids(("Valencia", "LOC"), ("Spagna", "LOC"))[0]
+    venezuela = ids(("Valencia", "LOC"), ("Caracas", "LOC"))[0]
+    assert spain != venezuela
+    assert ids(("Mexico", "LOC"))[0] == "country:MX"  # not Mexico City's alternate name
+
+
+def test_join_surnames_across_articles_only_when_one_full_name_fits():
+    from briefing.entities.linking import join_surnames
+
+    assert join_surnames(["per:trump", "per:donald trump"]) == {"per:trump": "per:donald trump"}
+    assert join_surnames(["per:trump", "per:donald trump", "per:melania trump"]) == {}
