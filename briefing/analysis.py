@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.entities import VERSION as LINKS_VERSION
 from briefing.entities import link_analysis
+from briefing.entities.scan import add_listed
 from briefing.models import Analysis, Article, Correction, Entity, Facts
 from briefing.nlp.labels import to_display
 
@@ -126,6 +127,8 @@ def analyse_texts(
             body_hash=body_hash(item.text),
             analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
+        if name == pipeline.rules_name(result.lang):  # no trained model: the lists help
+            add_listed(result, item.text)
         link_analysis(result)  # identities: a separate step after the facts
         return result
 

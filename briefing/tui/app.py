@@ -127,6 +127,9 @@ class BriefingApp(Annotate, Tasks, App):
             gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
+            from briefing.backlog import unanalysed_among  # nothing analyses them here
+
+            self.unanalysed_left = len(unanalysed_among(self.by_id, self.store.summaries()))
         else:
             self.analyse_backlog()  # new articles, or work cut short when the reader last quit
 
@@ -161,6 +164,9 @@ class BriefingApp(Annotate, Tasks, App):
         label = f"{shown} of {total} articles" if self.filter_text else f"{total} articles"
         unread = sum(1 for a in self.article_list.articles if not a.read)
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
+        if self.unanalysed_left and _ENTITY_FIELDS.search(self.filter_text):
+            # entity filters cannot see these yet: say so beside the count
+            line += f" · {self.unanalysed_left:,} not analysed yet"
         if line != self._count_line:  # an update reflows the screen: only when it changed
             self._count_line = line
             self.query_one("#list-count", Static).update(Text(line, end=""))
@@ -545,6 +551,9 @@ class BriefingApp(Annotate, Tasks, App):
         self.apply_filter(self.filter_text)
         if self.open_id in message.ids:
             self.open_article(self.open_id)
+
+
+_ENTITY_FIELDS = re.compile(r"\b(?:person|org|place|entity|quote|anonymous):", re.IGNORECASE)
 
 
 class FilterInput(Input):

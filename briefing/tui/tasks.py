@@ -46,6 +46,7 @@ class Tasks:
     filter_text: str
     by_id: dict
     import_summary: str = ""  # the last import's, until the analysis of what it added ends
+    unanalysed_left: int = 0  # what entity filters cannot see yet (the backlog's count)
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -103,6 +104,7 @@ class Tasks:
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise Cancelled("analysing")
+            self.unanalysed_left = total - done
             if total:  # quiet when there is nothing to do, which is almost always
                 text = f"analysed {done:,} of {total:,}"
                 self.post_message(Progress("analysing", done, total, text))
@@ -117,6 +119,7 @@ class Tasks:
         except Exception as exc:  # reported, not raised: the reader stays usable
             self.post_message(TaskFinished("analysing", "", error=f"analysis failed: {exc}"))
             return
+        self.unanalysed_left = 0
         if done:
             # after an import, its summary stays in view beside the analysis's
             said = f"analysed {len(done):,} article(s)"

@@ -139,3 +139,19 @@ async def test_entity_index_counts_identities_across_languages_and_finds_by_typi
     finally:
         for name in GAZETTEER_EXTRA:
             GAZETTEER.pop(name)
+
+
+async def test_an_entity_filter_says_how_many_articles_it_cannot_see_yet():
+    store = make_store()
+    store._analyses.pop("0f0e0d0c0b0a")  # the short Italian article, not analysed
+    store.readonly = True  # another reader holds the store: nothing analyses it here
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.set_filter("place:Mosca")
+        await settle(pilot)
+        count = str(app.query_one("#list-count").render())
+        assert "1 not analysed yet" in count
+        app.set_filter("Mosca")  # free text reads the bodies: nothing missed
+        await settle(pilot)
+        assert "not analysed" not in str(app.query_one("#list-count").render())
