@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.entities import VERSION as LINKS_VERSION
 
-BATCH = 32  # articles per analyse_many call: a pipeline batch, and a moment to stop between
+BATCH = 8  # articles per analyse_many call: progress moves, and quitting waits for 8 at most
 
 
 def unanalysed_ids(store: Any) -> list[str]:

@@ -54,7 +54,7 @@ def analyse_new(
 
                 def progress(done: int, total: int) -> None:
                     speed = bar.tasks[0].speed
-                    rate = f"{speed:.1f}/s" if speed else ""
+                    rate = f"{speed:.1f} articles/s" if speed else ""
                     bar.update(task, completed=done, total=total, rate=rate)
 
                 done_ids = analyse_missing(store, progress, ids=ids)

@@ -165,8 +165,9 @@ class BriefingApp(Annotate, Tasks, App):
         unread = sum(1 for a in self.article_list.articles if not a.read)
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
         if self.unanalysed_left and _ENTITY_FIELDS.search(self.filter_text):
-            # entity filters cannot see these yet: say so beside the count
-            line += f" · {self.unanalysed_left:,} not analysed yet"
+            # entity filters cannot see these yet: that matters more than unread (and the
+            # list pane is narrow)
+            line = f"{label} · {self.unanalysed_left:,} unanalysed"
         if line != self._count_line:  # an update reflows the screen: only when it changed
             self._count_line = line
             self.query_one("#list-count", Static).update(Text(line, end=""))
