@@ -241,24 +241,29 @@ def analyse_many(
     version = store.corrections_version()
     results: dict[str, Analysis] = {}
     stale: list[TextItem] = []
+    relinked: list[Analysis] = []  # stored together: one write for the lot, not one each
     done = 0
-    for article_id in ids:
-        body = store.body(article_id)
-        article = store.get(article_id)
-        lang = _article_lang(article, body)
-        cached = None if force else store.get_analysis(article_id)
-        if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
-            if cached.links_version != LINKS_VERSION and not getattr(store, "readonly", False):
-                link_analysis(cached)  # the lists changed: new ids, no need to run the pipeline
-                store.put_analysis(cached)
-            results[article_id] = cached
-            done += 1
-            if progress:
-                progress(done, total)
-            continue
-        published = article.published if article else None
-        author = article.author if article else None
-        stale.append(TextItem(body, lang, published, article_id, author))
+    try:
+        for article_id in ids:
+            body = store.body(article_id)
+            article = store.get(article_id)
+            lang = _article_lang(article, body)
+            cached = None if force else store.get_analysis(article_id)
+            if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
+                if cached.links_version != LINKS_VERSION and not getattr(store, "readonly", False):
+                    link_analysis(cached)  # the lists changed: new ids, and no pipeline run
+                    relinked.append(cached)
+                results[article_id] = cached
+                done += 1
+                if progress:
+                    progress(done, total)
+                continue
+            published = article.published if article else None
+            author = article.author if article else None
+            stale.append(TextItem(body, lang, published, article_id, author))
+    finally:  # also when progress stops the work: what was linked is kept
+        if relinked:
+            store.put_analyses(relinked)
     if stale:  # the corrections are read only when something needs analysis
         for analysis in analyse_texts(stale, corrections=store.corrections()):
             analysis.corrections_version = version

@@ -91,3 +91,27 @@ def test_briefing_add_analyses_what_it_imported_unless_told_not_to(tmp_path, cap
     assert err.splitlines() == ["analysed 2 article(s)"] and "\x1b" not in err
     with Store.open(readonly=True) as store:
         assert backlog.count_unanalysed(store) == 0  # the earlier one too: it resumes
+
+
+def test_analyses_linked_by_older_lists_are_linked_again_without_the_pipeline(monkeypatch):
+    from briefing import analysis
+
+    ids = _store_with_stories()
+    with Store.open() as store:
+        backlog.analyse_missing(store)
+        old = store.get_analysis(ids[0])
+        for entity in old.entities:
+            entity.id = entity.canonical = None
+        old.links_version = 0  # as a store analysed before identities existed
+        store.put_analysis(old)
+        assert backlog.unanalysed_ids(store) == [ids[0]]
+
+        def no_pipeline(*_args, **_kwargs):
+            raise AssertionError("a fresh analysis needs only linking")
+
+        monkeypatch.setattr(analysis, "analyse_texts", no_pipeline)
+        assert backlog.analyse_missing(store) == [ids[0]]
+        again = store.get_analysis(ids[0])
+        assert backlog.count_unanalysed(store) == 0
+    assert again.analysed_at == old.analysed_at  # the same analysis, linked
+    assert any(e.id for e in again.entities if e.label in ("PER", "ORG", "LOC"))
