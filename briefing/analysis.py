@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.entities import VERSION as LINKS_VERSION
-from briefing.entities import link_analysis
+from briefing.entities import edits as identity_edits
+from briefing.entities import link_analysis, links_version
 from briefing.entities.scan import add_listed
 from briefing.models import Analysis, Article, Correction, Entity, Facts
 from briefing.nlp.labels import to_display
@@ -103,6 +103,7 @@ def analyse_texts(
     rules: bool = True,
     facts: bool = True,
     batch_size: int = BATCH_SIZE,
+    edits: identity_edits.Edits | None = None,
 ) -> Iterator[Analysis]:
     """Analyse many texts, in input order, batching each language through nlp.pipe.
 
@@ -129,7 +130,7 @@ def analyse_texts(
         )
         if name == pipeline.rules_name(result.lang):  # no trained model: the lists help
             add_listed(result, item.text)
-        link_analysis(result)  # identities: a separate step after the facts
+        link_analysis(result, edits=edits)  # identities: a separate step after the facts
         return result
 
     def alone(index: int) -> Analysis:
@@ -242,6 +243,8 @@ def analyse_many(
     results: dict[str, Analysis] = {}
     stale: list[TextItem] = []
     relinked: list[Analysis] = []  # stored together: one write for the lot, not one each
+    edits = identity_edits.load(store)
+    linked_by = links_version(edits)
     done = 0
     try:
         for article_id in ids:
@@ -250,8 +253,8 @@ def analyse_many(
             lang = _article_lang(article, body)
             cached = None if force else store.get_analysis(article_id)
             if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
-                if cached.links_version != LINKS_VERSION and not getattr(store, "readonly", False):
-                    link_analysis(cached)  # the lists changed: new ids, and no pipeline run
+                if cached.links_version != linked_by and not getattr(store, "readonly", False):
+                    link_analysis(cached, edits=edits)  # new lists or edits: no pipeline run
                     relinked.append(cached)
                 results[article_id] = cached
                 done += 1
@@ -265,7 +268,7 @@ def analyse_many(
         if relinked:
             store.put_analyses(relinked)
     if stale:  # the corrections are read only when something needs analysis
-        for analysis in analyse_texts(stale, corrections=store.corrections()):
+        for analysis in analyse_texts(stale, corrections=store.corrections(), edits=edits):
             analysis.corrections_version = version
             store.put_analysis(analysis)
             results[analysis.article_id] = analysis

@@ -10,22 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from briefing.entities import VERSION as LINKS_VERSION
+from briefing.entities import edits as identity_edits
+from briefing.entities import links_version
 
 BATCH = 8  # articles per analyse_many call: progress moves, and quitting waits for 8 at most
 
 
 def unanalysed_ids(store: Any) -> list[str]:
     """Ids, in list order, of articles with no analysis, or one linked by older entity lists."""
-    return unanalysed_among([a.id for a in store.articles()], store.summaries())
+    linked_by = links_version(identity_edits.load(store))
+    return unanalysed_among([a.id for a in store.articles()], store.summaries(), linked_by)
 
 
-def unanalysed_among(ids: Iterable[str], summaries: dict[str, Any]) -> list[str]:
-    """The ids whose summary is missing or linked by older entity lists (no store needed)."""
+def unanalysed_among(
+    ids: Iterable[str], summaries: dict[str, Any], linked_by: int | None = None
+) -> list[str]:
+    """The ids whose summary is missing or linked by older entity lists or edits."""
+    linked_by = links_version() if linked_by is None else linked_by
     missing = []
     for article_id in ids:
         summary = summaries.get(article_id)
-        if summary is None or summary.links_version != LINKS_VERSION:
+        if summary is None or summary.links_version != linked_by:
             missing.append(article_id)
     return missing
 

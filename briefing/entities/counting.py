@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefing.entities.display import DEFAULT_MODE, display_name
+from briefing.entities.edits import Edits
 from briefing.entities.linking import join_surnames
 
 KINDS = ("people", "organizations", "places")
@@ -24,10 +25,19 @@ class IdentityCount:
 
 
 def count_identities(
-    summaries: Iterable, mode: str = DEFAULT_MODE
+    summaries: Iterable, mode: str = DEFAULT_MODE, edits: Edits | None = None
 ) -> dict[str, list[IdentityCount]]:
-    """Per kind, identities by the number of articles naming them, most named first."""
+    """Per kind, identities by the number of articles naming them, most named first.
+
+    The user's edits apply at once, before the analyses are linked again.
+    """
     summaries = list(summaries)
+    if edits:
+        for summary in summaries:
+            summary.identities = [
+                [kind, edits.resolve(identity_id, name), name]
+                for kind, identity_id, name in summary.identities
+            ]
     joined = join_surnames(
         identity_id for s in summaries for _kind, identity_id, _name in s.identities
     )

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.entities.edits import Edits
 from briefing.entities.names import alias_key, is_surname_only, person_key, person_words
 from briefing.entities.registry import Identity, Registry, registry
 
@@ -90,8 +91,16 @@ def _person_keys(mentions: Sequence[tuple[str, str]]) -> dict[int, str]:
     return keys
 
 
+def links_version(edits: Edits | None = None) -> int:
+    """What an analysis records as linked by: the lists' VERSION and the user's edits."""
+    return VERSION * 1_000_000 + (edits.version if edits else 0)
+
+
 def link_mentions(
-    mentions: Sequence[tuple[str, str]], lang: str = "en", known: Registry | None = None
+    mentions: Sequence[tuple[str, str]],
+    lang: str = "en",
+    known: Registry | None = None,
+    edits: Edits | None = None,
 ) -> list[Link | None]:
     """One Link per (text, label) mention of an article; None for other labels."""
     known = known or registry()
@@ -107,6 +116,11 @@ def link_mentions(
             keys.append(label.lower() + ":" + alias_key(text))
         else:
             keys.append(None)
+    if edits:  # the user's merges and splits win
+        keys = [
+            edits.resolve(k, text) if k else None
+            for k, (text, _) in zip(keys, mentions, strict=True)
+        ]
     # Unlisted identities are named by their fullest, then most frequent, written form.
     written: dict[str, Counter] = {}
     for key, (text, _label) in zip(keys, mentions, strict=True):
@@ -151,7 +165,7 @@ def _merge(things: list, links: list[Link | None], known: Registry) -> list:
     return kept
 
 
-def link_analysis(analysis, known: Registry | None = None) -> None:
+def link_analysis(analysis, known: Registry | None = None, edits: Edits | None = None) -> None:
     """Give the analysis's PER/ORG/LOC entities and facts their identities, in place."""
     known = known or registry()
     facts = analysis.facts
@@ -159,7 +173,7 @@ def link_analysis(analysis, known: Registry | None = None) -> None:
     offset = len(mentions)
     for kind, label in _FACT_LABELS.items():
         mentions += [(thing.name, label) for thing in getattr(facts, kind)]
-    links = link_mentions(mentions, analysis.lang, known)
+    links = link_mentions(mentions, analysis.lang, known, edits)
     for entity, link in zip(analysis.entities, links, strict=False):
         entity.id = link.id if link else None
         entity.canonical = link.canonical if link else None
@@ -167,7 +181,7 @@ def link_analysis(analysis, known: Registry | None = None) -> None:
         things = getattr(facts, kind)
         setattr(facts, kind, _merge(things, links[offset : offset + len(things)], known))
         offset += len(things)
-    analysis.links_version = VERSION
+    analysis.links_version = links_version(edits)
 
 
 def join_surnames(keys: Iterable[str]) -> dict[str, str]:

@@ -128,8 +128,11 @@ class BriefingApp(Annotate, Tasks, App):
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
             from briefing.backlog import unanalysed_among  # nothing analyses them here
+            from briefing.entities import edits, links_version
 
-            self.unanalysed_left = len(unanalysed_among(self.by_id, self.store.summaries()))
+            linked_by = links_version(edits.load(self.store))
+            summaries = self.store.summaries()
+            self.unanalysed_left = len(unanalysed_among(self.by_id, summaries, linked_by))
         else:
             self.analyse_backlog()  # new articles, or work cut short when the reader last quit
 
@@ -465,10 +468,12 @@ class BriefingApp(Annotate, Tasks, App):
                 self.article_list.focus()
 
         from briefing.backlog import unanalysed_among
+        from briefing.entities import edits, links_version
 
+        user_edits = edits.load(self.store)
         summaries = self.store.summaries()
-        unanalysed = len(unanalysed_among(self.by_id, summaries))
-        self.push_screen(EntityIndex(summaries, unanalysed, self.config.names), done)
+        unanalysed = len(unanalysed_among(self.by_id, summaries, links_version(user_edits)))
+        self.push_screen(EntityIndex(summaries, unanalysed, self.config.names, user_edits), done)
 
     # import and export ------------------------------------------------------------------
     def action_import_articles(self) -> None:

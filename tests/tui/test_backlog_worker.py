@@ -155,3 +155,38 @@ async def test_an_entity_filter_says_how_many_articles_it_cannot_see_yet():
         app.set_filter("Mosca")  # free text reads the bodies: nothing missed
         await settle(pilot)
         assert "not analysed" not in str(app.query_one("#list-count").render())
+
+
+async def test_merge_and_undo_from_the_entity_index_keyboard():
+    from briefing.entities import edits
+
+    store = make_store()
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        option_list = screen.query_one("#entities")
+
+        def highlight(name: str) -> None:
+            key = next(k for k, row in screen.by_key.items() if row.name == name)
+            option_list.highlighted = option_list.get_option_index(key)
+
+        highlight("Donbas")
+        await pilot.press("plus")
+        highlight("Ukraine")
+        await pilot.press("plus")
+        await settle(pilot)
+        assert [(e.action, e.source, e.target) for e in edits.load(store).edits] == [
+            ("merge", "region:ua-donbas", "country:UA")
+        ]
+        assert "Donbas" not in screen.counts["places"]
+        assert screen.counts["places"]["Ukraine"] == 1
+        # the relink ran: the stored analysis carries the merged id
+        ids = {e.id for a in store.articles() for e in store.get_analysis(a.id).entities}
+        assert "region:ua-donbas" not in ids and "country:UA" in ids
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert not edits.load(store)
+        assert screen.counts["places"]["Donbas"] == 1
