@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from briefing.entities.display import DEFAULT_MODE, display_name
 from briefing.entities.edits import Edits
 from briefing.entities.linking import join_surnames
+from briefing.entities.names import person_words
 
 KINDS = ("people", "organizations", "places")
 
@@ -53,7 +54,8 @@ def count_identities(
     found: dict[str, list[IdentityCount]] = {kind: [] for kind in KINDS}
     for (kind, identity_id), spellings in seen.items():
         # unlisted people and names: the fullest spelling the articles use most
-        written = max(spellings, key=lambda s: (len(s.split()), spellings[s], s))
+        # person_words: "Donald J. Trump" is no fuller than "Donald Trump"
+        written = max(spellings, key=lambda s: (len(person_words(s)), spellings[s], -len(s), s))
         found.setdefault(kind, []).append(
             IdentityCount(
                 identity_id,

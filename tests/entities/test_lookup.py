@@ -39,3 +39,22 @@ def test_place_filters_find_every_language_and_spelling():
     assert index.search(parse("place:Moskva")) == ["a0", "a1"]
     assert index.search(parse("place:Berlin")) == ["a2"]
     assert index.search(parse("place:Kyiv")) == ["a3"]
+
+
+def test_the_entity_index_counts_articles_per_identity_across_spellings_and_articles():
+    from briefing.entities.counting import count_identities
+
+    summaries = [
+        ArticleSummary("a", identities=[["people", "per:donald trump", "Donald J. Trump"]]),
+        ArticleSummary("b", identities=[["people", "per:donald trump", "Donald Trump"]]),
+        ArticleSummary("c", identities=[["people", "per:trump", "Trump"]]),  # surname alone
+        ArticleSummary("d", identities=[["places", "geo:524901", "Mosca"]]),
+        ArticleSummary("e", identities=[["places", "geo:524901", "Moscow"]]),
+    ]
+    found = count_identities(summaries)
+    [trump] = found["people"]
+    assert trump.name == "Donald Trump" and trump.articles == 3
+    assert set(trump.spellings) == {"Donald Trump", "Donald J. Trump", "Trump"}
+    [moscow] = found["places"]
+    assert (moscow.name, moscow.articles) == ("Moscow", 2)
+    assert count_identities(summaries, "it")["places"][0].name == "Mosca"
