@@ -10,6 +10,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefing.entities import edits as identity_edits
+from briefing.entities import link_analysis, links_version
+from briefing.entities.scan import add_listed
 from briefing.models import Analysis, Article, Correction, Entity, Facts
 from briefing.nlp.labels import to_display
 
@@ -100,6 +103,7 @@ def analyse_texts(
     rules: bool = True,
     facts: bool = True,
     batch_size: int = BATCH_SIZE,
+    edits: identity_edits.Edits | None = None,
 ) -> Iterator[Analysis]:
     """Analyse many texts, in input order, batching each language through nlp.pipe.
 
@@ -114,7 +118,7 @@ def analyse_texts(
         index: int, doc: Doc, name: str, version: str, *, with_facts: bool = True
     ) -> Analysis:
         item = chunk[index]
-        return Analysis(
+        result = Analysis(
             article_id=item.article_id,
             lang=item.lang or DEFAULT_LANG,
             pipeline=name,
@@ -124,6 +128,10 @@ def analyse_texts(
             body_hash=body_hash(item.text),
             analysed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
+        if name == pipeline.rules_name(result.lang):  # no trained model: the lists help
+            add_listed(result, item.text)
+        link_analysis(result, edits=edits)  # identities: a separate step after the facts
+        return result
 
     def alone(index: int) -> Analysis:
         """One text whose batch failed: the full pipeline, else the model without rules or
@@ -234,23 +242,33 @@ def analyse_many(
     version = store.corrections_version()
     results: dict[str, Analysis] = {}
     stale: list[TextItem] = []
+    relinked: list[Analysis] = []  # stored together: one write for the lot, not one each
+    edits = identity_edits.load(store)
+    linked_by = links_version(edits)
     done = 0
-    for article_id in ids:
-        body = store.body(article_id)
-        article = store.get(article_id)
-        lang = _article_lang(article, body)
-        cached = None if force else store.get_analysis(article_id)
-        if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
-            results[article_id] = cached
-            done += 1
-            if progress:
-                progress(done, total)
-            continue
-        published = article.published if article else None
-        author = article.author if article else None
-        stale.append(TextItem(body, lang, published, article_id, author))
+    try:
+        for article_id in ids:
+            body = store.body(article_id)
+            article = store.get(article_id)
+            lang = _article_lang(article, body)
+            cached = None if force else store.get_analysis(article_id)
+            if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
+                if cached.links_version != linked_by and not getattr(store, "readonly", False):
+                    link_analysis(cached, edits=edits)  # new lists or edits: no pipeline run
+                    relinked.append(cached)
+                results[article_id] = cached
+                done += 1
+                if progress:
+                    progress(done, total)
+                continue
+            published = article.published if article else None
+            author = article.author if article else None
+            stale.append(TextItem(body, lang, published, article_id, author))
+    finally:  # also when progress stops the work: what was linked is kept
+        if relinked:
+            store.put_analyses(relinked)
     if stale:  # the corrections are read only when something needs analysis
-        for analysis in analyse_texts(stale, corrections=store.corrections()):
+        for analysis in analyse_texts(stale, corrections=store.corrections(), edits=edits):
             analysis.corrections_version = version
             store.put_analysis(analysis)
             results[analysis.article_id] = analysis

@@ -34,6 +34,17 @@ class Config:
     refresh_on_start: bool = False
     """Refresh every feed subscription when the reader opens (as R does)."""
 
+    display: dict[str, str] = field(default_factory=dict)
+    """{"names": "en" | "it" | "as-written"}: the name export gives a person, organisation or
+    place (Moscow / Mosca / as the article wrote it); default "en"."""
+
+    @property
+    def names(self) -> str:
+        from briefing.entities.display import DEFAULT_MODE, MODES
+
+        mode = self.display.get("names", DEFAULT_MODE)
+        return mode if mode in MODES else DEFAULT_MODE
+
 
 class ConfigError(Exception):
     """The config file cannot be read; the message names the file and the problem."""

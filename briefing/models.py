@@ -70,11 +70,15 @@ class Entity:
     text: str
     source: str = "model"  # "model", "rule" or "user" (a correction)
     value: str | None = None  # ISO value for DATE/TIME, normalised amount for numbers
+    # PER/ORG/LOC: the identity (briefing.entities) and its name in every language and spelling
+    id: str | None = None  # "geo:524901" for Mosca and Moscow, "per:donald trump"
+    canonical: str | None = None  # "Moscow"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        if data["value"] is None:
-            data.pop("value")
+        for key in ("value", "id", "canonical"):
+            if data[key] is None:
+                data.pop(key)
         return data
 
     @classmethod
@@ -90,6 +94,9 @@ class NamedThing:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     spans: list[list[int]] = field(default_factory=list)  # [[start, end], ...]
+    id: str | None = None  # the identity (briefing.entities); facts with one id are merged
+    canonical: str | None = None
+    aliases: list[str] = field(default_factory=list)  # spellings here + the listed names
 
 
 @dataclass
@@ -188,6 +195,7 @@ class Analysis:
     body_hash: str | None = None  # analysis is stale when the body changes
     corrections_version: int = 0  # ...or when the user's corrections change
     analysed_at: str | None = None
+    links_version: int = 0  # entities.VERSION it was linked with; older ones are linked again
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -200,6 +208,7 @@ class Analysis:
             "body_hash": self.body_hash,
             "corrections_version": self.corrections_version,
             "analysed_at": self.analysed_at,
+            "links_version": self.links_version,
         }
 
     @classmethod
@@ -214,6 +223,7 @@ class Analysis:
             body_hash=data.get("body_hash"),
             corrections_version=data.get("corrections_version", 0),
             analysed_at=data.get("analysed_at"),
+            links_version=data.get("links_version", 0),
         )
 
 
@@ -272,6 +282,10 @@ class ArticleSummary:
     entities: list[str] = field(default_factory=list)  # every entity text, any label
     speakers: list[str] = field(default_factory=list)
     anonymous: bool = False  # cites at least one anonymous source
+    # [kind, id, name] per person ("people"), organisation and place: the entity index counts
+    # identities, not spellings
+    identities: list[list[str]] = field(default_factory=list)
+    links_version: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -284,12 +298,25 @@ class ArticleSummary:
     def from_analysis(cls, analysis: Analysis) -> ArticleSummary:
         facts = analysis.facts
         texts = sorted({e.text for e in analysis.entities})
+
+        def names(things: list[NamedThing]) -> list[str]:
+            # every spelling and listed name, so that "place:Moscow" finds "Mosca"
+            return list(dict.fromkeys(n for t in things for n in [t.name, *t.aliases]))
+
+        identities = [
+            [kind, thing.id, thing.name]
+            for kind in ("people", "organizations", "places")
+            for thing in getattr(facts, kind)
+            if thing.id
+        ]
         return cls(
             article_id=analysis.article_id,
-            people=[p.name for p in facts.people],
-            organizations=[o.name for o in facts.organizations],
-            places=[p.name for p in facts.places],
+            people=names(facts.people),
+            organizations=names(facts.organizations),
+            places=names(facts.places),
             entities=texts,
+            identities=identities,
+            links_version=analysis.links_version,
             speakers=sorted({q.speaker for q in facts.quotes if q.speaker}),
             anonymous=any(a.anonymous for a in facts.attributions),
         )

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from briefing import cli
-from briefing.models import Analysis, Article, Facts, NamedThing
+from briefing.entities import link_analysis
+from briefing.models import Analysis, Article, Entity, Facts, NamedThing
 from briefing.store import Store
 
 ARTICLES = [
@@ -92,7 +93,34 @@ def test_list_uses_analysis_summaries(ids, capsys):
     with Store.open() as store:
         store.put_analysis(Analysis(ids[0], "it", "test", "0", facts=facts))
     assert run(capsys, "list", 'person:"steve witkoff"')[1].split()[0] == ids[0][:8]
-    assert run(capsys, "list", "place:mosca", "--json")[1].count('"id"') == 1
+    assert len(json.loads(run(capsys, "list", "place:mosca", "--json")[1])) == 1
+
+
+def test_list_json_gives_each_entity_its_identity(ids, capsys):
+    """--json lists an analysed article's people, orgs and places by identity: Kiev and Kyiv
+    are one entry with both spellings; an article not analysed has "entities": null and an
+    entity filter says how many such articles it cannot see."""
+    entities = [
+        Entity(0, 4, "LOC", "Kiev"),
+        Entity(10, 14, "LOC", "Kyiv"),
+        Entity(20, 28, "ORG", "Cremlino"),
+    ]
+    facts = Facts(places=[NamedThing("Kiev", mentions=1), NamedThing("Kyiv", mentions=1)])
+    analysis = Analysis(ids[0], "it", "test", "0", entities=entities, facts=facts)
+    link_analysis(analysis)
+    assert [(p.name, p.mentions) for p in analysis.facts.places] == [("Kiev", 2)]
+    with Store.open() as store:
+        store.put_analysis(analysis)
+    code, out, err = run(capsys, "list", "place:Kyiv", "--json")
+    data = json.loads(out)
+    assert code == 0 and [d["id"] for d in data] == [ids[0]]
+    by_label = {e["label"]: e for e in data[0]["entities"]}
+    assert by_label["LOC"]["names"] == ["Kiev", "Kyiv"] and by_label["LOC"]["mentions"] == 2
+    assert by_label["LOC"]["canonical"] == "Kyiv" and by_label["LOC"]["id"].startswith("geo:")
+    assert by_label["ORG"]["canonical"] == "Kremlin"
+    assert f"{len(ids) - 1} article(s) not analysed yet" in err
+    others = json.loads(run(capsys, "list", "--json")[1])
+    assert [d["entities"] for d in others if d["id"] != ids[0]] == [None] * (len(ids) - 1)
 
 
 def test_list_json_has_the_script_fields(ids, capsys):
@@ -101,6 +129,7 @@ def test_list_json_has_the_script_fields(ids, capsys):
     assert code == 0
     assert [d["id"] for d in data] == ids
     assert set(data[0]) == {
+        "entities",
         "id",
         "title",
         "published",

@@ -38,6 +38,12 @@ def register(sub) -> None:
         action="store_true",
         help="also fetch file:// URLs and http(s) URLs on this machine or a private network",
     )
+    parser.add_argument(
+        "--no-analyze",
+        dest="analyze",
+        action="store_false",
+        help="import only; the entities are found later (`briefing analyze --all`, the reader)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -108,7 +114,6 @@ def add_to_store(
 def run(args: argparse.Namespace) -> int:
     """Import every source; print the summary and one line per failure."""
     from briefing.ingest import import_sources
-    from briefing.ingest.metadata import clean_line
     from briefing.store import Store, StoreError
 
     try:
@@ -119,16 +124,35 @@ def run(args: argparse.Namespace) -> int:
     results = import_sources(args.sources, allow_local_urls=args.allow_local_urls)
     tally = Tally()
     stopped = None
+    reported = False
     try:
-        with store, _progress(sys.stderr) as progress:
-            add_to_store(store, results, tally, progress)
-    except StoreError as error:  # what was added before this is durable; say so
-        stopped = error
-    print(tally.summary())
-    for failure in tally.failures:
-        # file names are user data too: no escape sequences reach the terminal
-        print(f"{clean_line(failure.source)}: {clean_line(failure.reason)}")
+        with store:
+            try:
+                with _progress(sys.stderr) as progress:
+                    add_to_store(store, results, tally, progress)
+            except StoreError as error:  # what was added before this is durable; say so
+                stopped = error
+            _report(tally)
+            reported = True
+            if stopped is None and args.analyze:
+                from briefing.commands.analysing import analyse_new
+
+                analyse_new(store, "add")  # whatever is not analysed yet, this import's first
+    except StoreError as error:
+        stopped = stopped or error
+    if not reported:
+        _report(tally)
     if stopped is not None:
         print(f"briefing add: stopped: {stopped}", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if tally.failures else EXIT_OK
+
+
+def _report(tally: Tally) -> None:
+    """The summary line, then one line per failure."""
+    from briefing.ingest.metadata import clean_line
+
+    print(tally.summary(), flush=True)
+    for failure in tally.failures:
+        # file names are user data too: no escape sequences reach the terminal
+        print(f"{clean_line(failure.source)}: {clean_line(failure.reason)}")

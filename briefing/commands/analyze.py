@@ -71,6 +71,9 @@ def _entity_row(entity: Any) -> dict[str, Any]:
     row = {"start": entity.start, "end": entity.end, "label": entity.label, "text": entity.text}
     if entity.value is not None:
         row["value"] = entity.value
+    if getattr(entity, "id", None):  # PER/ORG/LOC: the identity across languages and spellings
+        row["id"] = entity.id
+        row["canonical"] = entity.canonical
     return row
 
 

@@ -106,8 +106,28 @@ def _select(store, query: str, ids: list[str]) -> list[str]:
     return [i for i in found if i in wanted] if ids else found
 
 
+def _analyse(ids: set[str]) -> None:
+    """Analyse the chosen articles that are not analysed yet, so every note has its facts.
+
+    When the reader holds the store they are left for it to analyse, and the notes say so.
+    """
+    from briefing.commands.analysing import analyse_new
+    from briefing.store import Store, StoreError
+
+    try:
+        with Store.open() as store:
+            analyse_new(store, "export", ids=ids)
+    except StoreError as exc:  # locked by the reader, most likely: export what there is
+        print(
+            f"briefing export: {len(ids)} article(s) not analysed yet ({exc}); "
+            "their notes have no facts until they are",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from briefing import config as config_module
+    from briefing.backlog import unanalysed_ids
     from briefing.export import (
         ExportError,
         ExportOptions,
@@ -146,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
         obsidian=cfg.obsidian if args.obsidian is None else args.obsidian,
         template=template,
         force=args.force,
+        names=cfg.names,
     )
     if options.template is not None and not options.template.is_file():
         return _fail(f"{options.template}: template file not found", EXIT_USAGE)
@@ -161,6 +182,10 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             if not ids:
                 return _fail("no article matches", EXIT_SOME_FAILED)
+            needed = set(ids) & set(unanalysed_ids(store))
+        if needed:
+            _analyse(needed)
+        with Store.open(readonly=True) as store:
             written = export(store, ids, out, one_file=args.one_file, query=query, options=options)
     except (ExportUsageError, ExportTemplateError) as exc:
         return _fail(str(exc), EXIT_USAGE)

@@ -102,11 +102,15 @@ def run_list(args: argparse.Namespace) -> int:
                     index.add_bodies((i, body) for i, body in store.iter_bodies() if i in needed)
                 by_id = {a.id: a for a in articles}
                 found = [by_id[i] for i in index.search(query)]
+            if _ENTITY_FIELDS.search(text):
+                _say_unanalysed(store)
+            if args.json:  # read only when asked: every article's analysis from the pack
+                rows = [{**as_json(a), "entities": _identities(store, a.id)} for a in found]
     except StoreError as error:
         print(f"briefing list: {error}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        return _write(json.dumps([as_json(a) for a in found], ensure_ascii=False, indent=1))
+        return _write(json.dumps(rows, ensure_ascii=False, indent=1))
     return _write("\n".join(line(a) for a in found) if found else None)
 
 
@@ -148,6 +152,46 @@ def _write(text: str | None) -> int:
         # Python would complain again when flushing at exit: point stdout at nothing.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
+
+
+_ENTITY_FIELDS = re.compile(r"\b(?:person|org|place|entity|quote|anonymous):", re.IGNORECASE)
+
+
+def _say_unanalysed(store: Store) -> None:
+    """Entity filters see only analysed articles: say how many are not, and what helps."""
+    from briefing.backlog import count_unanalysed
+
+    missing = count_unanalysed(store)
+    if missing:
+        print(
+            f"briefing list: {missing} article(s) not analysed yet, so entity filters miss "
+            "them; `briefing analyze --all` analyses them",
+            file=sys.stderr,
+        )
+
+
+def _identities(store: Store, article_id: str) -> list[dict[str, Any]] | None:
+    """An article's people, organisations and places, one per identity (None: not analysed)."""
+    analysis = store.get_analysis(article_id)
+    if analysis is None:
+        return None
+    found: dict[str, dict[str, Any]] = {}
+    for entity in analysis.entities:
+        if entity.id:
+            row = found.setdefault(
+                entity.id,
+                {
+                    "id": entity.id,
+                    "canonical": entity.canonical,
+                    "label": entity.label,
+                    "names": [],
+                    "mentions": 0,
+                },
+            )
+            row["mentions"] += 1
+            if entity.text not in row["names"]:
+                row["names"].append(entity.text)
+    return list(found.values())
 
 
 def as_json(article: Article) -> dict[str, Any]:

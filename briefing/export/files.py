@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from briefing import paths
+from briefing.entities.display import rename_facts
 from briefing.export import preserve, text
 from briefing.export.frontmatter import (
     MARKER_KEY,
@@ -239,6 +240,7 @@ def export(
     for done, article_id in enumerate(ids, 1):
         try:
             bundle = load_bundle(store, article_id)
+            rename_facts(bundle.analysis, options.names)  # Mosca and Moscow: one note name
         except (LookupError, OSError, StoreError) as exc:
             problems.append(str(exc) if isinstance(exc, LookupError) else f"{article_id}: {exc}")
             bundle = None

@@ -33,6 +33,7 @@ class ExportOptions:
     obsidian: bool = False  # #tags, [[wikilinks]], ^block-ids on highlights
     template: Path | None = None  # a user's copy of article.md.j2 (or briefing.md.j2 for one file)
     force: bool = False  # overwrite files briefing did not make
+    names: str = "en"  # entities by their English or Italian name, or "as-written"
 
 
 @dataclass

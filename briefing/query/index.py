@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefing.entities.lookup import identity_names
 from briefing.models import Article, ArticleSummary
 from briefing.query.nodes import Query, undecided
 from briefing.query.normalize import fold, joined
@@ -261,7 +262,12 @@ class ArticleIndex:
     def field_slots(self, field: str, value: str) -> set[int]:
         if field in self._exact:
             return self._exact[field].get(value, set())
-        return self._names[field].lookup(value)
+        found = self._names[field].lookup(value)
+        # "place:Moskva": the listed names of the identities it names ("Moscow", "Mosca"),
+        # which every analysed article's places carry beside its own spellings.
+        for name in identity_names(field, value):
+            found = found | self._names[field].lookup(_name_key(name).strip())
+        return found
 
     def flag_slots(self, flag: str) -> set[int]:
         if flag == "unread":

@@ -146,8 +146,16 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
             gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
-        elif self.config.refresh_on_start:
-            self.refresh_subscriptions()
+            from briefing.backlog import unanalysed_among  # nothing analyses them here
+            from briefing.entities import edits, links_version
+
+            linked_by = links_version(edits.load(self.store))
+            summaries = self.store.summaries()
+            self.unanalysed_left = len(unanalysed_among(self.by_id, summaries, linked_by))
+        else:
+            self.analyse_backlog()  # new articles, or work cut short when the reader last quit
+            if self.config.refresh_on_start:
+                self.refresh_subscriptions()
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -194,6 +202,10 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
         )
         unread = sum(1 for a in self.article_list.articles if not a.read)
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
+        if self.unanalysed_left and _ENTITY_FIELDS.search(self.filter_text):
+            # entity filters cannot see these yet: that matters more than unread (and the
+            # list pane is narrow)
+            line = f"{label} · {self.unanalysed_left:,} unanalysed"
         if line != self._count_line:  # an update reflows the screen: only when it changed
             self._count_line = line
             self.query_one("#list-count", Static).update(Text(line, end=""))
@@ -230,6 +242,8 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
     # opening articles -------------------------------------------------------------------
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
+        if self._shutting_down():
+            return
         if not message.focus_reader and isinstance(self.focused, FilterInput):
             # While the user types a filter the reader stays put: re-rendering an article on
             # every keystroke would make typing slow. Leaving the box opens the list's choice.
@@ -490,7 +504,13 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
                 self.set_filter(query)
                 self.article_list.focus()
 
-        self.push_screen(EntityIndex(self.store.summaries()), done)
+        from briefing.backlog import unanalysed_among
+        from briefing.entities import edits, links_version
+
+        user_edits = edits.load(self.store)
+        summaries = self.store.summaries()
+        unanalysed = len(unanalysed_among(self.by_id, summaries, links_version(user_edits)))
+        self.push_screen(EntityIndex(summaries, unanalysed, self.config.names, user_edits), done)
 
     # import and export ------------------------------------------------------------------
     def action_import_articles(self) -> None:
@@ -537,7 +557,7 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
     @on(Progress)
     def _progress(self, message: Progress) -> None:
         if not self._shutting_down():
-            self.status.progress(message.task, message.done, message.total)
+            self.status.progress(message.task, message.done, message.total, message.text)
 
     @on(TaskFinished)
     def _finished(self, message: TaskFinished) -> None:
@@ -556,6 +576,13 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
     def _articles_changed(self, message: ArticlesChanged) -> None:
         if self._shutting_down():
             return
+        if message.analysed:  # the list and the open article are as they were
+            if self.index is not None:
+                for article_id in message.ids:
+                    self.index.refresh(article_id)
+                if self.filter_text:
+                    self.apply_filter(self.filter_text)
+            return
         if message.added:
             # Merge the new rows in the store's order instead of re-listing every article.
             new = [a for a in (self.store.get(i) for i in message.ids) if a is not None]
@@ -565,12 +592,16 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
                 reverse=True,
             )
             self.by_id.update({a.id: a for a in new})
+            self.analyse_backlog()
         if self.index is not None:
             for article_id in message.ids:
                 self.index.refresh(article_id)
         self.apply_filter(self.filter_text)
         if self.open_id in message.ids:
             self.open_article(self.open_id)
+
+
+_ENTITY_FIELDS = re.compile(r"\b(?:person|org|place|entity|quote|anonymous):", re.IGNORECASE)
 
 
 class FilterInput(Input):

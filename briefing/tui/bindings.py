@@ -94,6 +94,13 @@ FILTER = [
     Binding("escape", "app.leave_filter", "Back to the list", id="leave_filter"),
 ]
 
+# The entity index: letters go to its find box, so its own keys are not letters.
+ENTITY_INDEX = [
+    Binding("plus", "merge", "Merge into", id="merge_identity", key_display="+"),
+    Binding("minus", "split", "Split off", id="split_identity", key_display="-"),
+    Binding("ctrl+z", "undo_edit", "Undo edit", id="undo_identity"),
+]
+
 DIALOG = [
     Binding("escape", "cancel", "Cancel", id="cancel"),
     Binding("ctrl+s", "save", "Save", id="save"),
@@ -129,6 +136,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Reader", READER),
     ("Facts", FACTS),
     ("Filter box", FILTER),
+    ("Entity index", ENTITY_INDEX),
     ("Dialogs", DIALOG),
 ]
 

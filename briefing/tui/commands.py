@@ -14,7 +14,7 @@ def palette_entries(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
     entries = []
     seen = set()
     for group_title, group in bindings.GROUPS:
-        if group_title in {"Dialogs", "Filter box"}:
+        if group_title in {"Dialogs", "Filter box", "Entity index"}:
             continue
         for binding in group:
             if binding.id in seen or binding.id in {"down", "up", "page_down", "page_up"}:

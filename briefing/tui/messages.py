@@ -24,6 +24,7 @@ class Progress(Message):
     task: str
     done: int
     total: int | None = None
+    text: str | None = None  # the status line, when "task… done/total" would not say it well
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, Progress) and message.task == self.task
@@ -51,6 +52,7 @@ class ArticlesChanged(Message):
 
     ids: list[str]
     added: bool = False
+    analysed: bool = False  # a batch of the backlog: only what filters see has changed
 
 
 @dataclass

@@ -28,6 +28,14 @@ def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn)
     analyse_many(store, ids, progress, force=force)
 
 
+def _analyse_missing(
+    store: Any, progress: ProgressFn, on_batch: Callable[[list[str]], None]
+) -> list[str]:
+    from briefing.backlog import analyse_missing
+
+    return analyse_missing(store, progress, on_batch=on_batch)
+
+
 def _parse(text: str) -> Any:
     from briefing.query.parser import parse
 
@@ -107,10 +115,11 @@ def _export(
     query: str | None,
     progress: ProgressFn,
     obsidian: bool = False,
+    names: str = "en",
 ) -> list[Path]:
     from briefing.export import ExportOptions, export
 
-    options = ExportOptions(obsidian=obsidian)
+    options = ExportOptions(obsidian=obsidian, names=names)
     return export(
         store, ids, out, one_file=one_file, query=query or "", options=options, progress=progress
     )
@@ -131,6 +140,7 @@ class Services:
 
     analyse: Callable[..., Analysis] = _analyse
     analyse_many: Callable[[Any, list[str], bool, ProgressFn], None] = _analyse_many
+    analyse_missing: Callable[..., list[str]] = _analyse_missing
     parse_query: Callable[[str], Any] = _parse
     query_error: Callable[[], type[Exception]] = _query_error
     build_index: Callable[[Any], Any] = _index

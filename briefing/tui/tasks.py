@@ -46,6 +46,8 @@ class Tasks:
     config: Any
     filter_text: str
     by_id: dict
+    import_summary: str = ""  # the last import's, until the analysis of what it added ends
+    unanalysed_left: int = 0  # what entity filters cannot see yet (the backlog's count)
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -96,6 +98,38 @@ class Tasks:
             self.post_message(AnalysisReady(article_id, analysis))
             self.post_message(TaskFinished("analysing", "re-analysed with the current pipeline"))
 
+    @work(thread=True, exclusive=True, group="backlog")
+    def analyse_backlog(self) -> None:
+        """Analyse every article not analysed yet, a batch at a time, so filters and the entity
+        index come to see them all; quitting stops it, and the next start resumes it."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise Cancelled("analysing")
+            self.unanalysed_left = total - done
+            if total:  # quiet when there is nothing to do, which is almost always
+                text = f"analysed {done:,} of {total:,}"
+                self.post_message(Progress("analysing", done, total, text))
+
+        def batch_done(ids: list[str]) -> None:
+            self.post_message(ArticlesChanged(ids, analysed=True))  # filters see them now
+
+        try:
+            done = self.services.analyse_missing(self.store, progress, batch_done)
+        except Cancelled:
+            return
+        except Exception as exc:  # reported, not raised: the reader stays usable
+            self.post_message(TaskFinished("analysing", "", error=f"analysis failed: {exc}"))
+            return
+        self.unanalysed_left = 0
+        if done:
+            # after an import, its summary stays in view beside the analysis's
+            said = f"analysed {len(done):,} article(s)"
+            if self.import_summary:
+                said, self.import_summary = f"{self.import_summary}; {said}", ""
+            self.post_message(TaskFinished("analysing", said))
+
     @work(thread=True, exclusive=True, group="reanalyse")
     def reanalyse(self, text: str, summary: str, first: str | None = None) -> None:
         """Re-analyse every article whose text holds `text` (after a correction changed)."""
@@ -137,6 +171,7 @@ class Tasks:
             summary, added = outcome, [a.id for a in self.store.articles() if a.id not in before]
         else:
             summary, added = outcome.summary, outcome.added
+        self.import_summary = summary if added else ""
         self.post_message(ArticlesChanged(added, added=True))
         self.post_message(TaskFinished("importing", summary))
 
@@ -152,6 +187,7 @@ class Tasks:
                 query=self.filter_text or None,
                 progress=progress,
                 obsidian=self.config.obsidian,
+                names=self.config.names,
             )
         except Cancelled:
             return

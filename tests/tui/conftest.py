@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import backlog
 from briefing.config import Config
 from briefing.models import Article
 from briefing.tui.app import make_app
@@ -72,8 +73,16 @@ def make_store(articles: list[Article] | None = None, *, analysed: bool = True) 
     return store
 
 
+def _analyse_missing(store, progress, on_batch) -> list[str]:
+    def fake_many(store, ids, progress):
+        analyse_many(store, ids, False, progress)
+
+    return backlog.analyse_missing(store, progress, on_batch=on_batch, analyse=fake_many)
+
+
 def fake_services(**overrides) -> Services:
-    return Services(**{"analyse": analyse, "analyse_many": analyse_many, **overrides})
+    fakes = {"analyse": analyse, "analyse_many": analyse_many, "analyse_missing": _analyse_missing}
+    return Services(**{**fakes, **overrides})
 
 
 @pytest.hookimpl(tryfirst=True)

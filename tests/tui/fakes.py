@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefing.entities import edits, link_analysis, links_version
 from briefing.models import (
     Analysis,
     Article,
@@ -89,13 +90,6 @@ class MemoryStore:
         self._check("star")
         self._articles[article_id].starred = starred
 
-    def get_setting(self, key: str, default=None):
-        return self._settings.get(key, default)
-
-    def set_setting(self, key: str, value) -> None:
-        self._check("setting")
-        self._settings[key] = value
-
     def tag_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for article in self._articles.values():
@@ -127,7 +121,8 @@ class MemoryStore:
         self._analyses[analysis.article_id] = analysis
 
     def summaries(self) -> dict[str, ArticleSummary]:
-        return {k: ArticleSummary.from_analysis(a) for k, a in self._analyses.items()}
+        # a copy first: the backlog worker puts analyses from its thread meanwhile
+        return {k: ArticleSummary.from_analysis(a) for k, a in list(self._analyses.items())}
 
     def add_correction(self, correction: Correction) -> Correction:
         self._check("correct")
@@ -145,6 +140,16 @@ class MemoryStore:
 
     def corrections_version(self) -> int:
         return self._corrections_version
+
+    def get_setting(self, key: str, default=None):
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        self._check("setting")
+        if value is None:
+            self._settings.pop(key, None)
+        else:
+            self._settings[key] = value
 
 
 # A tiny gazetteer stands in for the model, so analyses (and snapshots) never depend on it.
@@ -179,6 +184,10 @@ def analyse(store: MemoryStore, article_id: str, force: bool = False) -> Analysi
         and not force
         and cached.corrections_version == store.corrections_version()
     ):
+        user_edits = edits.load(store)
+        if cached.links_version != links_version(user_edits):  # as the real one: relink only
+            link_analysis(cached, edits=user_edits)
+            store.put_analysis(cached)
         return cached
     body = store.body(article_id)
     lexicon = dict(GAZETTEER)
@@ -237,6 +246,7 @@ def analyse(store: MemoryStore, article_id: str, force: bool = False) -> Analysi
         corrections_version=store.corrections_version(),
         analysed_at="2025-12-18T10:00:00",
     )
+    link_analysis(analysis, edits=edits.load(store))  # the same separate step as the real one
     store.put_analysis(analysis)
     return analysis
 

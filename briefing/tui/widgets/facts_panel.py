@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.models import Facts, Highlight
+from briefing.models import Facts, Highlight, NamedThing
 from briefing.tui import bindings
 from briefing.tui.messages import JumpTo
 from briefing.tui.textsafe import clean_line
@@ -60,16 +60,9 @@ class FactsPanel(OptionList):
             add(Option(waiting, disabled=True), waiting)
             self.add_options(options)
             return
-        section(
-            "People", [(_named(p.name, p.roles, p.mentions), _spans(p.spans)) for p in facts.people]
-        )
-        section(
-            "Organisations",
-            [(_named(o.name, o.roles, o.mentions), _spans(o.spans)) for o in facts.organizations],
-        )
-        section(
-            "Places", [(_named(p.name, p.roles, p.mentions), _spans(p.spans)) for p in facts.places]
-        )
+        section("People", [(_named(p), _spans(p.spans)) for p in facts.people])
+        section("Organisations", [(_named(o), _spans(o.spans)) for o in facts.organizations])
+        section("Places", [(_named(p), _spans(p.spans)) for p in facts.places])
         section("Dates", [(_pair(d.text, d.iso), [(d.start, d.end)]) for d in facts.dates])
         section(
             "Quotes",
@@ -126,12 +119,16 @@ def _spans(spans: list[list[int]]) -> list[tuple[int, int]]:
     return [(int(s[0]), int(s[1])) for s in spans if len(s) >= 2]
 
 
-def _named(name: str, roles: list[str], mentions: int) -> Text:
-    text = Text(clean_line(name), end="")
-    if roles:
-        text.append(" — " + ", ".join(clean_line(r) for r in roles), style="italic")
-    if mentions > 1:
-        text.append(f" ×{mentions}", style="dim")
+def _named(thing: NamedThing) -> Text:
+    text = Text(clean_line(thing.name), end="")
+    if thing.roles:
+        text.append(" — " + ", ".join(clean_line(r) for r in thing.roles), style="italic")
+    if thing.mentions > 1:
+        text.append(f" ×{thing.mentions}", style="dim")
+    # one line per identity: its other spellings here and its listed names (Kiev · Kyiv)
+    others = [a for a in dict.fromkeys(thing.aliases) if a.casefold() != thing.name.casefold()]
+    if others:
+        text.append(" · " + ", ".join(clean_line(a) for a in others), style="dim italic")
     return text
 
 

@@ -32,14 +32,14 @@ class StatusBar(Horizontal):
         super().__init__(id=id)
         self._tasks: set[str] = set()  # running tasks; not "_running", which Textual owns
 
-    def progress(self, task: str, done: int, total: int | None) -> None:
+    def progress(self, task: str, done: int, total: int | None, text: str | None = None) -> None:
         self._tasks.add(task)
         self.add_class("-busy")
         for bar in self.query(ProgressBar):
             bar.update(total=total, progress=done)
         # No "0" while the size of the work is unknown (loading a pipeline): just "analysing…".
         suffix = f" {done}/{total}" if total else (f" {done}" if done else "")
-        self.say(f"{task}…{suffix}")
+        self.say(text or f"{task}…{suffix}")
 
     def finished(self, task: str, message: str) -> None:
         self._tasks.discard(task)

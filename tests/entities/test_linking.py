@@ -1,0 +1,157 @@
+"""Linking mentions to identities: across languages, spellings and namesakes."""
+
+from __future__ import annotations
+
+from briefing.entities import link_analysis, link_mentions
+from briefing.models import Analysis, Entity, Facts, NamedThing
+
+
+def ids(*mentions: tuple[str, str]) -> list[str | None]:
+    return [link.id if link else None for link in link_mentions(list(mentions))]
+
+
+def test_places_in_two_languages_share_one_key():
+    for italian, english in [
+        ("Mosca", "Moscow"),
+        ("Berlino", "Berlin"),
+        ("Kiev", "Kyiv"),
+        ("Stati Uniti", "United States"),
+        ("Usa", "U.S."),
+        ("Germania", "Germany"),
+        ("Europa", "Europe"),
+    ]:
+        it_key, en_key = ids((italian, "LOC"), (english, "LOC"))
+        assert it_key == en_key and it_key and not it_key.startswith("loc:"), (italian, english)
+
+
+def test_institutions_share_one_key_whatever_the_label():
+    assert len(set(ids(("Cremlino", "ORG"), ("the Kremlin", "ORG"), ("Kreml", "LOC")))) == 1
+    assert len(set(ids(("Nato", "ORG"), ("NATO", "ORG"), ("OTAN", "ORG")))) == 1
+    assert len(set(ids(("Unione europea", "ORG"), ("UE", "ORG"), ("EU", "ORG")))) == 1
+    assert len(set(ids(("la Casa Bianca", "ORG"), ("White House", "ORG")))) == 1
+    assert ids(("ONU", "ORG"))[0] == ids(("UN", "ORG"))[0] != ids(("Nato", "ORG"))[0]
+
+
+def test_people_by_name_variants_and_transliterations():
+    found = ids(
+        ("Donald Trump", "PER"),
+        ("Trump", "PER"),
+        ("Donald J. Trump", "PER"),
+        ("Zelensky", "PER"),
+        ("Volodymyr Zelenskyy", "PER"),
+        ("Zelenskij", "PER"),
+        ("Zelenskiy", "PER"),
+    )
+    assert len(set(found[:3])) == 1
+    assert len(set(found[3:])) == 1
+    assert found[0] != found[3]
+
+
+def test_a_surname_alone_joins_only_the_one_full_name_that_fits():
+    one = ids(("John Kennedy", "PER"), ("Kennedy", "PER"))
+    assert one[0] == one[1]
+    two = ids(("John Kennedy", "PER"), ("Robert Kennedy", "PER"), ("Kennedy", "PER"))
+    assert len(set(two)) == 3
+    particles = ids(("Ursula von der Leyen", "PER"), ("von der Leyen", "PER"))
+    assert particles[0] == particles[1]
+
+
+def test_namesakes_stay_apart():
+    country, _capital = ids(("Georgia", "LOC"), ("Tbilisi", "LOC"))
+    state, _city = ids(("Georgia", "LOC"), ("Atlanta", "LOC"))
+    assert country == "country:GE" and state == "us-state:GA"
+    alone = ids(("Georgia", "LOC"))[0]
+    assert alone == country  # no neighbours: the likelier one
+    # The US as a country is no neighbour: "US warns Georgia" is about the country.
+    assert ids(("Georgia", "LOC"), ("Stati Uniti", "LOC"))[0] == country
+    person, place = ids(("Paris Hilton", "PER"), ("Paris", "LOC"))
+    assert person.startswith("per:") and place.startswith("geo:") and person != place
+    hilton = ids(("Paris Hilton", "PER"), ("Hilton", "PER"))
+    assert hilton[0] == hilton[1]
+
+
+def test_unlisted_names_get_a_key_of_their_kind_and_the_fullest_name():
+    links = link_mentions([("Acme Widgets", "ORG"), ("ACME widgets", "ORG"), ("Oggi", "DATE")])
+    assert links[0].id == links[1].id == "org:acme widgets"
+    assert links[2] is None
+    people = link_mentions([("Witkoff", "PER"), ("Steve Witkoff", "PER")])
+    assert {link.canonical for link in people} == {"Steve Witkoff"}
+
+
+def test_link_analysis_merges_facts_of_one_identity_and_keeps_both_spellings():
+    text = "Kiev e Kyiv, il Cremlino e Mosca."
+    entities = [
+        Entity(0, 4, "LOC", "Kiev"),
+        Entity(7, 11, "LOC", "Kyiv"),
+        Entity(16, 24, "ORG", "Cremlino"),
+        Entity(27, 32, "LOC", "Mosca"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in entities)
+    facts = Facts(
+        places=[
+            NamedThing("Kiev", mentions=4, spans=[[0, 4]] * 4),
+            NamedThing("Kyiv", mentions=2, spans=[[7, 11]] * 2),
+            NamedThing("Mosca", mentions=1, spans=[[27, 32]]),
+        ],
+        organizations=[NamedThing("Cremlino", mentions=1, spans=[[16, 24]])],
+    )
+    analysis = Analysis("a1", "it", "test", "0", entities=entities, facts=facts)
+    link_analysis(analysis)
+    kiev = analysis.facts.places[0]
+    assert [p.name for p in analysis.facts.places] == ["Kiev", "Mosca"]
+    assert kiev.mentions == 6 and len(kiev.spans) == 6
+    assert kiev.aliases[:2] == ["Kiev", "Kyiv"] and kiev.canonical == "Kyiv"
+    assert entities[0].id == entities[1].id == kiev.id
+    assert "Moscow" in analysis.facts.places[1].aliases
+    assert entities[2].canonical == "Kremlin"
+    assert analysis.links_version >= 1
+    data = entities[0].to_dict()
+    assert data["id"] == kiev.id and data["canonical"] == "Kyiv"
+    assert "id" not in Entity(0, 4, "DATE", "oggi").to_dict()
+
+
+def test_more_transliterations_agree_and_vowels_still_tell_people_apart():
+    for a, b in [
+        ("Sergei Lavrov", "Sergej Lavrov"),
+        ("Yuri Ushakov", "Jurij Ushakov"),
+        ("Mikhail Gorbachev", "Michail Gorbačëv"),
+        ("Boris Yeltsin", "Boris Eltsin"),
+        ("Alexander Lebed", "Aleksandr Lebed"),
+        ("Mahmoud Abbas", "Mahmud Abbas"),
+    ]:
+        assert ids((a, "PER"))[0] == ids((b, "PER"))[0], (a, b)
+    assert ids(("Maria Rossi", "PER"))[0] != ids(("Mario Rossi", "PER"))[0]
+
+
+def test_relatives_and_popes_keep_their_suffix():
+    trump, junior, alone = ids(
+        ("Donald Trump", "PER"), ("Donald Trump Jr.", "PER"), ("Trump", "PER")
+    )
+    assert trump != junior and alone == trump
+    assert ids(("Giovanni Paolo II", "PER"))[0] != ids(("Giovanni Paolo I", "PER"))[0]
+    assert ids(("Benedetto XVI", "PER"))[0] == "per:benedeto +xvi"
+
+
+def test_a_town_tagged_org_is_a_club_not_the_town():
+    club, town = ids(("Roma", "ORG"), ("Roma", "LOC"))
+    assert club == "org:roma" and town.startswith("geo:")
+    government, country = ids(("Russia", "ORG"), ("Russia", "LOC"))
+    assert government == country == "country:RU"
+
+
+def test_neighbouring_places_choose_among_namesake_towns():
+    assert (
+        ids(("Portland", "LOC"), ("Maine", "LOC"))[0]
+        != ids(("Portland", "LOC"), ("Oregon", "LOC"))[0]
+    )
+    spain = ids(("Valencia", "LOC"), ("Spagna", "LOC"))[0]
+    venezuela = ids(("Valencia", "LOC"), ("Caracas", "LOC"))[0]
+    assert spain != venezuela
+    assert ids(("Mexico", "LOC"))[0] == "country:MX"  # not Mexico City's alternate name
+
+
+def test_join_surnames_across_articles_only_when_one_full_name_fits():
+    from briefing.entities.linking import join_surnames
+
+    assert join_surnames(["per:trump", "per:donald trump"]) == {"per:trump": "per:donald trump"}
+    assert join_surnames(["per:trump", "per:donald trump", "per:melania trump"]) == {}
