@@ -57,6 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     refresh.add_argument("feeds", nargs="*", metavar="FEED", help="id, URL or title")
     refresh.add_argument(
+        "--no-analyze",
+        dest="analyze",
+        action="store_false",
+        help="import new entries without analysing them (the reader does it later)",
+    )
+    refresh.add_argument(
         "--allow-local-urls",
         action="store_true",
         help="also fetch feeds on this machine or a private network",
@@ -245,6 +251,10 @@ def run_refresh(args: argparse.Namespace) -> int:
                 force=bool(args.feeds),  # a feed asked for by name is tried even while waiting
                 progress=progress,
             )
+            if args.analyze and any(r.added for r in reports):
+                from briefing.commands.analysing import analyse_new
+
+                analyse_new(store, "refresh")  # new entries, as `briefing add` does
     except StoreError as error:
         _error("refresh", str(error))
         return EXIT_FAILED

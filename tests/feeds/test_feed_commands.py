@@ -108,3 +108,17 @@ def test_opml_import_then_export(tmp_path, capsys):
     assert undated(out) == undated(text)
     (tmp_path / "bad.opml").write_text("<html/>")
     assert run(capsys, "feed", "import", str(tmp_path / "bad.opml"))[0] == 1
+
+
+def test_refresh_analyses_new_entries_unless_told_not_to(server, capsys):
+    from briefing.backlog import count_unanalysed
+
+    server.feed("/a.rss", rss("Agenzia", [item(1)]))
+    run(capsys, "feed", "add", server.url("/a.rss"))
+    assert run(capsys, "refresh", "--allow-local-urls", "--no-analyze")[0] == 0
+    with Store.open(readonly=True) as store:
+        assert count_unanalysed(store) == 1
+    server.feed("/a.rss", rss("Agenzia", [item(1), item(2)]))
+    assert run(capsys, "refresh", "--allow-local-urls")[0] == 0
+    with Store.open(readonly=True) as store:
+        assert store.count() == 2 and count_unanalysed(store) == 0
