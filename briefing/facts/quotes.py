@@ -227,7 +227,8 @@ def _speaker_from_frames(
         content = frame.content
         reports = content is not None and content[0] <= end and start <= content[1]
         distance = min(abs(frame.cue[0] - end), abs(start - frame.cue[1]))
-        key = (0 if reports else 1, distance)
+        # A frame set off by dashes inside this very quote is its own: none is closer.
+        key = (-1, 0) if frame.inserted else (0 if reports else 1, distance)
         if best is None or key < best[0]:
             best = (key, frame, speaker)
     if best is None:

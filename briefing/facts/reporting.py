@@ -96,10 +96,10 @@ def _subject(
         o
         for o in parse.deps(verb, "obj", "nsubj")
         if o.i > verb
-        and o.pos in {"PROPN", "NOUN"}
+        and o.pos in {"PROPN", "NOUN", "PRON", "NUM"}
         and (not outside or not _in_quote(o.start, quoted) or _between_dashes(parse, verb))
     ]
-    if nominal and not parse.deps(verb, *_CONTENT):
+    if nominal and (not parse.deps(verb, *_CONTENT) or _between_dashes(parse, verb)):
         before = parse.tokens[verb - 1] if verb else None
         while before is not None and before.dep.startswith("aux") and before.i > 0:
             before = parse.tokens[before.i - 1]
@@ -150,8 +150,12 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         subject, how = _subject(parse, token.i, quoted)
-        if kind == LEARNED and subject is None:
-            continue
+        if kind == LEARNED and (
+            subject is None
+            or subject.dep.endswith(":pass")
+            or parse.deps(token.i, "aux:pass")
+        ):
+            continue  # "has never been charged", "she appeared": no one says anything
         if token.dep.startswith(("acl", "amod")) and (
             how != "agent" or not _person(parse, subject)
         ):

@@ -20,6 +20,7 @@ _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
+_PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split())
 # A source headed by one of these stands for someone named elsewhere, never for itself.
 _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
@@ -50,12 +51,12 @@ class Speakers:
         self.parse = parse
         self.full_names = full_names
         self.people = people
-        self.last: tuple[int, str] | None = None  # offset and name of the last named speaker
+        self.last: tuple[int, str] | None = None  # offset and name of the last speaker
 
     def of(self, frame: Frame, inside: tuple[int, int] | None = None) -> Speaker:
         """The speaker of `frame`; `inside` is a quote the speaker must not come from."""
         speaker = self._resolve(frame, inside)
-        if speaker.name and not speaker.anonymous:
+        if speaker.name:  # "un testimone ha detto ... Ha poi aggiunto": the witness again
             self.last = (frame.cue[0], speaker.name)
         return speaker
 
@@ -90,6 +91,10 @@ class Speakers:
         if ent is not None:
             return Speaker(clean_name(ent.text))
         lower = token.lower
+        if lower in _PARTITIVE and parse.deps(token.i, "nmod"):
+            # "uno dei passeggeri", "one of the aides": someone unnamed from a group.
+            words = clean_name(article.text[span[0] : span[1]]).split()
+            return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
             if lower in _PLURAL or plural:
                 return Speaker(None)
