@@ -148,6 +148,8 @@ def analyse_texts(
         by_lang: dict[str, list[int]] = {}
         for index, item in enumerate(chunk):
             item.lang = normalise_lang(item.lang or detect_language(item.text))
+            if not isinstance(item.published, str):  # 20251218 from JSON is no ISO date
+                item.published = None
             by_lang.setdefault(item.lang, []).append(index)
         for lang, indexes in by_lang.items():
             nlp, name, version = pipeline.load(lang, rules=rules)
