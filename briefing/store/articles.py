@@ -10,6 +10,7 @@ from typing import Any
 from briefing.models import Article
 from briefing.store.base import locked, no_gc, sha256_hex, utc_now
 from briefing.store.errors import StoreCorrupt
+from briefing.tags import tag_problem
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
 _EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
@@ -165,8 +166,12 @@ class ArticlesMixin:
     ) -> list[str]:
         """Add and remove tags (blank ones ignored); return the article's tags after."""
         removed = {t.strip() for t in remove}
+        added = [t.strip() for t in add if t.strip()]
+        for tag in added:
+            if problem := tag_problem(tag):
+                raise ValueError(f"{tag!r} is not a tag: it {problem}")
         tags = [t for t in self._article_doc(article_id).get("tags", []) if t not in removed]
-        for tag in (t.strip() for t in add):
+        for tag in added:
             if tag and tag not in tags:
                 tags.append(tag)
         self._update_doc(article_id, {"tags": tags})

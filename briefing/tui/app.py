@@ -36,6 +36,7 @@ from briefing.tui.tasks import Tasks
 from briefing.tui.textsafe import clean_line, find_all, fold
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.facts_panel import FactsPanel
+from briefing.tui.widgets.inert_inputs import InertInput
 from briefing.tui.widgets.reader import ArticleText, Reader
 from briefing.tui.widgets.status import StatusBar
 
@@ -531,7 +532,7 @@ class BriefingApp(Annotate, Tasks, App):
             self.open_article(self.open_id)
 
 
-class FilterInput(Input):
+class FilterInput(InertInput):
     """The filter box; Escape goes back to the list and keeps the filter."""
 
     BINDINGS = bindings.FILTER
