@@ -99,12 +99,20 @@ def run_list(args: argparse.Namespace) -> int:
                     index.add_bodies((i, body) for i, body in store.iter_bodies() if i in needed)
                 by_id = {a.id: a for a in articles}
                 found = [by_id[i] for i in index.search(query)]
+            damaged = dict(store.damaged_bodies)
     except StoreError as error:
         print(f"briefing list: {error}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        return _write(json.dumps([as_json(a) for a in found], ensure_ascii=False, indent=1))
-    return _write("\n".join(line(a) for a in found) if found else None)
+        _write(json.dumps([as_json(a) for a in found], ensure_ascii=False, indent=1))
+    else:
+        _write("\n".join(line(a) for a in found) if found else None)
+    if damaged:  # searched without them: say so, once, and how to get them back
+        first = next(iter(damaged.values()))
+        others = f" (and {len(damaged) - 1} more texts)" if len(damaged) > 1 else ""
+        print(f"briefing list: not searched: {first}{others}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -94,6 +94,8 @@ class StoreBase:
         self.auto_backup = True
         self.last_compaction_error: str | None = None
         self.last_backup_error: str | None = None
+        self.bodies_problem: str | None = None  # bodies.pack cut short: no appends, reads go on
+        self.damaged_bodies: dict[str, str] = {}  # article id -> why, met by iter_bodies
 
     @classmethod
     def open(
@@ -147,13 +149,37 @@ class StoreBase:
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
         self._db = JournalDB(storage=lambda: self._storage)
+        had_pack = (d / BODIES).exists()
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses: AppendFile | None = None  # opened with the cache (it names the file)
         try:
             self._index()
         except (KeyError, TypeError, ValueError) as exc:
             raise StoreCorrupt(d / META, f"a document lacks its key: {exc!r}") from exc
+        self.bodies_problem = self._check_pack_end(had_pack)
         self._migrate()
+
+    def _check_pack_end(self, existed: bool) -> str | None:
+        """Why bodies.pack is damaged, when it ends before the bytes the articles point to.
+
+        Pack bytes are synced before the journal line naming them, so no crash can do this:
+        the file was cut, emptied or deleted.
+        """
+        docs = self._storage.data.get("articles", {}).values()
+        try:
+            wanted = max((doc["_body"][0] + doc["_body"][1] for doc in docs), default=0)
+        except (KeyError, TypeError, IndexError) as exc:
+            raise StoreCorrupt(
+                self.directory / META, f"an article lacks its body: {exc!r}"
+            ) from exc
+        size = self._bodies.good_end
+        if size >= wanted:
+            return None
+        state = f"{size} bytes" if existed else "missing"
+        return (
+            f"it is {state} but the articles' texts reach byte {wanted}: it was cut short, "
+            "so nothing is added to it"
+        )
 
     def _index(self, tables: Iterable[str] | None = None) -> None:
         data = self._storage.data

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefing.config import Config
 from briefing.models import Analysis, Article, Highlight
-from briefing.store import StoreError
+from briefing.store import BodyDamaged, StoreError
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
@@ -219,6 +219,13 @@ class BriefingApp(Annotate, Tasks, App):
             self._folded_body = None
             self.analysis = self.store.get_analysis(article_id)
             self.highlights = self.store.highlights(article_id)
+        except BodyDamaged as exc:
+            # Shown as damaged, with the way back; the other articles keep working.
+            self.body = f"[this article's text is damaged]\n\n{exc}"
+            self._folded_body, self.analysis, self.highlights = None, None, []
+            self.reader.show(article, self.body, None, [])
+            self.notify(str(exc), title="Damaged text", severity="error", timeout=12)
+            return
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
