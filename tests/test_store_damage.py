@@ -189,3 +189,94 @@ def test_a_damaged_body_in_a_write_path_is_still_refused_loudly():
             store.update_article(ids[0], body="Un testo nuovo.")
     with Store.open(readonly=True) as store:
         assert store.get(ids[0]).tags == ["ancora"]
+
+
+# -- meta.journal: damage is named, never replayed around or compacted over --
+
+JOURNAL_WRITER = """
+import os
+from briefing.store import Store
+s = Store.open(auto_backup=False)
+ids = sorted(a.id for a in s.articles())
+for n in range(6):
+    s.update_tags(ids[n % len(ids)], add=[f"dopo-{n}"])
+os._exit(0)  # as a kill leaves it: no close, no compaction, the lock note kept
+"""
+
+
+def _journal_after_acknowledged_writes() -> Path:
+    import subprocess
+    import sys
+
+    _fill(4)  # closed: the journal now holds only its header
+    assert cli.main(["backup"]) == 0
+    child = subprocess.run(
+        [sys.executable, "-c", JOURNAL_WRITER],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    journal = paths.store_dir() / layout.JOURNAL
+    assert journal.read_bytes().count(b"\n") == 7  # the header and six acknowledged writes
+    return journal
+
+
+def _damage(journal: Path, how: str) -> None:
+    raw = journal.read_bytes()
+    lines = raw.split(b"\n")  # ends with b""
+    if how == "zeroed":
+        journal.write_bytes(b"\0" * len(raw))
+    elif how == "emptied":
+        journal.write_bytes(b"")
+    elif how == "deleted":
+        journal.unlink()
+    elif how == "cut at a line end":
+        journal.write_bytes(b"\n".join(lines[:-3]) + b"\n")
+    elif how == "cut inside a line":
+        journal.write_bytes(raw[: len(raw) - len(lines[-2]) // 2 - 1])
+    elif how == "one byte changed":
+        at = len(raw) - 5  # inside the last line, still valid JSON
+        journal.write_bytes(raw[:at] + (b"7" if raw[at : at + 1] != b"7" else b"8") + raw[at + 1 :])
+    elif how == "random bytes appended":
+        journal.write_bytes(raw + random.Random(3).randbytes(40).replace(b"\n", b"x"))
+
+
+@pytest.mark.fault(
+    "store",
+    "meta.journal zeroed, emptied, deleted, cut at a line end or inside a line, one byte changed, or random bytes appended, after acknowledged writes (checksum per line, header, length noted in the lock file)",
+    "every command exits 1 with one line naming meta.journal and `briefing restore`; readers and writers refuse alike; the file left byte for byte (never cut or compacted over); `briefing restore` keeps it in its before-restore backup and the store opens again",
+)
+@pytest.mark.parametrize(
+    "how",
+    ["zeroed", "emptied", "deleted", "cut at a line end", "cut inside a line", "one byte changed",
+     "random bytes appended"],
+)  # fmt: skip
+def test_a_damaged_journal_is_named_and_kept(capsys, how: str):
+    journal = _journal_after_acknowledged_writes()
+    _damage(journal, how)
+    damaged = journal.read_bytes() if journal.exists() else None
+    for readonly in (False, True):
+        with pytest.raises(StoreCorrupt, match="meta.journal"):
+            Store.open(readonly=readonly)
+    capsys.readouterr()
+    for argv in (["list"], ["tag", "x", "+y"]):
+        assert cli.main(argv) == 1
+        out, err = capsys.readouterr()
+        assert err.count("\n") == 1 and "meta.journal" in err and "briefing restore" in err
+    assert (journal.read_bytes() if journal.exists() else None) == damaged
+    assert cli.main(["restore"]) == 0
+    capsys.readouterr()
+    kept = sorted(paths.backups_dir().glob("*before-restore*"))[-1] / layout.JOURNAL
+    assert (kept.read_bytes() if kept.exists() else None) == damaged
+    with Store.open() as store:
+        assert store.count() == 4  # as at the backup
+
+
+def test_a_torn_last_line_after_acknowledged_writes_is_still_a_crash():
+    journal = _journal_after_acknowledged_writes()
+    entry = b'0badc0de [["articles",1,{"id":"x'  # a write that never returned
+    journal.write_bytes(journal.read_bytes() + entry)
+    with Store.open() as store:
+        tags = [t for a in store.articles() for t in a.tags]
+        assert sorted(tags) == [f"dopo-{n}" for n in range(6)]

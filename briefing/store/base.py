@@ -21,7 +21,13 @@ from tinydb.table import Document
 from briefing import paths
 from briefing.store import backups, layout, schema
 from briefing.store.backups import list_backups
-from briefing.store.durable import AppendFile, ProcessLock, describe_os_error, fsync_dir
+from briefing.store.durable import (
+    AppendFile,
+    ProcessLock,
+    describe_os_error,
+    fsync_dir,
+    read_lock_note,
+)
 from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
 from briefing.store.journal import JournalDB, JournalStorage
 from briefing.store.layout import (
@@ -71,6 +77,14 @@ def no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _journal_note(note: str) -> tuple[int, int] | None:
+    """(generation, length) from the lock file's note "journal G N", if it holds one."""
+    parts = note.split()
+    if len(parts) == 3 and parts[0] == "journal" and parts[1].isdigit() and parts[2].isdigit():
+        return int(parts[1]), int(parts[2])
+    return None
 
 
 def _replace_with(doc: dict) -> Callable[[dict], None]:
@@ -145,7 +159,14 @@ class StoreBase:
         for pattern in (f".{META}.*.tmp", ".*.restore") if not self.readonly else ():
             for stale in d.glob(pattern):
                 stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
-        self._storage = JournalStorage(d, self.readonly)
+        note = self._lock.previous_note if self._lock else read_lock_note(d / LOCK)
+        written = _journal_note(note)
+        self._storage = JournalStorage(d, self.readonly, written)
+        if self._lock is not None:
+            lock = self._lock
+            self._storage.on_synced = lambda generation, length: lock.note(
+                f"journal {generation} {length}"
+            )
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
         self._db = JournalDB(storage=lambda: self._storage)
@@ -237,7 +258,7 @@ class StoreBase:
                 return
             try:
                 self._vacuum_if_wasteful()
-                if not self.readonly and self._storage.journal.good_end:
+                if not self.readonly and self._storage.has_entries:
                     self._compact(raise_errors=False)
                 self._daily_backup()
             finally:

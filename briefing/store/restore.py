@@ -61,7 +61,7 @@ def restore(
         restored = probe.count()
     directory.mkdir(parents=True, exist_ok=True)
     lock = ProcessLock(directory / LOCK)
-    holder = lock.acquire()
+    holder = lock.acquire(keep_note=False)  # the note described the journal being replaced
     if holder is not None:
         raise StoreLocked(
             f"the store {directory} is in use by process {holder or '?'}; close it first"
