@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,9 @@ from briefing.store.layout import (
     META,
     store_files,
 )
+
+# Problems met where no caller can be told (on close); the CLI prints them as one line each.
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> str:
@@ -134,7 +138,10 @@ class StoreBase:
                 directory.mkdir(parents=True)
                 fsync_dir(directory.parent)
             store._lock = ProcessLock(directory / LOCK)
-            holder = store._lock.acquire()
+            try:
+                holder = store._lock.acquire()
+            except OSError as exc:  # a lock path that is a folder, no inode left, ...
+                raise StoreError(describe_os_error(exc, directory / LOCK, "lock")) from exc
             if holder is not None:
                 who = f"process {holder}" if holder else "another process"
                 raise StoreLocked(
@@ -260,7 +267,13 @@ class StoreBase:
                 self._vacuum_if_wasteful()
                 if not self.readonly and self._storage.has_entries:
                     self._compact(raise_errors=False)
+                    if self.last_compaction_error:  # nothing is lost: the journal holds it all
+                        log.warning(
+                            "%s (every write is kept in the journal)", self.last_compaction_error
+                        )
                 self._daily_backup()
+                if self.last_backup_error:
+                    log.warning("no daily backup: %s", self.last_backup_error)
             finally:
                 self._closed = True
                 self._storage.close()
