@@ -280,3 +280,55 @@ def test_a_torn_last_line_after_acknowledged_writes_is_still_a_crash():
     with Store.open() as store:
         tags = [t for a in store.articles() for t in a.tags]
         assert sorted(tags) == [f"dopo-{n}" for n in range(6)]
+
+
+# -- backups: verified when made and before they are restored --
+
+
+@pytest.mark.fault(
+    "backups",
+    "restore from a backup whose bodies.pack is zeroed, truncated or missing",
+    "refused: exit 1 with one line naming the backup's bodies.pack; the current store untouched and no before-restore backup made",
+)
+@pytest.mark.parametrize("damage", ["zeroed", "truncated", "missing"])
+def test_restore_verifies_the_backups_bodies(capsys, damage: str):
+    ids = _fill(5)
+    assert cli.main(["backup"]) == 0
+    capsys.readouterr()
+    (backup,) = [p for p in paths.backups_dir().iterdir() if p.name.endswith("-manual")]
+    backups_before = sorted(p.name for p in paths.backups_dir().iterdir())
+    pack = backup / layout.BODIES
+    size = pack.stat().st_size
+    if damage == "missing":
+        pack.unlink()
+    else:
+        pack.write_bytes(b"\0" * size if damage == "zeroed" else pack.read_bytes()[: size // 3])
+    with Store.open() as store:
+        store.update_tags(ids[0], add=["dopo-il-backup"])
+    before = {p.name: p.read_bytes() for p in paths.store_dir().iterdir() if p.is_file()}
+    assert cli.main(["restore"]) == 1
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and str(pack) in err and "Traceback" not in out + err
+    after = {p.name: p.read_bytes() for p in paths.store_dir().iterdir() if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in paths.backups_dir().iterdir()) == backups_before
+
+
+@pytest.mark.fault(
+    "backups",
+    "`briefing backup` (or the daily one) of a store with a damaged body (random bytes in bodies.pack)",
+    "no backup made (the copy is checked against the checksums and removed): exit 1 with one line naming the damaged text; earlier backups kept",
+)
+def test_a_backup_of_a_damaged_store_is_not_kept(capsys):
+    _fill(8)
+    assert cli.main(["backup"]) == 0
+    capsys.readouterr()
+    first = sorted(paths.backups_dir().iterdir())
+    pack = _pack()
+    data = bytearray(pack.read_bytes())
+    data[100:140] = random.Random(5).randbytes(40)
+    pack.write_bytes(bytes(data))
+    assert cli.main(["backup"]) == 1
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "no backup made" in err and "bodies.pack" in err
+    assert sorted(paths.backups_dir().iterdir()) == first

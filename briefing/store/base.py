@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -466,12 +467,16 @@ class StoreBase:
         return self._copy_to_backups(reason)
 
     def _copy_to_backups(self, reason: str) -> Path:
-        """The files as they are (snapshots + journal + packs): consistent under the lock."""
+        """The files as they are (snapshots + journal + packs): consistent under the lock.
+
+        The copy is verified (every body against its checksum); a copy that fails is removed,
+        so a damaged store never becomes the newest "good" backup.
+        """
         lengths = {BODIES: self._bodies.good_end}
         if self._analyses is not None:
             lengths[self._analyses.path.name] = self._analyses.good_end
         try:
-            return backups.make_backup(
+            made = backups.make_backup(
                 self.directory,
                 self._backups_dir or paths.backups_dir(),
                 store_files(self.directory),
@@ -481,6 +486,28 @@ class StoreBase:
             )
         except OSError as exc:
             raise StoreError(describe_os_error(exc, Path(exc.filename or self.directory))) from exc
+        try:
+            type(self).verify(made)
+        except StoreError as exc:
+            shutil.rmtree(made, ignore_errors=True)
+            raise StoreError(f"no backup made: the copy does not read back whole: {exc}") from exc
+        return made
+
+    @classmethod
+    def verify(cls, directory: Path) -> int:
+        """Check a store or backup folder reads whole; return its article count.
+
+        Every file parses, the journal's checksums hold, and every body is there and matches
+        its checksum. Raises StoreCorrupt naming the first damaged file.
+        """
+        with cls.open(directory, readonly=True) as store:
+            if store.bodies_problem:
+                raise StoreCorrupt(store._bodies.path, store.bodies_problem)
+            for _article_id, _body in store.iter_bodies():
+                pass
+            for article_id in store.damaged_bodies:
+                store.body(article_id)  # raises its BodyDamaged, naming the file
+            return store.count()
 
     def _daily_backup(self) -> None:
         """On close: a backup when the newest is older than a day, so damage can be undone."""
