@@ -11,7 +11,7 @@ import pytest
 
 from briefing import cli, paths
 from briefing.models import Article
-from briefing.store import BodyDamaged, Store, StoreCorrupt, layout
+from briefing.store import BodyDamaged, Store, StoreCorrupt, StoreError, layout
 
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi."
 
@@ -332,3 +332,46 @@ def test_a_backup_of_a_damaged_store_is_not_kept(capsys):
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "no backup made" in err and "bodies.pack" in err
     assert sorted(paths.backups_dir().iterdir()) == first
+
+
+# -- the lock file --
+
+
+@pytest.mark.fault(
+    "store",
+    "the lock path is a folder",
+    "writers exit 1 with one line naming the lock and saying it is a folder; no traceback; readers still read",
+)
+def test_a_lock_path_that_is_a_folder_is_one_line(capsys):
+    ids = _fill(2)
+    lock = paths.store_dir() / layout.LOCK
+    lock.unlink()
+    lock.mkdir()
+    capsys.readouterr()
+    assert cli.main(["tag", ids[0], "+x"]) == 1
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and str(lock) in err and "folder" in err
+    assert "Traceback" not in out + err
+    assert cli.main(["show", ids[0]]) == 0
+
+
+@pytest.mark.fault(
+    "store",
+    "the lock file deleted while a writer (the reader) has the store open, then a second writer opens it and writes",
+    "the first writer's next write is refused (StoreLocked: the lock file was deleted or replaced, nothing saved) instead of being lost; its close folds nothing over the other's files; the second writer's write survives",
+)
+def test_a_deleted_lock_file_never_lets_two_writers_write():
+    ids = _fill(2)
+    first = Store.open()
+    try:
+        first.update_tags(ids[0], add=["prima"])
+        (paths.store_dir() / layout.LOCK).unlink()
+        with Store.open() as second:  # flock locked the deleted file: a new one is free
+            second.update_tags(ids[1], add=["seconda"])
+        with pytest.raises(StoreError, match="deleted or replaced"):
+            first.update_tags(ids[0], add=["persa"])
+    finally:
+        first.close()
+    with Store.open(readonly=True) as store:
+        assert store.get(ids[0]).tags == ["prima"]
+        assert store.get(ids[1]).tags == ["seconda"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -11,9 +12,10 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from briefing import __version__
-from briefing.ingest.base import MAX_BYTES, Refused, one_line
+from briefing.ingest.base import MAX_BYTES, Refused, one_line, read_regular_file
 
 TIMEOUT = 15.0  # seconds; a news page that takes longer is not coming
+TOTAL_SECONDS = 60.0  # for the whole body, however it trickles in
 
 
 @dataclass
@@ -65,10 +67,29 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_capped(stream) -> bytes:
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
+def _too_big() -> Refused:
+    return Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
+
+
+def _read_body(response, deadline: float) -> bytes:
+    """The whole body, within the size cap and the total time, as long as it says it is.
+
+    read1 returns what has arrived, so a server dripping a byte at a time is caught by the
+    deadline (the socket timeout alone is per read, and each byte would reset it).
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise _too_big()
+        if time.monotonic() > deadline:
+            raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported")
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and len(data) < int(declared):
+        raise Refused(f"cut off: {len(data)} of {declared} bytes arrived; not imported")
     return data
 
 
@@ -81,11 +102,10 @@ def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = N
         if not allow_local_urls:
             raise Refused("file:// URLs are refused (use --allow-local-urls, or give the path)")
         path = url2pathname(parts.path)
-        try:
-            with open(path, "rb") as stream:
-                return Fetched(_read_capped(stream), url, None, None)
-        except OSError as error:
-            raise Refused(f"cannot read {path}: {error.strerror or error}") from None
+        data = read_regular_file(path)
+        if len(data) > MAX_BYTES:
+            raise _too_big()
+        return Fetched(data, url, None, None)
     if scheme not in ("http", "https"):
         raise Refused(f"{scheme or 'this kind of'} URLs are not supported (only http and https)")
     if not parts.hostname:
@@ -97,9 +117,10 @@ def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = N
     request = urllib.request.Request(url, headers={"User-Agent": f"briefing/{__version__}"})
     try:
         opener = urllib.request.build_opener(_CheckedRedirects(allow_local_urls))
+        deadline = time.monotonic() + TOTAL_SECONDS
         with opener.open(request, timeout=timeout) as response:
             final = response.geturl()
-            data = _read_capped(response)
+            data = _read_body(response, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as error:

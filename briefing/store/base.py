@@ -265,6 +265,14 @@ class StoreBase:
             if self._closed:
                 return
             try:
+                if self._lock is not None and not self._lock.still_ours():
+                    # Another writer may own the files now: fold nothing over its snapshot.
+                    log.warning(
+                        "the lock file %s was deleted or replaced; the store was "
+                        "left as it is (every write is in the journal)",
+                        self._lock.path,
+                    )
+                    return
                 self._vacuum_if_wasteful()
                 if not self.readonly and self._storage.has_entries:
                     self._compact(raise_errors=False)
@@ -308,6 +316,12 @@ class StoreBase:
     def _writable(self) -> None:
         if self.readonly:
             raise StoreReadOnly(f"the store {self.directory} was opened read-only")
+        if self._lock is not None and not self._lock.still_ours():
+            raise StoreLocked(
+                f"the lock file {self._lock.path} was deleted or replaced while this briefing "
+                "had the store open, so another one may be writing; nothing was saved. "
+                "Close every briefing and open the store again"
+            )
 
     def _commit(self, *groups: list[tuple[str, Any, dict | None]]) -> None:
         """Make each group of (table, key, doc or None) durable, one journal line per group.

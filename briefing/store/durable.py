@@ -201,6 +201,21 @@ class ProcessLock:
         self.note(self.previous_note if keep_note else "")
         return None
 
+    def still_ours(self) -> bool:
+        """Whether the lock file at the path is still the one we locked.
+
+        flock locks a file, not a name: if the file is deleted or replaced, a second writer
+        creates a new one and locks that, and both would write.
+        """
+        if self.fd < 0:
+            return self._fallback is not None  # pragma: no cover - Windows
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(self.fd)
+        return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
+
     def note(self, text: str) -> None:
         """Write the pid line and `text` after it (best effort: the pid is only for messages).
 
