@@ -147,6 +147,7 @@ def test_the_reader_shows_a_damaged_text_as_damaged(monkeypatch):
             await pilot.pause()
             assert "damaged" in app.text_area.text and "briefing restore" in app.text_area.text
             assert any(str(pack) in message for message in said)
+            assert app.analysis is not None and not app.analysis.entities  # nothing waits
             app.open_article(ids[0])
             await pilot.pause()
             assert app.text_area.text.startswith("Notizia 0.")

@@ -222,8 +222,11 @@ class BriefingApp(Annotate, Tasks, App):
         except BodyDamaged as exc:
             # Shown as damaged, with the way back; the other articles keep working.
             self.body = f"[this article's text is damaged]\n\n{exc}"
-            self._folded_body, self.analysis, self.highlights = None, None, []
-            self.reader.show(article, self.body, None, [])
+            # nothing to analyse: an empty analysis, so neither pane waits for one
+            self.analysis = Analysis(article_id, article.lang or "", "", "")
+            self._folded_body, self.highlights = None, []
+            self.reader.show(article, self.body, self.analysis, [])
+            self._show_facts()
             self.notify(str(exc), title="Damaged text", severity="error", timeout=12)
             return
         except StoreError as exc:
