@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -67,6 +71,61 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Watch:
+    """Cuts every connection of one download when its total time is up.
+
+    The socket timeout is per read: a server sending its headers a byte at a time would
+    reset it forever. A timer shuts the sockets down instead, which ends any blocked read.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.connections: list[http.client.HTTPConnection] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def _expire(self) -> None:
+        self.expired = True
+        for connection in self.connections:
+            if connection.sock is not None:
+                try:
+                    connection.sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def handlers(self) -> list[urllib.request.BaseHandler]:
+        watch = self
+
+        class Http(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(watch._connection(http.client.HTTPConnection), req)
+
+        class Https(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(
+                    watch._connection(http.client.HTTPSConnection),
+                    req,
+                    context=self._context,
+                )
+
+        return [Http(), Https()]
+
+    def _connection(self, kind: type) -> Callable[..., http.client.HTTPConnection]:
+        def make(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+            connection = kind(*args, **kwargs)
+            self.connections.append(connection)
+            return connection
+
+        return make
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
 def _too_big() -> Refused:
     return Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
 
@@ -115,25 +174,39 @@ def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = N
             "URL points to this machine or a private network; refused (use --allow-local-urls)"
         )
     request = urllib.request.Request(url, headers={"User-Agent": f"briefing/{__version__}"})
+    watch = _Watch(TOTAL_SECONDS)  # headers included, however slowly they come
     try:
-        opener = urllib.request.build_opener(_CheckedRedirects(allow_local_urls))
+        opener = urllib.request.build_opener(_CheckedRedirects(allow_local_urls), *watch.handlers())
         deadline = time.monotonic() + TOTAL_SECONDS
-        with opener.open(request, timeout=timeout) as response:
+        with watch, opener.open(request, timeout=timeout) as response:
             final = response.geturl()
             data = _read_body(response, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
-    except urllib.error.HTTPError as error:
+    except Refused:
+        raise
+    except Exception as error:
+        if watch.expired:
+            raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported") from None
+        _refuse(error, timeout, parts.hostname)
+    if watch.expired:  # the cut can also look like a short, complete answer
+        raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported")
+    return Fetched(data, final, content_type, charset)
+
+
+def _refuse(error: Exception, timeout: float, host: str | None) -> NoReturn:
+    """The one-line Refused for a failed download."""
+    if isinstance(error, urllib.error.HTTPError):
         raise Refused(f"HTTP {error.code} {one_line(error.reason)}") from None
-    except urllib.error.URLError as error:
+    if isinstance(error, urllib.error.URLError):
         reason = error.reason
         if isinstance(reason, socket.timeout | TimeoutError):
             raise Refused(f"timed out after {timeout:g} s") from None
         if isinstance(reason, socket.gaierror):
-            raise Refused(f"cannot resolve {parts.hostname} (no network?)") from None
+            raise Refused(f"cannot resolve {host} (no network?)") from None
         raise Refused(f"cannot fetch: {one_line(reason)}") from None
-    except TimeoutError:
+    if isinstance(error, TimeoutError):
         raise Refused(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as error:
+    if isinstance(error, OSError | ValueError | http.client.HTTPException):
         raise Refused(f"cannot fetch: {one_line(error)}") from None
-    return Fetched(data, final, content_type, charset)
+    raise error

@@ -60,6 +60,16 @@ class Dripping(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         body = TEXT.encode("utf-8")
+        if self.path == "/headers":  # the status line, then a header that never ends
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Drip: ")
+                for _ in range(2000):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -101,6 +111,20 @@ def test_a_dripping_server_hits_the_total_bound(dripping: str, monkeypatch):
     monkeypatch.setattr(url, "TOTAL_SECONDS", 1.0)
     failure = only_failure(
         finishes(lambda: import_url(f"{dripping}/drip", allow_local_urls=True), within=120)
+    )
+    assert "still downloading after 1 s" in failure.reason
+
+
+@pytest.mark.fault(
+    "urls",
+    "an HTTP server that drips its headers one byte at a time (the total bound lowered to 1 s and the per-read timeout to 0.5 s for the test)",
+    "refused: 'still downloading after 1 s' once the total time is up (a timer shuts the connection)",
+)
+def test_dripping_headers_hit_the_total_bound(dripping: str, monkeypatch):
+    monkeypatch.setattr(url, "TOTAL_SECONDS", 1.0)
+    monkeypatch.setattr(url, "TIMEOUT", 0.5)
+    failure = only_failure(
+        finishes(lambda: import_url(f"{dripping}/headers", allow_local_urls=True), within=120)
     )
     assert "still downloading after 1 s" in failure.reason
 
