@@ -49,7 +49,7 @@ def test_chunks_are_cut_at_paragraphs_first():
 
 @pytest.mark.fault(
     "analysis",
-    "a 200 KB article (a 400 KB text took 2.2 GB and a 10 MB one failed when analysed in one piece)",
+    "a 185 KB article, 900 paragraphs (a 400 KB text took 2.2 GB and a 10 MB one failed when analysed in one piece)",
     "the pipeline never sees more than 20,000 characters at once (pieces cut at paragraphs, lines, sentences); entities and facts point into the whole text and slice back to it; people merge across pieces by name (peak memory figures: benchmarks/analysis_memory.py)",
 )
 def test_a_long_text_goes_through_the_pipeline_in_bounded_pieces(rules_only, monkeypatch):

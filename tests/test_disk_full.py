@@ -49,7 +49,7 @@ def fill_the_disk(monkeypatch) -> None:
 @pytest.mark.fault(
     "store",
     "0 bytes free when a writer starts (ENOSPC on every write, the lock file's pid line included): `briefing tag`, `briefing add`",
-    "exit 1 with one line saying the disk is full and naming meta.journal or bodies.pack; no traceback; the store unchanged",
+    "exit 1 with one line saying the disk is full and naming meta.journal or bodies.pack (and, on close, at most one 'no daily backup' line); no traceback; the store unchanged",
 )
 def test_a_writer_on_a_full_disk_says_so_in_one_line(tmp_path: Path, capsys, monkeypatch):
     ids = _fill()

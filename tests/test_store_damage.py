@@ -11,7 +11,7 @@ import pytest
 
 from briefing import cli, paths
 from briefing.models import Article
-from briefing.store import BodyDamaged, Store, StoreCorrupt, StoreError, layout
+from briefing.store import BodyDamaged, Store, StoreCorrupt, StoreLocked, layout
 
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi."
 
@@ -246,7 +246,7 @@ def _damage(journal: Path, how: str) -> None:
 @pytest.mark.fault(
     "store",
     "meta.journal zeroed, emptied, deleted, cut at a line end or inside a line, one byte changed, or random bytes appended, after acknowledged writes (checksum per line, header, length noted in the lock file)",
-    "every command exits 1 with one line naming meta.journal and `briefing restore`; readers and writers refuse alike; the file left byte for byte (never cut or compacted over); `briefing restore` keeps it in its before-restore backup and the store opens again",
+    "`list` and `tag` exit 1 with one line naming meta.journal and `briefing restore`; readers and writers refuse alike (StoreCorrupt); the file left byte for byte (never cut or compacted over); `briefing restore` keeps it in its before-restore backup and the store opens again",
 )
 @pytest.mark.parametrize(
     "how",
@@ -369,7 +369,7 @@ def test_a_deleted_lock_file_never_lets_two_writers_write():
         (paths.store_dir() / layout.LOCK).unlink()
         with Store.open() as second:  # flock locked the deleted file: a new one is free
             second.update_tags(ids[1], add=["seconda"])
-        with pytest.raises(StoreError, match="deleted or replaced"):
+        with pytest.raises(StoreLocked, match="deleted or replaced"):
             first.update_tags(ids[0], add=["persa"])
     finally:
         first.close()

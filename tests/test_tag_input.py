@@ -43,7 +43,11 @@ def test_tag_with_an_escape_is_refused_and_never_echoed(capsys):
         code = cli.main(["tag", article_id, "+fine", hostile])
         out, err = capsys.readouterr()
         assert code == 2
-        assert "is not a tag" in err and "U+" in err
+        assert (
+            "is not a tag" in err
+            and "U+" in err
+            and ("\\x1b" in err or "\\x9b" in err or "\\u202e" in err)
+        )
         assert not any(c in out + err for c in TERMINAL_ACTORS), repr(err)
     with Store.open() as store:
         assert store.get(article_id).tags == []
