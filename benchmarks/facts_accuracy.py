@@ -387,7 +387,7 @@ def _compare(scores: dict[str, Score], gold: dict, facts, text: str, name: str) 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list every miss and wrong guess"
     )

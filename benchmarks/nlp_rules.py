@@ -80,7 +80,7 @@ def run(nlp, docs: list[dict], disable: list[str], repeat: int) -> tuple[float, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--lang", default="it,en")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()

@@ -66,7 +66,7 @@ def report(label: str, nlp: spacy.Language, texts: list[str], repeat: int, size:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", action="append", default=[], help="LANG=FOLDER to measure")
     args = parser.parse_args(argv)

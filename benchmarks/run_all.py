@@ -237,7 +237,7 @@ def write_readme(text: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--quick", action="store_true", help=f"skip the {100_000:,} run")
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--big", type=int, default=100_000)

@@ -346,7 +346,7 @@ def write_files(folder: Path, n: int, seed: int = 7) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("kind", choices=["store", "files"])
     parser.add_argument("folder", type=Path)
     parser.add_argument("n", type=int)

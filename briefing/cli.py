@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,9 +14,18 @@ from briefing.commands import COMMAND_MODULES
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class _WholeOptionsParser(argparse.ArgumentParser):
+    """A subcommand parser that takes options only as written in full."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
+        allow_abbrev=False,
         description="A terminal briefing reader: articles, entities, facts and notes.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -24,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"keep data, config and cache under DIR (also: ${paths.HOME_ENV})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # No abbreviations in any subcommand: `analyze --json` once read as `--jsonl`.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_WholeOptionsParser)
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
@@ -60,3 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `briefing analyze FILE | head`: the reader has what it wanted
+        # Python would complain again when flushing at exit: point stdout at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

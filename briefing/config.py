@@ -31,6 +31,9 @@ class Config:
     allow_local_urls: bool = False
     """Let the URL importer read file:// URLs (off: only http and https)."""
 
+    refresh_on_start: bool = False
+    """Refresh every feed subscription when the reader opens (as R does)."""
+
 
 class ConfigError(Exception):
     """The config file cannot be read; the message names the file and the problem."""

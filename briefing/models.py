@@ -47,6 +47,7 @@ class Article:
     origin: str | None = None  # file path or URL it was imported from
     content_hash: str | None = None  # sha256 of the normalised body, for duplicates
     note: str | None = None  # an article-level note
+    feed: str | None = None  # id of the subscription (models.Feed) it came from
 
     def to_dict(self, with_body: bool = True) -> dict[str, Any]:
         data = asdict(self)
@@ -100,6 +101,10 @@ class DateFact:
     relative: bool = False
 
 
+# How a speaker or source was found when the cue is weak: shown dimmed with "?".
+WEAK_HOW = frozenset({"nearest name"})
+
+
 @dataclass
 class Quote:
     speaker: str | None
@@ -107,6 +112,14 @@ class Quote:
     start: int
     end: int
     reported: bool = False  # indirect speech kept as a claim
+    # How the speaker was found: "frame" (named where the words are reported), "coreference"
+    # (a pronoun, role or dropped subject resolved), "previous quote", or "nearest name" (a
+    # guess from proximity, shown as unsure); None when no parse was available.
+    how: str | None = None
+
+    @property
+    def unsure(self) -> bool:
+        return self.speaker is not None and self.how in WEAK_HOW
 
 
 @dataclass
@@ -116,6 +129,13 @@ class Attribution:
     anonymous: bool
     start: int
     end: int
+    how: str | None = None  # as Quote.how
+    kind: str | None = None  # speech, report, thought, plan, according (from the parse)
+    content: list[int] | None = None  # [start, end] of what is attributed, when known
+
+    @property
+    def unsure(self) -> bool:
+        return self.source is not None and self.how in WEAK_HOW
 
 
 @dataclass
@@ -273,3 +293,34 @@ class ArticleSummary:
             speakers=sorted({q.speaker for q in facts.quotes if q.speaker}),
             anonymous=any(a.anonymous for a in facts.attributions),
         )
+
+
+@dataclass
+class Feed:
+    """A feed subscription: where it lives, what the last fetch said, and when to try again."""
+
+    id: str  # short and stable: the URL may change (a 301), the id does not
+    url: str
+    title: str | None = None
+    tags: list[str] = field(default_factory=list)  # given to every article it brings
+    summaries_only: bool = False  # keep the entries' summaries; never fetch the linked page
+    added: str | None = None
+    etag: str | None = None  # validators for the next conditional GET
+    last_modified: str | None = None
+    checked: str | None = None  # ISO datetime of the last attempt
+    updated: str | None = None  # ...and of the last one that brought new entries
+    errors: int = 0  # failures in a row; 0 after a success
+    last_error: str | None = None
+    retry_after: str | None = None  # ISO datetime: refresh-all skips it until then
+    seen: list[str] = field(default_factory=list)  # keys of the entries the last fetch held
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Feed:
+        return _from_dict(cls, data)

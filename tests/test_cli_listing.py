@@ -118,9 +118,9 @@ def test_list_json_has_the_script_fields(ids, capsys):
     assert json.loads(run(capsys, "list", "--json", "tag:nothing")[1]) == []
 
 
-def test_bad_query_exits_1_with_message_and_caret(ids, capsys):
+def test_bad_query_exits_2_with_message_and_caret(ids, capsys):
     code, out, err = run(capsys, "list", "lang:it", "is:nuovo")
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     lines = err.splitlines()
     assert "is: takes" in lines[0]
     assert lines[1] == "lang:it is:nuovo"

@@ -478,3 +478,14 @@ def test_file_stem_is_date_source_title_and_length_limited():
     cjk = mdtext.file_stem(None, None, "北京" * 100, "x")
     assert cjk and len(cjk.encode()) <= 80
     assert mdtext.file_stem(None, None, "???", "a1b2c3") == "a1b2c3"
+
+
+def test_the_photo_credit_is_in_the_front_matter_and_under_the_byline():
+    meta, body = split_front_matter(
+        render_article(bundle(credit="Foto: X @white_lenka *ANSA*"), PLAIN, NOW)
+    )
+    assert meta["credit"] == "Foto: X @white_lenka *ANSA*"
+    byline_and_after = body.split("\n\n", 2)[1:]
+    assert byline_and_after[1].startswith("Photo: Foto: X @white\\_lenka \\*ANSA\\*")
+    meta, body = split_front_matter(render_article(bundle(credit=None), PLAIN, NOW))
+    assert meta.get("credit") is None and "Photo:" not in body

@@ -11,6 +11,7 @@ DOMAIN = [
     "briefing.config",
     "briefing.store",
     "briefing.ingest",
+    "briefing.feeds",
     "briefing.facts",
     "briefing.query",
     "briefing.export",

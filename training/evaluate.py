@@ -35,7 +35,7 @@ def predict(nlp: spacy.Language, records: list[dict]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--lang", choices=["it", "en"])
     group.add_argument("--model", type=Path)

@@ -106,7 +106,7 @@ def train_usage(lang: str, words: str, show: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--lang", default="en")
     parser.add_argument("--kind", default=None, help="show examples of this kind only")
     parser.add_argument(

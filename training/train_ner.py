@@ -724,7 +724,7 @@ def install(recipe_name: str, recipe: Recipe, model_dir: Path, seconds: float) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--lang", choices=["it", "en"])
     parser.add_argument("--recipe", help="recipe name (default: <lang>_best)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)

@@ -24,12 +24,19 @@ def register(sub) -> None:
             'With --jsonl, read lines {"id", "lang"?, "published"?, "text"} and write lines '
             '{"id", "lang", "pipeline", "pipeline_version", "entities": [{"start", "end", '
             '"label", "text"}], "facts": {...}}; each text is analysed exactly as given and '
-            "offsets are character offsets into it. With --article or --all, analyse stored "
-            "articles and cache the result."
+            "offsets are character offsets into it. FILE is analysed with the corrections "
+            "saved in the store, as the reader would; --jsonl texts without them. With "
+            "--article or --all, analyse stored articles and cache the result."
         ),
     )
     parser.add_argument("source", nargs="?", metavar="FILE|-", help="an article file, or -")
-    parser.add_argument("--jsonl", action="store_true", help="read and write JSON lines")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON (the default for FILE and --article; with --all, one JSON array)",
+    )
+    shape.add_argument("--jsonl", action="store_true", help="read and write JSON lines")
     parser.add_argument("--lang", help="language code (default: detected)")
     parser.add_argument("--published", metavar="DATE", help="the article's ISO date")
     parser.add_argument(
@@ -155,6 +162,7 @@ def _run_file(args: argparse.Namespace) -> int:
     from briefing.models import Article
 
     results = _import(args.source)
+    corrections = _saved_corrections() if args.rules else []
     if results is None:
         text = sys.stdin.read() if args.source == "-" else Path(args.source).read_text("utf-8")
         results = [Article(id="", title="", body=text)]
@@ -169,6 +177,7 @@ def _run_file(args: argparse.Namespace) -> int:
             body,
             args.lang or result.lang,
             args.published or result.published,
+            corrections,
             article_id=result.id,
             rules=args.rules,
             author=result.author,
@@ -182,8 +191,24 @@ def _run_file(args: argparse.Namespace) -> int:
     return status
 
 
+def _saved_corrections() -> list[Any]:
+    """The user's corrections, read from the store if there is one (never creating it)."""
+    from briefing import paths
+    from briefing.store import Store, StoreError
+
+    if not paths.store_dir().is_dir():
+        return []
+    try:
+        with Store.open(readonly=True) as store:
+            return store.corrections()
+    except StoreError as exc:
+        print(f"briefing analyze: without your corrections: {exc}", file=sys.stderr)
+        return []
+
+
 def _run_stored(args: argparse.Namespace) -> int:
     from briefing.analysis import analyse_many
+    from briefing.commands.ids import resolve_or_explain
     from briefing.store import Store, StoreError
 
     try:
@@ -191,22 +216,25 @@ def _run_stored(args: argparse.Namespace) -> int:
             if args.all:
                 ids = [a.id for a in store.articles()]
             else:
-                full = store.resolve_id(args.article)
+                full = resolve_or_explain(store, args.article, "analyze")
                 if full is None:
-                    print(
-                        f"briefing analyze: no single article matches {args.article!r}",
-                        file=sys.stderr,
-                    )
                     return EXIT_USAGE
                 ids = [full]
 
-            def progress(done: int, total: int) -> None:
-                if args.all:
-                    print(f"\ranalysed {done}/{total}", end="", file=sys.stderr, flush=True)
+            # A counter redrawn with \r belongs on a terminal, not glued into a log file.
+            show_progress = args.all and sys.stderr.isatty()
 
-            analyses = analyse_many(store, ids, progress, force=args.force)
-            if args.all:
+            def progress(done: int, total: int) -> None:
+                print(f"\ranalysed {done}/{total}", end="", file=sys.stderr, flush=True)
+
+            analyses = analyse_many(
+                store, ids, progress if show_progress else None, force=args.force
+            )
+            if show_progress:
                 print(file=sys.stderr)
+            if args.all and args.json:
+                print(json.dumps([a.to_dict() for a in analyses], ensure_ascii=False, indent=1))
+            elif args.all:
                 for analysis in analyses:
                     print(
                         f"{analysis.article_id}  {analysis.pipeline} {analysis.pipeline_version}  "

@@ -73,18 +73,24 @@ def register(sub) -> None:
     parser.set_defaults(func=run, one_file=False)
 
 
+class UnknownId(Exception):
+    """An --id that matches no article or several; the reason is already on stderr."""
+
+
 def _fail(message: str, code: int) -> int:
     print(f"briefing export: {message}", file=sys.stderr)
     return code
 
 
 def _select(store, query: str, ids: list[str]) -> list[str]:
-    """Article ids from --id prefixes and the query; raises ValueError on a bad one."""
+    """Article ids from --id prefixes and the query; raises UnknownId or QueryError."""
+    from briefing.commands.ids import resolve_or_explain
+
     chosen = []
     for prefix in ids:
-        full = store.resolve_id(prefix)
+        full = resolve_or_explain(store, prefix, "export")
         if full is None:
-            raise ValueError(f"no single article has an id starting with {prefix!r}")
+            raise UnknownId
         chosen.append(full)
     if ids and not query:
         return chosen
@@ -92,7 +98,7 @@ def _select(store, query: str, ids: list[str]) -> list[str]:
         return [a.id for a in store.articles()]
     from briefing.query import ArticleIndex, parse
 
-    parsed = parse(query)  # QueryError (a ValueError) names the problem
+    parsed = parse(query)
     index = ArticleIndex.from_store(store)
     index.add_bodies(store.iter_bodies())  # free text searches the article text too
     found = index.search(parsed)
@@ -113,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         user_template,
         user_templates_dir,
     )
+    from briefing.query import QueryError
     from briefing.store import Store, StoreError
 
     if args.copy_templates:
@@ -146,8 +153,12 @@ def run(args: argparse.Namespace) -> int:
         with Store.open(readonly=True) as store:
             try:
                 ids = _select(store, query, args.ids)
-            except ValueError as exc:
-                return _fail(str(exc), EXIT_USAGE)
+            except UnknownId:
+                return EXIT_USAGE
+            except QueryError as error:
+                print(f"briefing export: bad query: {error.message}", file=sys.stderr)
+                print(error.pointer(query), file=sys.stderr)
+                return EXIT_USAGE
             if not ids:
                 return _fail("no article matches", EXIT_SOME_FAILED)
             written = export(store, ids, out, one_file=args.one_file, query=query, options=options)

@@ -9,11 +9,13 @@ import re
 import sys
 from typing import Any
 
+from briefing.commands.ids import resolve_or_explain
 from briefing.models import Article
 from briefing.query import ArticleIndex, QueryError, parse
+from briefing.query.index import feed_names
 from briefing.store import Store, StoreError
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHORT_ID = 8
 QUERY_HELP = """\
@@ -80,7 +82,7 @@ def run_list(args: argparse.Namespace) -> int:
     except QueryError as error:
         print(f"briefing list: bad query: {error.message}", file=sys.stderr)
         print(error.pointer(text), file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE
     try:
         with Store.open(readonly=True) as store:
             articles = store.articles()
@@ -93,6 +95,7 @@ def run_list(args: argparse.Namespace) -> int:
                     {h.article_id for h in store.highlights()},
                     store=store,
                     body_postings=False,  # one query: a scan of the texts beats building postings
+                    feed_names=feed_names(store),
                 )
                 if query.has_free_text and not args.titles:
                     needed = index.undecided_ids(query)
@@ -118,13 +121,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     try:
         with Store.open(readonly=True) as store:
-            article_id = store.resolve_id(args.id.strip())
+            article_id = resolve_or_explain(store, args.id, "show")
             if article_id is None:
-                print(
-                    f"briefing show: no article has an id starting with '{safe(args.id)}'"
-                    " (or more than one does)",
-                    file=sys.stderr,
-                )
                 return EXIT_FAILED
             article = store.get(article_id)
             body = store.body(article_id)

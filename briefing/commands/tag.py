@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from briefing.commands.ids import resolve_or_explain
 from briefing.commands.listing import safe
 from briefing.store import Store, StoreError
 from briefing.tags import tag_problem
@@ -55,13 +56,8 @@ def run_tag(args: argparse.Namespace) -> int:
     try:
         # Read-only when only looking, so it works while the reader holds the store.
         with Store.open(readonly=not (add or remove)) as store:
-            article_id = store.resolve_id(args.id.strip())
+            article_id = resolve_or_explain(store, args.id, "tag")
             if article_id is None:
-                print(
-                    f"briefing tag: no article has an id starting with '{args.id}'"
-                    " (or more than one does)",
-                    file=sys.stderr,
-                )
                 return EXIT_FAILED
             if add or remove:
                 tags = store.update_tags(article_id, add=add, remove=remove)

@@ -24,7 +24,9 @@ def load_seeds(store) -> int:
 
 
 def _ask_readonly(message: str) -> bool:
+    """The reader can read a store another process writes: ask on a terminal, say so elsewhere."""
     if not sys.stdin.isatty():
+        print(f"{message} (on a terminal, briefing offers to open it read-only)", file=sys.stderr)
         return False
     answer = input(f"{message}\nOpen it read-only instead? [y/N] ")
     return answer.strip().lower() in {"y", "yes"}
@@ -45,7 +47,6 @@ def run_tui(args: argparse.Namespace) -> int:
         store = Store.open()
     except StoreLocked as exc:
         if not _ask_readonly(f"briefing: {exc}"):
-            print(f"briefing: {exc}", file=sys.stderr)
             return 1
         store = Store.open(readonly=True)
     except StoreError as exc:

@@ -101,6 +101,7 @@ def article_front_matter(bundle: ArticleBundle, options: ExportOptions, stamp: s
         "source": text.one_line(article.source) or None,
         "url": text.one_line(article.url) or None,
         "author": text.one_line(article.author) or None,
+        "credit": text.one_line(article.credit) or None,
         "published": text.one_line(article.published) or None,
         "language": text.one_line(article.lang) or None,
         "tags": _tags(article.tags, options.obsidian),

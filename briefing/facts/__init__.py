@@ -8,7 +8,10 @@ from briefing.dates import TemporalMatch, find_temporal, parse_anchor
 from briefing.facts.attributions import find_attributions
 from briefing.facts.numbers import find_numbers
 from briefing.facts.people import extract_named, titled_person, with_given_names
-from briefing.facts.quotes import find_quotes
+from briefing.facts.quotes import find_quotes, quote_spans
+from briefing.facts.reporting import find_frames
+from briefing.facts.speakers import Speakers
+from briefing.facts.syntax import Parse
 from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
 from briefing.models import DateFact, Facts
 from briefing.nlp.labels import to_display
@@ -46,7 +49,9 @@ def extract_facts(doc: Doc, lang: str, published: str | None) -> Facts:
     known = None
     if temporal is not None and temporal[:2] == ((lang or "").lower()[:2], parse_anchor(published)):
         known = temporal[2]
-    return facts_from_text(text, lang, published, ents, sents, temporal=known)
+    return facts_from_text(
+        text, lang, published, ents, sents, temporal=known, parse=Parse.from_doc(doc)
+    )
 
 
 def facts_from_text(
@@ -57,13 +62,16 @@ def facts_from_text(
     sents: list[tuple[int, int]],
     *,
     temporal: list[TemporalMatch] | None = None,
+    parse: Parse | None = None,
 ) -> Facts:
-    """The same as extract_facts, from plain offsets (what the store keeps)."""
+    """The same as extract_facts, from plain offsets (what the store keeps); with a `parse`,
+    speakers and sources come from the reporting frames of the syntax."""
     article = Article(
         text=text,
         lang=(lang or "").lower()[:2],
         ents=ents,
         sents=join_abbreviations(text, sents or split_sentences(text)),
+        parse=parse,
     )
     article.set_ents([with_given_names(article, titled_person(article, e)) for e in article.ents])
     people, organizations, places, full_names = extract_named(article)
@@ -74,13 +82,17 @@ def facts_from_text(
         Ent(d.start, d.end, "DATE", d.text) for d in dates if not article.ent_at(d.start, d.end)
     ]
     article.set_ents(article.ents + extra)
-    attributions = find_attributions(article, full_names)
+    resolved = speakers = None
+    if parse is not None:
+        speakers = Speakers(article, parse, full_names, people, quote_spans(article))
+        resolved = [(f, speakers.of(f)) for f in find_frames(parse, article.lang, speakers.quotes)]
+    attributions = find_attributions(article, full_names, resolved)
     return Facts(
         people=people,
         organizations=organizations,
         places=places,
         dates=dates,
-        quotes=find_quotes(article, full_names, attributions),
+        quotes=find_quotes(article, full_names, attributions, resolved, speakers),
         attributions=attributions,
         # "secondo due persone a conoscenza": a count inside an unnamed source describes it.
         numbers=[

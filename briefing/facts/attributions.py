@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from briefing.facts.frames import is_speech_verb, subject_after, subject_before, subject_name
+from briefing.facts.reporting import Frame
+from briefing.facts.speakers import Speaker
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
 from briefing.models import Attribution
 
@@ -172,13 +174,19 @@ def _anonymity_requests(article: Article) -> list[Attribution]:
     return found
 
 
-def find_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
-    """Named and anonymous sources, each with the words that cite it."""
-    candidates = (
-        _anonymity_requests(article)
-        + _cue_attributions(article, full_names)
-        + _verb_attributions(article, full_names)
+def find_attributions(
+    article: Article,
+    full_names: dict[Ent, str],
+    resolved: list[tuple[Frame, Speaker]] | None = None,
+) -> list[Attribution]:
+    """Named and anonymous sources, each with the words that cite it. With a parse, the
+    reporting frames replace the word-window search for speech verbs."""
+    by_verbs = (
+        frame_attributions(resolved, article)
+        if resolved is not None
+        else _verb_attributions(article, full_names)
     )
+    candidates = _anonymity_requests(article) + _cue_attributions(article, full_names) + by_verbs
     # Where finds overlap, the first kind above (the most specific) wins; an anonymity request
     # still marks the source it overlaps as anonymous.
     chosen: list[Attribution] = []
@@ -190,3 +198,25 @@ def find_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
             clash.anonymous = True
     chosen.sort(key=lambda a: a.start)
     return chosen
+
+
+def frame_attributions(
+    resolved: list[tuple[Frame, Speaker]], article: Article
+) -> list[Attribution]:
+    """One attribution per reporting frame of the parse: the source and the cue, as written."""
+    found = []
+    for frame, speaker in resolved:
+        source = speaker.name  # None for "they", or a pronoun no one before it explains
+        found.append(
+            Attribution(
+                text=article.text[frame.start : frame.end],
+                source=source,
+                anonymous=speaker.anonymous,
+                start=frame.start,
+                end=frame.end,
+                how=speaker.how,
+                kind=frame.kind,
+                content=list(frame.content) if frame.content else None,
+            )
+        )
+    return found

@@ -177,20 +177,34 @@ def subject_after(article: Article, words: list[Word], verb: int) -> Subject | N
 _ARTICLES = {"il", "lo", "la", "l'", "l’", "i", "gli", "le", "the"}
 
 
-def person_near(article: Article, offset: int, full_names: dict[Ent, str]) -> Ent | None:
-    """The nearest person before `offset` in its sentence, else the last one of the sentence before."""
+def person_near(
+    article: Article,
+    offset: int,
+    full_names: dict[Ent, str],
+    outside: tuple[int, int] | None = None,
+) -> Ent | None:
+    """The nearest person before `offset` in its sentence, else the first after it, else the
+    last one of the sentence before; never one named inside `outside` (the quote itself)."""
+
+    def people(start: int, end: int) -> list[Ent]:
+        return [
+            e
+            for e in article.ents_in(start, end, {"PER"})
+            if outside is None or not (outside[0] <= e.start and e.end <= outside[1])
+        ]
+
     start, end = article.sentence_of(offset)
-    before = [e for e in article.ents_in(start, offset, {"PER"})]
+    before = people(start, offset)
     if before:
         return before[-1]
-    after = article.ents_in(offset, end, {"PER"})
+    after = people(offset, end)
     if after:
         return after[0]
     previous = article.previous_sentence(offset)
     if previous:
-        people = article.ents_in(previous[0], previous[1], {"PER"})
-        if people:
-            return people[-1]
+        earlier = people(previous[0], previous[1])
+        if earlier:
+            return earlier[-1]
     return None
 
 

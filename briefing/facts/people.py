@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.facts.roles import roles_from_parse
 from briefing.facts.text import STOP, Article, Ent, Word, clean_name, fold, role_words
 from briefing.models import NamedThing
 
@@ -165,7 +166,8 @@ def extract_named(
     people, owner = group_mentions(list(mentions.values()), merge_parts=True)
     originals = {name: ent for ent, name in mentions.items()}
     for ent, group in sorted(owner.items(), key=lambda item: item[0].start):  # roles in text order
-        for role in roles_of(article, ent, originals.get(ent)):
+        found = roles_from_parse(article, article.parse, ent) if article.parse else []
+        for role in found or roles_of(article, ent, originals.get(ent)):
             group.add_role(role)
     orgs, _ = group_mentions([e for e in article.ents if e.label == "ORG"], merge_parts=False)
     places, _ = group_mentions([e for e in article.ents if e.label == "LOC"], merge_parts=False)

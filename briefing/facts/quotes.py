@@ -12,6 +12,8 @@ from briefing.facts.frames import (
     subject_before,
     subject_name,
 )
+from briefing.facts.reporting import Frame
+from briefing.facts.speakers import Speaker, Speakers
 from briefing.facts.text import Article, Ent, written_media
 from briefing.models import Attribution, Quote
 
@@ -117,19 +119,30 @@ def _cited_source(article: Article, start: int, attributions: list[Attribution])
 
 
 def find_quotes(
-    article: Article, full_names: dict[Ent, str], attributions: list[Attribution] | None = None
+    article: Article,
+    full_names: dict[Ent, str],
+    attributions: list[Attribution] | None = None,
+    resolved: list[tuple[Frame, Speaker]] | None = None,
+    speakers: Speakers | None = None,
 ) -> list[Quote]:
-    """Direct quotes with their speaker (scare quotes left out), then reported claims."""
+    """Direct quotes with their speaker (scare quotes left out), then reported claims.
+
+    With a parse (`resolved`: the article's reporting frames and their speakers) a quote's
+    speaker comes from the frame that reports it; the word-window search is the fallback."""
     quotes: list[Quote] = []
     group_speaker: tuple[str, int] | None = None  # the last group that spoke, and where
-    for m in _QUOTES.finditer(article.text):
-        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
-        start, end = m.start(group), m.end(group)
-        inner = m.group(group)
-        if not inner.strip() or not _is_speech(article, m.start(), m.end(), inner):
-            continue
+    spans = quote_spans(article)
+    for m, start, end, inner in _direct(article):
+        if resolved is not None and speakers is not None:
+            speaker, how = _speaker_from_frames(
+                article, start, end, resolved, spans, quotes, speakers
+            )
+            if how is not None:
+                quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end, how=how))
+                continue
         subject = _frame_after(article, m.end()) or _frame_before(article, m.start())
         speaker = subject_name(article, subject, full_names)
+        how = "window" if speaker else None
         # "..., they said": the frame names a group; guessing one person would be wrong,
         # but the group that spoke just before ("the four said ...") is who "they" are.
         explicit = subject is not None and subject.plural
@@ -143,21 +156,141 @@ def find_quotes(
             group_speaker = (speaker, m.start())
         if speaker is None and not explicit:
             speaker = _written_on(article, m.start())
+            how = "written" if speaker else None
         if speaker is None and not explicit:
             speaker = _cited_source(article, m.start(), attributions or [])
+            how = "cited source" if speaker else None
         if speaker is None and not explicit:
-            person = person_near(article, m.start(), full_names)
+            person = person_near(article, m.start(), full_names, outside=(start, end))
             speaker = full_names.get(person) if person else None
-        quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end))
+            how = "nearest name" if speaker else None
+        quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end, how=how))
     # A quote inside a quote («... “basta” ...») is part of the outer one.
     quotes = [
         q
         for q in quotes
         if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes)
     ]
-    quotes.extend(_reported(article, full_names))
+    if resolved is not None:
+        quotes.extend(_reported_from_frames(article, resolved, spans))
+    else:
+        quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+def _direct(article: Article):
+    """Each spoken quotation: the match, its inner span and text (scare quotes left out)."""
+    for m in _QUOTES.finditer(article.text):
+        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        inner = m.group(group)
+        if inner.strip() and _is_speech(article, m.start(), m.end(), inner):
+            yield m, m.start(group), m.end(group), inner
+
+
+def quote_spans(article: Article) -> list[tuple[int, int]]:
+    """Every quoted stretch (marks included), scare quotes too: what no frame may sit in."""
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(article.text)]
+
+
+def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+# Sentences between a quote and the one before it for both to be the same speaker's words.
+_RUN_SENTENCES = 2
+
+
+def _speaker_from_frames(
+    article: Article,
+    start: int,
+    end: int,
+    resolved: list[tuple[Frame, Speaker]],
+    spans: list[tuple[int, int]],
+    earlier: list[Quote],
+    speakers: Speakers,
+) -> tuple[str | None, str | None]:
+    """(speaker, how) from the frame that reports the quote, or (None, None) if none does."""
+    first, _ = article.sentence_of(start)
+    _, last = article.sentence_of(max(end - 1, start))
+    best: tuple[tuple[int, int], Frame, Speaker] | None = None
+    for frame, speaker in resolved:
+        if not first <= frame.cue[0] < last:
+            continue
+        if frame.inserted:
+            if not start <= frame.cue[0] < end:
+                continue
+        elif _inside_any(frame.cue[0], spans) or (
+            frame.source is not None and _inside_any(frame.source[0], spans)
+        ):
+            continue
+        content = frame.content
+        reports = content is not None and content[0] <= end and start <= content[1]
+        distance = min(abs(frame.cue[0] - end), abs(start - frame.cue[1]))
+        key = (0 if reports else 1, distance)
+        if best is None or key < best[0]:
+            best = (key, frame, speaker)
+    if best is None:
+        # 'Maduro ha detto: «...»', 'Mancino ha espresso ammirazione: «...»': the clause
+        # before a colon frames the quote, in this sentence or the one before.
+        sentence = article.sentence_of(start)
+        if article.text[sentence[0] : start].rstrip(' «“"„').endswith(":"):
+            colon = (sentence[0], start)
+        else:
+            colon = article.previous_sentence(start)
+            if colon is None or not article.text[colon[0] : start].rstrip(' «“"„').endswith(":"):
+                colon = None
+        if colon is not None:
+            inside = [(f, sp) for f, sp in resolved if colon[0] <= f.cue[0] < colon[1]]
+            if inside and inside[-1][1].name:
+                return inside[-1][1].name, inside[-1][1].how
+            subject = speakers.subject_of_sentence(colon[0], colon[1])
+            if subject:
+                return subject, "frame"
+    if best is not None:
+        speaker = best[2]
+        return speaker.name, (speaker.how if speaker.name else "frame")
+    # Quotes in a row: the same speaker goes on when no one else is framed in between.
+    if (
+        earlier
+        and earlier[-1].speaker
+        and earlier[-1].how in {"frame", "coreference", "previous quote"}
+    ):
+        if _sentences_between(article, earlier[-1].end, start) <= _RUN_SENTENCES and not any(
+            earlier[-1].end <= f.cue[0] < start for f, _ in resolved
+        ):
+            return earlier[-1].speaker, "previous quote"
+    return None, None
+
+
+_MIN_CLAIM_CHARS = 8
+
+
+def _reported_from_frames(
+    article: Article, resolved: list[tuple[Frame, Speaker]], spans: list[tuple[int, int]]
+) -> list[Quote]:
+    """ "X ha detto che ...", "secondo X, ...", "X believes that ...": the content and who."""
+    claims = []
+    for frame, speaker in resolved:
+        if frame.content is None or speaker.name is None:
+            continue
+        start, end = frame.content
+        if end - start < _MIN_CLAIM_CHARS or _inside_any(frame.cue[0], spans):
+            continue
+        # A content that is one direct quote is that quote, already credited.
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        claims.append(
+            Quote(
+                speaker=speaker.name,
+                text=article.text[start:end],
+                start=start,
+                end=end,
+                reported=True,
+                how=speaker.how,
+            )
+        )
+    return claims
 
 
 _MEDIUM_REACH = 14  # words from the banner to its words ("striscione esposto in curva Nord nel…:")

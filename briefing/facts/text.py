@@ -9,7 +9,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from briefing.facts.syntax import Parse
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -51,6 +54,7 @@ class Article:
     ents: list[Ent]
     sents: list[tuple[int, int]]
     words: list[Word] = field(default_factory=list)
+    parse: Parse | None = None  # the dependency parse, when the pipeline has a parser
 
     def __post_init__(self) -> None:
         if not self.words:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
 from briefing.ingest import metadata
@@ -54,9 +55,9 @@ def _date(entry) -> str | None:
 
 def _body(entry) -> tuple[str, str | None]:
     """The fullest text the entry carries: content:encoded, else summary/description."""
-    candidates = [c.get("value", "") for c in entry.get("content", []) or []]
-    candidates.append(entry.get("summary", "") or "")
-    best = max(candidates, key=len, default="")
+    contents = [c.get("value", "") or "" for c in entry.get("content", []) or []]
+    summary = entry.get("summary", "") or ""
+    best = max([*contents, summary], key=len, default="")
     if _HTML_HINT.search(best):
         text, credit = fragment_to_text(best)
     else:
@@ -67,8 +68,63 @@ def _body(entry) -> tuple[str, str | None]:
     return metadata.tidy_body(lines), "; ".join(credits) or None
 
 
-def parse(data: bytes, *, origin: str) -> list[Result]:
-    """Every entry of a feed, each an Article or an ImportFailure named "origin#N"."""
+def _entry_result(entry, name: str, source: str | None) -> Result:
+    body, credit = _body(entry)
+    title = metadata.clean_line(entry.get("title", ""))
+    if not body:
+        body = title  # a headline-only item is still news worth listing
+    try:
+        return build_article(
+            body,
+            title=title,
+            origin=name,
+            published=_date(entry),
+            source=source,
+            author=entry.get("author"),
+            url=entry.get("link") or None,
+            credit=credit,
+        )
+    except Refused:
+        return ImportFailure(name, "entry has neither a title nor any text")
+    except Exception as error:  # one odd entry must not cost the feed its other entries
+        return ImportFailure(name, f"unexpected error: {type(error).__name__}: {one_line(error)}")
+
+
+class FeedEntry:
+    """One entry as the feed gave it: its identity (guid, link) and, when first asked, what it
+    imports as (building an Article is most of the cost, and a refresh needs only new ones)."""
+
+    def __init__(self, entry, name: str, source: str | None) -> None:
+        self._entry, self._name, self._source = entry, name, source
+        self._result: Result | None = None
+        self.guid: str | None = metadata.clean_line(entry.get("id", "") or "") or None
+        self.link: str | None = entry.get("link") or None
+        # the text comes from full content (content:encoded), not a summary
+        self.full = any((c.get("value") or "").strip() for c in entry.get("content", []) or [])
+
+    @property
+    def result(self) -> Result:
+        if self._result is None:
+            self._result = _entry_result(self._entry, self._name, self._source)
+        return self._result
+
+    @result.setter
+    def result(self, value: Result) -> None:
+        self._result = value
+
+
+@dataclass
+class ParsedFeed:
+    """A feed's channel, its entries in feed order, and why it is malformed, if it is."""
+
+    title: str | None
+    link: str | None
+    entries: list[FeedEntry] = field(default_factory=list)
+    problem: str | None = None  # one line; the entries before the break were still read
+
+
+def read_feed(data: bytes, *, origin: str) -> ParsedFeed:
+    """Every entry of a feed with its guid and link; raises Refused when nothing is readable."""
     import feedparser
 
     refuse_entities(data)
@@ -85,35 +141,20 @@ def parse(data: bytes, *, origin: str) -> list[Result]:
         raise Refused(reason)
     channel = parsed.feed
     source = metadata.clean_line(channel.get("title", "")) or None
-    results: list[Result] = []
+    feed = ParsedFeed(title=source, link=channel.get("link") or None)
+    feed.problem = one_line(problem) if problem else None
     for number, entry in enumerate(parsed.entries, start=1):
-        name = f"{origin}#{number}"
-        body, credit = _body(entry)
-        title = metadata.clean_line(entry.get("title", ""))
-        if not body:
-            body = title  # a headline-only item is still news worth listing
-        try:
-            results.append(
-                build_article(
-                    body,
-                    title=title,
-                    origin=name,
-                    published=_date(entry),
-                    source=source,
-                    author=entry.get("author"),
-                    url=entry.get("link"),
-                    credit=credit,
-                )
-            )
-        except Refused:
-            results.append(ImportFailure(name, "entry has neither a title nor any text"))
-    if problem:
+        feed.entries.append(FeedEntry(entry, f"{origin}#{number}", source))
+    return feed
+
+
+def parse(data: bytes, *, origin: str) -> list[Result]:
+    """Every entry of a feed, each an Article or an ImportFailure named "origin#N"."""
+    feed = read_feed(data, origin=origin)
+    results = [entry.result for entry in feed.entries]
+    if feed.problem:
         # feedparser kept what it could read; the feed itself gets one line saying where it broke
         imported = sum(1 for r in results if not isinstance(r, ImportFailure))
-        results.append(
-            ImportFailure(
-                origin,
-                f"feed is malformed ({one_line(problem)}); imported {imported} entries before the error",
-            )
-        )
+        reason = f"feed is malformed ({feed.problem}); imported {imported} entries before the error"
+        results.append(ImportFailure(origin, reason))
     return results

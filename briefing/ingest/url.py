@@ -1,4 +1,7 @@
-"""Fetching http(s) URLs with a timeout and a size cap; local and odd schemes refused unless allowed."""
+"""Fetching http(s) URLs with a timeout and a size cap; local and odd schemes refused unless allowed.
+
+Conditional requests (ETag, Last-Modified) and the redirects taken are reported, for feeds.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +25,25 @@ TIMEOUT = 15.0  # seconds; a news page that takes longer is not coming
 TOTAL_SECONDS = 60.0  # for the whole body, however it trickles in
 
 
+class HTTPRefused(Refused):
+    """An HTTP error answer; `retry_after` is the server's Retry-After header, if it sent one."""
+
+    def __init__(self, message: str, status: int, retry_after: str | None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
 @dataclass
 class Fetched:
     data: bytes
     url: str  # after redirects
     content_type: str | None  # e.g. "text/html"
     charset: str | None
+    status: int = 200  # 304: not modified since the validators sent (data is empty)
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None  # where permanent redirects (301, 308) say the URL now lives
 
 
 def looks_like_url(source: str) -> bool:
@@ -61,6 +77,7 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, allow_local_urls: bool) -> None:
         super().__init__()
         self.allow_local_urls = allow_local_urls
+        self.taken: list[tuple[int, str]] = []  # (status, target) of every redirect followed
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         target = urlsplit(newurl)
@@ -68,7 +85,17 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
             raise Refused(f"redirected to a {target.scheme or 'non-http'} URL; refused")
         if not self.allow_local_urls and target.hostname and _is_local(target.hostname):
             raise Refused("redirected to this machine or a private network; refused")
+        self.taken.append((code, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    def moved_to(self) -> str | None:
+        """The last target of the unbroken run of permanent redirects from the first URL."""
+        moved = None
+        for code, target in self.taken:
+            if code not in (301, 308):
+                break
+            moved = target
+        return moved
 
 
 class _Watch:
@@ -152,8 +179,18 @@ def _read_body(response, deadline: float) -> bytes:
     return data
 
 
-def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = None) -> Fetched:
-    """Download one URL; raises Refused with a one-line reason on any failure."""
+def fetch(
+    url: str,
+    *,
+    allow_local_urls: bool = False,
+    timeout: float | None = None,
+    headers: dict[str, str] | None = None,
+) -> Fetched:
+    """Download one URL; raises Refused with a one-line reason on any failure.
+
+    `headers` are sent too (If-None-Match, If-Modified-Since, a User-Agent of one's own); a
+    304 answer comes back as Fetched with status 304 and no data.
+    """
     timeout = TIMEOUT if timeout is None else timeout
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -173,31 +210,58 @@ def fetch(url: str, *, allow_local_urls: bool = False, timeout: float | None = N
         raise Refused(
             "URL points to this machine or a private network; refused (use --allow-local-urls)"
         )
-    request = urllib.request.Request(url, headers={"User-Agent": f"briefing/{__version__}"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": f"briefing/{__version__}", **(headers or {})}
+    )
+    redirects = _CheckedRedirects(allow_local_urls)
     watch = _Watch(TOTAL_SECONDS)  # headers included, however slowly they come
     try:
-        opener = urllib.request.build_opener(_CheckedRedirects(allow_local_urls), *watch.handlers())
+        opener = urllib.request.build_opener(redirects, *watch.handlers())
         deadline = time.monotonic() + TOTAL_SECONDS
         with watch, opener.open(request, timeout=timeout) as response:
             final = response.geturl()
             data = _read_body(response, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
+            validators = response.headers
     except Refused:
         raise
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return Fetched(
+                b"",
+                error.geturl() or url,
+                None,
+                None,
+                status=304,
+                etag=error.headers.get("ETag"),
+                last_modified=error.headers.get("Last-Modified"),
+                moved_to=redirects.moved_to(),
+            )
+        raise HTTPRefused(
+            f"HTTP {error.code} {one_line(error.reason)}",
+            error.code,
+            error.headers.get("Retry-After") if error.headers else None,
+        ) from None
     except Exception as error:
         if watch.expired:
             raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported") from None
         _refuse(error, timeout, parts.hostname)
     if watch.expired:  # the cut can also look like a short, complete answer
         raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported")
-    return Fetched(data, final, content_type, charset)
+    return Fetched(
+        data,
+        final,
+        content_type,
+        charset,
+        etag=validators.get("ETag"),
+        last_modified=validators.get("Last-Modified"),
+        moved_to=redirects.moved_to(),
+    )
 
 
 def _refuse(error: Exception, timeout: float, host: str | None) -> NoReturn:
-    """The one-line Refused for a failed download."""
-    if isinstance(error, urllib.error.HTTPError):
-        raise Refused(f"HTTP {error.code} {one_line(error.reason)}") from None
+    """The one-line Refused for a failed download (HTTP errors are handled before)."""
     if isinstance(error, urllib.error.URLError):
         reason = error.reason
         if isinstance(reason, socket.timeout | TimeoutError):

@@ -86,6 +86,39 @@ def bundled_path(lang: str) -> Path:
     return paths.bundled_models_dir() / f"{lang}_briefing_ner"
 
 
+def syntax_path(lang: str) -> Path:
+    """The folder of briefing's own syntax components (tagger, parser) for `lang`."""
+    return paths.bundled_models_dir() / f"{lang}_briefing_syntax"
+
+
+def _syntax_version(lang: str) -> str | None:
+    """ "+syntax1.0.0" when the bundled syntax joins the bundled NER pipeline, else None."""
+    folder = syntax_path(lang)
+    if not _is_pipeline_folder(folder):
+        return None
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return f"+syntax{meta.get('version', '0.0.0')}"
+
+
+def _add_syntax(nlp: Language, lang: str) -> str:
+    """Add the bundled syntax components after the NER model; returns the version suffix.
+
+    They keep their own tok2vec (named syntax_tok2vec, which its listeners name as upstream),
+    so the NER model's weights and entities are untouched."""
+    suffix = _syntax_version(lang)
+    if suffix is None or "parser" in nlp.pipe_names:
+        return ""
+    syntax = load_spacy(syntax_path(lang))
+    for name in syntax.pipe_names:
+        component = nlp.add_pipe(name, source=syntax)
+        # Sourcing copies the strings but not the morphology table: the morphologizer would
+        # write feature sets the Doc's vocab cannot read back.
+        component.vocab = nlp.vocab
+    _register_components()
+    nlp.add_pipe("briefing_sentences", before="parser")
+    return suffix
+
+
 def _is_pipeline_folder(path: Path) -> bool:
     return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
 
@@ -138,6 +171,7 @@ def _register_components() -> None:
         regex_rules,
         roles,
         seats,
+        sentences,
         teams_it,
         temporal,
         towns,
@@ -155,7 +189,10 @@ def _load_model(choice: Choice, lang: str) -> tuple[Language, str, str]:
         nlp.add_pipe("sentencizer")
         return nlp, rules_name(lang), __version__
     nlp = load_spacy(choice.target)
-    return nlp, pipeline_name(nlp.meta, lang), str(nlp.meta.get("version", "0.0.0"))
+    version = str(nlp.meta.get("version", "0.0.0"))
+    if choice.kind == "bundled":
+        version += _add_syntax(nlp, lang)
+    return nlp, pipeline_name(nlp.meta, lang), version
 
 
 def load_spacy(target: str | Path) -> Language:
@@ -243,7 +280,10 @@ def _identity(lang: str, rules: bool, cfg: config_module.Config) -> tuple[str, s
     folder = Path(first.target)
     if _is_pipeline_folder(folder):
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        return pipeline_name(meta, lang), str(meta.get("version", "0.0.0")) + suffix
+        version = str(meta.get("version", "0.0.0"))
+        if first.kind == "bundled":
+            version += _syntax_version(lang) or ""
+        return pipeline_name(meta, lang), version + suffix
     loaded = load(lang, rules=rules, cfg=cfg)  # an installed package: ask spaCy
     return loaded.name, loaded.version
 

@@ -51,6 +51,12 @@ def _site(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def feed_names(store: Any) -> dict[str, tuple[str, ...]]:
+    """Feed id -> its name and site, what feed: matches besides the id (from_articles)."""
+    feeds = store.feeds() if hasattr(store, "feeds") else []  # test fakes may have none
+    return {f.id: (f.name, _site(f.url) or "") for f in feeds}
+
+
 def _day(published: str | None) -> str:
     day = (published or "")[:10]
     return day if _ISO_DAY.fullmatch(day) else ""
@@ -85,6 +91,7 @@ class ArticleIndex:
         self._names = {field: Names() for field in NAME_FIELDS}
         self._values: list[dict[str, tuple[str, ...]]] = []  # slot -> field -> its keys
         self._flags: dict[str, set[int]] = {flag: set() for flag in FLAGS}
+        self._feed_names: dict[str, tuple[str, ...]] = {}  # feed id -> what feed: may match
 
     # --- building ---------------------------------------------------------------------------
 
@@ -92,7 +99,13 @@ class ArticleIndex:
     def from_store(cls, store: Any) -> ArticleIndex:
         """Index every article's metadata and analysis summary; bodies are not read."""
         highlighted = {h.article_id for h in store.highlights()}
-        return cls.from_articles(store.articles(), store.summaries(), highlighted, store=store)
+        return cls.from_articles(
+            store.articles(),
+            store.summaries(),
+            highlighted,
+            store=store,
+            feed_names=feed_names(store),
+        )
 
     @classmethod
     def from_articles(
@@ -103,9 +116,14 @@ class ArticleIndex:
         *,
         store: Any = None,
         body_postings: bool = True,
+        feed_names: dict[str, tuple[str, ...]] | None = None,
     ) -> ArticleIndex:
-        """Index articles given in list order (no store needed; refresh() then needs one)."""
+        """Index articles given in list order (no store needed; refresh() then needs one).
+
+        `feed_names`: feed id -> the names feed: also finds its articles by (title, site).
+        """
         index = cls(store, body_postings=body_postings)
+        index._feed_names = dict(feed_names or {})
         summaries = summaries or {}
         highlighted = set(highlighted)
         for article in articles:
@@ -188,6 +206,8 @@ class ArticleIndex:
             "lang": (_exact_key(article.lang),) if article.lang else (),
             "source": _names([article.source, _site(article.url)]),
         }
+        if article.feed:  # feed: by the subscription's id, title or site
+            values["feed"] = _names([article.feed, *self._feed_names.get(article.feed, ())])
         if summary is not None:
             values["person"] = _names(summary.people)
             values["org"] = _names(summary.organizations)

@@ -11,8 +11,8 @@ from briefing.query.dates import DateValueError, date_range, period
 from briefing.query.normalize import fold, words
 
 # A value of these matches a name from the start of any of its words: person:witk finds
-# "Steve Witkoff", person:"steve witkoff" too.
-PREFIX_FIELDS = ("person", "org", "place", "entity", "quote", "source")
+# "Steve Witkoff", person:"steve witkoff" too. feed: matches a subscription's id, name or site.
+PREFIX_FIELDS = ("person", "org", "place", "entity", "quote", "source", "feed")
 # A value of these matches the whole tag or language code, folded.
 EXACT_FIELDS = ("tag", "lang")
 IS_VALUES = ("unread", "read", "starred", "annotated")

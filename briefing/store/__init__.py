@@ -2,7 +2,7 @@
 
 Layout of a store folder (default paths.store_dir()):
   meta.json      snapshot of the TinyDB tables articles (metadata, no bodies), highlights,
-                 corrections, settings, _schema
+                 corrections, settings, feeds (subscriptions and their fetch state), _schema
   cache.json     snapshot of analyses (index into the analyses pack), summaries, _cache;
                  parsed only when first needed, rebuildable by analysing again
   meta.journal   one fsynced JSON line per write, over both snapshots; folded into them

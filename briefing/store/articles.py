@@ -186,11 +186,17 @@ class ArticlesMixin:
     @locked
     def resolve_id(self, prefix: str) -> str | None:
         """The full id for a unique id prefix (users type short ids)."""
-        ids = self._keys["articles"]
-        if prefix in ids:
+        if prefix in self._keys["articles"]:
             return prefix
-        matches = [i for i in ids if i.startswith(prefix)] if prefix else []
+        matches = self.ids_starting_with(prefix, limit=2)
         return matches[0] if len(matches) == 1 else None
+
+    @locked
+    def ids_starting_with(self, prefix: str, limit: int | None = None) -> list[str]:
+        """Article ids that start with `prefix` (none for an empty one), sorted, at most `limit`."""
+        if not prefix:
+            return []
+        return sorted(i for i in self._keys["articles"] if i.startswith(prefix))[:limit]
 
     def _update_doc(self, article_id: str, changes: dict[str, Any]) -> dict:
         doc = dict(self._article_doc(article_id))

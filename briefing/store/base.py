@@ -146,8 +146,9 @@ class StoreBase:
             if holder is not None:
                 who = f"process {holder}" if holder else "another process"
                 raise StoreLocked(
+                    # No "open it read-only" here: only some callers can; they offer it.
                     f"the store {directory} is in use by {who} (lock file {directory / LOCK}); "
-                    "close the other briefing, or open this one read-only"
+                    "close the other briefing first"
                 )
         try:
             with no_gc():

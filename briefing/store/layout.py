@@ -29,6 +29,7 @@ KEYS = {
     "summaries": "article_id",
     "analyses": "article_id",
     "settings": "key",
+    "feeds": "id",
     "_schema": "key",
     "_cache": "key",
 }

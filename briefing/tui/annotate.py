@@ -9,10 +9,11 @@ from typing import Any
 
 from briefing import paths
 from briefing.models import LABELS, Correction, Highlight
-from briefing.tui.labels import NAMES
+from briefing.tui.labels import KIND_PHRASES, NAMES
 from briefing.tui.screens.corrections import CorrectionsScreen
 from briefing.tui.screens.dialogs import AskNote, AskText, Choose
 from briefing.tui.textsafe import clean_line
+from briefing.tui.wording import shorten
 
 FAILED = object()  # what _write returns when the store refused a write
 
@@ -105,6 +106,7 @@ class Annotate:
             if self.text_area.selection_span() is None
             else None
         )
+        made_for_the_note = highlight is None
         if highlight is None:
             highlight = self._new_highlight()
             self._refresh_highlights()
@@ -113,6 +115,10 @@ class Annotate:
 
         def done(note: str | None) -> None:
             if note is None:
+                if made_for_the_note:  # cancelling the note takes back the highlight `a` made
+                    self._write(self.store.delete_highlight, highlight.id)
+                    self._refresh_highlights()
+                    self.status.say("note cancelled; highlight removed")
                 return
             saved = self._write(
                 self.store.update_highlight, highlight.id, note=note.strip() or None
@@ -158,7 +164,7 @@ class Annotate:
             return
         choices = [("none", "Not an entity"), ("extent", "Change its extent…")]
         choices += [
-            (f"label:{label}", f"It is a {NAMES.get(label, label)} ({label})")
+            (f"label:{label}", f"It is {KIND_PHRASES.get(label, label)} ({label})")
             for label in list(LABELS)
             if label != entity.label
         ]
@@ -195,7 +201,7 @@ class Annotate:
 
         self.push_screen(
             Choose(
-                f"“{clean_line(text)[:60]}” is a…",
+                f"“{shorten(clean_line(text), 60)}” is a…",
                 [(label, f"{NAMES.get(label, label)} ({label})") for label in list(LABELS)],
             ),
             chosen,

@@ -19,6 +19,7 @@ from briefing.store import BodyDamaged, StoreError
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.feeds import FeedActions
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -39,13 +40,15 @@ from briefing.tui.widgets.facts_panel import FactsPanel
 from briefing.tui.widgets.inert_inputs import InertInput
 from briefing.tui.widgets.reader import ArticleText, Reader
 from briefing.tui.widgets.status import StatusBar
+from briefing.tui.wording import plural, shorten
 
 NARROW = 100  # below this many columns the facts pane takes turns with the list
 
+THEME_SETTING = "theme"  # the store setting that keeps the palette's choice across runs
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-class BriefingApp(Annotate, Tasks, App):
+class BriefingApp(Annotate, Tasks, FeedActions, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"
@@ -96,13 +99,8 @@ class BriefingApp(Annotate, Tasks, App):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if self.config.theme:
-            if self.config.theme in self.available_themes:
-                self.theme = self.config.theme
-            else:  # a typo in config.toml must not stop the reader from opening
-                self.notify(
-                    f"unknown theme {self.config.theme!r} in config.toml", severity="warning"
-                )
+        self._apply_start_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}
@@ -110,6 +108,27 @@ class BriefingApp(Annotate, Tasks, App):
         self._show_count()
         self.article_list.focus()
         self._layout(self.size.width)
+
+    def _apply_start_theme(self) -> None:
+        """The theme last chosen in the palette (kept in the store), else config.toml's."""
+        try:
+            chosen = self.store.get_setting(THEME_SETTING)
+        except StoreError:
+            chosen = None
+        if chosen in self.available_themes:
+            self.theme = chosen
+        elif self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:  # a typo in config.toml must not stop the reader from opening
+                self.notify(
+                    f"unknown theme {self.config.theme!r} in config.toml", severity="warning"
+                )
+
+    def _remember_theme(self, theme: Any) -> None:
+        if self.store.readonly or theme.name == self.store.get_setting(THEME_SETTING):
+            return
+        self._write(self.store.set_setting, THEME_SETTING, theme.name)
 
     def on_ready(self) -> None:
         # Textual sends Ready after the first full paint: the index and spaCy load only
@@ -128,6 +147,8 @@ class BriefingApp(Annotate, Tasks, App):
             gc.enable()
         if self.store.readonly:
             self.status.say("read-only: another briefing holds the store; changes are not saved")
+        elif self.config.refresh_on_start:
+            self.refresh_subscriptions()
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -155,9 +176,23 @@ class BriefingApp(Annotate, Tasks, App):
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
 
-    def _show_count(self) -> None:
+    def _show_count(self, *, stale: bool = False) -> None:
+        """The line under the list; `stale` while the filter box holds a query with an error,
+        so the rows are still those of the last query that worked: say which."""
         shown, total = len(self.article_list.articles), len(self.articles)
-        label = f"{shown} of {total} articles" if self.filter_text else f"{total} articles"
+        if stale:
+            kept = clean_line(self.filter_text).strip()
+            kept = f"“{shorten(kept, 30)}”" if kept else "all articles"
+            line = f"still showing {kept} ({shown})"
+            if line != self._count_line:
+                self._count_line = line
+                self.query_one("#list-count", Static).update(Text(line, end=""))
+            return
+        label = (
+            f"{shown} of {plural(total, 'article')}"
+            if self.filter_text
+            else plural(total, "article")
+        )
         unread = sum(1 for a in self.article_list.articles if not a.read)
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
         if line != self._count_line:  # an update reflows the screen: only when it changed
@@ -318,6 +353,7 @@ class BriefingApp(Annotate, Tasks, App):
                 )
             )
             error_box.add_class("-shown")
+            self._show_count(stale=True)
             return False
         self._clear_error(error_box)
         self.filter_text, self.filter_query = text, query
@@ -436,7 +472,8 @@ class BriefingApp(Annotate, Tasks, App):
                 self._reload(article.id)
 
         self.push_screen(
-            AskText(f"Add a tag to “{clean_line(article.title)[:50]}”", suggestions=known), done
+            AskText(f"Add a tag to “{shorten(clean_line(article.title), 50)}”", suggestions=known),
+            done,
         )
 
     def action_remove_tag(self) -> None:
@@ -481,8 +518,13 @@ class BriefingApp(Annotate, Tasks, App):
         choices = []
         if self.open_id:
             choices.append(("open", "This article"))
-        choices.append(("list", f"The {len(shown)} articles in the list, one file each"))
-        choices.append(("one", f"The {len(shown)} articles in the list, in one file"))
+        listed = (
+            "The article in the list"
+            if len(shown) == 1
+            else f"The {len(shown)} articles in the list"
+        )
+        choices.append(("list", f"{listed}, one file each"))
+        choices.append(("one", f"{listed}, in one file"))
         default_dir = self.config.export_dir or str(Path.cwd() / "briefing-export")
 
         def chosen(choice: str | None) -> None:

@@ -6,6 +6,8 @@ the panes on purpose: rebinding "down" moves every pane the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
 
 # Related keys share one footer entry ("jkgG Move") so the footer fits a terminal.
@@ -15,6 +17,7 @@ _TAG = Binding.Group("Tag +/-", compact=True)
 _MOVE = Binding.Group("Move", compact=True)
 _ENTITY = Binding.Group("Entity", compact=True)
 _FIX = Binding.Group("Fix entity", compact=True)
+_FEEDS = Binding.Group("Feeds", compact=True)
 
 APP = [
     Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
@@ -33,6 +36,8 @@ APP = [
     Binding("x", "app.export", "Export", id="export"),
     Binding("v", "app.entity_index", "Entities", id="entity_index"),
     Binding("C", "app.corrections", "Corrections", id="corrections"),
+    Binding("R", "app.refresh_feeds", "Refresh feeds", id="refresh_feeds", group=_FEEDS),
+    Binding("F", "app.feeds", "Feeds", id="feeds", group=_FEEDS),
     Binding("ctrl+p", "app.command_palette", "Commands", id="command_palette"),
 ]
 
@@ -93,6 +98,29 @@ DIALOG = [
     Binding("escape", "cancel", "Cancel", id="cancel"),
     Binding("ctrl+s", "save", "Save", id="save"),
 ]
+
+# The footer shows only these (the keys a newcomer needs first); `?` and ctrl+p show the rest
+# (the footer shows ctrl+p at its right end by itself).
+FOOTER = {
+    "help",
+    "filter",
+    "quit",
+    "open",
+    "highlight",
+    "note",
+    "correct_entity",
+    "show_fact",
+    "leave_filter",
+    "cancel",
+    "save",
+}
+
+
+def _footer_only(group: list[Binding]) -> list[Binding]:
+    return [replace(b, show=b.id in FOOTER) for b in group]
+
+
+APP, LIST, READER, FACTS = map(_footer_only, (APP, LIST, READER, FACTS))
 
 # (title, bindings) as the help screen and the command palette present them.
 GROUPS: list[tuple[str, list[Binding]]] = [

@@ -71,3 +71,14 @@ class JumpTo(Message):
 
     start: int
     end: int
+
+
+@dataclass
+class FeedRefreshed(Message):
+    """One feed of a refresh is done (done of total); `line` says how, `added` its new ids."""
+
+    line: str
+    added: list[str]
+    done: int
+    total: int
+    failed: bool = False

@@ -90,6 +90,14 @@ def _import(
     return ImportOutcome(summary, added)
 
 
+def _refresh_feeds(
+    store: Any, progress: Callable[..., None], allow_local_urls: bool = False
+) -> list:
+    from briefing.feeds import refresh_feeds
+
+    return refresh_feeds(store, store.feeds(), allow_local_urls=allow_local_urls, progress=progress)
+
+
 def _export(
     store: Any,
     ids: list[str],
@@ -127,5 +135,6 @@ class Services:
     query_error: Callable[[], type[Exception]] = _query_error
     build_index: Callable[[Any], Any] = _index
     import_sources: Callable[..., ImportOutcome | str] = _import
+    refresh_feeds: Callable[..., list] = _refresh_feeds  # (store, progress(report, done, total))
     export: Callable[..., Any] = _export
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale

@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from briefing.tui.messages import AnalysisReady, ArticlesChanged, IndexReady, Progress, TaskFinished
 from briefing.tui.textsafe import fold
+from briefing.tui.wording import plural
 
 
 class Cancelled(Exception):
@@ -67,7 +68,7 @@ class Tasks:
                     self.post_message(Progress("indexing", done, total))
         index.add_bodies(pairs)
         self.post_message(IndexReady(complete=True))
-        self.post_message(TaskFinished("indexing", f"{total} articles indexed"))
+        self.post_message(TaskFinished("indexing", f"{plural(total, 'article')} indexed"))
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse_open(self, article_id: str) -> None:
@@ -79,7 +80,9 @@ class Tasks:
             self.post_message(TaskFinished("analysing", "", error=f"analysis failed: {exc}"))
             return
         self.post_message(AnalysisReady(article_id, analysis))
-        self.post_message(TaskFinished("analysing", f"{len(analysis.entities)} entities"))
+        self.post_message(
+            TaskFinished("analysing", plural(len(analysis.entities), "entity", "entities"))
+        )
 
     @work(thread=True, exclusive=True, group="recheck")
     def recheck_open(self, article_id: str, analysed_at: str | None) -> None:
@@ -96,6 +99,8 @@ class Tasks:
     @work(thread=True, exclusive=True, group="reanalyse")
     def reanalyse(self, text: str, summary: str, first: str | None = None) -> None:
         """Re-analyse every article whose text holds `text` (after a correction changed)."""
+        # Shown at once: the first report would otherwise wait for the pipeline to reload.
+        self.post_message(Progress("re-analysing", 0, None))
         needle = fold(text)
         ids = [aid for aid, body in self.store.iter_bodies() if needle and needle in fold(body)]
         if first in ids:  # the article on screen comes back first
@@ -103,6 +108,7 @@ class Tasks:
             ids.insert(0, first)
 
         progress = _reporter(self.post_message, "re-analysing")
+        progress(0, len(ids))
         try:
             self.services.analyse_many(self.store, ids, True, progress)
         except Cancelled:
@@ -111,7 +117,7 @@ class Tasks:
             self.post_message(TaskFinished("re-analysing", "", error=f"re-analysis failed: {exc}"))
             return
         self.post_message(ArticlesChanged(ids))
-        self.post_message(TaskFinished("re-analysing", f"{summary}: {len(ids)} article(s)"))
+        self.post_message(TaskFinished("re-analysing", f"{summary}: {plural(len(ids), 'article')}"))
 
     @work(thread=True, exclusive=True, group="import")
     def import_sources(self, sources: list[str]) -> None:
@@ -155,6 +161,7 @@ class Tasks:
         written = len(result) if isinstance(result, list | tuple) else 1
         self.post_message(
             TaskFinished(
-                "exporting", f"exported {len(ids)} article(s) to {out} ({written} file(s))"
+                "exporting",
+                f"exported {plural(len(ids), 'article')} to {out} ({plural(written, 'file')})",
             )
         )

@@ -34,6 +34,7 @@ class MemoryStore:
         self._analyses: dict[str, Analysis] = {}
         self._corrections: dict[str, Correction] = {}
         self._corrections_version = 0
+        self._settings: dict[str, object] = {}
         self.writes: list[str] = []
 
     def _check(self, what: str) -> None:
@@ -87,6 +88,13 @@ class MemoryStore:
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._check("star")
         self._articles[article_id].starred = starred
+
+    def get_setting(self, key: str, default=None):
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        self._check("setting")
+        self._settings[key] = value
 
     def tag_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

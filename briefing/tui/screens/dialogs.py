@@ -47,9 +47,22 @@ class AskText(_Dialog):
                 )
                 yield Static(Text(shown, style="dim", end=""), classes="hint")
 
+    def completed(self, typed: str) -> str:
+        """What Enter saves: the completion shown after what was typed, else the typed text.
+
+        The same rule as SuggestFromList: the first suggestion that starts with the text,
+        case aside. A space after a word ends it, so "ukr " keeps "ukr" beside "ukraine".
+        """
+        wanted = typed.casefold()
+        if wanted and not wanted.endswith(" "):
+            for suggestion in self.suggestions:
+                if suggestion.casefold().startswith(wanted):
+                    return suggestion
+        return typed.strip()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(self.completed(event.value) or None)
 
 
 class AskNote(_Dialog):

@@ -31,7 +31,8 @@ def help_table(keymap: dict[str, str]) -> Table:
 class HelpScreen(ModalScreen):
     """Keys in force; rebind any of them in config.toml under [keys] by the id in the last column."""
 
-    BINDINGS = [b for b in bindings.DIALOG if b.id == "cancel"]
+    # The movement keys (and their rebinding) scroll the help as they move the panes.
+    BINDINGS = [*(b for b in bindings.DIALOG if b.id == "cancel"), *bindings.MOVE]
 
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()
@@ -51,6 +52,22 @@ class HelpScreen(ModalScreen):
                     end="",
                 )
             )
+
+    @property
+    def _scroller(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_cursor_down(self) -> None:
+        self._scroller.scroll_down(animate=False)
+
+    def action_cursor_up(self) -> None:
+        self._scroller.scroll_up(animate=False)
+
+    def action_top(self) -> None:
+        self._scroller.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self._scroller.scroll_end(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.strip import Strip
 
 from briefing.models import Article
 from briefing.tui import bindings
+from briefing.tui.dates import list_date
 from briefing.tui.messages import OpenArticle
 from briefing.tui.textsafe import clean_line
 
@@ -171,12 +172,12 @@ class ArticleList(ScrollView, can_focus=True):
         """One row: marks, date, title, then source, language and tags when there is room."""
         plain = Style()
         dim = self._style("dim")
-        date = (article.published or "")[:10]
         head = [
             ("●" if not article.read else " ", self._style("tag")),
             ("★" if article.starred else " ", self._style("star")),
             (" ", plain),
-            (f"{date:<10} " if width >= 60 else f"{date[5:]:<5} ", dim),
+            # Always with the year: 2017 and 2025 must not look alike. Right-aligned days.
+            (f"{list_date(article.published):>11} ", dim),
         ]
         tail: list[tuple[str, Style]] = []
         if width >= 70:

@@ -73,12 +73,15 @@ class FactsPanel(OptionList):
         section("Dates", [(_pair(d.text, d.iso), [(d.start, d.end)]) for d in facts.dates])
         section(
             "Quotes",
-            [(_quote(q.text, q.speaker, q.reported), [(q.start, q.end)]) for q in facts.quotes],
+            [
+                (_quote(q.text, q.speaker, q.reported, q.unsure), [(q.start, q.end)])
+                for q in facts.quotes
+            ],
         )
         section(
             "Attributions",
             [
-                (_attribution(a.text, a.source, a.anonymous), [(a.start, a.end)])
+                (_attribution(a.text, a.source, a.anonymous, a.unsure), [(a.start, a.end)])
                 for a in facts.attributions
             ],
         )
@@ -147,20 +150,32 @@ def _highlight(words: str, note: str | None) -> Text:
     return text
 
 
-def _quote(words: str, speaker: str | None, reported: bool) -> Text:
+def _quote(words: str, speaker: str | None, reported: bool, unsure: bool = False) -> Text:
     shown = clean_line(words)
     if len(shown) > 120:
         shown = shown[:117] + "…"
     text = Text(("≈ " if reported else "“") + shown + ("" if reported else "”"), end="")
-    text.append(" — " + (clean_line(speaker) if speaker else "unknown speaker"), style="italic")
+    text.append(
+        " — " + _who(speaker, unsure, "unknown speaker"), style=_UNSURE if unsure else "italic"
+    )
     return text
 
 
-def _attribution(words: str, source: str | None, anonymous: bool) -> Text:
+def _attribution(words: str, source: str | None, anonymous: bool, unsure: bool = False) -> Text:
     text = Text(end="")
     if anonymous:
         text.append("[anonymous] ", style="bold reverse")
     text.append(clean_line(words))
     if source:
-        text.append(" — " + clean_line(source), style="italic")
+        text.append(" — " + _who(source, unsure), style=_UNSURE if unsure else "italic")
     return text
+
+
+# A speaker guessed from a weak cue (the nearest name) is shown as a guess, never as a fact.
+_UNSURE = "dim italic"
+
+
+def _who(name: str | None, unsure: bool, missing: str = "") -> str:
+    if not name:
+        return missing
+    return clean_line(name) + ("?" if unsure else "")

@@ -8,12 +8,14 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
 from briefing.models import Analysis, Article, Entity, Highlight
 from briefing.tui import bindings
-from briefing.tui.labels import NAMES, label_colours
+from briefing.tui.dates import header_date
+from briefing.tui.labels import NAMES, ORDER, label_colours
 from briefing.tui.textsafe import break_long_lines, clean_body, clean_line, sentence_at
 
 
@@ -58,7 +60,7 @@ class ArticleText(TextArea):
         variables = self.app.theme_variables
         styles = {
             f"ent-{label}": Style(color=colour, bold=True)
-            for label, colour in label_colours().items()
+            for label, colour in label_colours(self.app.current_theme.dark).items()
         }
         styles["hl"] = Style(bgcolor=variables.get("warning-muted", "#5f5f00"), underline=True)
         styles["mark"] = Style(bgcolor=variables.get("primary-muted", "#303060"))
@@ -198,26 +200,33 @@ class Reader(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
-        yield Static(id="legend")
+        yield Legend(id="legend")
         yield ArticleText(id="text")
 
     @property
     def text_area(self) -> ArticleText:
         return self.query_one(ArticleText)
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.legend.refresh())
+
+    @property
+    def legend(self) -> Legend:
+        return self.query_one(Legend)
+
     def show(
         self, article: Article, body: str, analysis: Analysis | None, highlights: list[Highlight]
     ) -> None:
         self.query_one("#headline", Static).update(headline(article, len(highlights)))
         entities = analysis.entities if analysis else []
-        self.query_one("#legend", Static).update(legend(entities, analysing=analysis is None))
+        self.legend.show(entities if analysis else None)
         self.text_area.show(body, entities, highlights)
 
     def update_header(self, article: Article, highlight_count: int) -> None:
         self.query_one("#headline", Static).update(headline(article, highlight_count))
 
     def set_analysis(self, analysis: Analysis) -> None:
-        self.query_one("#legend", Static).update(legend(analysis.entities, analysing=False))
+        self.legend.show(analysis.entities)
         self.text_area.set_spans(entities=analysis.entities)
 
 
@@ -233,11 +242,13 @@ def headline(article: Article, highlight_count: int = 0) -> Text:
     )
     parts = [
         clean_line(article.source),
-        clean_line(article.published),
+        header_date(article.published),
         ("by " + clean_line(article.author)) if article.author else "",
         clean_line(article.lang),
     ]
     text.append("\n" + " · ".join(p for p in parts if p), style="italic")
+    if article.credit:
+        text.append("\nphoto: " + clean_line(article.credit), style="dim")
     extras = []
     if article.starred:
         extras.append("★ starred")
@@ -250,16 +261,59 @@ def headline(article: Article, highlight_count: int = 0) -> Text:
     return text
 
 
-def legend(entities: list[Entity], *, analysing: bool) -> Text:
-    """The labels present in this article, each in its colour."""
+def legend(entities: list[Entity], *, analysing: bool, dark: bool = True, width: int = 0) -> Text:
+    """The labels present in this article, each in its colour, people first.
+
+    With a `width`, the items go on as many lines as they need, each "■ name" kept whole:
+    a wide legend never loses a label (Rich would break "■" from its name).
+    """
     if analysing:
         return Text("analysing…", style="italic", end="")
-    present = sorted({e.label for e in entities})
+    present = sorted({e.label for e in entities}, key=lambda label: ORDER.get(label, 99))
     if not present:
         return Text("no entities", style="italic", end="")
-    colours = label_colours()
+    colours = label_colours(dark)
     text = Text(end="")
+    used = 0
     for label in present:
+        name = NAMES.get(label, label.lower())
+        size = 2 + len(name)
+        if used and width and used + 2 + size > width:
+            text.append("\n")
+            used = 0
+        elif used:
+            text.append("  ")
+            used += 2
         text.append("■ ", style=colours.get(label, "white"))
-        text.append(NAMES.get(label, label.lower()) + "  ")
+        text.append(name)
+        used += size
     return text
+
+
+class Legend(Widget):
+    """The legend line(s) above the text, laid out for the width the pane has."""
+
+    DEFAULT_CSS = "Legend { height: auto; }"
+
+    entities: list[Entity] | None = None  # None while the analysis is on its way
+
+    def show(self, entities: list[Entity] | None) -> None:
+        self.entities = entities
+        self.refresh(layout=True)
+
+    def _text(self, width: int) -> Text:
+        return legend(
+            self.entities or [],
+            analysing=self.entities is None,
+            dark=self.app.current_theme.dark,
+            width=width,
+        )
+
+    def render(self) -> Text:
+        return self._text(self.content_region.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._text(width).plain.split("\n"))
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)

@@ -37,7 +37,8 @@ class StatusBar(Horizontal):
         self.add_class("-busy")
         for bar in self.query(ProgressBar):
             bar.update(total=total, progress=done)
-        suffix = f" {done}/{total}" if total else f" {done}"
+        # No "0" while the size of the work is unknown (loading a pipeline): just "analysing…".
+        suffix = f" {done}/{total}" if total else (f" {done}" if done else "")
         self.say(f"{task}…{suffix}")
 
     def finished(self, task: str, message: str) -> None:

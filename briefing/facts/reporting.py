@@ -1,0 +1,240 @@
+"""Reporting frames from the dependency parse: a cue (a reporting verb, "secondo", "according
+to"), the source it names (its subject, an inverted subject, a passive agent, the noun after
+"secondo") and the content it reports (its complement clause, or the clause "secondo X" hangs on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.facts.syntax import Parse, Token
+from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
+
+_VERBAL = {"VERB", "AUX"}
+# Relations from a reporting verb to what it reports.
+_CONTENT = ("ccomp", "xcomp", "parataxis")
+# A complement starts with its marker, left out of the content: "che", "di", "that", "to".
+_MARKERS = {"che", "di", "that", "to", "if", "whether", "se"}
+# "secondo X", "stando a X", "according to X", "a detta di X": the cue word and how X hangs on it.
+_ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
+_OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
+_RELATIVES = {"cui", "quali", "quale", "whom", "which"}
+_AGENT_CASE = {"da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’", "by"}
+# A reporting verb that heads another verb's subject inherits it: "ha detto e ha aggiunto",
+# "ha parlato aggiungendo", "said, adding that".
+_SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
+# What hangs on a source noun without naming it: clauses about it, "secondo", punctuation.
+_NOT_SOURCE = {"acl", "advcl", "parataxis", "punct", "case", "cc", "conj"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "X", "ADJ"}
+_WHAT = {"quanto", "what"}
+_QUOTE_MARKS = '«»“”„"'
+
+
+@dataclass
+class Frame:
+    cue: tuple[int, int]  # characters of the cue word(s)
+    kind: str  # speech, report, thought, plan or according
+    source: tuple[int, int] | None  # characters of the source phrase, None when left unsaid
+    source_head: int | None  # token index of the source phrase's head
+    content: tuple[int, int] | None
+    verb: int  # token index of the cue
+    plural: bool = False  # the verb is plural ("hanno detto"): no one person spoke
+    inserted: bool = False  # set off by dashes inside the quote it frames
+    how: str = "subject"  # subject, inverted, agent, shared, dropped, according
+
+    @property
+    def start(self) -> int:
+        return min(self.cue[0], self.source[0]) if self.source else self.cue[0]
+
+    @property
+    def end(self) -> int:
+        return max(self.cue[1], self.source[1]) if self.source else self.cue[1]
+
+
+def _phrase(parse: Parse, head: int) -> tuple[int, int] | None:
+    """A source phrase: the noun and its modifiers, without clauses hanging on it ("X, che ...")."""
+    left_out = frozenset(
+        c for c in parse.children[head] if parse.tokens[c].dep.split(":")[0] in _NOT_SOURCE
+    )
+    return parse.span(parse.subtree(head, without=left_out))
+
+
+def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
+    for child in parse.deps(verb, *_CONTENT):
+        if child.i < verb and child.dep.startswith("parataxis"):
+            continue  # a parataxis before the verb is the quote it frames, found by its marks
+        indices = parse.subtree(child.i)
+        tokens = [parse.tokens[k] for k in indices]
+        while tokens and (tokens[0].pos == "PUNCT" or tokens[0].lower in _MARKERS):
+            tokens.pop(0)
+        span = parse.span([t.i for t in tokens])
+        if span:
+            return span
+    return None
+
+
+def _subject(
+    parse: Parse, verb: int, quoted: list[tuple[int, int]], seen: int = 0
+) -> tuple[Token | None, str]:
+    outside = not _in_quote(parse.tokens[verb].start, quoted) or _between_dashes(parse, verb)
+    # A subject inside a quote is the quote's own: '«Un'emozione che ...», ha detto X'.
+    subjects = [
+        t for t in parse.deps(verb, "nsubj") if not (outside and _in_quote(t.start, quoted))
+    ]
+    if subjects:
+        how = "inverted" if subjects[0].i > verb else "subject"
+        return subjects[0], how
+    participle = parse.tokens[verb].feature("VerbForm") == "Part"
+    if participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux"):
+        for oblique in parse.deps(verb, "obl"):
+            cases = parse.deps(oblique.i, "case")
+            if oblique.dep == "obl:agent" or any(c.lower in _AGENT_CASE for c in cases):
+                return oblique, "agent"
+    token = parse.tokens[verb]
+    # '«...», ha detto Rossi': an inverted subject after a quote is often parsed as an object.
+    nominal = [
+        o
+        for o in parse.deps(verb, "obj", "nsubj")
+        if o.i > verb
+        and o.pos in {"PROPN", "NOUN"}
+        and (not outside or not _in_quote(o.start, quoted) or _between_dashes(parse, verb))
+    ]
+    if nominal and not parse.deps(verb, *_CONTENT):
+        before = parse.tokens[verb - 1] if verb else None
+        while before is not None and before.dep.startswith("aux") and before.i > 0:
+            before = parse.tokens[before.i - 1]
+        if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
+            return nominal[0], "inverted"
+    if seen < 2 and token.dep.split(":")[0] in _SHARES_SUBJECT and token.head != verb:
+        found, _ = _subject(parse, token.head, quoted, seen + 1)
+        if found is not None:
+            return found, "shared"
+    return None, "dropped"
+
+
+_DASHES = {"-", "–", "—"}
+_DASH_REACH = 12  # tokens from a dash to the verb it sets off
+
+
+def _between_dashes(parse: Parse, i: int) -> bool:
+    """'"Stiamo facendo il possibile - ha dichiarato un addetto - non ci aspettavamo..."':
+    a frame set off by dashes inside the quotation marks."""
+    tokens = parse.tokens
+    left = any(t.text in _DASHES for t in tokens[max(0, i - _DASH_REACH) : i])
+    right = any(t.text in _DASHES for t in tokens[i + 1 : i + 1 + _DASH_REACH])
+    return left and right
+
+
+def _person(parse: Parse, token: Token | None) -> bool:
+    """A proper name ("definita «folle» da Berlusconi"), not a body or a thing."""
+    if token is None:
+        return False
+    return any(parse.tokens[k].pos == "PROPN" for k in parse.subtree(token.i))
+
+
+def _in_quote(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in quoted)
+
+
+def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:
+    verbs = reporting_verbs(lang)
+    frames = []
+    for token in parse.tokens:
+        kind = verbs.get(token.lower)
+        if kind is None or token.pos not in _VERBAL or token.dep.startswith(("aux", "cop")):
+            continue
+        inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
+        if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
+            continue  # "vogliono affermare", words inside a quote: not the article's frames
+        content = _content(parse, token.i)
+        if kind not in {SPEECH, LEARNED} and content is None:
+            continue  # "the team found the ball", "vuole bene": no reported content
+        subject, how = _subject(parse, token.i, quoted)
+        if kind == LEARNED and subject is None:
+            continue
+        if token.dep.startswith(("acl", "amod")) and (
+            how != "agent" or not _person(parse, subject)
+        ):
+            continue  # "il piano sostenuto dal governo": a participle describing a noun
+        source = _phrase(parse, subject.i) if subject is not None else None
+        frames.append(
+            Frame(
+                cue=(token.start, token.end),
+                kind=kind,
+                source=source,
+                source_head=subject.i if subject is not None else None,
+                content=content,
+                verb=token.i,
+                plural=parse.number(token.i) == "Plur",
+                how=how,
+                inserted=inserted,
+            )
+        )
+    return frames
+
+
+def _according_frames(parse: Parse, lang: str) -> list[Frame]:
+    frames = []
+    for token in parse.tokens:
+        source_head = _according_source(parse, token, lang)
+        if source_head is None:
+            continue
+        # The clause the cue's phrase hangs on is what the source says.
+        phrase = token.head if token.lower in _ACCORDING.get(lang, set()) else token.i
+        clause = parse.tokens[phrase].head
+        content = None
+        if clause != phrase:
+            without = frozenset({phrase}) | frozenset(
+                c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
+            )
+            content = parse.span(parse.subtree(clause, without=without))
+        frames.append(
+            Frame(
+                cue=(token.start, token.end),
+                kind="according",
+                source=_phrase(parse, source_head),
+                source_head=source_head,
+                content=content,
+                verb=token.i,
+                how="according",
+            )
+        )
+    return frames
+
+
+def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
+    """The head of X in "secondo X", "according to X", "a detta di X", or None."""
+    if token.lower in _OPINION.get(lang, set()):
+        # "a detta dei conoscenti", "a parere del premier": X hangs on the noun.
+        if not any(c.lower in {"a", "ad", "al"} for c in parse.deps(token.i, "case")):
+            return None
+        owners = parse.deps(token.i, "nmod")
+        return owners[0].i if owners else None
+    if token.lower not in _ACCORDING.get(lang, set()) or not token.dep.startswith(("case", "mark")):
+        return None  # "il secondo trimestre": an ordinal
+    noun = token.head
+    if noun == token.i or parse.tokens[noun].pos not in _NOMINAL:
+        return None
+    lower = parse.tokens[noun].lower
+    if lower in _RELATIVES:
+        # "le indiscrezioni secondo cui/le quali ...": the noun the relative clause is about.
+        verb = parse.tokens[parse.tokens[noun].head]
+        if verb.dep.startswith("acl") and verb.head != verb.i:
+            return verb.head
+        return None
+    if lower in _WHAT:
+        # "secondo quanto comunicato dal ministro": the agent of the verb under "quanto".
+        for verb in parse.children[noun]:
+            for oblique in parse.deps(verb, "obl"):
+                if any(c.lower in _AGENT_CASE for c in parse.deps(oblique.i, "case")):
+                    return oblique.i
+        return None
+    return noun
+
+
+def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:
+    """Every reporting frame of an article, in text order; `quoted` are the spans inside
+    quotation marks, whose words never frame what is outside them."""
+    frames = _verb_frames(parse, lang, quoted) + _according_frames(parse, lang)
+    frames.sort(key=lambda f: f.cue[0])
+    return frames

@@ -1,0 +1,221 @@
+"""Who a frame's source is: a named entity, an unnamed source, or a person named before that
+"he", "il premier", "the senator" or a dropped Italian subject ("Ha poi aggiunto") stands for.
+
+Coreference here is what news needs: a pronoun, a dropped subject or a role alone goes to the
+person named before with that role, else the subject of the clause before, else the last
+speaker; a plural verb or pronoun names no one person; a person named only inside the quote
+being credited is never its speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.facts.reporting import Frame
+from briefing.facts.syntax import Parse
+from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
+from briefing.models import NamedThing
+
+_PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
+_PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
+_RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
+_LOOKBACK_SENTENCES = 3
+# A source headed by one of these stands for someone named elsewhere, never for itself.
+_FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
+# Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
+_NAME_OF = {"nmod", "appos", "flat", "compound"}
+_MAX_SOURCE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    anonymous: bool = False
+    how: str = "frame"  # frame: named where it speaks; coreference: resolved from before
+
+
+class Speakers:
+    """Names the sources of frames in text order, remembering who spoke last."""
+
+    def __init__(
+        self,
+        article: Article,
+        parse: Parse,
+        full_names: dict[Ent, str],
+        people: list[NamedThing],
+        quotes: list[tuple[int, int]],
+    ) -> None:
+        self.article = article
+        self.quotes = quotes  # a person named inside a quote never stands behind a pronoun
+        self.parse = parse
+        self.full_names = full_names
+        self.people = people
+        self.last: tuple[int, str] | None = None  # offset and name of the last named speaker
+
+    def of(self, frame: Frame, inside: tuple[int, int] | None = None) -> Speaker:
+        """The speaker of `frame`; `inside` is a quote the speaker must not come from."""
+        speaker = self._resolve(frame, inside)
+        if speaker.name and not speaker.anonymous:
+            self.last = (frame.cue[0], speaker.name)
+        return speaker
+
+    def _resolve(self, frame: Frame, inside: tuple[int, int] | None) -> Speaker:
+        if frame.source is None or frame.source_head is None:
+            if frame.plural:
+                return Speaker(None)
+            return self._earlier(frame.cue[0], inside)
+        return self._named(frame.source, frame.source_head, frame.cue[0], inside, frame.plural)
+
+    def _named(
+        self,
+        span: tuple[int, int],
+        head: int,
+        offset: int,
+        inside: tuple[int, int] | None,
+        plural: bool,
+    ) -> Speaker:
+        article, parse = self.article, self.parse
+        token = parse.tokens[head]
+        people = [
+            e
+            for e in article.ents_in(span[0], span[1], {"PER"})
+            if not _quoted(e.start, e.end, self.quotes)
+        ]
+        if people:
+            holding = next((e for e in people if e.start <= token.start < e.end), people[0])
+            return Speaker(self.full_names.get(holding) or clean_name(holding.text))
+        ent = article.ent_at(token.start, token.end, {"ORG", "LOC", "MISC"})
+        if ent is None:
+            ent = self._named_apposition(span, head)
+        if ent is not None:
+            return Speaker(clean_name(ent.text))
+        lower = token.lower
+        if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
+            if lower in _PLURAL or plural:
+                return Speaker(None)
+            if lower in _RELATIVE and token.i != parse.tokens[token.i].head:
+                # "Rossi, che ha detto": the relative clause hangs on the noun it is about.
+                verb = parse.tokens[token.head]
+                noun = verb.head
+                if noun != verb.i and verb.dep.startswith("acl"):
+                    phrase = parse.span(parse.subtree(noun))
+                    if phrase:
+                        return self._named(phrase, noun, offset, inside, plural)
+            return self._earlier(offset, inside)
+        text = clean_name(article.text[span[0] : span[1]])
+        words = text.split()
+        if lower in role_words(article.lang):
+            # "il premier ha detto": the person with that role, else the one spoken of before.
+            person = self._by_role(lower, offset, inside)
+            if person is not None:
+                return Speaker(person, how="coreference")
+            earlier = self._earlier(offset, inside)
+            if earlier.name is not None:
+                return earlier
+        if lower in anonymous_nouns(article.lang):
+            return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
+        if plural:
+            return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
+        return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+
+    def subject_of_sentence(self, start: int, end: int) -> str | None:
+        """The person who is the subject in [start, end): 'Mancino ha espresso ammirazione: «...»'."""
+        return self._subject_person(start, end, None)
+
+    def _named_apposition(self, span: tuple[int, int], head: int) -> Ent | None:
+        """ "il settimanale Le Journal du Dimanche": a name set beside the head noun, with no
+        preposition between ("il portavoce del Cremlino" is someone else than the Kremlin)."""
+        parse = self.parse
+        for ent in self.article.ents_in(span[0], span[1], {"ORG", "MISC", "LOC"}):
+            token = parse.at(ent.start)
+            if token is None:
+                continue
+            while ent.start <= parse.tokens[token.head].start < ent.end and token.head != token.i:
+                token = parse.tokens[token.head]
+            if (
+                token.head == head
+                and token.dep.split(":")[0] in _NAME_OF
+                and not parse.deps(token.i, "case")
+            ):
+                return ent
+        return None
+
+    def _by_role(self, word: str, offset: int, inside: tuple[int, int] | None) -> str | None:
+        """The person named before `offset` whose roles include the word ("il premier")."""
+        best: tuple[int, str] | None = None
+        for person in self.people:
+            if not any(word in role.lower().split() for role in person.roles):
+                continue
+            before = [
+                s
+                for s, e in person.spans
+                if s < offset and not _within(s, e, inside) and not _quoted(s, e, self.quotes)
+            ]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), person.name)
+        return best[1] if best else None
+
+    def _earlier(self, offset: int, inside: tuple[int, int] | None) -> Speaker:
+        """The person a pronoun or a dropped subject stands for."""
+        article = self.article
+        sent_start, _ = article.sentence_of(offset)
+        # The subject of the same sentence, before the verb: "Rossi ha parlato e ha detto".
+        subject = self._subject_person(sent_start, offset, inside) or self._bare_person(
+            sent_start, offset, inside
+        )
+        if subject is not None:
+            return Speaker(subject, how="coreference")
+        start = sent_start
+        for _ in range(_LOOKBACK_SENTENCES):
+            previous = article.previous_sentence(start)
+            if previous is None:
+                break
+            start = previous[0]
+            if self.last is not None and self.last[0] >= start:
+                return Speaker(self.last[1], how="coreference")
+            subject = self._subject_person(previous[0], previous[1], inside)
+            if subject is not None:
+                return Speaker(subject, how="coreference")
+        if self.last is not None and self.last[0] >= start:
+            return Speaker(self.last[1], how="coreference")
+        return Speaker(None)
+
+    def _bare_person(self, start: int, end: int, inside: tuple[int, int] | None) -> str | None:
+        """The last person in [start, end) named with no preposition before it: when the parse
+        missed the subject, "Mercoledì il presidente Putin, parlando ..., ha ribadito"."""
+        found = None
+        for ent in self.article.ents_in(start, end, {"PER"}):
+            if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
+                continue
+            token = self.parse.at(ent.start)
+            if token is not None and not self.parse.deps(token.i, "case"):
+                found = self.full_names.get(ent) or clean_name(ent.text)
+        return found
+
+    def _subject_person(self, start: int, end: int, inside: tuple[int, int] | None) -> str | None:
+        """The last person in [start, end) who is a clause's subject, outside any quote."""
+        found = None
+        for ent in self.article.ents_in(start, end, {"PER"}):
+            if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
+                continue
+            token = self.parse.at(ent.start)
+            if token is None:
+                continue
+            # The entity's own head: walk up while the head stays inside the name.
+            tokens = self.parse.tokens
+            while ent.start <= tokens[token.head].start < ent.end and token.head != token.i:
+                token = tokens[token.head]
+            # "il premier Mario Rossi ha detto": the name hangs on the subject noun.
+            if token.dep.split(":")[0] in _NAME_OF and token.head != token.i:
+                token = tokens[token.head]
+            if token.dep.startswith("nsubj"):
+                found = self.full_names.get(ent) or clean_name(ent.text)
+        return found
+
+
+def _within(start: int, end: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= start and end <= span[1]
+
+
+def _quoted(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q0 <= start and end <= q1 for q0, q1 in quotes)

@@ -1,0 +1,120 @@
+"""The dependency parse of an article, free of spaCy: tokens with their head, relation, part of
+speech and morphology, in character offsets, so the fact extractors can ask who is the subject
+of a verb or which clause a quote belongs to."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PUNCT = "PUNCT"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str  # UD part of speech: VERB, NOUN, PROPN, PRON...
+    dep: str  # UD relation to the head: nsubj, ccomp, obl, parataxis...
+    head: int  # index of the head token (itself for a sentence root)
+    morph: str  # "Gender=Fem|Number=Sing"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def feature(self, name: str) -> str | None:
+        for pair in self.morph.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+class Parse:
+    """Tokens and their dependents, with lookups by character offset."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.children: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                self.children[token.head].append(token.i)
+        self._starts = [t.start for t in tokens]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Parse | None:
+        """The parse of a Doc, or None when no parser ran."""
+        if not doc.has_annotation("DEP"):
+            return None
+        return cls(
+            [
+                Token(
+                    t.i, t.idx, t.idx + len(t.text), t.text, t.pos_, t.dep_, t.head.i, str(t.morph)
+                )
+                for t in doc
+            ]
+        )
+
+    def at(self, offset: int) -> Token | None:
+        """The token holding character `offset`."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Token]:
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [t for t in self.tokens[first:last] if t.end <= end]
+
+    def deps(self, i: int, *relations: str) -> list[Token]:
+        """Dependents of token i whose relation is one of `relations` (or a subtype: nsubj:pass)."""
+        return [
+            self.tokens[c]
+            for c in self.children[i]
+            if self.tokens[c].dep in relations or self.tokens[c].dep.split(":")[0] in relations
+        ]
+
+    def subtree(self, i: int, without: frozenset[int] = frozenset()) -> list[int]:
+        """Token i and everything below it, leaving out the subtrees rooted in `without`."""
+        found = []
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            if j in without:
+                continue
+            found.append(j)
+            stack.extend(self.children[j])
+        return sorted(found)
+
+    def span(self, indices: list[int]) -> tuple[int, int] | None:
+        """Character span of the tokens, trimmed of punctuation at both ends."""
+        kept = [self.tokens[k] for k in indices]
+        while kept and kept[0].pos == PUNCT:
+            kept.pop(0)
+        while kept and kept[-1].pos == PUNCT:
+            kept.pop()
+        if not kept:
+            return None
+        return kept[0].start, kept[-1].end
+
+    def verb_of(self, i: int) -> Token:
+        """The verb a token belongs to: itself, or the head it is an auxiliary of."""
+        token = self.tokens[i]
+        if token.dep in {"aux", "aux:pass", "cop"}:
+            return self.tokens[token.head]
+        return token
+
+    def number(self, i: int) -> str | None:
+        """Grammatical number of a verb from itself or its auxiliaries ("hanno detto": Plur)."""
+        found = self.tokens[i].feature("Number")
+        for aux in self.deps(i, "aux"):
+            found = aux.feature("Number") or found
+        return found

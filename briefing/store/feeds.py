@@ -1,0 +1,34 @@
+"""Feed subscriptions: one document per feed, its fetch state and the entries it last held."""
+
+from __future__ import annotations
+
+from briefing.models import Feed
+from briefing.store.base import locked
+from briefing.store.errors import NotFound
+
+
+class FeedsMixin:
+    """Subscription methods of api.Store."""
+
+    @locked
+    def feeds(self) -> list[Feed]:
+        """Every subscription, by name (case folded)."""
+        docs = self._storage.data.get("feeds", {}).values()
+        return sorted((Feed.from_dict(d) for d in docs), key=lambda f: (f.name.casefold(), f.id))
+
+    @locked
+    def get_feed(self, feed_id: str) -> Feed | None:
+        doc = self._doc("feeds", feed_id)
+        return None if doc is None else Feed.from_dict(doc)
+
+    @locked
+    def save_feed(self, feed: Feed) -> None:
+        """Add or replace a subscription (by id)."""
+        self._commit([("feeds", feed.id, feed.to_dict())])
+
+    @locked
+    def delete_feed(self, feed_id: str) -> None:
+        """Forget a subscription; the articles it brought stay."""
+        if self._doc("feeds", feed_id) is None:
+            raise NotFound(f"no feed with id {feed_id!r}")
+        self._commit([("feeds", feed_id, None)])

@@ -1,0 +1,175 @@
+"""Speakers, sources and roles from a dependency parse: Docs parsed by hand, so each test
+checks the extractors' reading of the syntax, not the parser's accuracy."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.tokens import Doc
+
+from briefing.facts import extract_facts
+from briefing.models import Facts
+
+# (word, head index, relation, part of speech); heads are absolute; a root is its own head.
+Row = tuple[str, int, str, str]
+
+
+@cache
+def _vocab(lang: str):
+    return spacy.blank(lang).vocab
+
+
+def parsed(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None = None) -> Doc:
+    """A Doc with the given parse and PER entities (token ranges, end exclusive)."""
+    words = [r[0] for r in rows]
+    spaces = [not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))]
+    for i, word in enumerate(words):
+        if word in {"«", "“"}:
+            spaces[i] = False
+        if i + 1 < len(words) and words[i + 1] in {"”"}:
+            spaces[i] = False
+    ents = ["O"] * len(rows)
+    for start, end in (people or {}).values():
+        ents[start] = "B-PER"
+        for k in range(start + 1, end):
+            ents[k] = "I-PER"
+    roots = [i for i, r in enumerate(rows) if r[1] == i]
+    sent_starts = [i == 0 or (rows[i - 1][0] == "." and i > 0) for i in range(len(rows))]
+    assert roots, "every sentence needs a root"
+    return Doc(
+        _vocab(lang),
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=["ROOT" if r[1] == i else r[2] for i, r in enumerate(rows)],
+        pos=[r[3] for r in rows],
+        sent_starts=sent_starts,
+        ents=ents,
+    )
+
+
+def facts(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None = None) -> Facts:
+    return extract_facts(parsed(lang, rows, people), lang, "2025-12-18")
+
+
+def test_an_inverted_subject_after_the_quote_is_its_speaker() -> None:
+    rows = [
+        ("«", 4, "punct", "PUNCT"), ("Non", 4, "advmod", "ADV"), ("ci", 4, "expl", "PRON"),
+        ("sono", 4, "cop", "AUX"), ("soldi", 8, "parataxis", "NOUN"), ("»", 4, "punct", "PUNCT"),
+        (",", 8, "punct", "PUNCT"), ("ha", 8, "aux", "AUX"), ("detto", 8, "ROOT", "VERB"),
+        ("Rossi", 8, "nsubj", "PROPN"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (9, 10)})
+    assert [(q.text, q.speaker, q.how) for q in found.quotes] == [
+        ("Non ci sono soldi", "Rossi", "frame")
+    ]
+    assert [(a.text, a.source, a.kind) for a in found.attributions] == [
+        ("detto Rossi", "Rossi", "speech")
+    ]
+
+
+def test_secondo_x_gives_the_clause_it_hangs_on_to_x() -> None:
+    rows = [
+        ("Secondo", 1, "case", "ADP"), ("Rossi", 5, "obl", "PROPN"), (",", 1, "punct", "PUNCT"),
+        ("il", 4, "det", "DET"), ("governo", 5, "nsubj", "NOUN"), ("cadrà", 5, "ROOT", "VERB"),
+        (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (1, 2)})
+    assert [(q.text, q.speaker, q.reported) for q in found.quotes] == [
+        ("il governo cadrà", "Rossi", True)
+    ]
+
+
+def _dropped_subject_rows() -> list[Row]:
+    # "Il ministro Mario Rossi parla. «Putin ha perso», ha detto."
+    return [
+        ("Il", 1, "det", "DET"), ("ministro", 4, "nsubj", "NOUN"), ("Mario", 1, "nmod", "PROPN"),
+        ("Rossi", 2, "flat:name", "PROPN"), ("parla", 4, "ROOT", "VERB"), (".", 4, "punct", "PUNCT"),
+        ("«", 9, "punct", "PUNCT"), ("Putin", 9, "nsubj", "PROPN"), ("ha", 9, "aux", "AUX"),
+        ("perso", 14, "parataxis", "VERB"), ("»", 9, "punct", "PUNCT"), (",", 14, "punct", "PUNCT"),
+        ("ha", 14, "aux", "AUX"), ("ancora", 14, "advmod", "ADV"), ("detto", 14, "ROOT", "VERB"),
+        (".", 14, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_a_dropped_subject_is_the_person_before_never_the_one_inside_the_quote() -> None:
+    found = facts("it", _dropped_subject_rows(), {"Mario Rossi": (2, 4), "Putin": (7, 8)})
+    [quote] = found.quotes
+    assert quote.text == "Putin ha perso"
+    assert (quote.speaker, quote.how) == ("Mario Rossi", "coreference")
+
+
+def test_a_plural_verb_names_no_one_person() -> None:
+    rows = [
+        ("“", 3, "punct", "PUNCT"), ("It", 3, "nsubj", "PRON"), ("is", 3, "cop", "AUX"),
+        ("over", 9, "ccomp", "ADJ"), ("for", 5, "case", "ADP"), ("us", 3, "obl", "PRON"),
+        (",", 3, "punct", "PUNCT"), ("”", 3, "punct", "PUNCT"),
+        ("they", 9, "nsubj", "PRON"), ("said", 9, "ROOT", "VERB"), (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    found = extract_facts(doc, "en", "2025-12-18")
+    assert [(q.text, q.speaker) for q in found.quotes] == [("It is over for us,", None)]
+    assert [(a.source, a.anonymous) for a in found.attributions] == [(None, False)]
+
+
+def test_a_frame_set_off_by_dashes_inside_the_quote_names_its_speaker() -> None:
+    rows = [
+        ("“", 2, "punct", "PUNCT"), ("Stiamo", 2, "aux", "AUX"), ("facendo", 2, "ROOT", "VERB"),
+        ("il", 4, "det", "DET"), ("possibile", 2, "obj", "NOUN"), ("-", 7, "punct", "PUNCT"),
+        ("ha", 7, "aux", "AUX"), ("dichiarato", 2, "parataxis", "VERB"), ("un", 9, "det", "DET"),
+        ("addetto", 7, "nsubj", "NOUN"), ("-", 7, "punct", "PUNCT"), ("non", 13, "advmod", "ADV"),
+        ("ci", 13, "expl", "PRON"), ("aspettavamo", 2, "parataxis", "VERB"),
+        ("la", 15, "det", "DET"), ("folla", 13, "obj", "NOUN"), ("”", 2, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    [quote] = facts("it", rows).quotes
+    assert quote.text.startswith("Stiamo facendo il possibile")
+    assert quote.speaker == "addetto"
+
+
+def test_roles_come_from_the_title_a_name_hangs_on_and_its_apposition() -> None:
+    rows = [
+        ("Il", 1, "det", "DET"), ("ministro", 7, "nsubj", "NOUN"), ("della", 3, "case", "ADP"),
+        ("difesa", 1, "nmod", "NOUN"), ("Igor", 1, "nmod", "PROPN"),
+        ("Konashenkov", 4, "flat:name", "PROPN"), ("ha", 7, "aux", "AUX"),
+        ("parlato", 7, "ROOT", "VERB"), (".", 7, "punct", "PUNCT"),
+        ("Mancino", 18, "nsubj", "PROPN"), (",", 12, "punct", "PUNCT"),
+        ("già", 12, "advmod", "ADV"), ("presidente", 9, "appos", "NOUN"),
+        ("del", 14, "case", "ADP"), ("Senato", 12, "nmod", "PROPN"), (",", 12, "punct", "PUNCT"),
+        ("ha", 18, "aux", "AUX"), ("poi", 18, "advmod", "ADV"), ("parlato", 18, "ROOT", "VERB"),
+        (".", 18, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Igor Konashenkov": (4, 6), "Mancino": (9, 10)})
+    roles = {p.name: p.roles for p in found.people}
+    assert roles["Igor Konashenkov"] == ["ministro della difesa"]
+    assert roles["Mancino"] == ["già presidente del Senato"]
+
+
+def test_a_body_is_no_title() -> None:
+    rows = [
+        ("L'", 1, "det", "DET"), ("amministrazione", 4, "nsubj", "NOUN"),
+        ("Trump", 1, "nmod", "PROPN"), ("ha", 4, "aux", "AUX"), ("deciso", 4, "ROOT", "VERB"),
+        (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Trump": (2, 3)})
+    assert [p.roles for p in found.people] == [[]]
+
+
+def test_a_guess_from_the_nearest_name_is_marked_unsure() -> None:
+    # No reporting verb anywhere: the only cue is a person named in the sentence before.
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("parla", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT"),
+        ("«", 5, "punct", "PUNCT"), ("Basta", 5, "advmod", "ADV"), ("tasse", 5, "ROOT", "NOUN"),
+        ("per", 7, "case", "ADP"), ("tutti", 5, "nmod", "PRON"), ("»", 5, "punct", "PUNCT"),
+        (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    [quote] = facts("it", rows, {"Rossi": (0, 1)}).quotes
+    assert (quote.speaker, quote.how, quote.unsure) == ("Rossi", "nearest name", True)
+
+
+def test_the_panel_shows_an_unsure_speaker_as_a_guess() -> None:
+    from briefing.tui.widgets.facts_panel import _quote
+
+    assert _quote("Basta tasse", "Rossi", False, unsure=True).plain.endswith("— Rossi?")
+    assert _quote("Basta tasse", "Rossi", False).plain.endswith("— Rossi")
