@@ -266,7 +266,8 @@ def test_a_damaged_journal_is_named_and_kept(capsys, how: str):
         out, err = capsys.readouterr()
         assert err.count("\n") == 1 and "meta.journal" in err and "briefing restore" in err
     assert (journal.read_bytes() if journal.exists() else None) == damaged
-    assert cli.main(["restore"]) == 0
+    (backup,) = [p.name for p in paths.backups_dir().iterdir() if p.name.endswith("-manual")]
+    assert cli.main(["restore", backup]) == 0
     capsys.readouterr()
     kept = sorted(paths.backups_dir().glob("*before-restore*"))[-1] / layout.JOURNAL
     assert (kept.read_bytes() if kept.exists() else None) == damaged
@@ -307,7 +308,7 @@ def test_restore_verifies_the_backups_bodies(capsys, damage: str):
     with Store.open() as store:
         store.update_tags(ids[0], add=["dopo-il-backup"])
     before = {p.name: p.read_bytes() for p in paths.store_dir().iterdir() if p.is_file()}
-    assert cli.main(["restore"]) == 1
+    assert cli.main(["restore", backup.name]) == 1
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and str(pack) in err and "Traceback" not in out + err
     after = {p.name: p.read_bytes() for p in paths.store_dir().iterdir() if p.is_file()}
