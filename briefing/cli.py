@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -40,11 +41,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ToStderr(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr)  # sys.stderr as it is now, not at setup
+
+
+def _store_warnings_to_stderr() -> None:
+    """What the store could not do on close (compact, back up): one plain line each."""
+    store_log = logging.getLogger("briefing.store")
+    if not store_log.handlers:
+        handler = _ToStderr(logging.WARNING)
+        handler.setFormatter(logging.Formatter("briefing: %(message)s"))
+        store_log.addHandler(handler)
+        store_log.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.home:
         paths.set_home(args.home)
+    _store_warnings_to_stderr()
     if args.command is None:
         from briefing.commands.tui import run_tui
 

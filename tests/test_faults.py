@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -279,7 +280,8 @@ def test_disk_full_halfway_through_a_journal_line(store: Store, monkeypatch):
     store.set_note("k00000000002", "una nota lunga")
     store.update_tags("k00000000002", add=["x"])
     lines = (store.directory / layout.JOURNAL).read_bytes().splitlines()
-    assert all(line.startswith(b"[[") and line.endswith(b"]]") for line in lines)  # no junk
+    entry = re.compile(rb"#briefing-journal \d+|[0-9a-f]{8} \[\[.*\]\]")  # header, entries
+    assert all(entry.fullmatch(line) for line in lines)  # no junk
     store.close()
     with Store.open(store.directory, readonly=True) as again:
         assert again.get("k00000000002").note == "una nota lunga"
@@ -330,7 +332,8 @@ def test_permission_denied_on_snapshot_then_retry(store: Store, monkeypatch):
     monkeypatch.undo()
     store.compact()
     assert store.last_compaction_error is None
-    assert (store.directory / layout.JOURNAL).stat().st_size == 0
+    assert (store.directory / layout.JOURNAL).read_bytes().startswith(b"#briefing-journal ")
+    assert (store.directory / layout.JOURNAL).read_bytes().count(b"\n") == 1  # the header only
     store.close()
     with Store.open(store.directory, readonly=True) as again:
         assert again.get("k00000000001").tags == ["prima", "dopo"]

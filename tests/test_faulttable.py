@@ -1,4 +1,4 @@
-"""docs/FAULTS.md matches the fault markers on the tests, and covers every fault issue 8 names."""
+"""docs/FAULTS.md matches the fault markers on the tests, and covers every fault issues 8 and 21 name."""
 
 from __future__ import annotations
 
@@ -46,6 +46,31 @@ REQUIRED = [
     ("cli", ["ANSI"]),
     ("export", ["Rich markup"]),
     ("export", ["1 MB single line"]),
+    # issue 21
+    ("store", ["bodies.pack", "truncated", "writer"]),
+    ("store", ["random bytes", "bodies.pack"]),
+    ("store", ["meta.journal", "zeroed", "emptied", "cut", "one byte changed"]),
+    ("store", ["0 bytes free"]),
+    ("store", ["disk full at close", "daily backup"]),
+    ("store", ["lock path", "folder"]),
+    ("store", ["lock file deleted", "second writer"]),
+    ("backups", ["restore", "bodies.pack", "zeroed"]),
+    ("backups", ["backup", "damaged body"]),
+    ("reader", ["tag", "window-title", "completion"]),
+    ("reader", ["note", "OSC 52", "OSC 8"]),
+    ("reader", ["bodies.pack", "cut off"]),
+    ("cli", ["briefing tag", "OSC 2"]),
+    ("analysis", ["analyze --jsonl", "lone surrogate", "invalid UTF-8"]),
+    ("analysis", ["400 nines", "9999-12-31"]),
+    ("analysis", ["400 KB", "2.2 GB"]),
+    ("import", ["symlink", "/etc/passwd", "unreadable"]),
+    ("import", ["UTF-16", "byte-order mark"]),
+    ("urls", ["FIFO", "file://"]),
+    ("urls", ["drips", "byte"]),
+    ("urls", ["Content-Length"]),
+    ("export", ["disk full", "30 notes"]),
+    ("export", ["FIFO", "folder"]),
+    ("export", ["temp files", "killed"]),
 ]
 
 

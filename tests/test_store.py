@@ -290,7 +290,7 @@ def test_reopen_keeps_everything(folder: Path, backups: Path):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
         before = state(s)
-    assert (folder / layout.JOURNAL).stat().st_size == 0  # close folded the journal in
+    assert (folder / layout.JOURNAL).read_bytes().count(b"\n") == 1  # folded in: header only
     with Store.open(folder, backups_dir=backups) as s:
         assert state(s) == before
         assert s.schema_version() == schema.SCHEMA_VERSION
@@ -348,10 +348,14 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     store.delete_article("a00000000004")
     store.update_tags("a00000000001", remove=["italia"])
 
-    def crash(self):
-        raise OSError(5, "simulated crash before truncate")
+    real = journal.atomic_write
 
-    monkeypatch.setattr("briefing.store.durable.AppendFile.truncate", crash)
+    def crash_at_the_journal(path, data):
+        if path.name == layout.JOURNAL:
+            raise OSError(5, "simulated crash before the new journal is swapped in")
+        real(path, data)
+
+    monkeypatch.setattr(journal, "atomic_write", crash_at_the_journal)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
@@ -708,7 +712,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
 
     def fail_at_the_switch(path, data):
         calls.append(path.name)
-        if len(calls) == 3:  # vacuum compacts first (cache.json, meta.json), then switches
+        if len(calls) == 4:  # vacuum compacts first (cache, meta, journal), then switches
             raise OSError(28, "No space left on device")
         real(path, data)
 
@@ -716,7 +720,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
     with pytest.raises(StoreError, match="disk is full"):
         store.vacuum()
     monkeypatch.undo()
-    assert calls[2] == "cache.json"
+    assert calls[3] == "cache.json"
     assert sorted(p.name for p in folder.glob("analyses*.pack")) == ["analyses.pack"]
     assert store.get_analysis("a00000000001").pipeline_version == "v4"
     store.vacuum()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -60,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if args.jsonl:
+        # Bytes, not text: a line of invalid UTF-8 is that line's failure, not the run's.
         if args.source == "-":
-            return _run_jsonl(sys.stdin, sys.stdout, args)
-        with open(args.source, encoding="utf-8") as stream:
+            return _run_jsonl(sys.stdin.buffer, sys.stdout, args)
+        with open(args.source, "rb") as stream:
             return _run_jsonl(stream, sys.stdout, args)
     return _run_file(args)
 
@@ -77,28 +79,63 @@ def _entity_row(entity: Any) -> dict[str, Any]:
     return row
 
 
-def _read_jsonl(stream: TextIO, failures: list[str]) -> Iterator[Any]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _optional_str(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{key} is not a string")
+    return value
+
+
+def _parse_line(raw: bytes, number: int) -> Any:
+    """One input line as a TextItem; raises ValueError or TypeError saying what is wrong."""
     from briefing.analysis import TextItem
 
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 at byte {exc.start}") from None
+    try:
+        obj = json.loads(line)
+    except RecursionError:  # "[[[[..." nested past Python's stack
+        raise ValueError("JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise TypeError("not a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise TypeError("text is missing or not a string")
+    for key, value in (("text", text), ("id", obj.get("id"))):
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # json accepts "\ud800" alone, but it is no character: UTF-8 cannot hold it
+            raise ValueError(f"{key} holds a lone surrogate (not valid Unicode)")
+    lang, published = _optional_str(obj, "lang"), _optional_str(obj, "published")
+    article_id = obj.get("id", number)
+    if not isinstance(article_id, str | int):
+        raise TypeError("id is not a string or a number")
+    return TextItem(text, lang or None, published, str(article_id))
+
+
+def _read_jsonl(stream: BinaryIO, failed: list[int]) -> Iterator[Any]:
+    """The good lines as TextItems; each bad one is reported on stderr as it is met."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
             continue
         try:
-            obj = json.loads(line)
-            text = obj["text"]
-            if not isinstance(text, str):
-                raise TypeError("text is not a string")
-        except (ValueError, KeyError, TypeError) as exc:
-            failures.append(f"line {number}: {exc}")
+            item = _parse_line(raw, number)
+        except (ValueError, TypeError) as exc:
+            failed.append(number)
+            print(f"briefing analyze: line {number}: {exc}", file=sys.stderr, flush=True)
             continue
-        yield TextItem(text, obj.get("lang"), obj.get("published"), str(obj.get("id", number)))
+        yield item
 
 
-def _run_jsonl(stream: TextIO, out: TextIO, args: argparse.Namespace) -> int:
+def _run_jsonl(stream: BinaryIO, out: TextIO, args: argparse.Namespace) -> int:
     from briefing.analysis import analyse_texts
 
-    failures: list[str] = []
-    items = _read_jsonl(stream, failures)
+    failed: list[int] = []
+    items = _read_jsonl(stream, failed)
     for analysis in analyse_texts(items, rules=args.rules):
         row = {
             "id": analysis.article_id,
@@ -109,9 +146,7 @@ def _run_jsonl(stream: TextIO, out: TextIO, args: argparse.Namespace) -> int:
             "facts": analysis.facts.to_dict(),
         }
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    for failure in failures:
-        print(f"briefing analyze: {failure}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _import(source: str) -> list[Any] | None:

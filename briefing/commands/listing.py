@@ -106,12 +106,20 @@ def run_list(args: argparse.Namespace) -> int:
                 _say_unanalysed(store)
             if args.json:  # read only when asked: every article's analysis from the pack
                 rows = [{**as_json(a), "entities": _identities(store, a.id)} for a in found]
+            damaged = dict(store.damaged_bodies)
     except StoreError as error:
         print(f"briefing list: {error}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        return _write(json.dumps(rows, ensure_ascii=False, indent=1))
-    return _write("\n".join(line(a) for a in found) if found else None)
+        _write(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        _write("\n".join(line(a) for a in found) if found else None)
+    if damaged:  # searched without them: say so, once, and how to get them back
+        first = next(iter(damaged.values()))
+        others = f" (and {len(damaged) - 1} more texts)" if len(damaged) > 1 else ""
+        print(f"briefing list: not searched: {first}{others}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def run_show(args: argparse.Namespace) -> int:

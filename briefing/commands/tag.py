@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from briefing.commands.ids import resolve_or_explain
+from briefing.commands.listing import safe
 from briefing.store import Store, StoreError
+from briefing.tags import tag_problem
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -34,8 +36,13 @@ def split_changes(changes: list[str]) -> tuple[list[str], list[str]]:
     remove: list[str] = []
     for change in changes:
         sign, name = (change[0], change[1:]) if change.startswith(("+", "-")) else ("+", change)
-        if not name.strip() or any(c.isspace() and c != " " for c in name):
-            raise ValueError(f"'{change}' is not a tag")
+        # Removing stays possible for a tag an older briefing stored with an escape in it.
+        problem = tag_problem(name) if sign == "+" else ("is blank" if not name.strip() else None)
+        if not problem and any(c.isspace() and c != " " for c in name):
+            problem = "holds a tab or line break"
+        if problem:
+            # repr shows an escape as \x1b: the refused text must not reach the terminal either
+            raise ValueError(f"{change!r} is not a tag: it {problem}")
         (add if sign == "+" else remove).append(name.strip())
     return add, remove
 
@@ -59,5 +66,6 @@ def run_tag(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"briefing tag: {error}", file=sys.stderr)
         return EXIT_FAILED
-    print(" ".join(f"#{t}" if " " not in t else f'#"{t}"' for t in tags) or "(no tags)")
+    # safe(): tags stored before they were checked may still hold escapes
+    print(safe(" ".join(f"#{t}" if " " not in t else f'#"{t}"' for t in tags)) or "(no tags)")
     return EXIT_OK

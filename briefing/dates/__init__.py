@@ -73,7 +73,12 @@ def find_in_windows(
             for m in pattern.finditer(text, window_start, window_end):
                 if not rules.plausible(m, handler):
                     continue
-                result = handler(m, ctx)
+                try:
+                    result = handler(m, ctx)
+                except OverflowError:
+                    # reckoning from an anchor at the calendar's edge (0001-01-01, 9999-12-31)
+                    # leaves it: the expression is still a date, one that cannot be placed
+                    result = ("DATE", None, True)
                 if result is None:
                     continue
                 if handler is handlers.year:  # the preposition only said the number is a year
@@ -103,7 +108,7 @@ def resolve(expression: str, lang: str, anchor: dt.date | None) -> str | None:
 
 def parse_anchor(published: str | None) -> dt.date | None:
     """The article's date from an ISO `published` string ("2025-12-18" or a full datetime)."""
-    if not published:
+    if not published or not isinstance(published, str):  # JSON input can hold a number
         return None
     try:
         return dt.date.fromisoformat(published[:10])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,6 +99,8 @@ def _is_file_target(out: Path) -> bool:
 
 
 def _read(path: Path) -> str | None:
+    if not _is_regular(path):
+        return None  # a folder, FIFO or device is no note (opening a FIFO would wait forever)
     try:
         # newline="": the user's line endings (CRLF, lone CR) come back byte for byte.
         with open(path, encoding="utf-8", newline="") as fh:
@@ -105,10 +109,17 @@ def _read(path: Path) -> str | None:
         return None  # not a UTF-8 text: certainly not a note briefing wrote
 
 
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _write_atomic(path: Path, content: str, *, durable: bool) -> None:
     # Write beside the target and rename over it: a crash mid-write never leaves a
     # half-written note where the user's kept section used to be.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "x", encoding="utf-8", newline="") as fh:
             fh.write(content)
@@ -131,8 +142,10 @@ def write_note(path: Path, content: str, *, force: bool = False) -> None:
     losing text.
     """
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder")
+        raise IsADirectoryError(errno.EISDIR, "a folder is where the note would go", str(path))
     exists = path.exists()
+    if exists and not _is_regular(path):
+        raise FileExistsError(errno.EEXIST, "not a regular file (a FIFO or device?)", str(path))
     old = _read(path) if exists else None  # None also for a file that is not UTF-8
     if exists and old != "":
         if (old is None or not is_briefing_file(old)) and not force:
@@ -149,6 +162,45 @@ def write_note(path: Path, content: str, *, force: bool = False) -> None:
     # Only a replaced note can hold the user's words, so only then wait for the disk (a new
     # note cut short by a crash is empty, and an empty file may be replaced).
     _write_atomic(path, content, durable=exists)
+
+
+_TMP = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.tmp")
+
+
+def remove_stale_temp_files(directory: Path) -> list[Path]:
+    """Remove the temp notes of exports that were killed (their process is gone)."""
+    removed = []
+    for path in directory.glob(".*.tmp") if directory.is_dir() else []:
+        match = _TMP.fullmatch(path.name)
+        if match is None or _alive(int(match.group(1))) or not _is_regular(path):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def describe_write_error(exc: OSError, path: Path) -> str:
+    """One line naming the file and the reason (the bare OSError of a write names neither)."""
+    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exhausted"}
+    reasons |= {errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied"}
+    why = reasons.get(exc.errno) or exc.strerror or str(exc)
+    return f"could not write {path}: {why}"
+
+
+# A note cannot be written after these: every other note would fail the same way.
+_STOP_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 
 
 def _front(path: Path, limit: int = 65536) -> str | None:
@@ -188,6 +240,8 @@ def _note_path(
         path = directory / f"{candidate}.md"
         if path.name.casefold() in taken:
             continue
+        if path.exists() and not _is_regular(path):
+            continue  # a folder or FIFO with the note's name: never written to or read
         if path.exists() and is_briefing_file(_read(path) or ""):
             continue  # another article's note (this article's own was found above)
         return path
@@ -233,6 +287,7 @@ def export(
     written: list[Path] = []
     problems: list[str] = []
     bundles: list[ArticleBundle] = []
+    remove_stale_temp_files(directory)
     existing = {} if one_file or to_file else _exported_articles(directory)
     taken: set[str] = set()
     if progress:
@@ -252,7 +307,14 @@ def export(
             try:
                 write_note(path, render_article(bundle, options, now), force=options.force)
                 written.append(path)
-            except (OSError, preserve.PreserveError) as exc:
+            except OSError as exc:
+                problems.append(describe_write_error(exc, path))
+                if exc.errno in _STOP_ERRNOS:
+                    left = total - done
+                    if left:
+                        problems.append(f"export stopped: {left} more notes not written")
+                    break
+            except preserve.PreserveError as exc:
                 problems.append(str(exc))
         if progress:
             progress(done, total)
@@ -262,7 +324,9 @@ def export(
         try:
             write_note(path, render_briefing(bundles, query, options, now), force=options.force)
             written.append(path)
-        except (OSError, preserve.PreserveError) as exc:
+        except OSError as exc:
+            problems.append(describe_write_error(exc, path))
+        except preserve.PreserveError as exc:
             problems.append(str(exc))
     if problems:
         raise ExportError(problems, written)

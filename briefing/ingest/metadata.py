@@ -31,6 +31,8 @@ def binary_kind(data: bytes) -> str | None:
             return what
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16 with a byte-order mark: text full of NULs
+    if utf16_without_bom(data):
+        return None
     head = data[:8192]
     if b"\x00" in head:
         return "binary data"
@@ -47,6 +49,28 @@ _LATIN_FAMILY = {
 }  # fmt: skip
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text with no byte-order mark.
+
+    Latin text in UTF-16 has a NUL in every other byte, always on the same side; binary
+    data has its NULs anywhere. The head must also decode to printable text.
+    """
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.02 * len(other):
+            try:
+                sample = head.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c in "\n\r\t" for c in sample) >= 0.95 * len(sample):
+                return codec
+    return None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Bytes to text, never failing: BOM, declared charset, UTF-8, then charset detection."""
     for bom, codec in (
@@ -56,6 +80,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace").lstrip("\ufeff")
+    if codec := utf16_without_bom(data):
+        return data.decode(codec, errors="replace")
     if declared:
         try:
             return data.decode(declared)

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from briefing.ingest import feed, html, markdown, metadata, text, url
-from briefing.ingest.base import MAX_BYTES, ImportFailure, Refused, Result, one_line
+from briefing.ingest.base import (
+    MAX_BYTES,
+    ImportFailure,
+    Refused,
+    Result,
+    one_line,
+    read_regular_file,
+)
 
 KINDS = ("text", "markdown", "html", "feed")
 EXTENSIONS = {
@@ -138,35 +145,37 @@ def import_file(path: Path) -> list[Result]:
     origin = str(path)
 
     def work() -> list[Result]:
-        try:
-            if path.exists() and not path.is_file() and not path.is_dir():
-                raise Refused("not a regular file")
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                mb = size / (1024 * 1024)
-                raise Refused(f"file is {mb:.0f} MB, over the {_MEGABYTES} MB limit; not imported")
-            with path.open("rb") as stream:
-                data = stream.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise Refused("no such file or directory") from None
-        except IsADirectoryError:
-            raise Refused("is a directory") from None
-        except PermissionError:
-            raise Refused("permission denied") from None
-        except OSError as error:
-            raise Refused(f"cannot read: {error.strerror or error}") from None
+        data = read_regular_file(path)
         return _import_bytes(data, origin, None, path.name, None)
 
     return _guarded(origin, work)
 
 
 def import_directory(directory: Path) -> Iterator[Result]:
-    """Every file under a directory, recursively, in name order; hidden files and folders skipped."""
-    for root, dirs, files in os.walk(directory, onerror=None):
+    """Every file under a directory, recursively, in name order; hidden files and folders skipped.
+
+    A folder that cannot be read is a failure line, not a silent gap; a symlink is followed
+    only when it points inside the folder being imported (a link to /etc/passwd is no article).
+    """
+    unreadable: list[OSError] = []
+    inside = Path(directory).resolve()
+    for root, dirs, files in os.walk(directory, onerror=unreadable.append):
+        while unreadable:
+            error = unreadable.pop(0)
+            yield ImportFailure(
+                str(error.filename or root), f"folder not read: {error.strerror or error}"
+            )
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield from import_file(Path(root) / name)
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                yield ImportFailure(str(path), "a link to outside the folder; not followed")
+                continue
+            yield from import_file(path)
+    for error in unreadable:  # the top folder itself
+        yield ImportFailure(str(error.filename or directory), f"folder not read: {error.strerror}")
 
 
 def import_text(

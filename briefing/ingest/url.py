@@ -5,18 +5,24 @@ Conditional requests (ETag, Last-Modified) and the redirects taken are reported,
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import threading
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from briefing import __version__
-from briefing.ingest.base import MAX_BYTES, Refused, one_line
+from briefing.ingest.base import MAX_BYTES, Refused, one_line, read_regular_file
 
 TIMEOUT = 15.0  # seconds; a news page that takes longer is not coming
+TOTAL_SECONDS = 60.0  # for the whole body, however it trickles in
 
 
 class HTTPRefused(Refused):
@@ -92,10 +98,84 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return moved
 
 
-def _read_capped(stream) -> bytes:
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
+class _Watch:
+    """Cuts every connection of one download when its total time is up.
+
+    The socket timeout is per read: a server sending its headers a byte at a time would
+    reset it forever. A timer shuts the sockets down instead, which ends any blocked read.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.connections: list[http.client.HTTPConnection] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def _expire(self) -> None:
+        self.expired = True
+        for connection in self.connections:
+            if connection.sock is not None:
+                try:
+                    connection.sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def handlers(self) -> list[urllib.request.BaseHandler]:
+        watch = self
+
+        class Http(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(watch._connection(http.client.HTTPConnection), req)
+
+        class Https(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(
+                    watch._connection(http.client.HTTPSConnection),
+                    req,
+                    context=self._context,
+                )
+
+        return [Http(), Https()]
+
+    def _connection(self, kind: type) -> Callable[..., http.client.HTTPConnection]:
+        def make(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+            connection = kind(*args, **kwargs)
+            self.connections.append(connection)
+            return connection
+
+        return make
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _too_big() -> Refused:
+    return Refused(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit; not imported")
+
+
+def _read_body(response, deadline: float) -> bytes:
+    """The whole body, within the size cap and the total time, as long as it says it is.
+
+    read1 returns what has arrived, so a server dripping a byte at a time is caught by the
+    deadline (the socket timeout alone is per read, and each byte would reset it).
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise _too_big()
+        if time.monotonic() > deadline:
+            raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported")
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and len(data) < int(declared):
+        raise Refused(f"cut off: {len(data)} of {declared} bytes arrived; not imported")
     return data
 
 
@@ -118,11 +198,10 @@ def fetch(
         if not allow_local_urls:
             raise Refused("file:// URLs are refused (use --allow-local-urls, or give the path)")
         path = url2pathname(parts.path)
-        try:
-            with open(path, "rb") as stream:
-                return Fetched(_read_capped(stream), url, None, None)
-        except OSError as error:
-            raise Refused(f"cannot read {path}: {error.strerror or error}") from None
+        data = read_regular_file(path)
+        if len(data) > MAX_BYTES:
+            raise _too_big()
+        return Fetched(data, url, None, None)
     if scheme not in ("http", "https"):
         raise Refused(f"{scheme or 'this kind of'} URLs are not supported (only http and https)")
     if not parts.hostname:
@@ -135,14 +214,18 @@ def fetch(
         url, headers={"User-Agent": f"briefing/{__version__}", **(headers or {})}
     )
     redirects = _CheckedRedirects(allow_local_urls)
+    watch = _Watch(TOTAL_SECONDS)  # headers included, however slowly they come
     try:
-        opener = urllib.request.build_opener(redirects)
-        with opener.open(request, timeout=timeout) as response:
+        opener = urllib.request.build_opener(redirects, *watch.handlers())
+        deadline = time.monotonic() + TOTAL_SECONDS
+        with watch, opener.open(request, timeout=timeout) as response:
             final = response.geturl()
-            data = _read_capped(response)
+            data = _read_body(response, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             validators = response.headers
+    except Refused:
+        raise
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return Fetched(
@@ -160,17 +243,12 @@ def fetch(
             error.code,
             error.headers.get("Retry-After") if error.headers else None,
         ) from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, socket.timeout | TimeoutError):
-            raise Refused(f"timed out after {timeout:g} s") from None
-        if isinstance(reason, socket.gaierror):
-            raise Refused(f"cannot resolve {parts.hostname} (no network?)") from None
-        raise Refused(f"cannot fetch: {one_line(reason)}") from None
-    except TimeoutError:
-        raise Refused(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as error:
-        raise Refused(f"cannot fetch: {one_line(error)}") from None
+    except Exception as error:
+        if watch.expired:
+            raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported") from None
+        _refuse(error, timeout, parts.hostname)
+    if watch.expired:  # the cut can also look like a short, complete answer
+        raise Refused(f"still downloading after {TOTAL_SECONDS:g} s; not imported")
     return Fetched(
         data,
         final,
@@ -180,3 +258,19 @@ def fetch(
         last_modified=validators.get("Last-Modified"),
         moved_to=redirects.moved_to(),
     )
+
+
+def _refuse(error: Exception, timeout: float, host: str | None) -> NoReturn:
+    """The one-line Refused for a failed download (HTTP errors are handled before)."""
+    if isinstance(error, urllib.error.URLError):
+        reason = error.reason
+        if isinstance(reason, socket.timeout | TimeoutError):
+            raise Refused(f"timed out after {timeout:g} s") from None
+        if isinstance(reason, socket.gaierror):
+            raise Refused(f"cannot resolve {host} (no network?)") from None
+        raise Refused(f"cannot fetch: {one_line(reason)}") from None
+    if isinstance(error, TimeoutError):
+        raise Refused(f"timed out after {timeout:g} s") from None
+    if isinstance(error, OSError | ValueError | http.client.HTTPException):
+        raise Refused(f"cannot fetch: {one_line(error)}") from None
+    raise error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _SCALES = {
@@ -136,12 +137,15 @@ def parse_number(text: str, lang: str = "en") -> float | None:
         decimal = "."
     thousands = "," if decimal == "." else "."
     try:
-        return float(raw.replace(thousands, "").replace(decimal, "."))
+        number = float(raw.replace(thousands, "").replace(decimal, "."))
     except ValueError:
         return None
+    return number if math.isfinite(number) else None  # 400 nines: too big to be an amount
 
 
-def _format(number: float) -> str:
+def _format(number: float) -> str | None:
+    if not math.isfinite(number):  # a finite number times a scale can still overflow
+        return None
     return str(int(number)) if number == int(number) else f"{number:.6g}"
 
 
@@ -160,13 +164,16 @@ def money_value(text: str, lang: str = "en") -> str | None:
     currency = "USD" if prefix.startswith("us$") else None
     currency = currency or next((_CURRENCIES[w] for w in words if w in _CURRENCIES), None)
     amount = _format(number * scale)
+    if amount is None:
+        return None
     return f"{amount} {currency}" if currency else amount
 
 
 def percent_value(text: str, lang: str = "en") -> str | None:
     """ "19,3 per cento" -> "19.3%"."""
     number = parse_number(text, lang)
-    return None if number is None else f"{_format(number)}%"
+    shown = None if number is None else _format(number)
+    return None if shown is None else f"{shown}%"
 
 
 def quantity_value(text: str, lang: str = "en") -> str | None:
@@ -183,7 +190,8 @@ def quantity_value(text: str, lang: str = "en") -> str | None:
         tail = _NUMBER.split(text, maxsplit=1)[-1]
         words = _words(tail)
     unit = " ".join(words)
-    return f"{_format(float(number))} {unit}".strip()
+    shown = _format(float(number))
+    return None if shown is None else f"{shown} {unit}".strip()
 
 
 VALUE_PARSERS = {"money": money_value, "percent": percent_value, "quantity": quantity_value}

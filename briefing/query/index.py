@@ -16,6 +16,7 @@ from briefing.query.nodes import Query, undecided
 from briefing.query.normalize import fold, joined
 from briefing.query.parser import PREFIX_FIELDS
 from briefing.query.tables import Names, Words
+from briefing.store import StoreCorrupt
 
 NAME_FIELDS = PREFIX_FIELDS  # the fields whose values are names
 FLAGS = ("read", "starred", "annotated", "anonymous")
@@ -159,7 +160,12 @@ class ArticleIndex:
         annotated = bool(self._store.highlights(article_id))
         slot = self._slot.get(article_id)
         edited = slot is not None and self._hashes[slot] != article.content_hash
-        body = self._store.body(article_id) if edited and slot in self._bodies.texts else None
+        body = None
+        if edited and slot in self._bodies.texts:
+            try:
+                body = self._store.body(article_id)
+            except StoreCorrupt:  # a damaged text is searched no more; the rest still is
+                body = ""
         with self._lock:
             self._put(article, summary, annotated)
             self._hashes[self._slot[article_id]] = article.content_hash

@@ -21,7 +21,14 @@ Import everything from here: Store, AddResult, the errors, backups and restore.
 from briefing.store.api import Store
 from briefing.store.articles import AddResult
 from briefing.store.backups import BackupInfo
-from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
+from briefing.store.errors import (
+    BodyDamaged,
+    NotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+)
 from briefing.store.layout import store_files
 from briefing.store.restore import find_backup, list_backups, restore
 from briefing.store.schema import MIGRATIONS, SCHEMA_VERSION, migration
@@ -31,6 +38,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
     "BackupInfo",
+    "BodyDamaged",
     "NotFound",
     "Store",
     "StoreCorrupt",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -9,11 +10,19 @@ from typing import Any
 
 from briefing.models import Article
 from briefing.store.base import locked, no_gc, sha256_hex, utc_now
-from briefing.store.errors import StoreCorrupt
+from briefing.store.errors import BodyDamaged, StoreCorrupt
+from briefing.tags import tag_problem
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
 _EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
 _BLANK_ARTICLE = Article(id="", title="").to_dict()
+
+
+def _matches_content_hash(text: str, content_hash: str | None) -> bool:
+    """A body stored before checksums: its content hash is of the raw or normalised text."""
+    if not content_hash:
+        return True
+    return content_hash in (sha256_hex(text), sha256_hex(" ".join(text.split())))
 
 
 @dataclass
@@ -69,7 +78,7 @@ class ArticlesMixin:
             results.append(AddResult(article_id, added=True))
         if not fresh:
             return results
-        spans = self._append_pack(self._bodies, [blob for _, _, blob in fresh])
+        spans = self._append_bodies([blob for _, _, blob in fresh])
         groups = []
         added = utc_now()
         for (article, content_hash, _), span in zip(fresh, spans, strict=True):
@@ -124,25 +133,55 @@ class ArticlesMixin:
 
     @locked
     def body(self, article_id: str) -> str:
-        offset, length = self._article_doc(article_id)["_body"]
-        return self._read_body(offset, length)
+        """The article's text; BodyDamaged (naming bodies.pack) when its bytes were changed."""
+        return self._read_body(self._article_doc(article_id))
 
-    def _read_body(self, offset: int, length: int) -> str:
+    def _append_bodies(self, blobs: list[bytes]) -> list[list[int]]:
+        """Append to bodies.pack: [offset, length, crc32] per blob, refused on a cut pack."""
+        if self.bodies_problem:
+            # Appending at the cut would put new texts where old articles point.
+            raise StoreCorrupt(self._bodies.path, self.bodies_problem)
+        spans = self._append_pack(self._bodies, blobs)
+        return [[*span, zlib.crc32(blob)] for span, blob in zip(spans, blobs, strict=True)]
+
+    def _read_body(self, doc: dict) -> str:
+        span = doc["_body"]
+        offset, length = span[0], span[1]
         blob = self._bodies.read(offset, length)
+
+        def damaged(why: str) -> BodyDamaged:
+            return BodyDamaged(self._bodies.path, f"the text of article {doc['id']} {why}")
+
         if len(blob) != length:
-            raise StoreCorrupt(self._bodies.path, f"ends before byte {offset + length}")
-        return blob.decode("utf-8")
+            raise damaged(f"ends before byte {offset + length}")
+        if len(span) > 2 and zlib.crc32(blob) != span[2]:
+            raise damaged("does not match its checksum")
+        try:
+            text = blob.decode("utf-8")
+        except UnicodeDecodeError:
+            raise damaged("is not valid UTF-8") from None
+        if len(span) == 2 and not _matches_content_hash(text, doc.get("content_hash")):
+            raise damaged("does not match its content hash")  # stored before checksums
+        return text
 
     def iter_bodies(self) -> Iterator[tuple[str, str]]:
-        """(article_id, body) for every article, reading the pack sequentially."""
+        """(article_id, body) for every article, reading the pack sequentially.
+
+        A damaged body is left out and remembered in `damaged_bodies` (id -> reason), so a
+        search over the text goes on without it and can say so.
+        """
         with self._mutex:
-            spans = sorted(
-                (doc["_body"], doc["id"]) for doc in self._storage.data.get("articles", {}).values()
+            docs = sorted(
+                self._storage.data.get("articles", {}).values(), key=lambda d: d["_body"][0]
             )
-        for (offset, length), article_id in spans:
+        for doc in docs:
             with self._mutex:  # not held across the yield: the consumer may write meanwhile
-                body = self._read_body(offset, length)
-            yield article_id, body
+                try:
+                    body = self._read_body(doc)
+                except BodyDamaged as exc:
+                    self.damaged_bodies[doc["id"]] = str(exc)
+                    continue
+            yield doc["id"], body
 
     @locked
     def resolve_id(self, prefix: str) -> str | None:
@@ -171,8 +210,12 @@ class ArticlesMixin:
     ) -> list[str]:
         """Add and remove tags (blank ones ignored); return the article's tags after."""
         removed = {t.strip() for t in remove}
+        added = [t.strip() for t in add if t.strip()]
+        for tag in added:
+            if problem := tag_problem(tag):
+                raise ValueError(f"{tag!r} is not a tag: it {problem}")
         tags = [t for t in self._article_doc(article_id).get("tags", []) if t not in removed]
-        for tag in (t.strip() for t in add):
+        for tag in added:
             if tag and tag not in tags:
                 tags.append(tag)
         self._update_doc(article_id, {"tags": tags})
@@ -202,7 +245,7 @@ class ArticlesMixin:
         if "body" in changes:
             body = changes.pop("body") or ""
             changes["content_hash"] = sha256_hex(body)
-            changes["_body"] = self._append_pack(self._bodies, [body.encode("utf-8")])[0]
+            changes["_body"] = self._append_bodies([body.encode("utf-8")])[0]
         self._update_doc(article_id, changes)
         if "content_hash" in changes:
             self._hashes.pop(old_hash, None)

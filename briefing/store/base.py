@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
+import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +23,13 @@ from tinydb.table import Document
 from briefing import paths
 from briefing.store import backups, layout, schema
 from briefing.store.backups import list_backups
-from briefing.store.durable import AppendFile, ProcessLock, describe_os_error, fsync_dir
+from briefing.store.durable import (
+    AppendFile,
+    ProcessLock,
+    describe_os_error,
+    fsync_dir,
+    read_lock_note,
+)
 from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
 from briefing.store.journal import JournalDB, JournalStorage
 from briefing.store.layout import (
@@ -34,6 +42,9 @@ from briefing.store.layout import (
     META,
     store_files,
 )
+
+# Problems met where no caller can be told (on close); the CLI prints them as one line each.
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> str:
@@ -73,6 +84,14 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _journal_note(note: str) -> tuple[int, int] | None:
+    """(generation, length) from the lock file's note "journal G N", if it holds one."""
+    parts = note.split()
+    if len(parts) == 3 and parts[0] == "journal" and parts[1].isdigit() and parts[2].isdigit():
+        return int(parts[1]), int(parts[2])
+    return None
+
+
 def _replace_with(doc: dict) -> Callable[[dict], None]:
     def replace(current: dict) -> None:
         current.clear()
@@ -94,6 +113,8 @@ class StoreBase:
         self.auto_backup = True
         self.last_compaction_error: str | None = None
         self.last_backup_error: str | None = None
+        self.bodies_problem: str | None = None  # bodies.pack cut short: no appends, reads go on
+        self.damaged_bodies: dict[str, str] = {}  # article id -> why, met by iter_bodies
 
     @classmethod
     def open(
@@ -118,7 +139,10 @@ class StoreBase:
                 directory.mkdir(parents=True)
                 fsync_dir(directory.parent)
             store._lock = ProcessLock(directory / LOCK)
-            holder = store._lock.acquire()
+            try:
+                holder = store._lock.acquire()
+            except OSError as exc:  # a lock path that is a folder, no inode left, ...
+                raise StoreError(describe_os_error(exc, directory / LOCK, "lock")) from exc
             if holder is not None:
                 who = f"process {holder}" if holder else "another process"
                 raise StoreLocked(
@@ -144,17 +168,48 @@ class StoreBase:
         for pattern in (f".{META}.*.tmp", ".*.restore") if not self.readonly else ():
             for stale in d.glob(pattern):
                 stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
-        self._storage = JournalStorage(d, self.readonly)
+        note = self._lock.previous_note if self._lock else read_lock_note(d / LOCK)
+        written = _journal_note(note)
+        self._storage = JournalStorage(d, self.readonly, written)
+        if self._lock is not None:
+            lock = self._lock
+            self._storage.on_synced = lambda generation, length: lock.note(
+                f"journal {generation} {length}"
+            )
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
         self._db = JournalDB(storage=lambda: self._storage)
+        had_pack = (d / BODIES).exists()
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses: AppendFile | None = None  # opened with the cache (it names the file)
         try:
             self._index()
         except (KeyError, TypeError, ValueError) as exc:
             raise StoreCorrupt(d / META, f"a document lacks its key: {exc!r}") from exc
+        self.bodies_problem = self._check_pack_end(had_pack)
         self._migrate()
+
+    def _check_pack_end(self, existed: bool) -> str | None:
+        """Why bodies.pack is damaged, when it ends before the bytes the articles point to.
+
+        Pack bytes are synced before the journal line naming them, so no crash can do this:
+        the file was cut, emptied or deleted.
+        """
+        docs = self._storage.data.get("articles", {}).values()
+        try:
+            wanted = max((doc["_body"][0] + doc["_body"][1] for doc in docs), default=0)
+        except (KeyError, TypeError, IndexError) as exc:
+            raise StoreCorrupt(
+                self.directory / META, f"an article lacks its body: {exc!r}"
+            ) from exc
+        size = self._bodies.good_end
+        if size >= wanted:
+            return None
+        state = f"{size} bytes" if existed else "missing"
+        return (
+            f"it is {state} but the articles' texts reach byte {wanted}: it was cut short, "
+            "so nothing is added to it"
+        )
 
     def _index(self, tables: Iterable[str] | None = None) -> None:
         data = self._storage.data
@@ -211,10 +266,24 @@ class StoreBase:
             if self._closed:
                 return
             try:
+                if self._lock is not None and not self._lock.still_ours():
+                    # Another writer may own the files now: fold nothing over its snapshot.
+                    log.warning(
+                        "the lock file %s was deleted or replaced; the store was "
+                        "left as it is (every write is in the journal)",
+                        self._lock.path,
+                    )
+                    return
                 self._vacuum_if_wasteful()
-                if not self.readonly and self._storage.journal.good_end:
+                if not self.readonly and self._storage.has_entries:
                     self._compact(raise_errors=False)
+                    if self.last_compaction_error:  # nothing is lost: the journal holds it all
+                        log.warning(
+                            "%s (every write is kept in the journal)", self.last_compaction_error
+                        )
                 self._daily_backup()
+                if self.last_backup_error:
+                    log.warning("no daily backup: %s", self.last_backup_error)
             finally:
                 self._closed = True
                 self._storage.close()
@@ -248,6 +317,12 @@ class StoreBase:
     def _writable(self) -> None:
         if self.readonly:
             raise StoreReadOnly(f"the store {self.directory} was opened read-only")
+        if self._lock is not None and not self._lock.still_ours():
+            raise StoreLocked(
+                f"the lock file {self._lock.path} was deleted or replaced while this briefing "
+                "had the store open, so another one may be writing; nothing was saved. "
+                "Close every briefing and open the store again"
+            )
 
     def _commit(self, *groups: list[tuple[str, Any, dict | None]]) -> None:
         """Make each group of (table, key, doc or None) durable, one journal line per group.
@@ -407,12 +482,16 @@ class StoreBase:
         return self._copy_to_backups(reason)
 
     def _copy_to_backups(self, reason: str) -> Path:
-        """The files as they are (snapshots + journal + packs): consistent under the lock."""
+        """The files as they are (snapshots + journal + packs): consistent under the lock.
+
+        The copy is verified (every body against its checksum); a copy that fails is removed,
+        so a damaged store never becomes the newest "good" backup.
+        """
         lengths = {BODIES: self._bodies.good_end}
         if self._analyses is not None:
             lengths[self._analyses.path.name] = self._analyses.good_end
         try:
-            return backups.make_backup(
+            made = backups.make_backup(
                 self.directory,
                 self._backups_dir or paths.backups_dir(),
                 store_files(self.directory),
@@ -422,6 +501,28 @@ class StoreBase:
             )
         except OSError as exc:
             raise StoreError(describe_os_error(exc, Path(exc.filename or self.directory))) from exc
+        try:
+            type(self).verify(made)
+        except StoreError as exc:
+            shutil.rmtree(made, ignore_errors=True)
+            raise StoreError(f"no backup made: the copy does not read back whole: {exc}") from exc
+        return made
+
+    @classmethod
+    def verify(cls, directory: Path) -> int:
+        """Check a store or backup folder reads whole; return its article count.
+
+        Every file parses, the journal's checksums hold, and every body is there and matches
+        its checksum. Raises StoreCorrupt naming the first damaged file.
+        """
+        with cls.open(directory, readonly=True) as store:
+            if store.bodies_problem:
+                raise StoreCorrupt(store._bodies.path, store.bodies_problem)
+            for _article_id, _body in store.iter_bodies():
+                pass
+            for article_id in store.damaged_bodies:
+                store.body(article_id)  # raises its BodyDamaged, naming the file
+            return store.count()
 
     def _daily_backup(self) -> None:
         """On close: a backup when the newest is older than a day, so damage can be undone."""

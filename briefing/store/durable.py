@@ -150,18 +150,31 @@ class AppendFile:
             self.fd = -1
 
 
+def read_lock_note(path: Path) -> str:
+    """The note in a lock file, read without taking the lock (for read-only opens)."""
+    try:
+        with open(path, "rb") as lock:
+            lines = lock.read(256).decode("ascii", "replace").split("\n")
+    except OSError:
+        return ""
+    return lines[1].strip() if len(lines) > 1 else ""
+
+
 class ProcessLock:
     """An exclusive lock on a file held for the life of an open store, with the holder's pid.
 
-    flock is per open file, so a second open in the same process is refused too.
+    flock is per open file, so a second open in the same process is refused too. After the
+    pid line the holder keeps a note (how long the journal is), which outlives it: the next
+    holder can tell a journal cut short from one a crash left.
     """
 
     def __init__(self, path: Path):
         self.path = path
         self.fd = -1
         self._fallback = None
+        self.previous_note = ""  # the note the last holder left
 
-    def acquire(self) -> int | None:
+    def acquire(self, *, keep_note: bool = True) -> int | None:
         """Take the lock; return None on success, or the holder's pid (0 if unknown)."""
         if fcntl is None:  # pragma: no cover
             import filelock
@@ -172,24 +185,63 @@ class ProcessLock:
             except filelock.Timeout:
                 return 0
             return None
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            raise OSError(errno.EISDIR, "the lock file is a folder", str(self.path)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").split("\n")[0].strip()
             os.close(fd)
             return int(holder) if holder.isdigit() else 0
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self.fd = fd
+        previous = os.pread(fd, 256, 0).decode("ascii", "replace").split("\n")
+        self.previous_note = previous[1].strip() if len(previous) > 1 else ""
+        self.note(self.previous_note if keep_note else "")
         return None
+
+    def still_ours(self) -> bool:
+        """Whether the lock file at the path is still the one we locked.
+
+        flock locks a file, not a name: if the file is deleted or replaced, a second writer
+        creates a new one and locks that, and both would write.
+        """
+        if self.fd < 0:
+            return self._fallback is not None  # pragma: no cover - Windows
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(self.fd)
+        return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
+
+    def note(self, text: str) -> None:
+        """Write the pid line and `text` after it (best effort: the pid is only for messages).
+
+        Never synced; a full disk only loses the note, never the lock.
+        """
+        if self.fd < 0:
+            return
+        data = f"{os.getpid()}\n{text}\n".encode("ascii")
+        try:
+            os.pwrite(self.fd, data, 0)
+            os.ftruncate(self.fd, len(data))
+        except OSError:
+            pass
 
     def release(self) -> None:
         if self._fallback is not None:  # pragma: no cover
             self._fallback.release()
             self._fallback = None
         if self.fd >= 0:
-            os.ftruncate(self.fd, 0)  # no stale pid for the next reader of the message
+            try:  # no stale pid for the next reader of the message; the note stays
+                note = os.pread(self.fd, 256, 0).decode("ascii", "replace").split("\n")
+                data = f"\n{note[1] if len(note) > 1 else ''}\n".encode("ascii")
+                os.pwrite(self.fd, data, 0)
+                os.ftruncate(self.fd, len(data))
+            except OSError:
+                pass
             fcntl.flock(self.fd, fcntl.LOCK_UN)
             os.close(self.fd)
             self.fd = -1

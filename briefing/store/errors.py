@@ -25,6 +25,10 @@ class StoreCorrupt(StoreError):
         )
 
 
+class BodyDamaged(StoreCorrupt):
+    """One article's text in bodies.pack is cut short or changed; the other articles still read."""
+
+
 class StoreReadOnly(StoreError):
     """A write was attempted on a store opened read-only."""
 

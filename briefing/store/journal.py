@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import time
+import zlib
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,32 @@ from briefing.store.errors import StoreCorrupt
 from briefing.store.layout import CACHE, JOURNAL, LAZY_TABLES, META
 from briefing.store.schema import Tables
 
+# The journal's first line names the snapshot generation it continues; each entry line is
+# "<crc32 of the JSON, 8 hex digits> <JSON>". Lines of older briefings are bare JSON.
+HEADER = b"#briefing-journal "
+GENERATION_TABLE = "_journal"
+# What a crash can leave after the last whole line: the start of a line the store writes.
+_TORN_TAIL = re.compile(rb"#[a-z-]*( [0-9]*)?|[0-9a-f]{1,8}( \[[^\n]*)?|\[[^\n]*|")
+_CHECKED = re.compile(rb"([0-9a-f]{8}) ")
+
+
+def _header_generation(raw: bytes) -> int | None:
+    if not raw.startswith(HEADER):
+        return None
+    number = raw[len(HEADER) : raw.find(b"\n")]
+    return int(number) if number.isdigit() else None
+
+
+def _checked(line: bytes) -> bytes:
+    """The JSON of one entry line, its checksum verified (ValueError when it fails)."""
+    if line.startswith(b"["):
+        return line  # written before checksums
+    match = _CHECKED.match(line)
+    entry = line[9:]
+    if match is None or int(match.group(1), 16) != zlib.crc32(entry):
+        raise ValueError("checksum mismatch")
+    return entry
+
 
 class JournalStorage(Storage):
     """TinyDB storage that reads meta.json + meta.journal once and then lives in memory.
@@ -28,7 +56,9 @@ class JournalStorage(Storage):
     which the Store calls (before touching memory) with exactly the docs that change.
     """
 
-    def __init__(self, directory: Path, readonly: bool = False):
+    def __init__(
+        self, directory: Path, readonly: bool = False, written: tuple[int, int] | None = None
+    ):
         self.directory = directory
         self.readonly = readonly
         self.meta_path = directory / META
@@ -37,6 +67,11 @@ class JournalStorage(Storage):
         self.data: Tables = self._read_snapshot(self.meta_path)
         self.snapshot_size = self._size(self.meta_path) + self._size(self.cache_path)
         self.lazy_loaded = False
+        self.header_end = 0  # where the first entry starts (after the header line)
+        # (generation, journal length) the last writer noted after its last sync, if known
+        self._written = written
+        # told (generation, length) after every sync, so the lock file can keep a note of it
+        self.on_synced: Callable[[int, int], None] | None = None
         self.cache_problem: str | None = None
         self._pending: list[tuple[str, int, dict | None]] = []  # journal ops on lazy tables
         valid_end = self._replay()
@@ -89,35 +124,59 @@ class JournalStorage(Storage):
     def _replay(self) -> int:
         """Apply the journal over the snapshot; return where its last whole line ends.
 
-        A last line cut short by a crash is ignored. A bad line with good ones after it
-        is real damage, not a crash, so it is reported rather than guessed around.
+        A last line cut short by a crash is ignored. Anything else that is not what the store
+        wrote (a line whose checksum fails, bytes that cannot begin a line, a journal emptied
+        or deleted behind the snapshot's back) is damage: reported, never guessed around, and
+        the file is left as it is for `briefing restore` to keep.
         """
+        expected = self.generation
         try:
             raw = self.journal_path.read_bytes()
         except FileNotFoundError:
+            if expected:
+                raise StoreCorrupt(self.journal_path, "missing (deleted?)") from None
             return 0
+        # The first save in this format cannot find its header in the journal it continues,
+        # when a crash came before the swap: older lines replay harmlessly, nothing is lost.
+        older = expected == 1 and bool(raw) and not raw.startswith(HEADER)
+        if expected and not (raw.startswith(HEADER) or older):
+            why = "empty" if not raw else "it does not start with its header"
+            raise StoreCorrupt(self.journal_path, f"{why}; writes since the last save are lost")
+        self.header_end = raw.find(b"\n") + 1 if raw.startswith(HEADER) else 0
+        # Only against a journal of the same generation: a reader may meet a writer's
+        # compaction between reading the snapshot and the journal.
+        same = self._written and self._written[0] == expected == _header_generation(raw)
+        if same and len(raw) < self._written[1]:
+            raise StoreCorrupt(
+                self.journal_path,
+                f"cut short: {len(raw)} bytes where {self._written[1]} were saved; "
+                "the writes after the cut are lost",
+            )
         pos = 0
         while pos < len(raw):
             nl = raw.find(b"\n", pos)
             if nl < 0:
+                if not _TORN_TAIL.fullmatch(raw[pos:]):  # NULs, random bytes: not a crash
+                    raise StoreCorrupt(self.journal_path, f"damaged bytes at byte {pos}")
                 break  # torn tail: the write never returned, so nobody was told it was saved
+            line = raw[pos:nl]
             try:
-                ops = orjson.loads(raw[pos:nl])
-                for table, doc_id, doc in ops:
-                    self._apply(table, doc_id, doc)
+                if line.startswith(HEADER):
+                    if pos:
+                        raise ValueError("a header inside the journal")
+                else:
+                    for table, doc_id, doc in orjson.loads(_checked(line)):
+                        self._apply(table, doc_id, doc)
             except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
-                if any(self._is_entry(line) for line in raw[nl + 1 :].split(b"\n")):
-                    raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
-                break
+                raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
             pos = nl + 1
         return pos
 
-    @staticmethod
-    def _is_entry(line: bytes) -> bool:
-        try:
-            return isinstance(orjson.loads(line), list)
-        except orjson.JSONDecodeError:
-            return False
+    @property
+    def generation(self) -> int:
+        """How many times the snapshot was saved with a journal header (0: never)."""
+        doc = self.data.get(GENERATION_TABLE, {}).get("1")
+        return doc.get("generation", 0) if isinstance(doc, dict) else 0
 
     def _apply(self, table: str, doc_id: int, doc: dict | None) -> None:
         # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
@@ -138,8 +197,14 @@ class JournalStorage(Storage):
     def log(self, lines: list[list[list[Any]]]) -> None:
         """Append one journal line per logical write and fsync once; raise OSError on failure."""
         for ops in lines:
-            self.journal.append(orjson.dumps(ops) + b"\n")
+            entry = orjson.dumps(ops)
+            self.journal.append(b"%08x %s\n" % (zlib.crc32(entry), entry))
         self.journal.sync()
+        self._synced()
+
+    def _synced(self) -> None:
+        if self.on_synced is not None:
+            self.on_synced(self.generation, self.journal.good_end)
 
     def needs_compaction(self) -> bool:
         return self.journal.good_end > max(layout.COMPACT_MIN_BYTES, self.snapshot_size)
@@ -157,10 +222,27 @@ class JournalStorage(Storage):
             cache = orjson.dumps({t: self.data.get(t, {}) for t in LAZY_TABLES})
             atomic_write(self.cache_path, cache)
             size = len(cache)
-        meta = orjson.dumps({t: v for t, v in self.data.items() if t not in LAZY_TABLES})
+        generation = self.generation + 1
+        tables = {t: v for t, v in self.data.items() if t not in LAZY_TABLES}
+        tables[GENERATION_TABLE] = {"1": {"generation": generation}}
+        meta = orjson.dumps(tables)
         atomic_write(self.meta_path, meta)
+        self.data[GENERATION_TABLE] = tables[GENERATION_TABLE]
         self.snapshot_size = len(meta) + size
-        self.journal.truncate()
+        # A new journal holding only its header, swapped in whole: from now on an empty or
+        # missing journal is damage, never "nothing written since". A crash before the swap
+        # leaves the old journal, whose lines replay harmlessly over the new snapshot.
+        header = HEADER + b"%d\n" % generation
+        atomic_write(self.journal_path, header)
+        self.journal.close()
+        self.journal = AppendFile(self.journal_path)
+        self.header_end = len(header)
+        self._synced()
+
+    @property
+    def has_entries(self) -> bool:
+        """Whether the journal holds writes the snapshot has not (more than its header)."""
+        return self.journal.good_end > self.header_end
 
     def close(self) -> None:
         self.journal.close()

@@ -57,11 +57,10 @@ def restore(
     directory = Path(directory) if directory is not None else paths.store_dir()
     if not any((backup / name).is_file() for name in (META, JOURNAL)):
         raise StoreError(f"{backup} is not a briefing backup (it has no {META})")
-    with Store.open(backup, readonly=True) as probe:  # refuse a damaged backup up front
-        restored = probe.count()
+    restored = Store.verify(backup)  # refuse a damaged backup up front (bodies checked too)
     directory.mkdir(parents=True, exist_ok=True)
     lock = ProcessLock(directory / LOCK)
-    holder = lock.acquire()
+    holder = lock.acquire(keep_note=False)  # the note described the journal being replaced
     if holder is not None:
         raise StoreLocked(
             f"the store {directory} is in use by process {holder or '?'}; close it first"

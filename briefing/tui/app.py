@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefing.config import Config
 from briefing.models import Analysis, Article, Highlight
-from briefing.store import StoreError
+from briefing.store import BodyDamaged, StoreError
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
@@ -37,6 +37,7 @@ from briefing.tui.tasks import Tasks
 from briefing.tui.textsafe import clean_line, find_all, fold
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.facts_panel import FactsPanel
+from briefing.tui.widgets.inert_inputs import InertInput
 from briefing.tui.widgets.reader import ArticleText, Reader
 from briefing.tui.widgets.status import StatusBar
 from briefing.tui.wording import plural, shorten
@@ -267,6 +268,16 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
             self._folded_body = None
             self.analysis = self.store.get_analysis(article_id)
             self.highlights = self.store.highlights(article_id)
+        except BodyDamaged as exc:
+            # Shown as damaged, with the way back; the other articles keep working.
+            self.body = f"[this article's text is damaged]\n\n{exc}"
+            # nothing to analyse: an empty analysis, so neither pane waits for one
+            self.analysis = Analysis(article_id, article.lang or "", "", "")
+            self._folded_body, self.highlights = None, []
+            self.reader.show(article, self.body, self.analysis, [])
+            self._show_facts()
+            self.notify(str(exc), title="Damaged text", severity="error", timeout=12)
+            return
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -604,7 +615,7 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
 _ENTITY_FIELDS = re.compile(r"\b(?:person|org|place|entity|quote|anonymous):", re.IGNORECASE)
 
 
-class FilterInput(Input):
+class FilterInput(InertInput):
     """The filter box; Escape goes back to the list and keeps the filter."""
 
     BINDINGS = bindings.FILTER

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.tui import bindings
+from briefing.tui.textsafe import clean_line
+from briefing.tui.widgets.inert_inputs import InertInput, InertSuggestions, InertTextArea
 
 
 class _Dialog(ModalScreen):
@@ -33,15 +34,15 @@ class AskText(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.title_text, style="bold", end=""))
+            yield Static(Text(clean_line(self.title_text), style="bold", end=""))
             suggester = (
-                SuggestFromList(self.suggestions, case_sensitive=False)
+                InertSuggestions(self.suggestions, case_sensitive=False)
                 if self.suggestions
                 else None
             )
-            yield Input(value=self.value, suggester=suggester, id="answer")
+            yield InertInput(value=self.value, suggester=suggester, id="answer")
             if self.suggestions:
-                shown = ", ".join(self.suggestions[:12]) + (
+                shown = ", ".join(clean_line(s, 60) for s in self.suggestions[:12]) + (
                     " …" if len(self.suggestions) > 12 else ""
                 )
                 yield Static(Text(shown, style="dim", end=""), classes="hint")
@@ -77,13 +78,13 @@ class AskNote(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note"):
-            yield Static(Text(self.title_text, style="bold", end=""))
+            yield Static(Text(clean_line(self.title_text), style="bold", end=""))
             yield Static(Text(self.quote[:300], style="italic", end=""), classes="quote")
-            yield TextArea(self.note, id="note-text", soft_wrap=True)
+            yield InertTextArea(self.note, id="note-text", soft_wrap=True)
             yield Static(Text("ctrl+s save · escape cancel", style="dim", end=""), classes="hint")
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#note-text", TextArea).text)
+        self.dismiss(self.query_one("#note-text", InertTextArea).text)
 
 
 class Choose(_Dialog):
@@ -97,7 +98,7 @@ class Choose(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.title_text, style="bold", end=""))
+            yield Static(Text(clean_line(self.title_text), style="bold", end=""))
             if self.note:
                 yield Static(Text(self.note, style="italic", end=""))
             yield OptionList(
