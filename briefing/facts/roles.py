@@ -6,7 +6,7 @@ hanging on it, and anything past a comma, stay out."""
 from __future__ import annotations
 
 from briefing.facts.syntax import Parse, Token
-from briefing.facts.text import Article, Ent, role_words
+from briefing.facts.text import Article, Ent, role_words, strip_article
 
 _NOT_ROLE = {"acl", "advcl", "parataxis", "punct", "cc", "conj", "case", "mark", "cop", "nsubj"}
 _LEADING = {"DET", "PUNCT", "CCONJ", "ADP"}
@@ -41,10 +41,18 @@ def _plural(parse: Parse, title: Token) -> bool:
     return any(c.lower in _PLURAL_ARTICLES for c in parse.deps(title.i, "det", "case"))
 
 
-def _may_be_title(title: Token, lang: str) -> bool:
+def _may_be_title(parse: Parse, title: Token, name: Token, lang: str) -> bool:
+    """A listed role word; or a lower-case noun right before the name ("il fratellastro X",
+    "suo amico X"), adjectives allowed between: a noun further off is another phrase's
+    ("gli sforzi dell'amministrazione Trump")."""
     if title.lower in role_words(lang):
         return True
-    return title.text.islower() and title.lower not in _NOT_TITLES.get(lang, set())
+    if not title.text.islower() or title.lower in _NOT_TITLES.get(lang, set()):
+        return False
+    if title.dep.split(":")[0] == "nmod":  # "capo del fondo sovrano X": X is the capo
+        return False
+    between = parse.tokens[title.i + 1 : name.i]
+    return all(t.pos == "ADJ" and t.head == title.i for t in between)
 
 
 def _name_head(parse: Parse, ent: Ent) -> Token | None:
@@ -81,7 +89,7 @@ def _phrase(article: Article, parse: Parse, head: int, without: set[int]) -> str
         run.pop()
     if not run or len(run) > _MAX_WORDS:
         return None
-    return article.text[run[0].start : run[-1].end]
+    return strip_article(article.text[run[0].start : run[-1].end]) or None
 
 
 def roles_from_parse(article: Article, parse: Parse, ent: Ent) -> list[str]:
@@ -104,7 +112,7 @@ def roles_from_parse(article: Article, parse: Parse, ent: Ent) -> list[str]:
         first.dep.split(":")[0] in _NAME_ON_TITLE
         and title.i < first.i
         and title.pos == "NOUN"
-        and _may_be_title(title, article.lang)
+        and _may_be_title(parse, title, first, article.lang)
         and not parse.deps(first.i, "case")  # "i parenti di X": X's relatives, not X's title
         and not article.ent_at(title.start, title.end, {"PER"})
     ):
