@@ -109,6 +109,12 @@ class Speakers:
             return self._earlier(offset, inside)
         text = clean_name(article.text[span[0] : span[1]])
         words = text.split()
+        if token.pos == "PROPN" or (
+            lower in role_words(article.lang) and parse.deps(token.i, "flat", "compound", "appos")
+            and any(t.pos == "PROPN" for t in parse.within(span[0], span[1]))
+        ):
+            # "Mr. Burman", "Gov. Tomblin": a name the recogniser missed is still a name.
+            return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
             person = self._by_role(lower, offset, inside)
