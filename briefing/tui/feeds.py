@@ -65,6 +65,8 @@ class FeedActions:
         if failed or waiting:
             summary += f"; {failed} failed, {waiting} waiting (F shows which)"
         self.post_message(TaskFinished(TASK, summary))
+        # The status line goes on to the analysis of the new articles: keep the summary in view.
+        self.call_from_thread(self.notify, summary, title="feeds refreshed")
 
     def on_feed_refreshed(self, message: FeedRefreshed) -> None:
         if self._shutting_down():
