@@ -150,6 +150,14 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         subject, how = _subject(parse, token.i, quoted)
+        if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
+            # "ha ribadito che X ..., aggiungendo che": the gerund often hangs inside the first
+            # claim; its speaker is the reporting verb's above it, not the claim's subject.
+            above = _reporting_ancestor(parse, token.i, verbs)
+            if above is not None:
+                found, _ = _subject(parse, above, quoted)
+                if found is not None:
+                    subject, how = found, "shared"
         if kind == LEARNED and (
             subject is None
             or subject.dep.endswith(":pass")
@@ -177,6 +185,18 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
     return frames
 
 
+def _reporting_ancestor(parse: Parse, i: int, verbs: dict[str, str]) -> int | None:
+    tokens = parse.tokens
+    j = tokens[i].head
+    for _ in range(4):
+        if j == tokens[j].head:
+            return j if tokens[j].lower in verbs else None
+        if tokens[j].lower in verbs:
+            return j
+        j = tokens[j].head
+    return None
+
+
 def _according_frames(parse: Parse, lang: str) -> list[Frame]:
     frames = []
     for token in parse.tokens:
@@ -192,11 +212,15 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
                 c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
             )
             content = parse.span(parse.subtree(clause, without=without))
+        source = _phrase(parse, source_head)
+        if source is not None and source[0] < token.start:  # "Tra queste, secondo X": from X on
+            after = [t for t in parse.within(token.end, source[1]) if t.pos != "PUNCT"]
+            source = (after[0].start, source[1]) if after else source
         frames.append(
             Frame(
                 cue=(token.start, token.end),
                 kind="according",
-                source=_phrase(parse, source_head),
+                source=source,
                 source_head=source_head,
                 content=content,
                 verb=token.i,
