@@ -1,5 +1,5 @@
 """One module per group of subcommands; each has register(subparsers) setting `func`."""
 
-from briefing.commands import add, analyze, backup, export, listing, tag
+from briefing.commands import add, analyze, backup, export, listing, reindex, tag
 
-COMMAND_MODULES = (add, listing, tag, analyze, export, backup)
+COMMAND_MODULES = (add, listing, tag, analyze, export, backup, reindex)

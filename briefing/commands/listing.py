@@ -84,8 +84,12 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with Store.open(readonly=True) as store:
             articles = store.articles()
+            index = store.search_index()  # None while the store has no whole search index
             if query.matches_all:
                 found = articles
+            elif index is not None and not (args.titles and query.has_free_text):
+                by_id = {a.id: a for a in articles}
+                found = [by_id[i] for i in index.search(query) if i in by_id]
             else:
                 index = ArticleIndex.from_articles(
                     articles,

@@ -2,57 +2,20 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from briefing.models import Article, ArticleSummary
+from briefing.query.keys import article_keys, entity_keys, iso_day
 from briefing.query.nodes import Query, undecided
-from briefing.query.normalize import fold, joined
+from briefing.query.normalize import joined
 from briefing.query.parser import PREFIX_FIELDS
 from briefing.query.tables import Names, Words
 
 NAME_FIELDS = PREFIX_FIELDS  # the fields whose values are names
 FLAGS = ("read", "starred", "annotated", "anonymous")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_key(name: str) -> str:
-    # A leading space (joined() adds it) so " witk" only matches at word starts. Cached:
-    # the same few thousand names recur across articles, and folding is most of indexing.
-    return joined(name).rstrip()
-
-
-def _names(values: Iterable[str | None]) -> tuple[str, ...]:
-    keys = {_name_key(v) for v in values if v}
-    keys.discard("")  # a blank name
-    return tuple(keys)
-
-
-@lru_cache(maxsize=1 << 12)
-def _exact_key(value: str) -> str:
-    return fold(value).strip()
-
-
-def _site(url: str | None) -> str | None:
-    """The web site of a URL ("www.ansa.it" -> "ansa.it"), so source:ansa.it finds it too."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:  # a malformed URL (bad port, bracket) names no site
-        return None
-    return host.removeprefix("www.") or None
-
-
-def _day(published: str | None) -> str:
-    day = (published or "")[:10]
-    return day if _ISO_DAY.fullmatch(day) else ""
 
 
 class ArticleIndex:
@@ -165,7 +128,7 @@ class ArticleIndex:
                 self._order.append(slot)
                 self._order_dirty = True
         self._alive.add(slot)
-        day = _day(article.published)
+        day = iso_day(article.published)
         if day != self._days[slot]:
             self._days[slot] = day
             self._by_day = None
@@ -177,19 +140,15 @@ class ArticleIndex:
             slot,
             "\n".join(joined(t or "") for t in (article.title, article.source, article.author)),
         )
-        values = {
-            "tag": tuple({_exact_key(t) for t in article.tags if t.strip()}),
-            "lang": (_exact_key(article.lang),) if article.lang else (),
-            "source": _names([article.source, _site(article.url)]),
-        }
+        values = article_keys(article.tags, article.lang, article.source, article.url)
         if summary is not None:
-            values["person"] = _names(summary.people)
-            values["org"] = _names(summary.organizations)
-            values["place"] = _names(summary.places)
-            values["entity"] = _names(
-                [*summary.entities, *summary.people, *summary.organizations, *summary.places]
+            values |= entity_keys(
+                summary.people,
+                summary.organizations,
+                summary.places,
+                summary.entities,
+                summary.speakers,
             )
-            values["quote"] = _names(summary.speakers)
         for field, keys in values.items():
             if field in self._exact:
                 for key in keys:

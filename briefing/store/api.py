@@ -1,4 +1,5 @@
-"""The Store everyone codes against: the core plus the article, annotation and analysis mixins."""
+"""The Store everyone codes against: the core plus the article, annotation, analysis and
+search-index mixins."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from briefing.store.analyses import AnalysesMixin
 from briefing.store.annotations import AnnotationsMixin
 from briefing.store.articles import ArticlesMixin
 from briefing.store.base import StoreBase
+from briefing.store.searching import SearchMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, StoreBase):
+class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, SearchMixin, StoreBase):
     """Open with Store.open(); every mutating method returns once the change is durable."""

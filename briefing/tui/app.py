@@ -105,6 +105,7 @@ class BriefingApp(Annotate, Tasks, App):
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}
+        self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
         self.article_list.focus()
