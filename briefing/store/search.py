@@ -138,8 +138,9 @@ class SearchIndex:
         conn.execute("PRAGMA busy_timeout = 5000")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
-            # Each commit reaches the disk: "pending" must be durable before the store's write.
-            conn.execute("PRAGMA synchronous = FULL")
+            # Only begin() waits for the disk: a lost apply() leaves "pending" set, and the
+            # index is rebuilt; a lost begin() could leave a stale index trusted.
+            conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
     # --- opening and creating ---------------------------------------------------------------
@@ -203,7 +204,12 @@ class SearchIndex:
 
     def begin(self) -> None:
         """Say a store write is on its way: a crash before apply() leaves the index stale."""
-        self._set_info("pending", 1)
+        assert self._writer is not None, "a read-only index"
+        self._writer.execute("PRAGMA synchronous = FULL")
+        try:
+            self._set_info("pending", 1)
+        finally:
+            self._writer.execute("PRAGMA synchronous = NORMAL")
 
     def abandon(self) -> None:
         """The store write announced by begin() failed: nothing changed."""
