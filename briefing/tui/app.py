@@ -9,9 +9,11 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static, TextArea
 
 from briefing.config import Config
 from briefing.models import Analysis, Article, Highlight
@@ -19,6 +21,7 @@ from briefing.store import StoreError
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.keyroute import KeyRouting
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -44,7 +47,7 @@ NARROW = 100  # below this many columns the facts pane takes turns with the list
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-class BriefingApp(Annotate, Tasks, App):
+class BriefingApp(KeyRouting, Annotate, Tasks, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"
@@ -165,16 +168,34 @@ class BriefingApp(Annotate, Tasks, App):
             self.query_one("#list-count", Static).update(Text(line, end=""))
 
     # panes ------------------------------------------------------------------------------
+    def _only_between_panes(self) -> None:
+        """The focus keys are priority bindings (bindings.APP): where the user types text, in
+        the filter box or a dialog, skipping the action leaves the key to be that text."""
+        focused = self.focused
+        if (
+            len(self.screen_stack) > 1  # a dialog, the help or the command palette
+            or isinstance(focused, Input)
+            or (isinstance(focused, TextArea) and not focused.read_only)
+        ):
+            raise SkipAction()
+
     def action_focus_pane(self, pane: str) -> None:
+        self._only_between_panes()
         narrow = self.screen.has_class("-narrow")
         if pane == "facts":
             self.screen.add_class("-show-facts")
         elif pane == "list" and narrow:
             self.screen.remove_class("-show-facts")
-        # A pane just shown cannot take focus until the layout has run.
-        self.call_after_refresh(self.query_one(PANES[pane]).focus)
+        self._focus_now(self.query_one(PANES[pane]))
+
+    def _focus_now(self, widget: Widget) -> None:
+        # Now: widget.focus() waits for the next turn of the loop, and keys already queued
+        # behind this one (typed fast, or while a worker slows the loop) would go to the old
+        # pane. A pane just shown by a class change takes focus before its layout has run.
+        self.screen.set_focus(widget)
 
     def action_next_pane(self) -> None:
+        self._only_between_panes()
         order = ["list", "reader", "facts"]
         focused = self.focused
         current = next(
@@ -261,8 +282,9 @@ class BriefingApp(Annotate, Tasks, App):
 
     # filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:
+        self._only_between_panes()
         self.screen.remove_class("-show-facts")
-        self.query_one("#filter", Input).focus()
+        self._focus_now(self.query_one("#filter", Input))
 
     def action_leave_filter(self) -> None:
         self._leave_filter()
