@@ -311,7 +311,7 @@ def main(argv: list[str]) -> int:
     pipelines = ", ".join(f"{k}: {v}" for k, v in found["pipelines"].items())
     header = [
         f"Run of {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {commit or '?'}"
-        f" (`python benchmarks/run_all.py{' --quick' if args.quick else ''}`,"
+        f" (`python benchmarks/run_all.py{' '.join(['', *argv])}`,"
         f" {time.perf_counter() - started:.0f} s).",
         "",
         f"- machine at the start: {before}",

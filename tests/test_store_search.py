@@ -204,6 +204,11 @@ def test_the_index_survives_a_reopen_without_a_rebuild(temp_home):
         assert reader.search_index().search(parse("mosca OR tag:ucraina")) == expected
 
 
+@pytest.mark.fault(
+    "search index",
+    "search.sqlite missing, garbage, truncated, or counting other articles than the store",
+    "never answers (read-only: the in-memory index); a writer removes it and rebuilds it",
+)
 @pytest.mark.parametrize("damage", ["missing", "garbage", "truncated", "other count"])
 def test_a_missing_or_damaged_index_is_dropped_and_rebuilt(temp_home, damage):
     with Store.open() as store:
@@ -247,6 +252,11 @@ _CRASH = textwrap.dedent(
 )
 
 
+@pytest.mark.fault(
+    "search index",
+    "process killed after the store's journal line, before the index's transaction",
+    "the store has the write; the index, left pending, is not trusted and is rebuilt with it",
+)
 def test_a_crash_between_the_store_and_the_index_leaves_no_stale_answers(temp_home, tmp_path):
     with Store.open() as store:
         _fill(store, n=8)
@@ -263,6 +273,11 @@ def test_a_crash_between_the_store_and_the_index_leaves_no_stale_answers(temp_ho
         assert store.search_index().search(parse('tag:"dopo il crash"')) == [first]
 
 
+@pytest.mark.fault(
+    "search index",
+    "disk full (SQLite error) writing the index after a store write",
+    "the store write stands; the index is dropped (search_problem says why) and rebuilt",
+)
 def test_a_failed_index_write_drops_the_index_not_the_store_write(temp_home, monkeypatch):
     import sqlite3
 
@@ -305,6 +320,11 @@ def test_writes_during_a_build_are_not_lost(temp_home, monkeypatch):
         _same(store, "tag:durante")
 
 
+@pytest.mark.fault(
+    "search index",
+    "a backup restored over a store with an index",
+    "the index of the replaced store is removed, never answers for the restored one",
+)
 def test_restore_drops_the_index_of_the_replaced_store(temp_home):
     with Store.open() as store:
         _fill(store, n=6)
