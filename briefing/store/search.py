@@ -124,6 +124,7 @@ class SearchIndex:
         self._read_lock = threading.Lock()
         self._cache: dict[tuple, Any] = {}
         self._order: tuple[list[int], list[str], dict[int, int]] | None = None
+        self._order_changed = False  # by the transaction in progress
         self._name_ids: dict[tuple[str, str], int] = {}
 
     @staticmethod
@@ -248,7 +249,10 @@ class SearchIndex:
             self._name_ids.clear()  # ids handed out in the rolled-back transaction
             raise
         finally:
+            # After the commit: a search between would read, and keep, the old order.
             self._cache = {}  # searches in flight keep the old dict; new ones start afresh
+            if self._order_changed:
+                self._order, self._order_changed = None, False
 
     def _put_article(
         self, db: sqlite3.Connection, article_id: str, doc: dict | None, read_body
@@ -259,7 +263,7 @@ class SearchIndex:
                 db.execute("DELETE FROM articles WHERE n = ?", (row[0],))
                 db.execute("DELETE FROM keyed WHERE n = ?", (row[0],))
                 db.execute("DELETE FROM marks WHERE article = ?", (article_id,))
-                self._order = None
+                self._order_changed = True
             return
         text_key = _text_key(doc)
         values = (
@@ -275,7 +279,7 @@ class SearchIndex:
             n = row[0]
             old = db.execute("SELECT published, added FROM articles WHERE n = ?", (n,)).fetchone()
             if tuple(old) != values[:2]:
-                self._order = None
+                self._order_changed = True
             db.execute(
                 "UPDATE articles SET published = ?, added = ?, day = ?, text_key = ?, read = ?,"
                 " starred = ?, noted = ? WHERE n = ?",
@@ -307,7 +311,7 @@ class SearchIndex:
                     _folded(read_body(doc)),
                 ),
             )
-            self._order = None
+            self._order_changed = True
         keys = article_keys(
             doc.get("tags") or (), doc.get("lang"), doc.get("source"), doc.get("url")
         )
@@ -364,6 +368,8 @@ class SearchIndex:
             return self._reader.execute(sql, args).fetchone()[0]
 
     def _slots(self, cache_key: tuple, sql: str, *args: Any) -> set[int]:
+        # Into the dict it read from: a write replaces self._cache meanwhile, and a result read
+        # before that write must not land in the new one.
         cache = self._cache
         found = cache.get(cache_key)
         if found is None:
@@ -379,8 +385,8 @@ class SearchIndex:
 
     def text_slots(self, terms: tuple[str, ...], exact: bool) -> set[int]:
         # Words of replaced texts stay in the FTS table under numbers no article holds.
-        cache_key = ("text", terms, exact)
-        found = self._cache.get(cache_key)
+        cache, cache_key = self._cache, ("text", terms, exact)
+        found = cache.get(cache_key)
         if found is None:
             found = self._slots(
                 ("fts", terms, exact),
@@ -388,7 +394,7 @@ class SearchIndex:
                 fts_phrase(terms, exact),
             )
             found = found & self.everything()
-            self._cache[cache_key] = found
+            cache[cache_key] = found
         return found
 
     def field_slots(self, field: str, value: str) -> set[int]:

@@ -111,7 +111,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, App):
         self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
-        self.article_list.focus()
+        self._focus_now(self.article_list)  # not the filter box, which comes first
         self._layout(self.size.width)
 
     def on_ready(self) -> None:
