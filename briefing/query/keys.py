@@ -52,7 +52,9 @@ def iso_day(published: str | None) -> str:
 def article_keys(
     tags: Iterable[str], lang: str | None, source: str | None, url: str | None
 ) -> dict[str, tuple[str, ...]]:
-    """The keys of an article's own fields: tag: and lang: exact, source: a name or site."""
+    """The keys of an article's own fields: tag: and lang: exact, source: a name or site.
+
+    A new field (feed:) adds its keys here, for both indexes (and bumps search.FORMAT)."""
     return {
         "tag": tuple({exact_key(t) for t in tags if t.strip()}),
         "lang": (exact_key(lang),) if lang else (),
@@ -70,7 +72,9 @@ def entity_keys(
     """The keys of the entity fields, from what an analysis found.
 
     The one place entity names become filter keys: identities (language-independent ids, other
-    spellings) plug in by passing them among the names of their kind.
+    spellings) plug in by passing them among the names of their kind. The persistent index
+    stores these keys: a change here needs store/search.py's FORMAT bumped, so every store's
+    index is rebuilt with the new keys.
     """
     people, organizations, places = list(people), list(organizations), list(places)
     return {

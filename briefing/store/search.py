@@ -21,6 +21,7 @@ from typing import Any
 from briefing.query.keys import article_keys, entity_keys, iso_day
 from briefing.query.nodes import Query
 from briefing.query.normalize import fold
+from briefing.query.parser import EXACT_FIELDS
 
 SEARCH_FILE = "search.sqlite"
 SEARCH_FILES = tuple(SEARCH_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
@@ -59,7 +60,6 @@ CREATE VIRTUAL TABLE words USING fts5(
     content='', tokenize='{TOKENIZE}', prefix='1 2 3'
 );
 """
-_EXACT_FIELDS = ("tag", "lang")
 # Latin letters, Latin-1 symbols, general punctuation and the older currency signs: where the
 # unicode61 tokenizer and str.isalnum() agree (a property test checks any text).
 _AGREED_CHARS = "\x00-\u024f\u2000-\u2064\u206a-\u206f\u20a0-\u20b9"
@@ -398,7 +398,7 @@ class SearchIndex:
         return found
 
     def field_slots(self, field: str, value: str) -> set[int]:
-        if field in _EXACT_FIELDS:
+        if field in EXACT_FIELDS:
             return self._slots(
                 ("field", field, value),
                 "SELECT keyed.n FROM names JOIN keyed ON keyed.k = names.k"

@@ -217,6 +217,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, App):
     # opening articles -------------------------------------------------------------------
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
+        if self._shutting_down():  # a burst of keys can leave one queued behind the quit
+            return
         if not message.focus_reader and isinstance(self.focused, FilterInput):
             # While the user types a filter the reader stays put: re-rendering an article on
             # every keystroke would make typing slow. Leaving the box opens the list's choice.

@@ -71,6 +71,7 @@ async def test_keys_after_a_pane_switch_act_in_the_new_pane_during_a_long_analys
         assert _state(app) == before  # no note, no highlight, no dialog, no flag
         release.set()
         await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def test_keys_after_slash_go_into_the_filter_during_a_long_analysis():
