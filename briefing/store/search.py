@@ -196,7 +196,9 @@ class SearchIndex:
             return dict(self._reader.execute("SELECT key, value FROM info").fetchall())
 
     def close(self) -> None:
-        for conn in (self._writer, self._reader):
+        # The writer last: the last connection to close folds the WAL file into the database
+        # and removes it, and a read-only one cannot.
+        for conn in (self._reader, self._writer):
             if conn is not None:
                 conn.close()
         self._writer = None
