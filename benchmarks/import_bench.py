@@ -1,13 +1,15 @@
-"""Import throughput without analysis: N generated .md/.txt files through the real importers.
+"""Import throughput without analysis: N generated files through the real importers.
 
-Usage: python benchmarks/import_bench.py [N]   (default 10000; temporary folders, removed after)
+Usage: python benchmarks/import_bench.py [N] [--markdown]   (default 10000; temporary folders)
 
 Two ways in, each into a new empty store:
   cli         `briefing --home TMP add FOLDER` in a child process, wall clock from launch to
               exit (Python start-up, importers, language detection, store writes, close)
   in-process  import_sources([FOLDER]) + add_to_store, as `briefing add` and the TUI do it,
               with the importers' share (parsing, cleaning, language) told from the store's
-Files come from synth.write_files (two in three Markdown with front matter). No analysis runs.
+Files come from synth.write_files: shaped like the seed (a third each plain text with a worded
+date line, HTML pages, Markdown), or with --markdown the older mix (two in three Markdown with
+front matter). No analysis runs; the search index is written as part of the store's writes.
 """
 
 from __future__ import annotations
@@ -74,18 +76,23 @@ def in_process(files: Path, folder: Path) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    shape = "markdown" if "--markdown" in argv else "seed"
+    argv = [a for a in argv if a != "--markdown"]
     n = int(argv[0]) if argv else 10_000
     with tempfile.TemporaryDirectory(prefix="briefing-import-bench-") as tmp:
         files = Path(tmp) / "files"
         start = time.perf_counter()
-        write_files(files, n)
+        write_files(files, n, shape=shape)
         made = time.perf_counter() - start
         size = sum(p.stat().st_size for p in files.iterdir()) / 1e6
         cli_s, summary = cli(files, Path(tmp) / "home")
         run = in_process(files, Path(tmp) / "store")
     cli_rate = n / cli_s
     rate = run["added"] / run["total_s"]
-    print(f"import benchmark, {n} files ({size:.1f} MB, written in {made:.1f} s), no analysis")
+    print(
+        f"import benchmark, {n} files shaped {shape!r} ({size:.1f} MB, written in {made:.1f} s), "
+        "no analysis"
+    )
     print(f"  briefing add FOLDER      {cli_rate:8.0f} articles/s  ({cli_s:.2f} s; {summary})")
     print(
         f"  import_sources + store   {rate:8.0f} articles/s  ({run['total_s']:.2f} s; "

@@ -1,7 +1,7 @@
 """Synthetic briefing data for the benchmarks: N varied articles built from the shipped seeds.
 
     python benchmarks/synth.py store FOLDER N [--seed S]   # a store, analyses cached
-    python benchmarks/synth.py files FOLDER N [--seed S]   # N .md/.txt files to import
+    python benchmarks/synth.py files FOLDER N [--shape seed|markdown]   # N files to import
 
 Bodies are the seed article's sentences, shuffled, with its people, places, organisations and
 dates swapped for others from small lists, mixed with English sentences written here; about a
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import json
 import random
 import re
@@ -323,13 +324,56 @@ def build(folder: Path, n: int, seed: int = 7) -> dict[str, float]:
     }
 
 
-def write_files(folder: Path, n: int, seed: int = 7) -> list[Path]:
-    """N files to import: two in three Markdown with YAML front matter, the rest plain text."""
+def _seed_text(article: Article) -> str:
+    """A plain-text page shaped like the seed: a worded date line, a photo-credit line, the
+    body, then the site's furniture. No title line, no language: the importer finds both."""
+    day = dt.date.fromisoformat(article.published or "2025-12-18")
+    months = MONTHS_IT if article.lang == "it" else MONTHS_EN
+    date = (
+        f"{day.day} {months[day.month - 1].title()} {day.year}"
+        if article.lang == "it"
+        else f"{months[day.month - 1].title()} {day.day}, {day.year}"
+    )
+    return (
+        f"{date}\nFonte: X @{(article.source or 'agenzia').lower().replace(' ', '')}\n"
+        f"{article.body}\n"
+        f"{article.source} è anche su Whatsapp. Clicca qui per iscriversi al canale\n"
+        "Articoli Recenti\n"
+    )
+
+
+def _html_page(article: Article) -> str:
+    """An HTML page as a news site serves it: meta tags, navigation, the article, a footer."""
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in (article.body or "").split("\n"))
+    title = html.escape(article.title)
+    return (
+        f'<!doctype html><html lang="{article.lang}"><head><meta charset="utf-8">'
+        f"<title>{title} - {html.escape(article.source or '')}</title>"
+        f'<meta property="og:title" content="{title}">'
+        f'<meta property="article:published_time" content="{article.published}T08:00:00+01:00">'
+        f'<meta name="author" content="{html.escape(article.author or "Redazione")}">'
+        f'<meta property="og:site_name" content="{html.escape(article.source or "")}">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/esteri'>Esteri</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>Testata giornalistica registrata. P.IVA 01234567890</footer></body></html>"
+    )
+
+
+def write_files(folder: Path, n: int, seed: int = 7, shape: str = "seed") -> list[Path]:
+    """N files to import. shape "seed": a third each plain text shaped like the seed (date
+    line, credit, body, furniture), HTML pages and Markdown with front matter; "markdown":
+    two in three Markdown with YAML front matter, the rest plain text with a title line."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i, article in enumerate(articles(n, seed)):
-        if i % 3 == 2:
+        if shape == "seed" and i % 3 == 0:
+            path = folder / f"{i:06d}.txt"
+            path.write_text(_seed_text(article), encoding="utf-8")
+        elif shape == "seed" and i % 3 == 1:
+            path = folder / f"{i:06d}.html"
+            path.write_text(_html_page(article), encoding="utf-8")
+        elif shape == "markdown" and i % 3 == 2:
             path = folder / f"{i:06d}.txt"
             path.write_text(f"{article.title}\n\n{article.body}\n", encoding="utf-8")
         else:
@@ -351,6 +395,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shape", choices=["seed", "markdown"], default="seed")
     args = parser.parse_args(argv)
     if args.kind == "store":
         figures = build(args.folder, args.n, args.seed)
@@ -358,7 +403,7 @@ def main(argv: list[str]) -> int:
             f"store of {figures['count']:.0f} articles in {figures['build_s']:.1f} s: {args.folder}"
         )
     else:
-        write_files(args.folder, args.n, args.seed)
+        write_files(args.folder, args.n, args.seed, args.shape)
         print(f"{args.n} files in {args.folder}")
     return 0
 

@@ -71,10 +71,26 @@ def test_build_writes_a_store_with_analyses_highlights_and_notes(synth, tmp_path
 
 
 def test_files_import_through_the_real_importers(synth, tmp_path: Path) -> None:
-    paths = synth.write_files(tmp_path / "files", 12, seed=9)
+    paths = synth.write_files(tmp_path / "files", 12, seed=9, shape="markdown")
     assert {p.suffix for p in paths} == {".md", ".txt"}
     results = list(import_sources([str(tmp_path / "files")]))
     imported = [r for r in results if isinstance(r, Article)]
     assert len(imported) == 12
     expected = {a.title for a in synth.articles(12, seed=9)}
     assert {a.title for a in imported} == expected
+
+
+def test_seed_shaped_files_import_with_their_dates_and_languages(synth, tmp_path: Path) -> None:
+    paths = synth.write_files(tmp_path / "files", 12, seed=9)
+    assert {p.suffix for p in paths} == {".md", ".txt", ".html"}
+    made = {f"{i:06d}": a for i, a in enumerate(synth.articles(12, seed=9))}
+    for path in paths:
+        results = list(import_sources([str(path)]))
+        assert len(results) == 1 and isinstance(results[0], Article), path
+        article, original = results[0], made[path.stem]
+        # The date line (text), the meta tags (HTML) or the front matter (Markdown).
+        assert (article.published or "")[:10] == original.published, path
+        assert article.lang == original.lang, path
+        if path.suffix == ".txt":  # the site's furniture is dropped, the body kept
+            assert "Articoli Recenti" not in article.body
+            assert original.body.split(".")[0] in article.body

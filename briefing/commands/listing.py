@@ -13,7 +13,7 @@ from briefing.commands.ids import resolve_or_explain
 from briefing.models import Article
 from briefing.query import ArticleIndex, QueryError, parse
 from briefing.query.index import feed_names
-from briefing.store import Store, StoreError
+from briefing.store import BodyDamaged, Store, StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -86,8 +86,16 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with Store.open(readonly=True) as store:
             articles = store.articles()
+            index = store.search_index()  # None while the store has no whole search index
             if query.matches_all:
                 found = articles
+            elif index is not None and not (args.titles and query.has_free_text):
+                by_id = {a.id: a for a in articles}
+                found = [by_id[i] for i in index.search(query) if i in by_id]
+                if query.has_free_text:
+                    # The index holds the words a text had when it was written: a text damaged
+                    # since is left out and said, as a scan of the texts would.
+                    found = [a for a in found if _readable(store, a.id)]
             else:
                 index = ArticleIndex.from_articles(
                     articles,
@@ -147,6 +155,15 @@ def run_show(args: argparse.Namespace) -> int:
     )
     head = [safe(article.title), *(f"{k + ':':8}{safe(v)}" for k, v in fields if v)]
     return _write("\n".join(head) + "\n\n" + body.translate(_UNSAFE_IN_BODY))
+
+
+def _readable(store: Store, article_id: str) -> bool:
+    try:
+        store.body(article_id)
+    except BodyDamaged as exc:
+        store.damaged_bodies[article_id] = str(exc)
+        return False
+    return True
 
 
 def _write(text: str | None) -> int:

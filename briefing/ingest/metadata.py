@@ -9,6 +9,7 @@ from datetime import datetime
 # Languages whose month and day names we expect in dates; dateparser is much faster and
 # less error-prone when told which languages to try instead of guessing among 200.
 DATE_LANGUAGES = ["it", "en", "pt", "es", "fr", "de"]
+LANGUAGE_SAMPLE = 600  # characters py3langid reads (detect_language)
 
 # ----------------------------------------------------------------------------- decoding
 
@@ -198,6 +199,70 @@ _DATE_IN_TEXT = re.compile(
 )
 
 
+# The common worded date forms of the two first-class languages, read here ("18 Dicembre
+# 2025", "Dec 18, 2025 10:30", "giovedì 18 dicembre 2025 ore 9.05"): dateparser's search
+# through its locales costs ~8 ms a date line, this a few microseconds. Words of one language
+# only; anything else, or mixed, is left to dateparser (tests/ingest/test_date_fast_path.py
+# checks both read the same).
+_DATE_WORDS = {
+    "it": (
+        "gennaio gen|febbraio feb|marzo mar|aprile apr|maggio mag|giugno giu|luglio lug|"
+        "agosto ago|settembre set|ottobre ott|novembre nov|dicembre dic",
+        "lunedì lunedi lun martedì martedi mar mercoledì mercoledi mer giovedì giovedi gio "
+        "venerdì venerdi ven sabato sab domenica dom",
+        "ore alle",
+    ),
+    "en": (
+        "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|"
+        "september sep sept|october oct|november nov|december dec",
+        "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday "
+        "sat sunday sun",
+        "at",
+    ),
+}
+_MONTH_NUMBERS: dict[str, int] = {}
+_LANGUAGES_OF: dict[tuple[int, str], set[str]] = {}  # (role, word) -> its languages
+for _lang, _words in _DATE_WORDS.items():
+    for _number, _names in enumerate(_words[0].split("|"), 1):
+        _MONTH_NUMBERS.update(dict.fromkeys(_names.split(), _number))
+    for _role, _group in enumerate(_words):
+        for _word in _group.replace("|", " ").split():
+            _LANGUAGES_OF.setdefault((_role, _word), set()).add(_lang)
+
+
+def _words_of(group: int) -> str:
+    words = {w for v in _DATE_WORDS.values() for w in v[group].replace("|", " ").split()}
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORDED_DATE = re.compile(
+    rf"(?:(?P<wd>{_words_of(1)}),?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_words_of(0)})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_words_of(0)})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
+    rf"(?:,?\s+(?:(?P<filler>{_words_of(2)})\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d))?",
+    re.IGNORECASE,
+)
+
+
+def _worded_date(text: str) -> str | None:
+    """The common worded forms without dateparser; None when the text is not one of them."""
+    found = _WORDED_DATE.fullmatch(text)
+    if found is None:
+        return None
+    name = (found["m1"] or found["m2"]).lower()
+    words = [(role, w.lower()) for role, w in enumerate((name, found["wd"], found["filler"])) if w]
+    if not set.intersection(*(_LANGUAGES_OF[w] for w in words)):
+        return None  # "Monday 18 dicembre 2025": two languages, dateparser decides
+    month = _MONTH_NUMBERS[name]
+    day, year = int(found["d1"] or found["d2"]), int(found["y1"] or found["y2"])
+    hour, minute = (int(found["h"]), int(found["mi"])) if found["h"] else (0, 0)
+    try:
+        value = datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None  # "31 febbraio": dateparser has its say
+    return _iso(value, found["h"] is not None) if _plausible(value) else None
+
+
 def looks_like_date_line(line: str) -> bool:
     """True for a short line that is only a date ("18 Dicembre 2025", "Sáb, 13 Nov, 10:30")."""
     if len(line) > 70 or not any(c.isdigit() for c in line):
@@ -240,6 +305,12 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             return None
     if not (_HAS_MONTH.search(text) or _NUMERIC_DATE.search(text)):
         return None  # "12", "2025" or "3 hours ago" name no day we can trust
+    worded = _worded_date(text) if languages is None else None  # its months: DATE_LANGUAGES
+    return worded or _dateparser_date(text, languages)
+
+
+def _dateparser_date(text: str, languages: list[str] | None) -> str | None:
+    """The fallback for every form _worded_date does not read."""
     import dateparser  # slow to import: only when a worded date turns up
 
     # No relative dates: "2 ore fa" in a saved file says nothing about when it was published.
@@ -275,9 +346,9 @@ def find_date_in_text(text: str, languages: list[str] | None = None) -> str | No
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid; None when there are no letters to judge by."""
-    # py3langid is linear in its input; 1,500 characters decide it as surely as 4,000 for news
-    # text and make it the cheap step of an import instead of half of it.
-    sample = text[:1500]
+    # py3langid is linear in its input; for news text 600 characters (about 100 words) decide
+    # it as surely as 4,000, and make it a small step of an import instead of half of it.
+    sample = text[:LANGUAGE_SAMPLE]
     if sum(c.isalpha() for c in sample) < 3:
         return None
     import py3langid  # loads its model on first use (about half a second)

@@ -2,65 +2,27 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
-from briefing.entities.lookup import identity_names
 from briefing.models import Article, ArticleSummary
+from briefing.query.keys import article_keys, entity_keys, iso_day, site
 from briefing.query.nodes import Query, undecided
-from briefing.query.normalize import fold, joined
+from briefing.query.normalize import joined
 from briefing.query.parser import PREFIX_FIELDS
 from briefing.query.tables import Names, Words
-from briefing.store import StoreCorrupt
+from briefing.store.errors import StoreCorrupt
 
 NAME_FIELDS = PREFIX_FIELDS  # the fields whose values are names
 FLAGS = ("read", "starred", "annotated", "anonymous")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_key(name: str) -> str:
-    # A leading space (joined() adds it) so " witk" only matches at word starts. Cached:
-    # the same few thousand names recur across articles, and folding is most of indexing.
-    return joined(name).rstrip()
-
-
-def _names(values: Iterable[str | None]) -> tuple[str, ...]:
-    keys = {_name_key(v) for v in values if v}
-    keys.discard("")  # a blank name
-    return tuple(keys)
-
-
-@lru_cache(maxsize=1 << 12)
-def _exact_key(value: str) -> str:
-    return fold(value).strip()
-
-
-def _site(url: str | None) -> str | None:
-    """The web site of a URL ("www.ansa.it" -> "ansa.it"), so source:ansa.it finds it too."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:  # a malformed URL (bad port, bracket) names no site
-        return None
-    return host.removeprefix("www.") or None
 
 
 def feed_names(store: Any) -> dict[str, tuple[str, ...]]:
     """Feed id -> its name and site, what feed: matches besides the id (from_articles)."""
     feeds = store.feeds() if hasattr(store, "feeds") else []  # test fakes may have none
-    return {f.id: (f.name, _site(f.url) or "") for f in feeds}
-
-
-def _day(published: str | None) -> str:
-    day = (published or "")[:10]
-    return day if _ISO_DAY.fullmatch(day) else ""
+    return {f.id: (f.name, site(f.url) or "") for f in feeds}
 
 
 class ArticleIndex:
@@ -190,7 +152,7 @@ class ArticleIndex:
                 self._order.append(slot)
                 self._order_dirty = True
         self._alive.add(slot)
-        day = _day(article.published)
+        day = iso_day(article.published)
         if day != self._days[slot]:
             self._days[slot] = day
             self._by_day = None
@@ -202,21 +164,22 @@ class ArticleIndex:
             slot,
             "\n".join(joined(t or "") for t in (article.title, article.source, article.author)),
         )
-        values = {
-            "tag": tuple({_exact_key(t) for t in article.tags if t.strip()}),
-            "lang": (_exact_key(article.lang),) if article.lang else (),
-            "source": _names([article.source, _site(article.url)]),
-        }
-        if article.feed:  # feed: by the subscription's id, title or site
-            values["feed"] = _names([article.feed, *self._feed_names.get(article.feed, ())])
+        values = article_keys(
+            article.tags,
+            article.lang,
+            article.source,
+            article.url,
+            article.feed,
+            self._feed_names.get(article.feed or "", ()),
+        )
         if summary is not None:
-            values["person"] = _names(summary.people)
-            values["org"] = _names(summary.organizations)
-            values["place"] = _names(summary.places)
-            values["entity"] = _names(
-                [*summary.entities, *summary.people, *summary.organizations, *summary.places]
+            values |= entity_keys(
+                summary.people,
+                summary.organizations,
+                summary.places,
+                summary.entities,
+                summary.speakers,
             )
-            values["quote"] = _names(summary.speakers)
         for field, keys in values.items():
             if field in self._exact:
                 for key in keys:
@@ -268,12 +231,7 @@ class ArticleIndex:
     def field_slots(self, field: str, value: str) -> set[int]:
         if field in self._exact:
             return self._exact[field].get(value, set())
-        found = self._names[field].lookup(value)
-        # "place:Moskva": the listed names of the identities it names ("Moscow", "Mosca"),
-        # which every analysed article's places carry beside its own spellings.
-        for name in identity_names(field, value):
-            found = found | self._names[field].lookup(_name_key(name).strip())
-        return found
+        return self._names[field].lookup(value)
 
     def flag_slots(self, flag: str) -> set[int]:
         if flag == "unread":

@@ -44,7 +44,15 @@ class Field(Node):
     value: str  # folded; words joined by single spaces for the name fields
 
     def evaluate(self, index: Lookup) -> set[int]:
-        return index.field_slots(self.name, self.value)
+        found = index.field_slots(self.name, self.value)
+        # "place:Moskva": also the listed names of the identities it names ("Moscow", "Mosca"),
+        # which every analysed article's places carry beside its own spellings.
+        from briefing.entities.lookup import identity_names
+        from briefing.query.keys import name_key
+
+        for name in identity_names(self.name, self.value):
+            found = found | index.field_slots(self.name, name_key(name).strip())
+        return found
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The Store everyone codes against: the core plus the article, annotation, analysis and feed mixins."""
+"""The Store everyone codes against: the core plus the article, annotation, analysis, feed and
+search-index mixins."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from briefing.store.annotations import AnnotationsMixin
 from briefing.store.articles import ArticlesMixin
 from briefing.store.base import StoreBase
 from briefing.store.feeds import FeedsMixin
+from briefing.store.searching import SearchMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, FeedsMixin, StoreBase):
+class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, FeedsMixin, SearchMixin, StoreBase):
     """Open with Store.open(); every mutating method returns once the change is durable."""

@@ -22,6 +22,7 @@ from briefing.store.layout import (
     STORE_FILES,
     store_files,
 )
+from briefing.store.search import remove_files as remove_search_files
 
 
 def list_backups(backups_dir: Path | None = None) -> list[BackupInfo]:
@@ -78,6 +79,7 @@ def restore(
         # meta.json goes first and comes back last: a crash in between leaves a store that
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)
+        remove_search_files(directory)  # derived from the store it replaces: rebuilt on open
         fsync_dir(directory)
         wanted = store_files(backup)
         packs = [n for n in wanted if n not in STORE_FILES]

@@ -9,9 +9,11 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static, TextArea
 
 from briefing.config import Config
 from briefing.models import Analysis, Article, Highlight
@@ -20,6 +22,7 @@ from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.feeds import FeedActions
+from briefing.tui.keyroute import KeyRouting
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -48,7 +51,7 @@ THEME_SETTING = "theme"  # the store setting that keeps the palette's choice acr
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-class BriefingApp(Annotate, Tasks, FeedActions, App):
+class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"
@@ -104,9 +107,10 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}
+        self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
-        self.article_list.focus()
+        self._focus_now(self.article_list)  # not the filter box, which comes first
         self._layout(self.size.width)
 
     def _apply_start_theme(self) -> None:
@@ -212,16 +216,34 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
             self.query_one("#list-count", Static).update(Text(line, end=""))
 
     # panes ------------------------------------------------------------------------------
+    def _only_between_panes(self) -> None:
+        """The focus keys are priority bindings (bindings.APP): where the user types text, in
+        the filter box or a dialog, skipping the action leaves the key to be that text."""
+        focused = self.focused
+        if (
+            len(self.screen_stack) > 1  # a dialog, the help or the command palette
+            or isinstance(focused, Input)
+            or (isinstance(focused, TextArea) and not focused.read_only)
+        ):
+            raise SkipAction()
+
     def action_focus_pane(self, pane: str) -> None:
+        self._only_between_panes()
         narrow = self.screen.has_class("-narrow")
         if pane == "facts":
             self.screen.add_class("-show-facts")
         elif pane == "list" and narrow:
             self.screen.remove_class("-show-facts")
-        # A pane just shown cannot take focus until the layout has run.
-        self.call_after_refresh(self.query_one(PANES[pane]).focus)
+        self._focus_now(self.query_one(PANES[pane]))
+
+    def _focus_now(self, widget: Widget) -> None:
+        # Now: widget.focus() waits for the next turn of the loop, and keys already queued
+        # behind this one (typed fast, or while a worker slows the loop) would go to the old
+        # pane. A pane just shown by a class change takes focus before its layout has run.
+        self.screen.set_focus(widget)
 
     def action_next_pane(self) -> None:
+        self._only_between_panes()
         order = ["list", "reader", "facts"]
         focused = self.focused
         current = next(
@@ -243,7 +265,7 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
     # opening articles -------------------------------------------------------------------
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
-        if self._shutting_down():
+        if self._shutting_down():  # a burst of keys can leave one queued behind the quit
             return
         if not message.focus_reader and isinstance(self.focused, FilterInput):
             # While the user types a filter the reader stays put: re-rendering an article on
@@ -320,8 +342,9 @@ class BriefingApp(Annotate, Tasks, FeedActions, App):
 
     # filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:
+        self._only_between_panes()
         self.screen.remove_class("-show-facts")
-        self.query_one("#filter", Input).focus()
+        self._focus_now(self.query_one("#filter", Input))
 
     def action_leave_filter(self) -> None:
         self._leave_filter()

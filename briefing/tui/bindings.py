@@ -22,10 +22,15 @@ _FEEDS = Binding.Group("Feeds", compact=True)
 APP = [
     Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
     Binding("q", "app.quit", "Quit", id="quit"),
-    Binding("1", "app.focus_pane('list')", "List", id="focus_list", group=_PANE),
-    Binding("2", "app.focus_pane('reader')", "Reader", id="focus_reader", group=_PANE),
-    Binding("3", "app.focus_pane('facts')", "Facts", id="focus_facts", group=_PANE),
-    Binding("slash", "app.filter", "Filter", id="filter", key_display="/"),
+    # Keys that move focus are priority bindings: they act when the app reads the key, before
+    # the keys behind them are handed to a pane, so those land in the new one (in an input
+    # or a dialog the action skips itself and the key is typed: _only_between_panes).
+    Binding("1", "app.focus_pane('list')", "List", id="focus_list", group=_PANE, priority=True),
+    Binding(
+        "2", "app.focus_pane('reader')", "Reader", id="focus_reader", group=_PANE, priority=True
+    ),
+    Binding("3", "app.focus_pane('facts')", "Facts", id="focus_facts", group=_PANE, priority=True),
+    Binding("slash", "app.filter", "Filter", id="filter", key_display="/", priority=True),
     Binding("n", "app.next_match", "Next match", id="next_match", group=_MATCH),
     Binding("N", "app.previous_match", "Prev match", id="previous_match", group=_MATCH),
     Binding("t", "app.add_tag", "Tag", id="add_tag", group=_TAG),
@@ -42,7 +47,7 @@ APP = [
 ]
 
 # Tab belongs to each pane (not the app): the screen's own Tab binding would win otherwise.
-NEXT_PANE = Binding("tab", "app.next_pane", "Next pane", id="next_pane", group=_PANE)
+NEXT_PANE = Binding("tab", "app.next_pane", "Next pane", id="next_pane", group=_PANE, priority=True)
 
 MOVE = [
     Binding("j,down", "cursor_down", "Down", id="down", group=_MOVE, key_display="j"),

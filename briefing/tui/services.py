@@ -54,6 +54,18 @@ def _index(store: Any) -> Any:
     return ArticleIndex.from_store(store)
 
 
+def _open_index(store: Any) -> Any:
+    """The store's persistent search index, ready at once; None when it has none (yet)."""
+    search_index = getattr(store, "search_index", None)
+    return search_index() if search_index is not None else None
+
+
+def _build_search_index(store: Any, progress: ProgressFn) -> Any:
+    """Build the store's persistent index (once: later launches open it); None if it cannot."""
+    build = getattr(store, "build_search_index", None)
+    return None if build is None or store.readonly else build(progress)
+
+
 @dataclass
 class ImportOutcome:
     """What an import did: one line for the status bar, and the ids it added."""
@@ -143,7 +155,9 @@ class Services:
     analyse_missing: Callable[..., list[str]] = _analyse_missing
     parse_query: Callable[[str], Any] = _parse
     query_error: Callable[[], type[Exception]] = _query_error
-    build_index: Callable[[Any], Any] = _index
+    build_index: Callable[[Any], Any] = _index  # in memory, when the store has no index
+    open_index: Callable[[Any], Any] = _open_index
+    build_search_index: Callable[[Any, ProgressFn], Any] = _build_search_index
     import_sources: Callable[..., ImportOutcome | str] = _import
     refresh_feeds: Callable[..., list] = _refresh_feeds  # (store, progress(report, done, total))
     export: Callable[..., Any] = _export

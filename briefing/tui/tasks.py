@@ -51,8 +51,37 @@ class Tasks:
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
-        """Metadata and summaries first (filters work at once), then every body for free text."""
+        """The store's search index: opened at mount when it has one; else built once here
+        (later launches open it), or, when that cannot be, an index in memory."""
         worker = get_current_worker()
+        if self.index is not None:
+            warm = getattr(self.index, "warm", None)
+            if warm is not None:
+                warm()  # the list order, read now rather than on the first keystroke
+            return
+        total = self.store.count()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise Cancelled("indexing")
+            if done % 2000 < 100:  # each report redraws the status line: not too often
+                self.post_message(Progress("indexing", done, total))
+
+        try:
+            built = self.services.build_search_index(self.store, progress)
+        except Cancelled:
+            return
+        except Exception:  # noqa: BLE001 (a disk or SQLite problem: search from memory instead)
+            built = None
+        if built is not None:
+            self.index = built
+            self.post_message(IndexReady(complete=True))
+            self.post_message(TaskFinished("indexing", f"{total} articles indexed"))
+            return
+        self._build_memory_index(worker)
+
+    def _build_memory_index(self, worker: Any) -> None:
+        """Metadata and summaries first (filters work at once), then every body for free text."""
         index = self.services.build_index(self.store)
         self.index = index
         self.post_message(IndexReady(complete=False))

@@ -1,0 +1,501 @@
+"""The search index beside the store: SQLite FTS5 over the articles, derived and rebuildable.
+
+The store is the source of truth; this file only answers the filter language quickly without
+an index built in memory at each launch. It holds, per article, the folded words of title,
+source, author and body (FTS5, contentless: the text stays in bodies.pack), the keys of every
+field (tags, language, source, entities), flags and the day, so every node of a parsed query
+is one SQL lookup. It is written in the same operation as each store write (searching.py) and
+thrown away and rebuilt whenever it may disagree with the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from briefing.query.keys import article_keys, entity_keys, iso_day, name_key
+from briefing.query.nodes import Query
+from briefing.query.normalize import fold
+from briefing.query.parser import EXACT_FIELDS
+
+SEARCH_FILE = "search.sqlite"
+SEARCH_FILES = tuple(SEARCH_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+FORMAT = 2  # bump when the schema or the folding changes: an older file is rebuilt
+TOKENIZE = "unicode61 remove_diacritics 2"  # case and accents are folded by fold() already
+
+# Articles keep their number while their text stays the same; a new title or body gets a new
+# number (AUTOINCREMENT never reuses one), because a contentless FTS5 table cannot forget a
+# text without being given it again. The old number's words stay behind, matched by no article.
+_SCHEMA = f"""
+CREATE TABLE info(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE articles(
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    published TEXT NOT NULL,
+    added TEXT NOT NULL,
+    day TEXT NOT NULL,
+    text_key TEXT NOT NULL,
+    read INTEGER NOT NULL,
+    starred INTEGER NOT NULL,
+    noted INTEGER NOT NULL,
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    seq INTEGER  -- the first number it had: ties in the list keep the store's own order
+);
+CREATE INDEX articles_day ON articles(day) WHERE day != '';
+CREATE TABLE names(k INTEGER PRIMARY KEY, field TEXT NOT NULL, key TEXT NOT NULL,
+                   UNIQUE(field, key));
+-- part 0: keys from the article itself; part 1: keys from its analysis
+CREATE TABLE keyed(k INTEGER NOT NULL, n INTEGER NOT NULL, part INTEGER NOT NULL,
+                   PRIMARY KEY(k, n, part)) WITHOUT ROWID;
+CREATE INDEX keyed_n ON keyed(n, part);
+CREATE TABLE marks(id TEXT PRIMARY KEY, article TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX marks_article ON marks(article);
+CREATE VIRTUAL TABLE words USING fts5(
+    title, source, author, body,
+    content='', tokenize='{TOKENIZE}', prefix='1 2 3'
+);
+"""
+# Latin letters, Latin-1 symbols, general punctuation and the older currency signs: where the
+# unicode61 tokenizer and str.isalnum() agree (a property test checks any text).
+_AGREED_CHARS = "\x00-\u024f\u2000-\u2064\u206a-\u206f\u20a0-\u20b9"
+_AGREED = re.compile(f"[{_AGREED_CHARS}]*")
+_FOREIGN = re.compile(f"[^{_AGREED_CHARS}]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_ARTICLE_PART, _ANALYSIS_PART = 0, 1
+INDEXED_TABLES = ("articles", "summaries", "highlights")
+
+Change = tuple[str, Any, dict | None]  # (table, key, document or None), as the store commits
+
+
+def _private(run: re.Match) -> str:
+    # Each character as two private-use ones (high and low bits): unicode61 keeps those inside
+    # a word whatever its Unicode 6.1 tables say of the original, and prefixes stay prefixes.
+    return "".join(chr(0xF0000 + (ord(c) >> 10)) + chr(0x100000 + (ord(c) & 0x3FF)) for c in run[0])
+
+
+def _folded(text: str | None) -> str:
+    """The text folded so that the FTS5 tokenizer finds in it the words of normalize.words().
+
+    fold() casefolds and strips accents (ß is ss, ﬁ is fi); in Latin text the tokenizer then
+    splits where words() does. Elsewhere its Unicode 6.1 tables disagree with str.isalnum()
+    here and there (newer characters, marks that became letters): such text is split here,
+    and its letters outside the agreed ranges are spelt in private-use characters.
+    """
+    if not text:
+        return ""
+    folded = fold(text)
+    if _AGREED.fullmatch(folded) is None:
+        return _FOREIGN.sub(_private, _NON_WORD.sub(" ", folded))
+    return folded
+
+
+def _text_key(doc: Mapping[str, Any]) -> str:
+    """What the indexed words depend on: a change means the article's text is indexed anew."""
+    parts = (doc.get("title"), doc.get("source"), doc.get("author"), doc.get("content_hash"))
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def fts_phrase(terms: tuple[str, ...], exact: bool) -> str:
+    """An FTS5 phrase for folded words in a row; unless exact, the last may be a word's start."""
+    # Folded words hold letters and digits only: nothing to escape inside the quotes.
+    phrase = '"' + " ".join(_FOREIGN.sub(_private, term) for term in terms) + '"'
+    return phrase if exact else phrase + " *"
+
+
+class SearchIndex:
+    """One search.sqlite: writes from the store's commits, lookups for query nodes.
+
+    Writes come from one thread at a time (the store's mutex); searches may come from any
+    thread at once, through their own connection (WAL: readers never wait for a writer).
+    """
+
+    def __init__(self, path: Path, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._writer: sqlite3.Connection | None = None
+        if not readonly:
+            self._writer = self._connect(path, readonly=False)
+        self._reader = self._connect(path, readonly=True)
+        self._read_lock = threading.Lock()
+        self._cache: dict[tuple, Any] = {}
+        self._order: tuple[list[int], list[str], dict[int, int]] | None = None
+        self._order_changed = False  # by the transaction in progress
+        self._name_ids: dict[tuple[str, str], int] = {}
+        # feed id -> its title and site, asked at query time (the store's feeds table)
+        self.feed_lookup: Callable[[], dict[str, tuple[str, ...]]] | None = None
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        mode = "ro" if readonly else "rwc"
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode={mode}",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,  # transactions are ours: BEGIN ... COMMIT
+        )
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # Only begin() waits for the disk: a lost apply() leaves "pending" set, and the
+            # index is rebuilt; a lost begin() could leave a stale index trusted.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    # --- opening and creating ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, directory: Path) -> SearchIndex:
+        """A new, empty and incomplete index in `directory` (any old one is removed first)."""
+        remove_files(directory)
+        writer = cls._connect(directory / SEARCH_FILE, readonly=False)
+        try:
+            writer.executescript(_SCHEMA)
+            writer.executemany(
+                "INSERT INTO info VALUES (?, ?)",
+                [("format", FORMAT), ("complete", 0), ("pending", 0), ("store_schema", None)],
+            )
+        finally:
+            writer.close()
+        return cls(directory / SEARCH_FILE, readonly=False)
+
+    @classmethod
+    def open(
+        cls, directory: Path, readonly: bool, article_count: int, store_schema: int
+    ) -> SearchIndex | None:
+        """The index in `directory` if it is whole and agrees with the store, else None."""
+        path = directory / SEARCH_FILE
+        if not path.is_file():
+            return None
+        try:
+            index = cls(path, readonly)
+        except sqlite3.Error:
+            return None
+        try:
+            if index.agrees(article_count, store_schema):
+                return index
+        except sqlite3.Error:
+            pass  # corrupt or not an index: rebuilt
+        index.close()
+        return None
+
+    def agrees(self, article_count: int, store_schema: int) -> bool:
+        info = self.info()
+        return (
+            info.get("format") == FORMAT
+            and info.get("complete") == 1
+            and info.get("pending") == 0
+            and info.get("store_schema") == store_schema
+            and self._read_one("SELECT count(*) FROM articles") == article_count
+        )
+
+    def info(self) -> dict[str, Any]:
+        with self._read_lock:
+            return dict(self._reader.execute("SELECT key, value FROM info").fetchall())
+
+    def close(self) -> None:
+        # The writer last: the last connection to close folds the WAL file into the database
+        # and removes it, and a read-only one cannot.
+        for conn in (self._reader, self._writer):
+            if conn is not None:
+                conn.close()
+        self._writer = None
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Say a store write is on its way: a crash before apply() leaves the index stale."""
+        assert self._writer is not None, "a read-only index"
+        self._writer.execute("PRAGMA synchronous = FULL")
+        try:
+            self._set_info("pending", 1)
+        finally:
+            self._writer.execute("PRAGMA synchronous = NORMAL")
+
+    def abandon(self) -> None:
+        """The store write announced by begin() failed: nothing changed."""
+        self._set_info("pending", 0)
+
+    def mark_complete(self, store_schema: int) -> None:
+        self._set_info("store_schema", store_schema)
+        self._set_info("complete", 1)
+
+    def _set_info(self, key: str, value: Any) -> None:
+        assert self._writer is not None, "a read-only index"
+        self._writer.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
+
+    def apply(self, changes: Iterable[Change], read_body: Callable[[dict], str]) -> None:
+        """Index the documents of one store commit, in one transaction that clears pending."""
+        db = self._writer
+        assert db is not None, "a read-only index"
+        db.execute("BEGIN")
+        try:
+            for table, key, doc in changes:
+                if table == "articles":
+                    self._put_article(db, key, doc, read_body)
+                elif table == "summaries":
+                    self._put_summary(db, key, doc)
+                elif table == "highlights":
+                    if doc is None:
+                        db.execute("DELETE FROM marks WHERE id = ?", (key,))
+                    else:
+                        db.execute(
+                            "INSERT OR REPLACE INTO marks VALUES (?, ?)", (key, doc["article_id"])
+                        )
+            db.execute("INSERT OR REPLACE INTO info VALUES ('pending', 0)")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            self._name_ids.clear()  # ids handed out in the rolled-back transaction
+            raise
+        finally:
+            # After the commit: a search between would read, and keep, the old order.
+            self._cache = {}  # searches in flight keep the old dict; new ones start afresh
+            if self._order_changed:
+                self._order, self._order_changed = None, False
+
+    def _put_article(
+        self, db: sqlite3.Connection, article_id: str, doc: dict | None, read_body
+    ) -> None:
+        row = db.execute("SELECT n, text_key FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if doc is None:
+            if row is not None:
+                db.execute("DELETE FROM articles WHERE n = ?", (row[0],))
+                db.execute("DELETE FROM keyed WHERE n = ?", (row[0],))
+                db.execute("DELETE FROM marks WHERE article = ?", (article_id,))
+                self._order_changed = True
+            return
+        text_key = _text_key(doc)
+        values = (
+            doc.get("published") or "",
+            doc.get("added") or "",
+            iso_day(doc.get("published")),
+            text_key,
+            bool(doc.get("read")),
+            bool(doc.get("starred")),
+            bool((doc.get("note") or "").strip()),
+        )
+        if row is not None and row[1] == text_key:
+            n = row[0]
+            old = db.execute("SELECT published, added FROM articles WHERE n = ?", (n,)).fetchone()
+            if tuple(old) != values[:2]:
+                self._order_changed = True
+            db.execute(
+                "UPDATE articles SET published = ?, added = ?, day = ?, text_key = ?, read = ?,"
+                " starred = ?, noted = ? WHERE n = ?",
+                (*values, n),
+            )
+        else:
+            anonymous, seq = 0, None
+            if row is not None:  # new text: a new number, keys and flags carried over
+                anonymous, seq = db.execute(
+                    "SELECT anonymous, seq FROM articles WHERE n = ?", (row[0],)
+                ).fetchone()
+                db.execute("DELETE FROM articles WHERE n = ?", (row[0],))
+            n = db.execute(
+                "INSERT INTO articles (id, published, added, day, text_key, read, starred, noted,"
+                " anonymous, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, *values, anonymous, seq),
+            ).lastrowid
+            if seq is None:
+                db.execute("UPDATE articles SET seq = n WHERE n = ?", (n,))
+            if row is not None:
+                db.execute("UPDATE keyed SET n = ? WHERE n = ?", (n, row[0]))
+            db.execute(
+                "INSERT INTO words (rowid, title, source, author, body) VALUES (?, ?, ?, ?, ?)",
+                (
+                    n,
+                    _folded(doc.get("title")),
+                    _folded(doc.get("source")),
+                    _folded(doc.get("author")),
+                    _folded(read_body(doc)),
+                ),
+            )
+            self._order_changed = True
+        # feed: holds the id; titles and sites are matched at query time (feed_lookup), as a
+        # feed's title may be learned after its articles were indexed.
+        keys = article_keys(
+            doc.get("tags") or (),
+            doc.get("lang"),
+            doc.get("source"),
+            doc.get("url"),
+            doc.get("feed"),
+        )
+        self._put_keys(db, n, _ARTICLE_PART, keys)
+
+    def _put_summary(self, db: sqlite3.Connection, article_id: str, doc: dict | None) -> None:
+        row = db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return  # its article comes later in a rebuild, with its summary
+        n = row[0]
+        keys: dict[str, tuple[str, ...]] = {}
+        if doc is not None:
+            keys = entity_keys(
+                doc.get("people") or (),
+                doc.get("organizations") or (),
+                doc.get("places") or (),
+                doc.get("entities") or (),
+                doc.get("speakers") or (),
+            )
+        anonymous = bool(doc and doc.get("anonymous"))
+        db.execute("UPDATE articles SET anonymous = ? WHERE n = ?", (anonymous, n))
+        self._put_keys(db, n, _ANALYSIS_PART, keys)
+
+    def _put_keys(
+        self, db: sqlite3.Connection, n: int, part: int, keys: dict[str, tuple[str, ...]]
+    ) -> None:
+        db.execute("DELETE FROM keyed WHERE n = ? AND part = ?", (n, part))
+        rows = {
+            (self._name_id(db, field, key), n, part) for field, ks in keys.items() for key in ks
+        }
+        db.executemany("INSERT INTO keyed VALUES (?, ?, ?)", rows)
+
+    def _name_id(self, db: sqlite3.Connection, field: str, key: str) -> int:
+        k = self._name_ids.get((field, key))
+        if k is None:
+            found = db.execute(
+                "SELECT k FROM names WHERE field = ? AND key = ?", (field, key)
+            ).fetchone()
+            if found is None:
+                k = db.execute(
+                    "INSERT INTO names (field, key) VALUES (?, ?)", (field, key)
+                ).lastrowid
+            else:
+                k = found[0]
+            if len(self._name_ids) > 200_000:  # a bound: a rebuild meets every name once
+                self._name_ids.clear()
+            self._name_ids[(field, key)] = k
+        return k
+
+    # --- what query nodes ask for (the Lookup protocol of query.nodes) ------------------------
+
+    def _read_one(self, sql: str, *args: Any) -> Any:
+        with self._read_lock:
+            return self._reader.execute(sql, args).fetchone()[0]
+
+    def _slots(self, cache_key: tuple, sql: str, *args: Any) -> set[int]:
+        # Into the dict it read from: a write replaces self._cache meanwhile, and a result read
+        # before that write must not land in the new one.
+        cache = self._cache
+        found = cache.get(cache_key)
+        if found is None:
+            with self._read_lock:
+                found = {row[0] for row in self._reader.execute(sql, args)}
+            if len(cache) > 512:  # typing a filter needs a few dozen lookups
+                cache.clear()
+            cache[cache_key] = found
+        return found
+
+    def everything(self) -> set[int]:
+        return self._slots(("all",), "SELECT n FROM articles")
+
+    def text_slots(self, terms: tuple[str, ...], exact: bool) -> set[int]:
+        # Words of replaced texts stay in the FTS table under numbers no article holds.
+        cache, cache_key = self._cache, ("text", terms, exact)
+        found = cache.get(cache_key)
+        if found is None:
+            found = self._slots(
+                ("fts", terms, exact),
+                "SELECT rowid FROM words WHERE words MATCH ?",
+                fts_phrase(terms, exact),
+            )
+            found = found & self.everything()
+            cache[cache_key] = found
+        return found
+
+    def field_slots(self, field: str, value: str) -> set[int]:
+        if field == "feed" and self.feed_lookup is not None:
+            found = self._field_slots(field, value)
+            for feed_id, names in self.feed_lookup().items():
+                if any(f" {value}" in name_key(name) for name in names if name):
+                    found = found | self._field_slots(field, name_key(feed_id).strip())
+            return found
+        return self._field_slots(field, value)
+
+    def _field_slots(self, field: str, value: str) -> set[int]:
+        if field in EXACT_FIELDS:
+            return self._slots(
+                ("field", field, value),
+                "SELECT keyed.n FROM names JOIN keyed ON keyed.k = names.k"
+                " WHERE names.field = ? AND names.key = ?",
+                field,
+                value,
+            )
+        # A name matches from the start of any of its words: " witk" in " steve witkoff".
+        return self._slots(
+            ("field", field, value),
+            "SELECT keyed.n FROM keyed WHERE keyed.k IN"
+            " (SELECT k FROM names WHERE field = ? AND instr(key, ?) > 0)",
+            field,
+            f" {value}",
+        )
+
+    def flag_slots(self, flag: str) -> set[int]:
+        if flag == "unread":
+            return self.everything() - self.flag_slots("read")
+        if flag == "annotated":
+            sql = (
+                "SELECT n FROM articles WHERE noted"
+                " UNION SELECT articles.n FROM marks JOIN articles ON articles.id = marks.article"
+            )
+        elif flag in ("read", "starred", "anonymous"):
+            sql = f"SELECT n FROM articles WHERE {flag}"  # noqa: S608 (a fixed column name)
+        else:
+            return set()
+        return self._slots(("flag", flag), sql)
+
+    def date_slots(self, low: str | None, high: str | None) -> set[int]:
+        return self._slots(
+            ("date", low, high),
+            "SELECT n FROM articles WHERE day != '' AND day >= ? AND day <= ?",
+            low or "",
+            high or "\uffff",
+        )
+
+    # --- searching --------------------------------------------------------------------------
+
+    def search(self, query: Query) -> list[str]:
+        """Ids of the matching articles, in the store's list order (newest published first)."""
+        found = query.root.evaluate(self) & self.everything()
+        numbers, ids, rank = self._list_order()
+        if len(found) == len(numbers):
+            return list(ids)
+        if len(found) * 8 > len(numbers):
+            return [ids[i] for i, n in enumerate(numbers) if n in found]
+        return [ids[rank[n]] for n in sorted(found, key=rank.__getitem__)]
+
+    def _list_order(self) -> tuple[list[int], list[str], dict[int, int]]:
+        order = self._order
+        if order is None:
+            with self._read_lock:
+                rows = self._reader.execute(
+                    "SELECT n, id FROM articles ORDER BY published DESC, added DESC, seq"
+                ).fetchall()
+            numbers = [n for n, _ in rows]
+            order = self._order = (
+                numbers,
+                [i for _, i in rows],
+                {n: i for i, n in enumerate(numbers)},
+            )
+        return order
+
+    def warm(self) -> None:
+        """Load the list order now (a worker after first paint), not on the first keystroke."""
+        self._list_order()
+        self.everything()
+
+    def refresh(self, article_id: str) -> None:
+        """Nothing to do: the store's own writes keep this index current (ArticleIndex's API)."""
+
+    def __len__(self) -> int:
+        return len(self.everything())
+
+
+def remove_files(directory: Path) -> None:
+    """Delete the index and its SQLite side files (it is rebuilt from the store)."""
+    for name in SEARCH_FILES:
+        (directory / name).unlink(missing_ok=True)

@@ -1,0 +1,160 @@
+"""The store's side of the search index: opened with the store, written with each commit.
+
+Every store write goes through _commit; this mixin wraps it, so the index changes in the same
+operation: "pending" is set in the index before the journal line, cleared with the index's own
+transaction after it. An index found pending, incomplete, of another format or counting other
+articles than the store is removed on open and rebuilt (build_search_index, `briefing reindex`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from briefing.store import schema
+from briefing.store.base import locked
+from briefing.store.errors import BodyDamaged, StoreError
+from briefing.store.search import INDEXED_TABLES, SearchIndex, remove_files
+
+_BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader stays responsive
+
+
+class SearchMixin:
+    """Search-index methods of api.Store."""
+
+    _search: SearchIndex | None = None
+    search_problem: str | None = None  # why the index was dropped during this session, if so
+
+    def _load(self) -> None:
+        super()._load()
+        self._search = None
+        count = len(self._keys["articles"])
+        try:
+            self._search = SearchIndex.open(
+                self.directory, self.readonly, count, schema.SCHEMA_VERSION
+            )
+        except (sqlite3.Error, OSError):
+            self._search = None
+
+        if self._search is None and not self.readonly:
+            try:
+                remove_files(self.directory)
+                if count == 0:  # a new store: its index is complete from the start
+                    self._search = SearchIndex.create(self.directory)
+                    self._search.mark_complete(schema.SCHEMA_VERSION)
+            except (sqlite3.Error, OSError) as exc:
+                self._drop_search(exc)
+
+    def _feed_names(self) -> dict[str, tuple[str, ...]]:
+        from briefing.query.keys import site  # not at import: query's index imports the store
+
+        return {f.id: (f.name, site(f.url) or "") for f in self.feeds()}
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self._search is not None:
+                self._search.close()
+                self._search = None
+
+    def _commit(self, *groups: list[tuple[str, object, dict | None]]) -> None:
+        index = self._search
+        changes = [op for group in groups for op in group if op[0] in INDEXED_TABLES]
+        if index is None or index.readonly or not changes:
+            super()._commit(*groups)
+            return
+        try:
+            index.begin()
+        except sqlite3.Error as exc:
+            self._drop_search(exc)
+            super()._commit(*groups)
+            return
+        try:
+            super()._commit(*groups)
+        except BaseException:
+            try:
+                index.abandon()
+            except sqlite3.Error as exc:
+                self._drop_search(exc)
+            raise
+        try:
+            index.apply(changes, self._indexed_body)
+        except (sqlite3.Error, OSError, StoreError) as exc:
+            # The store has the change; an index without it must not answer: drop it.
+            self._drop_search(exc)
+
+    def _indexed_body(self, doc: dict) -> str:
+        try:
+            return self._read_body(doc)
+        except BodyDamaged:  # a damaged text is found by its title, never by wrong words
+            return ""
+
+    def _drop_search(self, exc: Exception) -> None:
+        self.search_problem = f"search index dropped ({exc}); it is rebuilt on next launch"
+        if self._search is not None:
+            self._search.close()
+            self._search = None
+        try:
+            remove_files(self.directory)
+        except OSError:
+            pass  # still marked pending or incomplete: the next open rebuilds it
+
+    @locked
+    def search_index(self) -> SearchIndex | None:
+        """The store's search index when it is complete, else None (build_search_index)."""
+        index = self._search
+        if index is None or index.info().get("complete") != 1:
+            return None
+        index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
+        return index
+
+    def build_search_index(
+        self, progress: Callable[[int, int], None] | None = None, *, fresh: bool = False
+    ) -> SearchIndex:
+        """Build the index from the store (all of it again if `fresh`), and return it.
+
+        Chunk by chunk, each under the store's lock, so other threads may read and write in
+        between: their writes reach the half-built index through _commit, like any other.
+        """
+        with self._mutex:
+            self._writable()
+            if self._search is not None and not fresh:
+                if self._search.info().get("complete") == 1:
+                    return self._search
+            if self._search is not None:
+                self._search.close()
+                self._search = None
+            try:
+                index = self._search = SearchIndex.create(self.directory)
+                self._lazy()  # the summaries
+                marks = list(self._storage.data.get("highlights", {}).values())
+                index.apply([("highlights", m["id"], m) for m in marks], self._indexed_body)
+            except (sqlite3.Error, OSError) as exc:
+                self._drop_search(exc)
+                raise StoreError(f"cannot build the search index: {exc}") from exc
+            ids = list(self._keys["articles"])
+        total = len(ids)
+        for start in range(0, total, _BUILD_CHUNK):
+            with self._mutex:
+                if self._search is not index:
+                    raise StoreError(self.search_problem or "the search index was dropped")
+                changes = []
+                for article_id in ids[start : start + _BUILD_CHUNK]:
+                    doc = self._doc("articles", article_id)
+                    if doc is not None:  # deleted meanwhile
+                        changes.append(("articles", article_id, doc))
+                        changes.append(
+                            ("summaries", article_id, self._doc("summaries", article_id))
+                        )
+                try:
+                    index.apply(changes, self._indexed_body)
+                except (sqlite3.Error, OSError, StoreError) as exc:
+                    self._drop_search(exc)
+                    raise StoreError(f"cannot build the search index: {exc}") from exc
+            if progress is not None:
+                progress(min(start + _BUILD_CHUNK, total), total)
+        with self._mutex:
+            index.mark_complete(schema.SCHEMA_VERSION)
+        index.feed_lookup = self._feed_names
+        return index
