@@ -159,9 +159,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                 if found is not None:
                     subject, how = found, "shared"
         if kind == LEARNED and (
-            subject is None
-            or subject.dep.endswith(":pass")
-            or parse.deps(token.i, "aux:pass")
+            subject is None or subject.dep.endswith(":pass") or parse.deps(token.i, "aux:pass")
         ):
             continue  # "has never been charged", "she appeared": no one says anything
         if token.dep.startswith(("acl", "amod")) and (

@@ -110,7 +110,8 @@ class Speakers:
         text = clean_name(article.text[span[0] : span[1]])
         words = text.split()
         if token.pos == "PROPN" or (
-            lower in role_words(article.lang) and parse.deps(token.i, "flat", "compound", "appos")
+            lower in role_words(article.lang)
+            and parse.deps(token.i, "flat", "compound", "appos")
             and any(t.pos == "PROPN" for t in parse.within(span[0], span[1]))
         ):
             # "Mr. Burman", "Gov. Tomblin": a name the recogniser missed is still a name.

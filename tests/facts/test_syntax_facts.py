@@ -23,7 +23,9 @@ def _vocab(lang: str):
 def parsed(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None = None) -> Doc:
     """A Doc with the given parse and PER entities (token ranges, end exclusive)."""
     words = [r[0] for r in rows]
-    spaces = [not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))]
+    spaces = [
+        not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))
+    ]
     for i, word in enumerate(words):
         if word in {"«", "“"}:
             spaces[i] = False
