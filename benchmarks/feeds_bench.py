@@ -71,7 +71,7 @@ def parallel(server: FeedServer, folder: Path, feeds: int, latency: float) -> No
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("entries", nargs="?", type=int, default=10_000)
     parser.add_argument("--feeds", type=int, default=12)
     parser.add_argument("--latency", type=float, default=0.3)

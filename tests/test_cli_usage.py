@@ -240,3 +240,26 @@ def test_analyze_file_applies_the_corrections_saved_in_the_store(temp_home, tmp_
     with Store.open(auto_backup=False) as store:
         store.add_correction(Correction("", "Palazzo Chigi", wanted))
     assert label_of("Palazzo Chigi") == wanted
+
+
+def test_every_script_parser_refuses_abbreviations():
+    """The builders, benchmarks and training scripts too: a typo never runs as another option."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    missing = []
+    for folder in ("briefing", "benchmarks", "training", "scripts"):
+        for path in (root / folder).rglob("*.py"):
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue  # a benchmark's own venv
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "attr", getattr(node.func, "id", "")) == "ArgumentParser"
+                    and not any(
+                        k.arg == "allow_abbrev" and getattr(k.value, "value", True) is False
+                        for k in node.keywords
+                    )
+                ):
+                    missing.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert missing == []

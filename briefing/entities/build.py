@@ -91,7 +91,7 @@ def build(alternates_from: int, min_population: int) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--alternates-from", type=int, default=300_000, metavar="POPULATION")
     parser.add_argument("--out", type=Path, default=DATA_DIR / "places.jsonl")
     parser.add_argument("--min-population", type=int, default=50_000)

@@ -79,7 +79,7 @@ def build(min_population: int) -> list[dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--min-population", type=int, default=300_000)
     parser.add_argument("--out", type=Path, default=PATTERNS_DIR / "gazetteer.jsonl")
     args = parser.parse_args(argv)

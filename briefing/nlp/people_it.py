@@ -311,7 +311,9 @@ def build_first_names(train: Path, locales: Iterable[str] = FAKER_LOCALES) -> li
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=f"build nlp/patterns/{_NAMES_FILE}")
+    parser = argparse.ArgumentParser(
+        description=f"build nlp/patterns/{_NAMES_FILE}", allow_abbrev=False
+    )
     parser.add_argument("--build", action="store_true", required=True)
     default_train = (
         Path(__file__).resolve().parents[3] / "shared/training/ner/it/kind_wn_train.jsonl"

@@ -291,7 +291,9 @@ def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="build nlp/patterns/towns.jsonl")
+    parser = argparse.ArgumentParser(
+        description="build nlp/patterns/towns.jsonl", allow_abbrev=False
+    )
     parser.add_argument("--build", action="store_true", required=True)
     parser.add_argument("--min-population", type=int, default=15_000)
     args = parser.parse_args(argv)
