@@ -36,6 +36,16 @@ def _burst(app, *keys: str) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def _analysis_running(app, pilot) -> None:
+    """Wait (bounded) for the long analysis to hold its worker: on a loaded machine it starts
+    a few event-loop turns after the first paint."""
+    for _ in range(100):
+        if any(w.group == "analysis" for w in app.workers):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the long analysis never started")
+
+
 def _state(app) -> dict:
     store = app.store
     return {
@@ -56,8 +66,7 @@ async def test_keys_after_a_pane_switch_act_in_the_new_pane_during_a_long_analys
     store = make_store(analysed=False)
     app = make_app(store, Config(), services=fake_services(analyse=_slow_analyse(release)))
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        assert any(w.group == "analysis" for w in app.workers)  # the long analysis runs
+        await _analysis_running(app, pilot)
         before = _state(app)
         list_row = app.article_list.cursor
         reader_at = app.text_area.cursor_offset
