@@ -55,16 +55,6 @@ def _may_be_title(parse: Parse, title: Token, name: Token, lang: str) -> bool:
     return all(t.pos == "ADJ" and t.head == title.i for t in between)
 
 
-def _name_head(parse: Parse, ent: Ent) -> Token | None:
-    token = parse.at(ent.start)
-    if token is None:
-        return None
-    tokens = parse.tokens
-    while ent.start <= tokens[token.head].start < ent.end and token.head != token.i:
-        token = tokens[token.head]
-    return token
-
-
 def _phrase(article: Article, parse: Parse, head: int, without: set[int]) -> str | None:
     """The role phrase headed by `head`, leaving out the name and what is no part of a role."""
     drop = frozenset(without) | frozenset(
@@ -94,7 +84,7 @@ def _phrase(article: Article, parse: Parse, head: int, without: set[int]) -> str
 
 def roles_from_parse(article: Article, parse: Parse, ent: Ent) -> list[str]:
     """Roles written around one person mention, by how the name attaches in its clause."""
-    name = _name_head(parse, ent)
+    name = parse.head_of(ent.start, ent.end)
     if name is None:
         return []
     tokens = parse.tokens

@@ -139,11 +139,9 @@ class Speakers:
         preposition between ("il portavoce del Cremlino" is someone else than the Kremlin)."""
         parse = self.parse
         for ent in self.article.ents_in(span[0], span[1], {"ORG", "MISC", "LOC"}):
-            token = parse.at(ent.start)
+            token = parse.head_of(ent.start, ent.end)
             if token is None:
                 continue
-            while ent.start <= parse.tokens[token.head].start < ent.end and token.head != token.i:
-                token = parse.tokens[token.head]
             if (
                 token.head == head
                 and token.dep.split(":")[0] in _NAME_OF
@@ -210,13 +208,10 @@ class Speakers:
         for ent in self.article.ents_in(start, end, {"PER"}):
             if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
                 continue
-            token = self.parse.at(ent.start)
+            token = self.parse.head_of(ent.start, ent.end)
             if token is None:
                 continue
-            # The entity's own head: walk up while the head stays inside the name.
             tokens = self.parse.tokens
-            while ent.start <= tokens[token.head].start < ent.end and token.head != token.i:
-                token = tokens[token.head]
             # "il premier Mario Rossi ha detto": the name hangs on the subject noun.
             if token.dep.split(":")[0] in _NAME_OF and token.head != token.i:
                 token = tokens[token.head]

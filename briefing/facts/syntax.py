@@ -132,11 +132,14 @@ class Parse:
             return None
         return kept[0].start, kept[-1].end
 
-    def verb_of(self, i: int) -> Token:
-        """The verb a token belongs to: itself, or the head it is an auxiliary of."""
-        token = self.tokens[i]
-        if token.dep in {"aux", "aux:pass", "cop"}:
-            return self.tokens[token.head]
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The token a span hangs on: from its first token, up while the head stays inside
+        ("Vladimir Putin" -> the token the name's other words depend on)."""
+        token = self.at(start)
+        if token is None:
+            return None
+        while start <= self.tokens[token.head].start < end and token.head != token.i:
+            token = self.tokens[token.head]
         return token
 
     def number(self, i: int) -> str | None:
