@@ -17,16 +17,27 @@ from tests.tui.fakes import analyse
 KEYS = {"slash": "/", "question_mark": "?"}
 
 
-def _slow_analyse(release: threading.Event):
+def _busy_until(release: threading.Event) -> None:
+    # Pure-Python work in slices, as spaCy's Python parts hold the GIL: the event loop
+    # runs slower and refreshes come late, which is when keys used to go astray.
+    deadline = time.perf_counter() + 5
+    while not release.is_set() and time.perf_counter() < deadline:
+        sum(range(5000))
+
+
+def _slow_services(release: threading.Event):
+    """Both analyses slow: were the backlog quick, it could analyse the open article before
+    the reader asks, and no long analysis would be running when the keys come."""
+
     def slow(store, article_id, force=False):
-        # Pure-Python work in slices, as spaCy's Python parts hold the GIL: the event loop
-        # runs slower and refreshes come late, which is when keys used to go astray.
-        deadline = time.perf_counter() + 5
-        while not release.is_set() and time.perf_counter() < deadline:
-            sum(range(5000))
+        _busy_until(release)
         return analyse(store, article_id, force)
 
-    return slow
+    def slow_backlog(store, progress, on_batch):
+        _busy_until(release)
+        return fake_services().analyse_missing(store, progress, on_batch)
+
+    return fake_services(analyse=slow, analyse_missing=slow_backlog)
 
 
 def _burst(app, *keys: str) -> None:
@@ -40,7 +51,7 @@ async def _analysis_running(app, pilot) -> None:
     """Wait (bounded) for the long analysis to hold its worker: on a loaded machine it starts
     a few event-loop turns after the first paint."""
     for _ in range(100):
-        if any(w.group == "analysis" for w in app.workers):
+        if any(w.group == "analysis" and w.is_running for w in app.workers):
             return
         await pilot.pause(0.05)
     raise AssertionError("the long analysis never started")
@@ -64,7 +75,7 @@ def _state(app) -> dict:
 async def test_keys_after_a_pane_switch_act_in_the_new_pane_during_a_long_analysis():
     release = threading.Event()
     store = make_store(analysed=False)
-    app = make_app(store, Config(), services=fake_services(analyse=_slow_analyse(release)))
+    app = make_app(store, Config(), services=_slow_services(release))
     async with app.run_test(size=(120, 36)) as pilot:
         await _analysis_running(app, pilot)
         before = _state(app)
@@ -86,7 +97,7 @@ async def test_keys_after_a_pane_switch_act_in_the_new_pane_during_a_long_analys
 async def test_keys_after_slash_go_into_the_filter_during_a_long_analysis():
     release = threading.Event()
     store = make_store(analysed=False)
-    app = make_app(store, Config(), services=fake_services(analyse=_slow_analyse(release)))
+    app = make_app(store, Config(), services=_slow_services(release))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         before = _state(app)
