@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts.syntax import Parse, Token
+from briefing.facts.text import outlet_words
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
 
 _VERBAL = {"VERB", "AUX"}
@@ -85,11 +86,11 @@ def _subject(
         how = "inverted" if subjects[0].i > verb else "subject"
         return subjects[0], how
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
-    if participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux"):
-        for oblique in parse.deps(verb, "obl"):
-            cases = parse.deps(oblique.i, "case")
-            if oblique.dep == "obl:agent" or any(c.lower in _AGENT_CASE for c in cases):
-                return oblique, "agent"
+    passive = participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux")
+    for oblique in parse.deps(verb, "obl"):
+        cases = parse.deps(oblique.i, "case")
+        if oblique.dep == "obl:agent" or (passive and any(c.lower in _AGENT_CASE for c in cases)):
+            return oblique, "agent"
     token = parse.tokens[verb]
     # '«...», ha detto Rossi': an inverted subject after a quote is often parsed as an object.
     nominal = [
@@ -147,9 +148,11 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
             continue  # "vogliono affermare", words inside a quote: not the article's frames
         content = _content(parse, token.i)
+        subject, how = _subject(parse, token.i, quoted)
+        if content is None and how == "agent" and token.dep.startswith("acl"):
+            content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
-        subject, how = _subject(parse, token.i, quoted)
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
             # "ha ribadito che X ..., aggiungendo che": the gerund often hangs inside the first
             # claim; its speaker is the reporting verb's above it, not the claim's subject.
@@ -162,10 +165,16 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             subject is None or subject.dep.endswith(":pass") or parse.deps(token.i, "aux:pass")
         ):
             continue  # "has never been charged", "she appeared": no one says anything
-        if token.dep.startswith(("acl", "amod")) and (
-            how != "agent" or not _person(parse, subject)
-        ):
-            continue  # "il piano sostenuto dal governo": a participle describing a noun
+        if token.dep.startswith(("acl", "amod")):
+            if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
+                # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on.
+                subject, how = parse.tokens[token.head], "subject"
+            elif how in {"subject", "inverted"}:
+                pass  # "The museum, Mr. Bush said, celebrated ...": a parenthetical, misattached
+            elif how != "agent" or not _agent_speaks(parse, subject, lang):
+                continue  # "il piano sostenuto dal governo": a participle describing a noun
+        if content is None and how in {"subject", "inverted"}:
+            content = _parenthetical_content(parse, token.i, subject, quoted)
         source = _phrase(parse, subject.i) if subject is not None else None
         frames.append(
             Frame(
@@ -181,6 +190,39 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             )
         )
     return frames
+
+
+_RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
+
+
+def _agent_speaks(parse: Parse, agent: Token | None, lang: str) -> bool:
+    """ "definita «folle» da Berlusconi", "riportata dal quotidiano": a name or an outlet,
+    not "sostenuto dalle donazioni"."""
+    if agent is None:
+        return False
+    return _person(parse, agent) or agent.lower in outlet_words(lang)
+
+
+def _parenthetical_content(
+    parse: Parse, verb: int, subject: Token | None, quoted: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """ "The museum, Mr. Bush said, celebrated ...": a frame set off by commas inside the
+    sentence it reports; the content is that sentence (one with a quote reports the quote)."""
+    if subject is None:
+        return None
+    tokens = parse.tokens
+    first, last = parse.sentence(verb)
+    if any(tokens[first].start < end and start < tokens[last].end for start, end in quoted):
+        return None
+    left = min(subject.i, verb) - 1
+    while left >= first and tokens[left].pos in {"DET", "PROPN", "NOUN", "ADJ"}:
+        left -= 1  # back over the subject's own words ("Mr.")
+    right = max(subject.i, verb) + 1
+    if not (first < left and right < last):
+        return None
+    if tokens[left].text != "," or tokens[right].text != ",":
+        return None
+    return parse.span(list(range(first, last + 1)))
 
 
 def _reporting_ancestor(parse: Parse, i: int, verbs: dict[str, str]) -> int | None:
@@ -214,6 +256,7 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
         if source is not None and source[0] < token.start:  # "Tra queste, secondo X": from X on
             after = [t for t in parse.within(token.end, source[1]) if t.pos != "PUNCT"]
             source = (after[0].start, source[1]) if after else source
+        source, content = _opening_cue(parse, token, source, content)
         frames.append(
             Frame(
                 cue=(token.start, token.end),
@@ -226,6 +269,43 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             )
         )
     return frames
+
+
+# What may come before a cue that opens its sentence: "Ma secondo X", "Sempre secondo X".
+_OPENING = {"CCONJ", "ADV", "PUNCT"}
+# What a source's name is made of between its head and the comma: "host Rush Limbaugh".
+_NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "ADP", "NUM"}
+
+
+def _opening_cue(
+    parse: Parse,
+    cue: Token,
+    source: tuple[int, int] | None,
+    content: tuple[int, int] | None,
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """ "Secondo il settimanale Le Journal du Dimanche, il test valutava ...", "According to
+    talk radio host Rush Limbaugh, the move ...": a cue that opens its sentence names its source
+    up to the comma and reports what follows. The commas decide when the parse of a long name
+    went astray: a content without a verb, or one that starts inside the source's phrase."""
+    first, last = parse.sentence(cue.i)
+    tokens = parse.tokens
+    if source is None or any(t.pos not in _OPENING for t in tokens[first : cue.i]):
+        return source, content
+    comma = next((t for t in tokens[cue.i + 1 : last + 1] if t.text == ","), None)
+    if comma is None or not source[1] <= comma.start:
+        return source, content
+    between = [t for t in parse.within(source[1], comma.start) if t.text != "."]
+    if all(t.pos in _NAME_PARTS for t in between) and between:
+        source = (source[0], between[-1].end)
+    has_verb = content is not None and any(
+        t.pos in _VERBAL for t in parse.within(content[0], content[1])
+    )
+    if has_verb and content[0] > comma.start:
+        return source, content
+    after = parse.span(list(range(comma.i + 1, last + 1)))
+    if after is None or not any(t.pos in _VERBAL for t in parse.within(*after)):
+        return source, content
+    return source, after
 
 
 def _according_source(parse: Parse, token: Token, lang: str) -> int | None:

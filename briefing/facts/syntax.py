@@ -56,6 +56,7 @@ class Parse:
             if token.head != token.i:
                 self.children[token.head].append(token.i)
         self._starts = [t.start for t in tokens]
+        self._bounds: list[tuple[int, int]] | None = None
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Parse | None:
@@ -141,6 +142,23 @@ class Parse:
         while start <= self.tokens[token.head].start < end and token.head != token.i:
             token = self.tokens[token.head]
         return token
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """First and last token index of the sentence token i belongs to (its root's tree)."""
+        if self._bounds is None:
+            root = list(range(len(self.tokens)))
+            for token in self.tokens:
+                j, seen = token.i, 0
+                while self.tokens[j].head != j and seen < len(self.tokens):
+                    j, seen = self.tokens[j].head, seen + 1
+                root[token.i] = j
+            first: dict[int, int] = {}
+            last: dict[int, int] = {}
+            for k, r in enumerate(root):
+                first.setdefault(r, k)
+                last[r] = k
+            self._bounds = [(first[r], last[r]) for r in root]
+        return self._bounds[i]
 
     def number(self, i: int) -> str | None:
         """Grammatical number of a verb from itself or its auxiliaries ("hanno detto": Plur)."""

@@ -231,6 +231,11 @@ def anonymous_nouns(lang: str) -> dict[str, dict]:
     return lexicon("anonymous_sources.jsonl", lang)
 
 
+def outlet_words(lang: str) -> dict[str, dict]:
+    """Nouns for news outlets, which report without being a person: "il quotidiano", "the paper"."""
+    return lexicon("outlets.jsonl", lang)
+
+
 def written_media(lang: str) -> dict[str, dict]:
     """Things that carry words without a speaker: banners, signs, chants, graffiti."""
     return lexicon("written_media.jsonl", lang)

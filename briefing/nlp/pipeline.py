@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 
-# Bump when a rule component or its patterns change: cached analyses then become stale.
-RULES_VERSION = "7"
+# Bump when a rule component, its patterns or the fact extractors change: cached analyses
+# then become stale.
+RULES_VERSION = "8"
 
 TRAINED_PACKAGES = {
     "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),

@@ -175,3 +175,62 @@ def test_the_panel_shows_an_unsure_speaker_as_a_guess() -> None:
 
     assert _quote("Basta tasse", "Rossi", False, unsure=True).plain.endswith("— Rossi?")
     assert _quote("Basta tasse", "Rossi", False).plain.endswith("— Rossi")
+
+
+def test_an_opening_cue_reads_its_source_up_to_the_comma_when_the_parse_of_a_name_strays() -> None:
+    # "Secondo il settimanale Le Monde, il test valutava i rischi.": the parser hangs the
+    # outlet's name on the clause ("Le Monde" as its subject), as a real parse did.
+    rows = [
+        ("Secondo", 2, "case", "ADP"), ("il", 2, "det", "DET"), ("settimanale", 4, "nmod", "ADJ"),
+        ("Le", 4, "det", "DET"), ("Monde", 8, "nsubj", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("il", 7, "det", "DET"), ("test", 8, "nsubj", "NOUN"), ("valutava", 8, "ROOT", "VERB"),
+        ("i", 10, "det", "DET"), ("rischi", 8, "obj", "NOUN"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows)
+    assert [a.source for a in found.attributions] == ["settimanale Le Monde"]
+    assert [(q.text, q.speaker, q.reported) for q in found.quotes] == [
+        ("il test valutava i rischi", "settimanale Le Monde", True)
+    ]
+
+
+def test_a_frame_set_off_by_commas_reports_its_sentence_even_when_hung_on_a_noun() -> None:
+    # "The museum, Mr. Bush said, celebrated his heroes.": "said" parsed as a relative clause.
+    rows = [
+        ("The", 1, "det", "DET"), ("museum", 7, "nsubj", "NOUN"), (",", 1, "punct", "PUNCT"),
+        ("Mr.", 4, "nmod:desc", "PROPN"), ("Bush", 5, "nsubj", "PROPN"),
+        ("said", 1, "acl:relcl", "VERB"), (",", 7, "punct", "PUNCT"),
+        ("celebrated", 7, "ROOT", "VERB"), ("his", 9, "nmod:poss", "PRON"),
+        ("heroes", 7, "obj", "NOUN"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Bush": (3, 5)})
+    assert [(a.source, a.how) for a in found.attributions] == [("Bush", "frame")]
+    assert [(q.speaker, q.reported) for q in found.quotes] == [("Bush", True)]
+    assert found.quotes[0].text.startswith("The museum")
+
+
+def test_a_relative_who_said_is_the_noun_it_hangs_on() -> None:
+    # "Rossi, che ha detto che il governo cadrà, parla." -> Rossi's claim.
+    rows = [
+        ("Rossi", 13, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("che", 4, "nsubj", "PRON"),
+        ("ha", 4, "aux", "AUX"), ("detto", 0, "acl:relcl", "VERB"), ("che", 8, "mark", "SCONJ"),
+        ("il", 7, "det", "DET"), ("governo", 8, "nsubj", "NOUN"), ("cadrà", 4, "ccomp", "VERB"),
+        (",", 0, "punct", "PUNCT"), ("oggi", 13, "advmod", "ADV"), ("non", 13, "advmod", "ADV"),
+        ("ancora", 13, "advmod", "ADV"), ("parla", 13, "ROOT", "VERB"), (".", 13, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)})
+    assert [(q.text, q.speaker) for q in found.quotes] == [("il governo cadrà", "Rossi")]
+
+
+def test_a_participle_credits_an_outlet_agent_but_not_a_thing() -> None:
+    # "la frase riportata dal quotidiano" is the paper's; "sostenuto dalle donazioni" no one's.
+    def rows(verb: str, noun: str) -> list[Row]:
+        return [
+            ("La", 1, "det", "DET"), ("frase", 6, "nsubj", "NOUN"), (verb, 1, "acl", "VERB"),
+            ("dal", 4, "case", "ADP"), (noun, 2, "obl:agent", "NOUN"), ("è", 6, "cop", "AUX"),
+            ("dura", 6, "ROOT", "ADJ"), (".", 6, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    assert [a.source for a in facts("it", rows("riportata", "quotidiano")).attributions] == [
+        "quotidiano"
+    ]
+    assert facts("it", rows("sostenuta", "governo")).attributions == []
