@@ -133,6 +133,10 @@ def find_quotes(
     group_speaker: tuple[str, int] | None = None  # the last group that spoke, and where
     spans = quote_spans(article)
     for m, start, end, inner in _direct(article):
+        signed = _signature(article, m.end(), full_names) or _label(inner, full_names)
+        if signed:
+            quotes.append(Quote(speaker=signed, text=inner, start=start, end=end, how="frame"))
+            continue
         if resolved is not None and speakers is not None:
             speaker, how = _speaker_from_frames(
                 article, start, end, resolved, spans, quotes, speakers
@@ -177,6 +181,36 @@ def find_quotes(
         quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+# '“...” ― Karen Bobadilla': a dash and a name right after a quote sign it (vox pops, epigraphs).
+_SIGNATURE_DASH = re.compile(r"[ \t]*[―—–][ \t]*")
+# '"PENCE: Well, look, ..."': a transcript's speaker label opens the quoted turn.
+_LABEL = re.compile(r"([A-ZÀ-Ü][A-ZÀ-Ü'’. -]{1,30}[A-ZÀ-Ü]):\s")
+
+
+def _signature(article: Article, after: int, full_names: dict[Ent, str]) -> str | None:
+    dash = _SIGNATURE_DASH.match(article.text, after)
+    if dash is None:
+        return None
+    person = article.ent_at(dash.end(), dash.end() + 1, {"PER"})
+    if person is None or person.start != dash.end():
+        return None
+    return full_names.get(person) or person.text
+
+
+def _label(inner: str, full_names: dict[Ent, str]) -> str | None:
+    label = _LABEL.match(inner)
+    if label is None or label.group(1).split()[-1] in _NOT_LABELS:
+        return None
+    said = label.group(1).title()
+    # The label is often the surname alone: the article's full name for it, when one fits.
+    fits = {name for name in full_names.values() if name.split()[-1].lower() == said.lower()}
+    return fits.pop() if len(fits) == 1 else said
+
+
+# Capitals before a colon that are not a speaker: acronyms and shouted words in a quote.
+_NOT_LABELS = {"BREAKING", "UPDATE", "NOTE", "WARNING", "URGENT", "NB", "PS"}
 
 
 def _direct(article: Article):

@@ -200,3 +200,26 @@ def test_a_speech_frame_still_wins_over_a_banner_in_the_sentence() -> None:
 def test_english_placard() -> None:
     text = 'Protesters held a placard reading "No more wars in our name" outside the embassy.'
     assert _quotes(text, "en", {}) == [("placard reading", "No more wars in our name", False)]
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
+    text = (
+        "“Fear. I am truly afraid of what comes next for all of us.” ― Karen Bobadilla. "
+        "“Nobody listens to the people who work, and Mary Smith knows it.” ― Luis Olidem"
+    )
+    found = _quotes(
+        text, "en", {"Karen Bobadilla": "PER", "Mary Smith": "PER", "Luis Olidem": "PER"}
+    )
+    assert [(speaker, reported) for speaker, _, reported in found] == [
+        ("Karen Bobadilla", False),
+        ("Luis Olidem", False),
+    ]
+
+
+def test_a_transcript_label_names_the_speaker_of_its_turn() -> None:
+    text = (
+        "Mike Pence spoke to Chris Wallace on Sunday. "
+        '"PENCE: Well, look, this is serious business and the people know it."'
+    )
+    found = _quotes(text, "en", {"Mike Pence": "PER", "Chris Wallace": "PER"})
+    assert [speaker for speaker, _, _ in found] == ["Mike Pence"]
