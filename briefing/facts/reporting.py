@@ -106,11 +106,27 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
             return nominal[0], "inverted"
-    if seen < 2 and token.dep.split(":")[0] in _SHARES_SUBJECT and token.head != verb:
+    if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, seen + 1)
         if found is not None:
             return found, "shared"
     return None, "dropped"
+
+
+def _shares_subject(parse: Parse, token: Token) -> bool:
+    if token.head == token.i:
+        return False
+    if token.dep.split(":")[0] in _SHARES_SUBJECT:
+        return True
+    # "Il macchinista rimasto illeso ha dichiarato": a participle with no auxiliary taken for
+    # the main verb leaves the real one as its complement; the subject is still theirs.
+    head = parse.tokens[token.head]
+    return (
+        token.dep == "ccomp"
+        and head.feature("VerbForm") == "Part"
+        and not parse.deps(head.i, "aux")
+        and bool(parse.deps(token.i, "aux"))
+    )
 
 
 _DASHES = {"-", "–", "—"}

@@ -188,6 +188,17 @@ class Speakers:
                 return Speaker(subject, how="coreference")
         if self.last is not None and self.last[0] >= start:
             return Speaker(self.last[1], how="coreference")
+        # "È Avi Schiffmann, creatore del sito. «...» dichiara": no subject before, but the one
+        # person the previous sentences put forward, named without a preposition.
+        start = sent_start
+        for _ in range(_LOOKBACK_SENTENCES):
+            previous = article.previous_sentence(start)
+            if previous is None:
+                break
+            start = previous[0]
+            bare = self._bare_person(previous[0], previous[1], inside)
+            if bare is not None:
+                return Speaker(bare, how="coreference")
         return Speaker(None)
 
     def _bare_person(self, start: int, end: int, inside: tuple[int, int] | None) -> str | None:

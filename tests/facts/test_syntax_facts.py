@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from briefing.facts import extract_facts
 from briefing.models import Facts
 
-# (word, head index, relation, part of speech); heads are absolute; a root is its own head.
-Row = tuple[str, int, str, str]
+# (word, head index, relation, part of speech[, morphology]); heads are absolute; a root is its
+# own head.
+Row = tuple
 
 
 @cache
@@ -46,6 +47,7 @@ def parsed(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None
         heads=[r[1] for r in rows],
         deps=["ROOT" if r[1] == i else r[2] for i, r in enumerate(rows)],
         pos=[r[3] for r in rows],
+        morphs=[r[4] if len(r) > 4 else "" for r in rows],
         sent_starts=sent_starts,
         ents=ents,
     )
@@ -234,3 +236,30 @@ def test_a_participle_credits_an_outlet_agent_but_not_a_thing() -> None:
         "quotidiano"
     ]
     assert facts("it", rows("sostenuta", "governo")).attributions == []
+
+
+def test_a_dropped_subject_goes_to_the_person_the_sentence_before_puts_forward() -> None:
+    # "È Rossi, creatore del sito. «Non mollo mai questa battaglia» dichiara."
+    rows = [
+        ("È", 1, "cop", "AUX"), ("Rossi", 1, "ROOT", "PROPN"), (",", 3, "punct", "PUNCT"),
+        ("creatore", 1, "appos", "NOUN"), (".", 1, "punct", "PUNCT"),
+        ("«", 7, "punct", "PUNCT"), ("Non", 7, "advmod", "ADV"), ("mollo", 12, "parataxis", "VERB"),
+        ("mai", 7, "advmod", "ADV"), ("questa", 10, "det", "DET"), ("battaglia", 7, "obj", "NOUN"),
+        ("»", 7, "punct", "PUNCT"), ("dichiara", 12, "ROOT", "VERB"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (1, 2)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Rossi", "coreference")]
+
+
+def test_a_participle_taken_for_the_main_verb_still_lends_its_subject() -> None:
+    # "Il macchinista rimasto illeso ha dichiarato: «...»", parsed with "rimasto" as the root.
+    rows = [
+        ("Il", 1, "det", "DET"), ("macchinista", 2, "nsubj", "NOUN"),
+        ("rimasto", 2, "ROOT", "VERB", "VerbForm=Part"), ("illeso", 2, "xcomp", "ADJ"),
+        ("ha", 5, "aux", "AUX"), ("dichiarato", 2, "ccomp", "VERB", "VerbForm=Part"),
+        (":", 2, "punct", "PUNCT"), ("«", 8, "punct", "PUNCT"), ("Spero", 2, "parataxis", "VERB"),
+        ("che", 11, "mark", "SCONJ"), ("nessuno", 11, "nsubj", "PRON"), ("soffra", 8, "ccomp", "VERB"),
+        ("ancora", 11, "advmod", "ADV"), ("»", 8, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows)
+    assert [q.speaker for q in found.quotes] == ["macchinista"]
