@@ -208,7 +208,8 @@ class Towns(SavesPatterns):
             # words of full names: "Houston" in "Whitney Houston" is a surname here
             name_words = {t.text for e in ents if e.label_ in PEOPLE and len(e) > 1 for t in e}
             found += [i for i in candidates if self._is_place(doc, ents[i], name_words)]
-        return sorted(found)
+        found += _listed_with_places(doc, ents, set(found))
+        return sorted(set(found))
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
         """ "nato a X", "nata nel 1942 a X", "residente a X", "morto ad X"."""
@@ -254,6 +255,41 @@ class Towns(SavesPatterns):
 
     def clear_patterns(self) -> None:
         self.patterns, self.towns = [], set()
+
+
+# What stands between the items of a list of names: "Cattenom, Civaux e Saint-Alban".
+_LIST_GLUE = frozenset({",", "e", "ed", "and", "or", "o"})
+_PLACES = frozenset({"LOC", "GPE"})
+
+
+def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int]:
+    """One-word names the model called people in a list with places ("Cattenom, Civaux,
+    Flamanville e Saint-Alban", "Venarotta e Gimignano") are places too, unless the article
+    names them as people anywhere else or they are words of a full name."""
+    is_place = [i in found or e.label_ in _PLACES for i, e in enumerate(ents)]
+    runs: list[list[int]] = []
+    for i, ent in enumerate(ents):
+        between = doc[ents[i - 1].end : ent.start] if i else None
+        if between is not None and len(between) and all(t.lower_ in _LIST_GLUE for t in between):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    person_texts = [e.text for e in ents if e.label_ in PEOPLE]
+    name_words = {t.text for e in ents if e.label_ in PEOPLE and len(e) > 1 for t in e}
+    found_now = []
+    for run in runs:
+        if len(run) < 2 or not any(is_place[i] for i in run):
+            continue
+        people = [i for i in run if ents[i].label_ in PEOPLE and not is_place[i]]
+        if people and all(
+            len(ents[i]) == 1
+            and ents[i]._.ent_source is None
+            and ents[i].text not in name_words
+            and person_texts.count(ents[i].text) == 1
+            for i in people
+        ):
+            found_now += people
+    return found_now
 
 
 @Language.factory(

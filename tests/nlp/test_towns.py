@@ -176,3 +176,20 @@ def test_one_word_towns_stay_people_in_english_where_surnames_are_towns_too():
     start = text.index("Clinton")
     doc.ents = [doc.char_span(start, start + len("Clinton"), label="PERSON")]
     assert [(e.text, e.label_) for e in nlp(doc).ents] == [("Clinton", "PERSON")]
+
+
+def test_names_read_as_people_in_a_list_with_places_are_places():
+    text = "I siti bocciati sono quelli di Cattenom, Civaux, Penly e Saint-Alban."
+    labelled = [("Cattenom", "LOC"), ("Civaux", "PER"), ("Penly", "PER"), ("Saint-Alban", "LOC")]
+    assert run(text, labelled) == [
+        ("Cattenom", "LOC"),
+        ("Civaux", "LOC"),
+        ("Penly", "LOC"),
+        ("Saint-Alban", "LOC"),
+    ]
+
+
+def test_people_listed_with_a_place_stay_people_when_named_elsewhere_or_in_full():
+    text = "Ne hanno parlato Rossi, Mario Bianchi e Roma. Rossi ha poi lasciato la sala."
+    labelled = [("Rossi", "PER"), ("Mario Bianchi", "PER"), ("Roma", "LOC"), ("Rossi", "PER")]
+    assert [label for _, label in run(text, labelled)] == ["PER", "PER", "LOC", "PER"]
