@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts.syntax import Parse, Token
-from briefing.facts.text import outlet_words
+from briefing.facts.text import outlet_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
 
 _VERBAL = {"VERB", "AUX"}
@@ -79,8 +79,11 @@ def _subject(
 ) -> tuple[Token | None, str]:
     outside = not _in_quote(parse.tokens[verb].start, quoted) or _between_dashes(parse, verb)
     # A subject inside a quote is the quote's own: '«Un'emozione che ...», ha detto X'.
+    # A passive's subject is what was said, never who said it ("The holiday is observed").
     subjects = [
-        t for t in parse.deps(verb, "nsubj") if not (outside and _in_quote(t.start, quoted))
+        t
+        for t in parse.deps(verb, "nsubj")
+        if not (outside and _in_quote(t.start, quoted)) and t.dep != "nsubj:pass"
     ]
     if subjects:
         how = "inverted" if subjects[0].i > verb else "subject"
@@ -354,9 +357,112 @@ def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
     return noun
 
 
+# Verbs that only carry a speech noun: "lanciato un appello", "issued a statement".
+_LIGHT_VERBS = {
+    "it": set(
+        "dare dato data dà danno diede fare fatto fatta fa fanno fece lanciare lanciato lanciata "
+        "lancia lanciano lanciò rilasciare rilasciato rilasciata rilascia rilasciò diffondere "
+        "diffuso diffusa diffonde diffondono pubblicare pubblicato pubblicata pubblica pubblicò "
+        "emettere emesso emessa emette rivolgere rivolto rivolta rivolge".split()
+    ),
+    "en": set(
+        "issue issued issues make made makes release released releases give gave given gives "
+        "deliver delivered delivers publish published publishes".split()
+    ),
+}
+_POSSESSOR = {"nmod", "nmod:poss", "det:poss"}
+_OF = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’", "of"}
+
+
+def _noun_frames(
+    parse: Parse, lang: str, quoted: list[tuple[int, int]], taken: set[int]
+) -> list[Frame]:
+    """Speech carried by a noun: "sono le parole di Berlusconi", "sono le sue parole" (whose:
+    coreference), "Profumo ha lanciato un appello", and rumours that stand for their own
+    unnamed source: "si erano rincorse voci", "reports say"."""
+    nouns = speech_nouns(lang)
+    verbs = reporting_verbs(lang)
+    light = _LIGHT_VERBS.get(lang, set())
+    frames = []
+    for token in parse.tokens:
+        entry = nouns.get(token.lower)
+        if entry is None or token.pos != "NOUN" or _in_quote(token.start, quoted):
+            continue
+        head = parse.tokens[token.head]
+        relation = token.dep.split(":")[0]
+        if entry.get("rumour") and relation == "nsubj" and head.pos in _VERBAL:
+            if head.i in taken or head.lower in verbs:
+                continue  # a reporting verb's own frame already names it
+            frames.append(
+                Frame(
+                    cue=(head.start, head.end), kind="report", source=_phrase(parse, token.i),
+                    source_head=token.i, content=None, verb=head.i, how="subject",
+                )
+            )  # fmt: skip
+            continue
+        if relation == "obj" and head.lower in light and head.i not in taken:
+            subject, how = _subject(parse, head.i, quoted)
+            frames.append(
+                Frame(
+                    cue=(head.start, token.end), kind="speech",
+                    source=_phrase(parse, subject.i) if subject is not None else None,
+                    source_head=subject.i if subject is not None else None,
+                    content=None, verb=head.i, plural=parse.number(head.i) == "Plur", how=how,
+                )
+            )  # fmt: skip
+            continue
+        owner = _owner(parse, token)
+        if owner is None or not _frames_words(parse, token):
+            continue
+        pronoun = owner.pos in {"PRON", "DET"}
+        frames.append(
+            Frame(
+                cue=(token.start, token.end), kind="speech",
+                source=None if pronoun else _phrase(parse, owner.i),
+                source_head=None if pronoun else owner.i, content=None, verb=token.i,
+                plural=owner.lower in {"loro", "their"},
+                how="dropped" if pronoun else "possessor",
+            )
+        )  # fmt: skip
+    return frames
+
+
+def _frames_words(parse: Parse, noun: Token) -> bool:
+    """A speech noun that presents words, not one that is talked about ("Trump's comments
+    drew fire"): the predicate of a copula ("sono le sue parole"), or before a colon, a
+    quote or a "that" clause."""
+    if parse.deps(noun.i, "cop"):
+        return True
+    if any(
+        parse.tokens[c].pos in _VERBAL and parse.deps(c, "mark") for c in parse.children[noun.i]
+    ):
+        return True
+    after = noun.i + 1
+    while after < len(parse.tokens) and parse.tokens[after].head == noun.i:
+        after += 1  # past the noun's own words
+    return after < len(parse.tokens) and parse.tokens[after].text in {":", *_QUOTE_MARKS}
+
+
+def _owner(parse: Parse, noun: Token) -> Token | None:
+    """Whose words a speech noun carries: "di X" with a name in it, or a possessive."""
+    for child in parse.children[noun.i]:
+        token = parse.tokens[child]
+        if token.dep not in _POSSESSOR and token.dep.split(":")[0] != "nmod":
+            continue
+        if token.pos in {"PRON", "DET"} and token.dep in {"det:poss", "nmod:poss"}:
+            return token  # "le sue parole", "his remarks"
+        if token.dep == "nmod:poss" and _person(parse, token):
+            return token  # "Trump's remarks"
+        cases = {c.lower for c in parse.deps(token.i, "case")}
+        if cases & _OF and _person(parse, token):
+            return token  # "le parole di Berlusconi"
+    return None
+
+
 def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:
     """Every reporting frame of an article, in text order; `quoted` are the spans inside
     quotation marks, whose words never frame what is outside them."""
     frames = _verb_frames(parse, lang, quoted) + _according_frames(parse, lang)
+    frames += _noun_frames(parse, lang, quoted, {f.verb for f in frames})
     frames.sort(key=lambda f: f.cue[0])
     return frames

@@ -231,6 +231,12 @@ def anonymous_nouns(lang: str) -> dict[str, dict]:
     return lexicon("anonymous_sources.jsonl", lang)
 
 
+def speech_nouns(lang: str) -> dict[str, dict]:
+    """Nouns that carry someone's words: "le parole di X", "lanciato un appello", "voci";
+    entries with "rumour" stand for an unnamed source themselves."""
+    return lexicon("speech_nouns.jsonl", lang)
+
+
 def outlet_words(lang: str) -> dict[str, dict]:
     """Nouns for news outlets, which report without being a person: "il quotidiano", "the paper"."""
     return lexicon("outlets.jsonl", lang)

@@ -263,3 +263,51 @@ def test_a_participle_taken_for_the_main_verb_still_lends_its_subject() -> None:
     ]  # fmt: skip
     found = facts("it", rows)
     assert [q.speaker for q in found.quotes] == ["macchinista"]
+
+
+def test_speech_nouns_credit_their_owner_when_they_present_words() -> None:
+    # "Il voto è una farsa, sono le parole di Rossi." / "... le parole di Rossi hanno pesato."
+    def rows(presents: bool) -> list[Row]:
+        head = [
+            ("Il", 1, "det", "DET"), ("voto", 4, "nsubj", "NOUN"), ("è", 4, "cop", "AUX"),
+            ("una", 4, "det", "DET"), ("farsa", 4, "ROOT", "NOUN"), (",", 4, "punct", "PUNCT"),
+        ]  # fmt: skip
+        if presents:
+            return head + [
+                ("sono", 8, "cop", "AUX"), ("le", 8, "det", "DET"), ("parole", 4, "parataxis", "NOUN"),
+                ("di", 10, "case", "ADP"), ("Rossi", 8, "nmod", "PROPN"), (".", 4, "punct", "PUNCT"),
+            ]  # fmt: skip
+        return head + [
+            ("e", 11, "cc", "CCONJ"), ("le", 8, "det", "DET"), ("parole", 11, "nsubj", "NOUN"),
+            ("di", 10, "case", "ADP"), ("Rossi", 8, "nmod", "PROPN"), ("pesano", 4, "conj", "VERB"),
+            (".", 4, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    found = facts("it", rows(True), {"Rossi": (10, 11)})
+    assert [(a.text, a.source) for a in found.attributions] == [("parole di Rossi", "Rossi")]
+    assert facts("it", rows(False), {"Rossi": (10, 11)}).attributions == []
+
+
+def test_a_light_verb_with_a_speech_noun_and_a_rumour_as_subject_are_attributions() -> None:
+    # "Rossi ha lanciato un appello. Si erano rincorse voci."
+    rows = [
+        ("Rossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX"), ("lanciato", 2, "ROOT", "VERB"),
+        ("un", 4, "det", "DET"), ("appello", 2, "obj", "NOUN"), (".", 2, "punct", "PUNCT"),
+        ("Si", 8, "expl", "PRON"), ("erano", 8, "aux", "AUX"), ("rincorse", 8, "ROOT", "VERB"),
+        ("voci", 8, "nsubj", "NOUN"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)})
+    assert [(a.text, a.source, a.anonymous) for a in found.attributions] == [
+        ("Rossi ha lanciato un appello", "Rossi", False),
+        ("rincorse voci", "voci", True),
+    ]
+
+
+def test_a_passive_subject_is_what_was_said_not_who_said_it() -> None:
+    # "The holiday is observed by Christians."
+    rows = [
+        ("The", 1, "det", "DET"), ("holiday", 3, "nsubj:pass", "NOUN"),
+        ("is", 3, "aux:pass", "AUX"), ("observed", 3, "ROOT", "VERB"), ("by", 5, "case", "ADP"),
+        ("Christians", 3, "obl:agent", "PROPN"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("en", rows).attributions] == ["Christians"]
