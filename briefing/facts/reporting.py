@@ -113,6 +113,10 @@ def _subject(
         found, _ = _subject(parse, token.head, quoted, seen + 1)
         if found is not None:
             return found, "shared"
+    if parse.deps(verb, "aux:pass") or any(
+        t.dep == "nsubj:pass" for t in parse.deps(verb, "nsubj")
+    ):
+        return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
 
 
@@ -169,7 +173,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         content = _content(parse, token.i)
         subject, how = _subject(parse, token.i, quoted)
         if content is None and how == "agent" and token.dep.startswith("acl"):
-            content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
+            if subject is not None and subject.lower in outlet_words(lang):
+                content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
@@ -186,6 +191,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "has never been charged", "she appeared": no one says anything
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
+                if kind == LEARNED:
+                    continue  # "a politician who had never debated": a description
                 # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on.
                 subject, how = parse.tokens[token.head], "subject"
             elif how in {"subject", "inverted"}:

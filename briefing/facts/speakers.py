@@ -62,8 +62,8 @@ class Speakers:
 
     def _resolve(self, frame: Frame, inside: tuple[int, int] | None) -> Speaker:
         if frame.source is None or frame.source_head is None:
-            if frame.plural:
-                return Speaker(None)
+            if frame.plural or frame.how == "passive":
+                return Speaker(None)  # "they said", "it was announced": no one person
             return self._earlier(frame.cue[0], inside)
         return self._named(frame.source, frame.source_head, frame.cue[0], inside, frame.plural)
 

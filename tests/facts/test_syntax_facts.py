@@ -311,3 +311,14 @@ def test_a_passive_subject_is_what_was_said_not_who_said_it() -> None:
         ("Christians", 3, "obl:agent", "PROPN"), (".", 3, "punct", "PUNCT"),
     ]  # fmt: skip
     assert [a.source for a in facts("en", rows).attributions] == ["Christians"]
+
+
+def test_a_passive_without_an_agent_is_credited_to_no_one() -> None:
+    # "Rossi parla. Il voto è stato annunciato." -> nobody is named for the announcement.
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("parla", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT"),
+        ("Il", 4, "det", "DET"), ("voto", 7, "nsubj:pass", "NOUN"), ("è", 7, "aux", "AUX"),
+        ("stato", 7, "aux:pass", "AUX"), ("annunciato", 7, "ROOT", "VERB"),
+        (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("it", rows, {"Rossi": (0, 1)}).attributions] == [None]
