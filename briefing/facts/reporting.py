@@ -175,6 +175,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if content is None and how == "agent" and token.dep.startswith("acl"):
             if subject is not None and subject.lower in outlet_words(lang):
                 content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
+        if content is None:
+            content = _after_colon(parse, token.i)
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
@@ -295,6 +297,25 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             )
         )
     return frames
+
+
+_COLON_REACH = 12  # tokens from a reporting verb to the colon that opens what it reports
+
+
+def _after_colon(parse: Parse, verb: int) -> tuple[int, int] | None:
+    """ "All Africa riporta notizie terribili: alcune sarebbero state ...", "she said the
+    following: ...": the clause after a colon close behind the verb is what it reports."""
+    tokens = parse.tokens
+    _, last = parse.sentence(verb)
+    for k in range(verb + 1, min(last, verb + _COLON_REACH) + 1):
+        if tokens[k].text == ":":
+            span = parse.span(list(range(k + 1, last + 1)))
+            if span and any(t.pos in _VERBAL for t in parse.within(*span)):
+                return span
+            return None
+        if tokens[k].text in {";", "."}:
+            return None
+    return None
 
 
 # What may come before a cue that opens its sentence: "Ma secondo X", "Sempre secondo X".

@@ -322,3 +322,18 @@ def test_a_passive_without_an_agent_is_credited_to_no_one() -> None:
         (".", 7, "punct", "PUNCT"),
     ]  # fmt: skip
     assert [a.source for a in facts("it", rows, {"Rossi": (0, 1)}).attributions] == [None]
+
+
+def test_what_follows_a_colon_behind_a_reporting_verb_is_its_content() -> None:
+    # "L'agenzia riporta notizie gravi: i villaggi sono stati bruciati."
+    rows = [
+        ("L'", 1, "det", "DET"), ("agenzia", 2, "nsubj", "NOUN"), ("riporta", 2, "ROOT", "VERB"),
+        ("notizie", 2, "obj", "NOUN"), ("gravi", 3, "amod", "ADJ"), (":", 2, "punct", "PUNCT"),
+        ("i", 7, "det", "DET"), ("villaggi", 10, "nsubj:pass", "NOUN"), ("sono", 10, "aux", "AUX"),
+        ("stati", 10, "aux:pass", "AUX"), ("bruciati", 2, "parataxis", "VERB"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("i villaggi sono stati bruciati", "agenzia")
+    ]
