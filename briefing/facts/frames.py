@@ -15,7 +15,7 @@ _BETWEEN = set(
 )
 _PRONOUNS = {"he", "she", "lui", "lei", "egli", "essa", "esso"}
 # Plural pronouns name no one person: they stand as subjects with no speaker.
-_COUNTS = {
+COUNTS = {
     "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
     "due": 2, "entrambi": 2, "entrambe": 2, "tre": 3, "quattro": 4, "cinque": 5,
 }  # fmt: skip
@@ -126,10 +126,10 @@ def subject_before(article: Article, words: list[Word], verb: int) -> Subject | 
                 start -= 1
             if start < i:  # "the two sides", never a bare "two"
                 count = next(
-                    (_COUNTS[w.lower] for w in words[start : i + 1] if w.lower in _COUNTS), None
+                    (COUNTS[w.lower] for w in words[start : i + 1] if w.lower in COUNTS), None
                 )
                 # "the two sides" are two parties, not two people: only bare counts name people.
-                people = count if low in _COUNTS else None
+                people = count if low in COUNTS else None
                 return Subject(words[start].start, word.end, count=people)
         if word.text == ",":
             # Skip one parenthetical: "Putin, parlando a vertici militari a Mosca, ha ribadito".

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts.syntax import Parse, Token
-from briefing.facts.text import outlet_words, speech_nouns
+from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
 
 _VERBAL = {"VERB", "AUX"}
@@ -193,8 +193,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "has never been charged", "she appeared": no one says anything
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
-                if kind == LEARNED:
-                    continue  # "a politician who had never debated": a description
+                if kind == LEARNED or not _agentive(parse, parse.tokens[token.head], lang):
+                    continue  # "a politician who had never debated", "un'immagine che ricorda"
                 # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on.
                 subject, how = parse.tokens[token.head], "subject"
             elif how in {"subject", "inverted"}:
@@ -221,6 +221,18 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
 
 
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
+
+
+def _agentive(parse: Parse, noun: Token, lang: str) -> bool:
+    """A noun that can say something: a name, a pronoun, a role, a source noun, an outlet."""
+    if noun.pos in {"PROPN", "PRON"}:
+        return True
+    # "il macchinista Mario Rossi, che ha detto": a name right after the noun is its own.
+    after = parse.tokens[noun.i + 1] if noun.i + 1 < len(parse.tokens) else None
+    if after is not None and after.head == noun.i and after.pos == "PROPN":
+        return True
+    word = noun.lower
+    return word in role_words(lang) or word in anonymous_nouns(lang) or word in outlet_words(lang)
 
 
 def _agent_speaks(parse: Parse, agent: Token | None, lang: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.reporting import Frame
 from briefing.facts.syntax import Parse
 from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
@@ -91,6 +92,12 @@ class Speakers:
         if ent is not None:
             return Speaker(clean_name(ent.text))
         lower = token.lower
+        count = COUNTS.get(lower)
+        if count and not parse.deps(token.i, "nmod"):
+            # "the four said": the people just named, when there are that many.
+            names = people_before(article, span[0], self.full_names, count)
+            if names:
+                return Speaker(", ".join(names), how="coreference")
         if lower in _PARTITIVE and parse.deps(token.i, "nmod"):
             # "uno dei passeggeri", "one of the aides": someone unnamed from a group.
             words = clean_name(article.text[span[0] : span[1]]).split()

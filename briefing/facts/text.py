@@ -238,7 +238,8 @@ def speech_nouns(lang: str) -> dict[str, dict]:
 
 
 def outlet_words(lang: str) -> dict[str, dict]:
-    """Nouns for news outlets, which report without being a person: "il quotidiano", "the paper"."""
+    """Nouns for news outlets and documents, which report without being a person: "il
+    quotidiano", "the paper", "il rapporto", "the survey"."""
     return lexicon("outlets.jsonl", lang)
 
 

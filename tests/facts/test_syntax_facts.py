@@ -337,3 +337,31 @@ def test_what_follows_a_colon_behind_a_reporting_verb_is_its_content() -> None:
     assert [(q.text, q.speaker) for q in found.quotes] == [
         ("i villaggi sono stati bruciati", "agenzia")
     ]
+
+
+def test_a_relative_clause_on_a_thing_is_no_one_speaking() -> None:
+    # "Un'immagine che ricorda i messaggi di Rossi." - an image recalls, nobody speaks.
+    rows = [
+        ("Un'", 1, "det", "DET"), ("immagine", 1, "ROOT", "NOUN"), ("che", 3, "nsubj", "PRON"),
+        ("ricorda", 1, "acl:relcl", "VERB"), ("i", 5, "det", "DET"), ("messaggi", 3, "obj", "NOUN"),
+        ("di", 7, "case", "ADP"), ("Rossi", 5, "nmod", "PROPN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", rows, {"Rossi": (7, 8)}).attributions == []
+
+
+def test_the_four_said_names_the_four_people_just_named() -> None:
+    # "Rossi, Bianchi, Verdi e Neri si sono visti. Nella nota i quattro hanno detto che ..."
+    rows = [
+        ("Rossi", 8, "nsubj", "PROPN"), (",", 2, "punct", "PUNCT"), ("Bianchi", 0, "conj", "PROPN"),
+        (",", 4, "punct", "PUNCT"), ("Verdi", 0, "conj", "PROPN"), ("e", 6, "cc", "CCONJ"),
+        ("Neri", 0, "conj", "PROPN"), ("si", 8, "expl", "PRON"), ("vedono", 8, "ROOT", "VERB"),
+        (".", 8, "punct", "PUNCT"), ("Nella", 11, "case", "ADP"), ("nota", 15, "obl", "NOUN"),
+        ("i", 13, "det", "DET"), ("quattro", 15, "nsubj", "NUM"), ("hanno", 15, "aux", "AUX"),
+        ("detto", 15, "ROOT", "VERB"), ("che", 18, "mark", "SCONJ"), ("tutto", 18, "nsubj", "PRON"),
+        ("cambia", 15, "ccomp", "VERB"), (".", 15, "punct", "PUNCT"),
+    ]  # fmt: skip
+    people = {"Rossi": (0, 1), "Bianchi": (2, 3), "Verdi": (4, 5), "Neri": (6, 7)}
+    found = facts("it", rows, people)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("tutto cambia", "Rossi, Bianchi, Verdi, Neri")
+    ]
