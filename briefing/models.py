@@ -139,6 +139,9 @@ class Attribution:
     how: str | None = None  # as Quote.how
     kind: str | None = None  # speech, report, thought, plan, according (from the parse)
     content: list[int] | None = None  # [start, end] of what is attributed, when known
+    # An unnamed source's kind: official, familiar, close, document, witness, expert, rumour
+    # or unspecified (facts/sourcing.py); None for a named source.
+    source_type: str | None = None
 
     @property
     def unsure(self) -> bool:

@@ -10,6 +10,7 @@ from briefing.facts.numbers import find_numbers
 from briefing.facts.people import extract_named, titled_person, with_given_names
 from briefing.facts.quotes import find_quotes, quote_spans
 from briefing.facts.reporting import find_frames
+from briefing.facts.sourcing import source_type
 from briefing.facts.speakers import Speakers
 from briefing.facts.syntax import Parse
 from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
@@ -87,6 +88,8 @@ def facts_from_text(
         speakers = Speakers(article, parse, full_names, people, quote_spans(article))
         resolved = [(f, speakers.of(f)) for f in find_frames(parse, article.lang, speakers.quotes)]
     attributions = find_attributions(article, full_names, resolved)
+    for attribution in attributions:
+        attribution.source_type = source_type(article, attribution)
     return Facts(
         people=people,
         organizations=organizations,

@@ -148,3 +148,31 @@ def test_according_to_needs_a_source() -> None:
 def test_a_name_the_recogniser_missed_still_speaks() -> None:
     text = "Later the Kremlin said there was no deal."
     assert ("Kremlin said", "Kremlin", False) in _attributions(text, "en", {})
+
+
+def test_an_unnamed_source_is_typed_and_a_named_one_is_not() -> None:
+    from briefing.facts.sourcing import source_type
+    from briefing.facts.text import Article
+    from briefing.models import Attribution
+
+    def typed(text: str, source: str, lang: str, anonymous: bool = True) -> str | None:
+        article = Article(text=text, lang=lang, ents=[], sents=[])
+        return source_type(article, Attribution(text, source, anonymous, 0, len(text)))
+
+    assert typed("secondo fonti vicine al Cremlino", "fonti vicine al Cremlino", "it") == "close"
+    assert typed("people familiar with the talks said", "people", "en") == "familiar"
+    assert typed("un alto funzionario ha detto", "alto funzionario", "it") == "official"
+    assert typed("witnesses said", "witnesses", "en") == "witness"
+    assert typed("si erano rincorse voci", "voci", "it") == "rumour"
+    assert typed("sources said", "sources", "en") == "unspecified"
+    assert typed("Rossi ha detto", "Rossi", "it", anonymous=False) is None
+
+
+def test_the_panel_and_the_export_name_an_unnamed_source_s_kind() -> None:
+    from briefing.tui.widgets.facts_panel import _attribution
+
+    assert _attribution("fonti vicine", "fonti", True, "close").plain.startswith(
+        "[anonymous: close] "
+    )
+    assert _attribution("fonti", "fonti", True, "unspecified").plain.startswith("[anonymous] ")
+    assert "[anonymous" not in _attribution("Rossi ha detto", "Rossi", False).plain

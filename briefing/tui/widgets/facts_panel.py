@@ -74,7 +74,10 @@ class FactsPanel(OptionList):
         section(
             "Attributions",
             [
-                (_attribution(a.text, a.source, a.anonymous, a.unsure), [(a.start, a.end)])
+                (
+                    _attribution(a.text, a.source, a.anonymous, a.source_type, a.unsure),
+                    [(a.start, a.end)],
+                )
                 for a in facts.attributions
             ],
         )
@@ -158,10 +161,18 @@ def _quote(words: str, speaker: str | None, reported: bool, unsure: bool = False
     return text
 
 
-def _attribution(words: str, source: str | None, anonymous: bool, unsure: bool = False) -> Text:
+def _attribution(
+    words: str,
+    source: str | None,
+    anonymous: bool,
+    kind: str | None = None,
+    unsure: bool = False,
+) -> Text:
+    """`kind` is an anonymous source's kind ("official", "close"...) when it is known."""
     text = Text(end="")
     if anonymous:
-        text.append("[anonymous] ", style="bold reverse")
+        label = f"anonymous: {kind}" if kind and kind != "unspecified" else "anonymous"
+        text.append(f"[{label}] ", style="bold reverse")
     text.append(clean_line(words))
     if source:
         text.append(" — " + _who(source, unsure), style=_UNSURE if unsure else "italic")
