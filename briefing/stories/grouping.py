@@ -1,0 +1,155 @@
+"""Grouping articles into stories: incremental assign of one article, full regroup of many.
+
+Two articles are alike by the weighted Jaccard of their entity identities (which carry across
+languages: Mosca and Moscow are one id) and of their distinctive words (which do not), each key
+weighed by its rarity, so "Putin" counts more than "country:US". An article joins the story of
+its most alike earlier article within `WINDOW_DAYS`, when that likeness reaches `JOIN`;
+otherwise it starts a story. Candidates come from posting lists, so assigning one article costs
+the lengths of its rarer keys' lists, not the size of the store.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.stories.features import ArticleFeatures
+
+WINDOW_DAYS = 10  # a story's articles are seldom further apart; wire reposts are same-day
+JOIN = 0.2  # likeness (0..1) at which an article joins a story
+MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) is no story
+# Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
+# and would make every assign walk a long list.
+COMMON_SHARE = 0.05
+COMMON_MIN = 40
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that started it: stable across regroups."""
+    return "s" + article_id[:11]
+
+
+@dataclass(frozen=True)
+class Match:
+    article_id: str  # the most alike earlier article, or None
+    likeness: float
+
+
+class Grouper:
+    """Stories being built: `assign` one article at a time, in publication order ideally."""
+
+    def __init__(self, frequencies: dict[str, int] | None = None, total: int = 0) -> None:
+        # Fixed frequencies (a full regroup knows them all up front); else counted as we go.
+        self._fixed = frequencies
+        self._fixed_total = total
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._days: dict[str, int | None] = {}
+        self._weights: dict[str, tuple[float, float]] = {}  # article -> (identities, words)
+        self.story_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    def _count(self, key: str) -> int:
+        if self._fixed is not None:
+            return self._fixed.get(key, 0)
+        return len(self._postings.get(key, ()))
+
+    def _total(self) -> int:
+        return self._fixed_total if self._fixed is not None else len(self.story_of)
+
+    def _weight(self, key: str, total: int) -> float:
+        """Rarer keys weigh more; keys too common to tell stories apart weigh nothing."""
+        count = self._count(key)
+        if count > max(COMMON_MIN, COMMON_SHARE * total):
+            return 0.0
+        return math.log(1 + (total + 1) / (count + 1))
+
+    def best_match(self, features: ArticleFeatures) -> Match | None:
+        """The earlier article this one is most alike, if any is alike enough to share a story."""
+        total = self._total()
+        shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
+        shared_names: dict[str, int] = defaultdict(int)
+        own = [0.0, 0.0]
+        for kind, keys in enumerate((features.identities, features.words)):
+            prefix = "i:" if kind == 0 else "w:"
+            for key in keys:
+                weight = self._weight(prefix + key, total)
+                if not weight:
+                    continue
+                own[kind] += weight
+                for other in self._postings.get(prefix + key, ()):
+                    if not self._near(features.day, self._days[other]):
+                        continue
+                    shared[kind][other] += weight
+                    if kind == 0:
+                        shared_names[other] += 1
+        best: Match | None = None
+        for other in shared[0].keys() | shared[1].keys():
+            theirs = self._weights[other]
+            likeness = 0.0
+            if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
+                likeness = _jaccard(shared[0][other], own[0], theirs[0])
+            likeness = max(likeness, _jaccard(shared[1].get(other, 0.0), own[1], theirs[1]))
+            if likeness >= JOIN and (
+                best is None or (likeness, other) > (best.likeness, best.article_id)
+            ):
+                best = Match(other, likeness)
+        return best
+
+    def assign(self, features: ArticleFeatures) -> str:
+        """Put one article in the story of its most alike earlier article, or in a new one."""
+        if features.id in self.story_of:
+            return self.story_of[features.id]
+        match = self.best_match(features)
+        story = self.story_of[match.article_id] if match else story_id_for(features.id)
+        self._add(features, story)
+        return story
+
+    def place(self, features: ArticleFeatures, story: str) -> None:
+        """Record an article already in `story` (loaded from the store), so later ones can join."""
+        self._add(features, story)
+
+    def _add(self, features: ArticleFeatures, story: str) -> None:
+        total = self._total() + (0 if self._fixed is not None else 1)
+        weights = []
+        for prefix, keys in (("i:", features.identities), ("w:", features.words)):
+            weights.append(sum(self._weight(prefix + k, total) for k in keys))
+            for key in keys:
+                self._postings[prefix + key].append(features.id)
+        self._weights[features.id] = (weights[0], weights[1])
+        self._days[features.id] = features.day
+        self.story_of[features.id] = story
+        self.members[story].append(features.id)
+
+    @staticmethod
+    def _near(day: int | None, other: int | None) -> bool:
+        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+
+def _jaccard(shared: float, mine: float, theirs: float) -> float:
+    union = mine + theirs - shared
+    return shared / union if union > 0 else 0.0
+
+
+def in_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Publication order (undated last), then id: the order regroup assigns in."""
+    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id))
+
+
+def regroup(features: Iterable[ArticleFeatures]) -> Grouper:
+    """Group every article from scratch, key weights counted over all of them first."""
+    ordered = in_order(features)
+    counts: dict[str, int] = defaultdict(int)
+    for f in ordered:
+        for key in f.identities:
+            counts["i:" + key] += 1
+        for key in f.words:
+            counts["w:" + key] += 1
+    grouper = Grouper(dict(counts), len(ordered))
+    for f in ordered:
+        grouper.assign(f)
+    return grouper
