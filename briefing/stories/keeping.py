@@ -31,10 +31,15 @@ def regroup_store(store: Any) -> int:
 
 
 class Keeper:
-    """The automatic groups kept in memory, so each new article is assigned in milliseconds."""
+    """The automatic groups kept in memory, so each new article is assigned in milliseconds.
 
-    def __init__(self, store: Any) -> None:
+    Loading costs one pass over the grouped articles' features; `write=False` (a read-only
+    store: the reader holds it) keeps new assignments in memory only.
+    """
+
+    def __init__(self, store: Any, *, write: bool = True) -> None:
         self.store = store
+        self.write = write and not getattr(store, "readonly", False)
         self.grouper = Grouper()
         groups = store.story_groups()
         story_of = {a: s for s, ids in groups.items() for a in ids}
@@ -47,30 +52,45 @@ class Keeper:
         for f in in_order(features):
             if f.id not in self.grouper.story_of:
                 placed[f.id] = self.grouper.assign(f)
-        if placed:
+        if placed and self.write:
             changed = {s: self.grouper.members[s] for s in set(placed.values())}
             self.store.put_story_groups(changed)
         return placed
 
+    def groups(self) -> dict[str, list[str]]:
+        return {s: list(ids) for s, ids in self.grouper.members.items()}
+
 
 def update(store: Any) -> dict[str, str]:
     """Give every analysed article not in a story yet its story; article -> story placed."""
+    return _bring_up_to_date(store)[1]
+
+
+def _bring_up_to_date(store: Any) -> tuple[dict[str, list[str]], dict[str, str]]:
     groups = store.story_groups()
     grouped = {a for ids in groups.values() for a in ids}
     new = set(store.summaries()) - grouped
     if not new:
-        return {}
+        return groups, {}
     if not groups:  # nothing grouped yet: regroup weighs keys over everything at once
-        regroup_store(store)
-        return {a: s for s, ids in store.story_groups().items() for a in ids}
+        grouper = regroup(all_features(store))
+        if not store.readonly:
+            store.put_story_groups(dict(grouper.members), replace=True)
+        return dict(grouper.members), dict(grouper.story_of)
     keeper = Keeper(store)
-    return keeper.assign(all_features(store, new))
+    placed = keeper.assign(all_features(store, new))
+    return keeper.groups(), placed
 
 
-def stories(store: Any) -> list[Story]:
-    """The stories in force (automatic groups + the user's edits), latest first."""
+def stories(store: Any, *, update_first: bool = True) -> list[Story]:
+    """The stories in force (automatic groups + the user's edits), latest first.
+
+    `update_first` groups analysed articles not in a story yet (in memory only when the
+    store is read-only), so a list is never missing the latest articles.
+    """
+    groups = _bring_up_to_date(store)[0] if update_first else store.story_groups()
     return compose(
-        store.story_groups(),
+        groups,
         edits.load(store),
         {a.id: a for a in store.articles()},
         store.summaries(),
