@@ -137,6 +137,19 @@ def _export(
     )
 
 
+def _stories(store: Any) -> list:
+    from briefing.stories.keeping import stories
+
+    return stories(store)
+
+
+def _export_story(store: Any, story: Any, out: Path, *, obsidian: bool, names: str) -> Path:
+    from briefing.export import ExportOptions
+    from briefing.export.story import export_story
+
+    return export_story(store, story, out, options=ExportOptions(obsidian=obsidian, names=names))
+
+
 def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
     """A cached analysis made before the body or the corrections changed."""
     from briefing.analysis import body_hash
@@ -161,4 +174,6 @@ class Services:
     import_sources: Callable[..., ImportOutcome | str] = _import
     refresh_feeds: Callable[..., list] = _refresh_feeds  # (store, progress(report, done, total))
     export: Callable[..., Any] = _export
+    stories: Callable[[Any], list] = _stories  # the stories in force, new articles grouped
+    export_story: Callable[..., Path] = _export_story
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale
