@@ -13,6 +13,9 @@ from briefing.query.normalize import words
 MIN_WORD = 4
 # The lead carries what the story is about; the tail adds noise and reading time.
 LEAD_CHARS = 1500
+# Words are cut to their first letters: a light stem for both languages ("scossa", "scosse";
+# "negotiators", "negotiations"), measured better than whole words on the labelled set.
+STEM = 5
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def features_of(
     text = article.title or ""
     if body:
         text = f"{text}\n{body[:LEAD_CHARS]}"
-    found = frozenset(w for w in words(text) if len(w) >= MIN_WORD and not w.isdigit())
+    found = frozenset(w[:STEM] for w in words(text) if len(w) >= MIN_WORD and not w.isdigit())
     return ArticleFeatures(
         article.id, day_number(article.published), identities, found, article.lang, article.source
     )

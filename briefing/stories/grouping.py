@@ -1,8 +1,8 @@
 """Grouping articles into stories: incremental assign of one article, full regroup of many.
 
-Two articles are alike by the weighted Jaccard of their entity identities (which carry across
-languages: Mosca and Moscow are one id) and of their distinctive words (which do not), each key
-weighed by its rarity, so "Putin" counts more than "country:US". An article joins the story of
+Two articles are alike by the weighted Jaccard of their distinctive words plus half that of
+their entity identities (which carry across languages: Mosca and Moscow are one id; words do
+not), each key weighed by its rarity, so "Putin" counts more than "country:US". An article joins the story of
 its most alike earlier article within `WINDOW_DAYS`, when that likeness reaches `JOIN`;
 otherwise it starts a story. Candidates come from posting lists, so assigning one article costs
 the lengths of its rarer keys' lists, not the size of the store.
@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from briefing.stories.features import ArticleFeatures
 
-WINDOW_DAYS = 10  # a story's articles are seldom further apart; wire reposts are same-day
-JOIN = 0.2  # likeness (0..1) at which an article joins a story
-MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) is no story
+WINDOW_DAYS = 14  # an article joins a story with an article at most this far apart
+JOIN = 0.1  # score at which an article joins a story
+IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whole Jaccard
+LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
+MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
@@ -28,7 +30,7 @@ COMMON_MIN = 40
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that started it: stable across regroups."""
-    return "s" + article_id[:11]
+    return "s" + article_id
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Grouper:
         self._fixed_total = total
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
+        self._langs: dict[str, str | None] = {}
         self._weights: dict[str, tuple[float, float]] = {}  # article -> (identities, words)
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
@@ -68,8 +71,8 @@ class Grouper:
             return 0.0
         return math.log(1 + (total + 1) / (count + 1))
 
-    def best_match(self, features: ArticleFeatures) -> Match | None:
-        """The earlier article this one is most alike, if any is alike enough to share a story."""
+    def likenesses(self, features: ArticleFeatures) -> dict[str, float]:
+        """Likeness (0..~1.5) to every earlier article within the window sharing a key."""
         total = self._total()
         shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
         shared_names: dict[str, int] = defaultdict(int)
@@ -87,17 +90,33 @@ class Grouper:
                     shared[kind][other] += weight
                     if kind == 0:
                         shared_names[other] += 1
-        best: Match | None = None
+        found = {}
         for other in shared[0].keys() | shared[1].keys():
             theirs = self._weights[other]
-            likeness = 0.0
+            likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
             if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
-                likeness = _jaccard(shared[0][other], own[0], theirs[0])
-            likeness = max(likeness, _jaccard(shared[1].get(other, 0.0), own[1], theirs[1]))
-            if likeness >= JOIN and (
-                best is None or (likeness, other) > (best.likeness, best.article_id)
-            ):
-                best = Match(other, likeness)
+                names = _jaccard(shared[0][other], own[0], theirs[0])
+                if features.lang != self._langs[other]:  # words cannot match: names alone
+                    likeness = max(likeness, names)
+                else:
+                    likeness += IDENTITY_SHARE * names
+            found[other] = likeness
+        return found
+
+    def best_match(self, features: ArticleFeatures) -> Match | None:
+        """The story this article is most alike, by its best and its average likeness to the
+        story's articles (`LINK_MEAN`): one alike article is not enough to join a big story."""
+        found = self.likenesses(features)
+        by_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for other, likeness in found.items():
+            by_story[self.story_of[other]].append((likeness, other))
+        best: Match | None = None
+        for story, alike in by_story.items():
+            top, article = max(alike)
+            mean = sum(x for x, _ in alike) / len(self.members[story])
+            score = (1 - LINK_MEAN) * top + LINK_MEAN * mean
+            if score >= JOIN and (best is None or (score, article) > (best.likeness, best.article_id)):
+                best = Match(article, score)
         return best
 
     def assign(self, features: ArticleFeatures) -> str:
@@ -122,6 +141,7 @@ class Grouper:
                 self._postings[prefix + key].append(features.id)
         self._weights[features.id] = (weights[0], weights[1])
         self._days[features.id] = features.day
+        self._langs[features.id] = features.lang
         self.story_of[features.id] = story
         self.members[story].append(features.id)
 
