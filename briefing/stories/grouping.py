@@ -115,7 +115,9 @@ class Grouper:
             top, article = max(alike)
             mean = sum(x for x, _ in alike) / len(self.members[story])
             score = (1 - LINK_MEAN) * top + LINK_MEAN * mean
-            if score >= JOIN and (best is None or (score, article) > (best.likeness, best.article_id)):
+            if score >= JOIN and (
+                best is None or (score, article) > (best.likeness, best.article_id)
+            ):
                 best = Match(article, score)
         return best
 

@@ -84,6 +84,11 @@ def near_duplicates(texts: dict[str, str]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+def fold_copies(texts: dict[str, str]) -> dict[str, list[str]]:
+    """Each copied text (the first of its group, in the given order) -> the ids of its copies."""
+    return {group[0]: group[1:] for group in near_duplicates(texts)}
+
+
 @dataclass
 class Changes:
     """What a copy changed against the original: its title and the sentences it added or cut."""

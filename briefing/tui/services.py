@@ -150,6 +150,13 @@ def _export_story(store: Any, story: Any, out: Path, *, obsidian: bool, names: s
     return export_story(store, story, out, options=ExportOptions(obsidian=obsidian, names=names))
 
 
+def _story_copies(store: Any, story: Any) -> dict[str, list[str]]:
+    """A story's wire copies: the first of each -> the others (shown once in the stories view)."""
+    from briefing.stories.near_dups import fold_copies
+
+    return fold_copies({i: store.body(i) for i in story.article_ids})
+
+
 def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
     """A cached analysis made before the body or the corrections changed."""
     from briefing.analysis import body_hash
@@ -176,4 +183,5 @@ class Services:
     export: Callable[..., Any] = _export
     stories: Callable[[Any], list] = _stories  # the stories in force, new articles grouped
     export_story: Callable[..., Path] = _export_story
+    story_copies: Callable[[Any, Any], dict[str, list[str]]] = _story_copies
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale

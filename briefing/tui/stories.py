@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import work
 
+from briefing.store import StoreError
 from briefing.tui.messages import StoriesReady, TaskFinished
 from briefing.tui.screens.dialogs import AskText
 from briefing.tui.screens.stories import StoriesScreen
@@ -53,7 +54,14 @@ class StoryActions:
             elif choice[0] == "export" and choice[1] in by_id:
                 self._ask_story_folder(by_id[choice[1]])
 
-        self.push_screen(StoriesScreen(message.stories, self.by_id, message.article_id), done)
+        def copies_of(story: Any) -> dict[str, list[str]]:
+            try:
+                return self.services.story_copies(self.store, story)
+            except StoreError:  # a damaged body: every article listed, none folded
+                return {}
+
+        screen = StoriesScreen(message.stories, self.by_id, message.article_id, copies_of)
+        self.push_screen(screen, done)
 
     def _ask_story_folder(self, story: Any) -> None:
         default_dir = self.config.export_dir or str(Path.cwd() / "briefing-export")

@@ -69,3 +69,22 @@ async def test_x_in_the_stories_screen_exports_the_story(store, tmp_path):
         written = list((tmp_path / "out").glob("story-*.md"))
         assert len(written) == 1 and story.id in written[0].name
         assert "## Sources and dates" in written[0].read_text()
+
+
+async def test_wire_copies_show_once_with_the_outlets_that_reposted_them(tmp_path):
+    from tests.stories.test_briefing import _items
+
+    items = _items()
+    with Store.open(tmp_path / "wire", backups_dir=tmp_path / "backups") as wire:
+        fill(wire, items)
+        app = make_app(wire, Config(), services=fake_services())
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("S")
+            await settle(pilot)
+            screen = app.screen
+            assert len(screen.stories) == 1
+            await pilot.press("enter")
+            rows = [str(screen.options.get_option_at_index(n).prompt) for n in range(2)]
+            assert screen.options.option_count == 2  # three articles, one of them a copy
+            assert any("+1 copy: Reposter" in row for row in rows)

@@ -3,6 +3,7 @@ articles, Enter on one opens it with the list filtered to its story; x exports t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -23,9 +24,17 @@ Choice = tuple[str, ...] | None
 class StoriesScreen(ModalScreen[Choice]):
     BINDINGS = [*bindings.STORIES, *(b for b in bindings.DIALOG if b.id == "cancel")]
 
-    def __init__(self, stories: list[Any], articles: dict[str, Any], current: str | None) -> None:
-        """`stories`: stories.Story list; `articles`: id -> Article; `current`: open article."""
+    def __init__(
+        self,
+        stories: list[Any],
+        articles: dict[str, Any],
+        current: str | None,
+        copies_of: Callable[[Any], dict[str, list[str]]] | None = None,
+    ) -> None:
+        """`stories`: stories.Story list; `articles`: id -> Article; `current`: open article;
+        `copies_of(story)`: its wire copies (first -> the others), shown as one row."""
         super().__init__()
+        self.copies_of = copies_of
         self.stories = stories
         self.articles = articles
         self.current = current
@@ -41,13 +50,20 @@ class StoriesScreen(ModalScreen[Choice]):
         prompt.append(clean_line(story.title), style="italic" if story.titled_by_user else "")
         return prompt
 
-    def _article_prompt(self, article_id: str) -> Text:
+    def _article_prompt(self, article_id: str, copies: list[str] = ()) -> Text:
         article = self.articles.get(article_id)
         if article is None:
             return Text(article_id, end="")
         prompt = Text(f"{(article.published or '')[:10]:10} ", style="dim", end="")
         prompt.append(f"{clean_line(article.source or '-')[:18]:18} ", style="dim")
         prompt.append(clean_line(article.title))
+        if copies:
+            outlets = [
+                clean_line(getattr(self.articles.get(c), "source", None) or "?") for c in copies
+            ]
+            prompt.append(
+                f"  +{plural(len(copies), 'copy', 'copies')}: {', '.join(outlets)}", style="dim"
+            )
         return prompt
 
     def compose(self) -> ComposeResult:
@@ -84,9 +100,14 @@ class StoriesScreen(ModalScreen[Choice]):
             style="dim",
         )
         self.query_one("#stories-title", Static).update(title)
+        copies = self.copies_of(story) if self.copies_of is not None else {}
+        folded = {c for group in copies.values() for c in group}
+        shown = [i for i in story.article_ids if i not in folded]
         self.options.clear_options()
-        self.options.add_options([Option(self._article_prompt(i), id=i) for i in story.article_ids])
-        at = story.article_ids.index(self.current) if self.current in story.article_ids else 0
+        self.options.add_options(
+            [Option(self._article_prompt(i, copies.get(i, [])), id=i) for i in shown]
+        )
+        at = shown.index(self.current) if self.current in shown else 0
         self.options.highlighted = at
 
     def _highlighted_story(self) -> Any:
