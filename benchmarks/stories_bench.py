@@ -1,7 +1,7 @@
 """Stories, measured: grouping precision/recall on a labelled set, near-duplicates on reposted
 copies, and grouping time at 10,000 articles.
 
-Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh]
+Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store]
 
 - benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
   Wikinews dev and CoNLL++ dev by id, corpus files by path) and the project's seed: each one
@@ -16,7 +16,8 @@ Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh]
 - Time at 10,000: the labelled articles' features cloned into 10,000 (names and words renamed
   per clone family but one key in ten, so keys keep realistic rarity; dates spread over a
   year, 6 days a family): a full regroup,
-  then 9,900 placed and 100 assigned one by one (median and worst ms per article).
+  then 9,900 placed and 100 assigned one by one (median and worst ms per article). --store
+  also builds a synthetic 10,000 store (synth.build) and times keeping.update through it.
 """
 
 from __future__ import annotations
@@ -243,10 +244,49 @@ def timing(features: list[ArticleFeatures], total: int = 10_000) -> None:
     )
 
 
+def store_timing(total: int = 10_000) -> None:
+    """Through a real store (synth.build: bodies in the pack, analyses cached): the first
+    grouping of every article, then one new article grouped as `briefing stories` does it."""
+    import shutil
+
+    from briefing.store import Store
+    from briefing.stories import keeping
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    folder = Path(tempfile.mkdtemp(prefix="stories-bench-"))
+    try:
+        synth.build(folder / "store", total)
+        with Store.open(
+            folder / "store", backups_dir=folder / "backups", auto_backup=False
+        ) as store:
+            started = time.perf_counter()
+            keeping.update(store)
+            first_s = time.perf_counter() - started
+            stories = len(store.story_groups())
+            extra = next(synth.articles(1, seed=99))
+            extra.id = store.add_articles([extra])[0].article_id
+            store.put_analyses([synth.synthetic_analysis(extra)])
+            started = time.perf_counter()
+            placed = keeping.update(store)
+            one_s = time.perf_counter() - started
+        print(
+            f"store of {total:,}: first grouping (bodies read, features, regroup, written) "
+            f"{first_s:.1f} s, {stories:,} stories; one new article {one_s:.2f} s "
+            f"(loading the groups' features from the store, then the assign), placed {len(placed)}"
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--no-timing", action="store_true", help="skip the 10,000 timing")
     parser.add_argument("--fresh", action="store_true", help="analyse the texts again")
+    parser.add_argument(
+        "--store", action="store_true", help="also time grouping through a real 10,000 store"
+    )
     args = parser.parse_args(argv)
     pairs = load_articles()
     analyses = analyse([a for a, _ in pairs], args.fresh)
@@ -254,6 +294,8 @@ def main(argv: list[str]) -> int:
     near_duplicate_check(pairs)
     if not args.no_timing:
         timing(features)
+    if args.store:
+        store_timing()
     return 0
 
 
