@@ -49,7 +49,10 @@ class Grouper:
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
         self._langs: dict[str, str | None] = {}
-        self._weights: dict[str, tuple[float, float]] = {}  # article -> (identities, words)
+        self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # article -> weight of its (identities, words), computed when first compared: loading
+        # 10,000 grouped articles then costs only their posting lists
+        self._weights: dict[str, tuple[float, float]] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
 
@@ -92,7 +95,7 @@ class Grouper:
                         shared_names[other] += 1
         found = {}
         for other in shared[0].keys() | shared[1].keys():
-            theirs = self._weights[other]
+            theirs = self._weights.get(other) or self._weigh(other, total)
             likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
             if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
                 names = _jaccard(shared[0][other], own[0], theirs[0])
@@ -134,14 +137,20 @@ class Grouper:
         """Record an article already in `story` (loaded from the store), so later ones can join."""
         self._add(features, story)
 
+    def _weigh(self, article_id: str, total: int) -> tuple[float, float]:
+        identities, found = self._keys[article_id]
+        weights = (
+            sum(self._weight("i:" + k, total) for k in identities),
+            sum(self._weight("w:" + k, total) for k in found),
+        )
+        self._weights[article_id] = weights
+        return weights
+
     def _add(self, features: ArticleFeatures, story: str) -> None:
-        total = self._total() + (0 if self._fixed is not None else 1)
-        weights = []
         for prefix, keys in (("i:", features.identities), ("w:", features.words)):
-            weights.append(sum(self._weight(prefix + k, total) for k in keys))
             for key in keys:
                 self._postings[prefix + key].append(features.id)
-        self._weights[features.id] = (weights[0], weights[1])
+        self._keys[features.id] = (features.identities, features.words)
         self._days[features.id] = features.day
         self._langs[features.id] = features.lang
         self.story_of[features.id] = story
