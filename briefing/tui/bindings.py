@@ -112,6 +112,10 @@ STORIES = [
     Binding("j", "move(1)", "Down", id="story_down", show=False),
     Binding("k", "move(-1)", "Up", id="story_up", show=False),
     Binding("x", "export_story", "Export story", id="export_story"),
+    Binding("plus", "merge_story", "Merge into", id="merge_story", key_display="+"),
+    Binding("minus", "split_story", "Split off", id="split_story", key_display="-"),
+    Binding("r", "retitle_story", "Retitle", id="retitle_story"),
+    Binding("ctrl+z", "undo_story_edit", "Undo edit", id="undo_story"),
 ]
 
 DIALOG = [

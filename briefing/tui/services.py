@@ -157,6 +157,15 @@ def _story_copies(store: Any, story: Any) -> dict[str, list[str]]:
     return fold_copies({i: store.body(i) for i in story.article_ids})
 
 
+def _story_edit(store: Any, action: str, *args: Any) -> Any:
+    """One of keeping's edits (merge, split, retitle, undo); returns what it returns."""
+    from briefing.stories import keeping
+
+    if action == "undo":
+        return keeping.edits.undo(store)
+    return getattr(keeping, action)(store, *args)
+
+
 def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
     """A cached analysis made before the body or the corrections changed."""
     from briefing.analysis import body_hash
@@ -184,4 +193,5 @@ class Services:
     stories: Callable[[Any], list] = _stories  # the stories in force, new articles grouped
     export_story: Callable[..., Path] = _export_story
     story_copies: Callable[[Any, Any], dict[str, list[str]]] = _story_copies
+    story_edit: Callable[..., Any] = _story_edit  # (store, "merge"|"split"|"retitle"|"undo", ...)
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale

@@ -60,7 +60,19 @@ class StoryActions:
             except StoreError:  # a damaged body: every article listed, none folded
                 return {}
 
-        screen = StoriesScreen(message.stories, self.by_id, message.article_id, copies_of)
+        def edit(action: str, *args: Any) -> list | None:
+            """A story edit, then the stories after it (grouping is not run again)."""
+            try:
+                done = self.services.story_edit(self.store, action, *args)
+                if action == "undo" and done is None:
+                    self.notify("no story edit to undo")
+                    return None
+                return self.services.stories(self.store)
+            except (StoreError, ValueError) as exc:  # read-only, or a story into itself
+                self.notify(str(exc), title="story not changed", severity="warning")
+                return None
+
+        screen = StoriesScreen(message.stories, self.by_id, message.article_id, copies_of, edit)
         self.push_screen(screen, done)
 
     def _ask_story_folder(self, story: Any) -> None:

@@ -88,3 +88,31 @@ async def test_wire_copies_show_once_with_the_outlets_that_reposted_them(tmp_pat
             rows = [str(screen.options.get_option_at_index(n).prompt) for n in range(2)]
             assert screen.options.option_count == 2  # three articles, one of them a copy
             assert any("+1 copy: Reposter" in row for row in rows)
+
+
+async def test_merge_split_retitle_and_undo_from_the_stories_screen(store):
+    ids = [a.id for a, _ in talks_and_office()]
+    app = make_app(store, Config(), services=fake_services())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("plus")  # mark the first story...
+        await pilot.press("down", "plus")  # ...and merge it into the second
+        assert len(screen.stories) == 1 and set(screen.stories[0].article_ids) == set(ids)
+        await pilot.press("enter")  # its articles
+        screen.options.highlighted = 0
+        gone = screen.options.get_option_at_index(0).id
+        await pilot.press("minus")
+        assert len(screen.stories) == 2
+        assert any(s.article_ids == [gone] for s in screen.stories)
+        await pilot.press("escape", "r")
+        box = app.screen.query_one("Input")
+        box.value = "Mine"
+        await pilot.press("enter")
+        assert any(s.title == "Mine" for s in screen.stories)
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+        assert sorted(len(s.article_ids) for s in screen.stories) == [2, 3]
+        assert not any(s.title == "Mine" for s in screen.stories)

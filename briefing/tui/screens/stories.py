@@ -1,5 +1,6 @@
 """The stories screen: every story (dates, languages, article count, title); Enter lists its
-articles, Enter on one opens it with the list filtered to its story; x exports the story."""
+articles, Enter on one opens it with the list filtered to its story; x exports the story;
++ merges a story into another, - splits an article off, r retitles, ctrl+z undoes."""
 
 from __future__ import annotations
 
@@ -30,11 +31,15 @@ class StoriesScreen(ModalScreen[Choice]):
         articles: dict[str, Any],
         current: str | None,
         copies_of: Callable[[Any], dict[str, list[str]]] | None = None,
+        edit: Callable[..., list[Any] | None] | None = None,
     ) -> None:
         """`stories`: stories.Story list; `articles`: id -> Article; `current`: open article;
-        `copies_of(story)`: its wire copies (first -> the others), shown as one row."""
+        `copies_of(story)`: its wire copies (first -> the others), shown as one row;
+        `edit(action, *args)`: makes a story edit, returns the stories after it (None: failed)."""
         super().__init__()
         self.copies_of = copies_of
+        self.edit = edit
+        self.marked: Any = None  # the story `+` will merge into the next one chosen
         self.stories = stories
         self.articles = articles
         self.current = current
@@ -81,7 +86,10 @@ class StoriesScreen(ModalScreen[Choice]):
     def show_stories(self, article_id: str | None = None) -> None:
         """Every story, the cursor on the one holding `article_id` (the open article's story)."""
         self.story = None
-        title = f"Stories ({len(self.stories)}) — Enter: its articles · x: export it"
+        title = (
+            f"Stories ({len(self.stories)}) — Enter: its articles · x: export · + merge into · "
+            "r: retitle · ctrl+z: undo"
+        )
         self.query_one("#stories-title", Static).update(Text(title, style="bold"))
         self.options.clear_options()
         self.options.add_options([Option(self._story_prompt(s), id=s.id) for s in self.stories])
@@ -96,7 +104,7 @@ class StoriesScreen(ModalScreen[Choice]):
         title.append(
             f"\n{plural(len(story.article_ids), 'article')}, "
             f"{', '.join(clean_line(s) for s in story.sources) or 'no source'}"
-            " — Enter opens · x exports · Escape: back",
+            " — Enter opens · x exports · -: split off · Escape: back",
             style="dim",
         )
         self.query_one("#stories-title", Static).update(title)
@@ -130,6 +138,69 @@ class StoriesScreen(ModalScreen[Choice]):
             self.options.action_cursor_down()
         else:
             self.options.action_cursor_up()
+
+    # the user's edits -----------------------------------------------------------------------
+    def _edited(self, action: str, *args: Any, say: str, focus: str | None = None) -> None:
+        if self.edit is None:
+            return
+        stories = self.edit(action, *args)
+        if stories is None:
+            return  # the app said why
+        self.stories = stories
+        self.notify(say)
+        if self.story is not None:
+            story = next((s for s in stories if focus in s.article_ids), None)
+            if story is not None:
+                self.show_articles(story)
+                return
+        self.show_stories(focus)
+
+    def action_merge_story(self) -> None:
+        if self.story is not None:
+            return
+        story = self._highlighted_story()
+        if story is None:
+            return
+        if self.marked is None or self.marked.id == story.id:
+            self.marked = story
+            self.notify(f"merge “{clean_line(story.title)}” into…: choose another, press + again")
+            return
+        source, self.marked = self.marked, None
+        self._edited(
+            "merge",
+            source.id,
+            story.id,
+            say=f"merged into “{clean_line(story.title)}”",
+            focus=story.article_ids[0],
+        )
+
+    def action_split_story(self) -> None:
+        if self.story is None or len(self.story.article_ids) < 2:
+            return
+        article_id = self.options.get_option_at_index(self.options.highlighted or 0).id
+        self._edited(
+            "split", self.story.id, [article_id], say="split off into a story of its own",
+            focus=article_id,
+        )  # fmt: skip
+
+    def action_retitle_story(self) -> None:
+        from briefing.tui.screens.dialogs import AskText
+
+        story = self._highlighted_story()
+        if story is None:
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None:
+                self._edited("retitle", story.id, title, say="retitled", focus=story.article_ids[0])
+
+        self.app.push_screen(
+            AskText("Story title ('' gives back the automatic one)", value=story.title), done
+        )
+
+    def action_undo_story_edit(self) -> None:
+        story = self._highlighted_story()
+        self._edited("undo", say="undone", focus=story.article_ids[0] if story else None)
 
     def action_export_story(self) -> None:
         story = self._highlighted_story()
