@@ -2,10 +2,13 @@
 
 Two articles are alike by the weighted Jaccard of their distinctive words plus half that of
 their entity identities (which carry across languages: Mosca and Moscow are one id; words do
-not), each key weighed by its rarity, so "Putin" counts more than "country:US". An article joins the story of
-its most alike earlier article within `WINDOW_DAYS`, when that likeness reaches `JOIN`;
-otherwise it starts a story. Candidates come from posting lists, so assigning one article costs
-the lengths of its rarer keys' lists, not the size of the store.
+not), each key weighed by its rarity, so "Putin" counts more than "country:US". Across
+languages the names' Jaccard stands alone; two articles that both name their actors and share
+none keep half their words' likeness (four football qualifiers of one day share their words).
+An article joins the story it is most alike (its best and its average likeness to the
+story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
+Candidates come from posting lists, so assigning one article costs the lengths of its rarer
+keys' lists, not the size of the store.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ WINDOW_DAYS = 14  # an article joins a story with an article at most this far ap
 JOIN = 0.1  # score at which an article joins a story
 IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whole Jaccard
 LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
+NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
 MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
@@ -97,6 +101,10 @@ class Grouper:
         for other in shared[0].keys() | shared[1].keys():
             theirs = self._weights.get(other) or self._weigh(other, total)
             likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
+            if not shared_names.get(other) and min(
+                len(features.identities), len(self._keys[other][0])
+            ) >= MIN_SHARED_IDENTITIES:
+                likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
             if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
                 names = _jaccard(shared[0][other], own[0], theirs[0])
                 if features.lang != self._langs[other]:  # words cannot match: names alone
