@@ -101,9 +101,11 @@ class Grouper:
         for other in shared[0].keys() | shared[1].keys():
             theirs = self._weights.get(other) or self._weigh(other, total)
             likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
-            if not shared_names.get(other) and min(
-                len(features.identities), len(self._keys[other][0])
-            ) >= MIN_SHARED_IDENTITIES:
+            if (
+                not shared_names.get(other)
+                and min(len(features.identities), len(self._keys[other][0]))
+                >= MIN_SHARED_IDENTITIES
+            ):
                 likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
             if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
                 names = _jaccard(shared[0][other], own[0], theirs[0])
