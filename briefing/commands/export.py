@@ -209,8 +209,9 @@ def run(args: argparse.Namespace) -> int:
     if args.story:
         if query or args.ids or args.one_file:
             return _fail("--story takes no query, --id or --one-file", EXIT_USAGE)
-        if args.template is None:
-            options.template = None  # a kept briefing.md.j2 copy is not a story template
+        if args.template is None:  # the copy --copy-templates made, if the user kept one
+            kept = user_templates_dir() / "story.md.j2"
+            options.template = kept if kept.is_file() else None
         return _export_story(args.story, out, options)
     try:
         with Store.open(readonly=True) as store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,12 @@ def test_export_story_writes_one_briefing(ids, capsys, tmp_path):
     assert all(i in text for i in talks["articles"])
     code, _, err = run(capsys, "export", "--story", "zzz")
     assert code == 2 and "no story" in err
+
+
+def test_export_story_uses_the_kept_copy_of_its_template(ids, capsys, tmp_path):
+    talks = next(s for s in _stories(capsys) if ids[0] in s["articles"])
+    code, out, _ = run(capsys, "export", "--copy-templates")
+    kept = next(p for p in map(Path, out.split()) if p.name == "story.md.j2")
+    kept.write_text(kept.read_text().replace("## Sources and dates", "## Fonti e date"))
+    code, out, _ = run(capsys, "export", "--story", talks["id"], "-o", str(tmp_path / "o.md"))
+    assert code == 0 and "## Fonti e date" in (tmp_path / "o.md").read_text()
