@@ -294,7 +294,12 @@ def test_cli_copy_templates_then_export_uses_the_changed_copy(tmp_path, temp_hom
     _fill_store()
     assert cli.main(["export", "--copy-templates"]) == 0
     copied = [Path(line) for line in capsys.readouterr().out.split()]
-    assert sorted(p.name for p in copied) == ["article.md.j2", "briefing.md.j2", "sections.md.j2"]
+    assert sorted(p.name for p in copied) == [
+        "article.md.j2",
+        "briefing.md.j2",
+        "sections.md.j2",
+        "story.md.j2",
+    ]
     mine = next(p for p in copied if p.name == "article.md.j2")
     mine.write_text(mine.read_text(encoding="utf-8").replace("## My notes", "## Appunti"))
     assert cli.main(["export", "--copy-templates"]) == 0  # a second copy keeps the changes

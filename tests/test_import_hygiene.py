@@ -15,6 +15,10 @@ DOMAIN = [
     "briefing.facts",
     "briefing.query",
     "briefing.export",
+    "briefing.stories.keeping",
+    "briefing.stories.lookup",
+    "briefing.stories.near_dups",
+    "briefing.stories.briefing",
 ]
 
 

@@ -48,6 +48,12 @@ def register(sub) -> None:
         help="export this article (an id or unique id prefix; repeatable)",
     )
     parser.add_argument(
+        "--story",
+        metavar="STORY",
+        help="one briefing of this story (its id or a unique start; see briefing stories): "
+        "sources, who's who, timeline, who said what, sourcing, your highlights and notes",
+    )
+    parser.add_argument(
         "--template",
         metavar="FILE",
         type=Path,
@@ -125,6 +131,36 @@ def _analyse(ids: set[str]) -> None:
         )
 
 
+def _export_story(key: str, out: Path, options) -> int:
+    from briefing.backlog import unanalysed_ids
+    from briefing.export import ExportTemplateError, preserve
+    from briefing.export.story import export_story
+    from briefing.store import Store, StoreError
+    from briefing.stories import keeping
+    from briefing.stories.stories import find
+
+    try:
+        with Store.open(readonly=True) as store:
+            matches = find(keeping.stories(store), key.strip())
+            if len(matches) != 1:
+                what = "no story" if not matches else f"{len(matches)} stories"
+                return _fail(f"{what} with an id starting with {key!r}", EXIT_USAGE)
+            needed = set(matches[0].article_ids) & set(unanalysed_ids(store))
+        if needed:
+            _analyse(needed)
+        with Store.open(readonly=True) as store:
+            story = find(keeping.stories(store), matches[0].id)[0]
+            path = export_story(store, story, out, options=options)
+    except ExportTemplateError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except (StoreError, preserve.PreserveError) as exc:
+        return _fail(str(exc), EXIT_SOME_FAILED)
+    except OSError as exc:
+        return _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_SOME_FAILED)
+    print(path)
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     from briefing import config as config_module
     from briefing.backlog import unanalysed_ids
@@ -170,6 +206,13 @@ def run(args: argparse.Namespace) -> int:
     )
     if options.template is not None and not options.template.is_file():
         return _fail(f"{options.template}: template file not found", EXIT_USAGE)
+    if args.story:
+        if query or args.ids or args.one_file:
+            return _fail("--story takes no query, --id or --one-file", EXIT_USAGE)
+        if args.template is None:  # the copy --copy-templates made, if the user kept one
+            kept = user_templates_dir() / "story.md.j2"
+            options.template = kept if kept.is_file() else None
+        return _export_story(args.story, out, options)
     try:
         with Store.open(readonly=True) as store:
             try:

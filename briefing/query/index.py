@@ -247,6 +247,14 @@ class ArticleIndex:
             self._by_day = ([day for day, _ in pairs], [slot for _, slot in pairs])
         return self._by_day
 
+    def story_slots(self, value: str) -> set[int]:
+        if self._store is None:
+            return set()
+        from briefing.stories.lookup import members  # stories sit above the query layer
+
+        found = members(self._store, value)
+        return {self._slot[i] for i in found if i in self._slot} & self._alive
+
     def date_slots(self, low: str | None, high: str | None) -> set[int]:
         days, slots = self._sorted_days()
         start = bisect_left(days, low) if low else 0

@@ -14,6 +14,7 @@ class Lookup(Protocol):
     def field_slots(self, field: str, value: str) -> set[int]: ...
     def flag_slots(self, flag: str) -> set[int]: ...
     def date_slots(self, low: str | None, high: str | None) -> set[int]: ...
+    def story_slots(self, value: str) -> set[int]: ...
 
 
 class Node:
@@ -53,6 +54,14 @@ class Field(Node):
         for name in identity_names(self.name, self.value):
             found = found | index.field_slots(self.name, name_key(name).strip())
         return found
+
+
+@dataclass(frozen=True)
+class Story(Node):
+    value: str  # folded: a story id or its start, or words of its title
+
+    def evaluate(self, index: Lookup) -> set[int]:
+        return index.story_slots(self.value)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ IS_VALUES = ("unread", "read", "starred", "annotated")
 YES = {"yes", "y", "true", "si", "1"}
 NO = {"no", "n", "false", "0"}
 # Every field, in the order error messages list them.
-FIELDS = (*EXACT_FIELDS, *PREFIX_FIELDS, "anonymous", "is", "date", "after", "before")
+FIELDS = (*EXACT_FIELDS, *PREFIX_FIELDS, "story", "anonymous", "is", "date", "after", "before")
 # Opening quote -> the quotes that close it; typographic quotes arrive from pasted text.
 QUOTES = {'"': '"', "\u201c": '\u201d"', "\u00ab": '\u00bb"'}
 # Nesting deeper than this is no real query; refusing it keeps recursion bounded.
@@ -227,6 +227,8 @@ def _field(token: Token) -> nodes.Node:
         found = words(value)
         return nodes.Field(name, " ".join(found)) if found else nodes.MatchAll()
     key = fold(value).strip()
+    if name == "story":  # an id (or its start) or words of the title
+        return nodes.Story(key) if key else nodes.MatchAll()
     if name == "is":
         if key not in IS_VALUES:
             raise QueryError(f"is: takes {', '.join(IS_VALUES)}", start)

@@ -1,5 +1,5 @@
-"""The Store everyone codes against: the core plus the article, annotation, analysis, feed and
-search-index mixins."""
+"""The Store everyone codes against: the core plus the article, annotation, analysis, feed, story
+and search-index mixins."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ from briefing.store.articles import ArticlesMixin
 from briefing.store.base import StoreBase
 from briefing.store.feeds import FeedsMixin
 from briefing.store.searching import SearchMixin
+from briefing.store.stories import StoriesMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, FeedsMixin, SearchMixin, StoreBase):
+class Store(
+    ArticlesMixin,
+    AnnotationsMixin,
+    AnalysesMixin,
+    FeedsMixin,
+    StoriesMixin,
+    SearchMixin,
+    StoreBase,
+):
     """Open with Store.open(); every mutating method returns once the change is durable."""

@@ -18,8 +18,8 @@ ANALYSES_GLOB = "analyses*.pack"
 
 # Tables only the filters and the article view need, in their own snapshot (cache.json) that
 # is parsed on first use: painting the list does not wait for 40% of the metadata. Everything
-# in them is rebuilt by analysing again, so a damaged cache.json is set aside, not fatal.
-LAZY_TABLES = ("analyses", "summaries", "_cache")
+# in them is rebuilt by analysing (or regrouping) again, so a damaged cache.json is set aside, not fatal.
+LAZY_TABLES = ("analyses", "summaries", "stories", "_cache")
 
 # The field each table is addressed by; doc ids are the store's own business.
 KEYS = {
@@ -30,6 +30,7 @@ KEYS = {
     "analyses": "article_id",
     "settings": "key",
     "feeds": "id",
+    "stories": "id",  # automatic story groups (derived: regrouping rebuilds them)
     "_schema": "key",
     "_cache": "key",
 }

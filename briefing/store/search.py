@@ -128,6 +128,8 @@ class SearchIndex:
         self._name_ids: dict[tuple[str, str], int] = {}
         # feed id -> its title and site, asked at query time (the store's feeds table)
         self.feed_lookup: Callable[[], dict[str, tuple[str, ...]]] | None = None
+        # story: value -> article ids (the store's groups with the user's edits)
+        self.story_lookup: Callable[[str], set[str]] | None = None
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -433,6 +435,18 @@ class SearchIndex:
             field,
             f" {value}",
         )
+
+    def story_slots(self, value: str) -> set[int]:
+        # Not cached: stories change with edits the index never sees.
+        ids = sorted(self.story_lookup(value)) if self.story_lookup is not None else []
+        found: set[int] = set()
+        with self._read_lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT n FROM articles WHERE id IN ({marks})"
+                found.update(row[0] for row in self._reader.execute(sql, chunk))
+        return found
 
     def flag_slots(self, flag: str) -> set[int]:
         if flag == "unread":

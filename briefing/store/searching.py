@@ -50,6 +50,11 @@ class SearchMixin:
 
         return {f.id: (f.name, site(f.url) or "") for f in self.feeds()}
 
+    def _story_members(self, value: str) -> set[str]:
+        from briefing.stories.lookup import members  # not at import: stories sit above
+
+        return members(self, value)
+
     def close(self) -> None:
         try:
             super().close()
@@ -107,6 +112,7 @@ class SearchMixin:
         if index is None or index.info().get("complete") != 1:
             return None
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
+        index.story_lookup = self._story_members
         return index
 
     def build_search_index(
@@ -157,4 +163,5 @@ class SearchMixin:
         with self._mutex:
             index.mark_complete(schema.SCHEMA_VERSION)
         index.feed_lookup = self._feed_names
+        index.story_lookup = self._story_members
         return index

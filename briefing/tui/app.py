@@ -36,6 +36,7 @@ from briefing.tui.screens.dialogs import AskText, Choose
 from briefing.tui.screens.entity_index import EntityIndex
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.services import Services
+from briefing.tui.stories import StoryActions
 from briefing.tui.tasks import Tasks
 from briefing.tui.textsafe import clean_line, find_all, fold
 from briefing.tui.widgets.article_list import ArticleList
@@ -51,7 +52,7 @@ THEME_SETTING = "theme"  # the store setting that keeps the palette's choice acr
 PANES = {"list": "#articles", "reader": "#text", "facts": "#facts"}
 
 
-class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, App):
+class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
     """Read, tag, filter, highlight, annotate and correct articles from one store."""
 
     CSS_PATH = "briefing.tcss"

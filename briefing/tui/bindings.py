@@ -43,6 +43,7 @@ APP = [
     Binding("C", "app.corrections", "Corrections", id="corrections"),
     Binding("R", "app.refresh_feeds", "Refresh feeds", id="refresh_feeds", group=_FEEDS),
     Binding("F", "app.feeds", "Feeds", id="feeds", group=_FEEDS),
+    Binding("S", "app.stories", "Stories", id="stories"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="command_palette"),
 ]
 
@@ -106,6 +107,17 @@ ENTITY_INDEX = [
     Binding("ctrl+z", "undo_edit", "Undo edit", id="undo_identity"),
 ]
 
+# The stories screen (its list takes j/k and Enter as every list does).
+STORIES = [
+    Binding("j", "move(1)", "Down", id="story_down", show=False),
+    Binding("k", "move(-1)", "Up", id="story_up", show=False),
+    Binding("x", "export_story", "Export story", id="export_story"),
+    Binding("plus", "merge_story", "Merge into", id="merge_story", key_display="+"),
+    Binding("minus", "split_story", "Split off", id="split_story", key_display="-"),
+    Binding("r", "retitle_story", "Retitle", id="retitle_story"),
+    Binding("ctrl+z", "undo_story_edit", "Undo edit", id="undo_story"),
+]
+
 DIALOG = [
     Binding("escape", "cancel", "Cancel", id="cancel"),
     Binding("ctrl+s", "save", "Save", id="save"),
@@ -142,6 +154,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Facts", FACTS),
     ("Filter box", FILTER),
     ("Entity index", ENTITY_INDEX),
+    ("Stories", STORIES),
     ("Dialogs", DIALOG),
 ]
 

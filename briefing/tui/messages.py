@@ -84,3 +84,11 @@ class FeedRefreshed(Message):
     done: int
     total: int
     failed: bool = False
+
+
+@dataclass
+class StoriesReady(Message):
+    """The stories are grouped; `article_id` is the article whose story to show first."""
+
+    stories: list
+    article_id: str | None

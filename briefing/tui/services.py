@@ -137,6 +137,35 @@ def _export(
     )
 
 
+def _stories(store: Any) -> list:
+    from briefing.stories.keeping import stories
+
+    return stories(store)
+
+
+def _export_story(store: Any, story: Any, out: Path, *, obsidian: bool, names: str) -> Path:
+    from briefing.export import ExportOptions
+    from briefing.export.story import export_story
+
+    return export_story(store, story, out, options=ExportOptions(obsidian=obsidian, names=names))
+
+
+def _story_copies(store: Any, story: Any) -> dict[str, list[str]]:
+    """A story's wire copies: the first of each -> the others (shown once in the stories view)."""
+    from briefing.stories.near_dups import fold_copies
+
+    return fold_copies({i: store.body(i) for i in story.article_ids})
+
+
+def _story_edit(store: Any, action: str, *args: Any) -> Any:
+    """One of keeping's edits (merge, split, retitle, undo); returns what it returns."""
+    from briefing.stories import keeping
+
+    if action == "undo":
+        return keeping.edits.undo(store)
+    return getattr(keeping, action)(store, *args)
+
+
 def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
     """A cached analysis made before the body or the corrections changed."""
     from briefing.analysis import body_hash
@@ -161,4 +190,8 @@ class Services:
     import_sources: Callable[..., ImportOutcome | str] = _import
     refresh_feeds: Callable[..., list] = _refresh_feeds  # (store, progress(report, done, total))
     export: Callable[..., Any] = _export
+    stories: Callable[[Any], list] = _stories  # the stories in force, new articles grouped
+    export_story: Callable[..., Path] = _export_story
+    story_copies: Callable[[Any, Any], dict[str, list[str]]] = _story_copies
+    story_edit: Callable[..., Any] = _story_edit  # (store, "merge"|"split"|"retitle"|"undo", ...)
     is_stale: Callable[[Analysis, str, int], bool] = _is_stale

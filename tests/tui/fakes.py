@@ -36,6 +36,7 @@ class MemoryStore:
         self._corrections: dict[str, Correction] = {}
         self._corrections_version = 0
         self._settings: dict[str, object] = {}
+        self._story_groups: dict[str, list[str]] = {}
         self.writes: list[str] = []
 
     def _check(self, what: str) -> None:
@@ -140,6 +141,19 @@ class MemoryStore:
 
     def corrections_version(self) -> int:
         return self._corrections_version
+
+    def story_groups(self) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in self._story_groups.items()}
+
+    def put_story_groups(self, changes, *, replace: bool = False) -> None:
+        self._check("stories")
+        if replace:
+            self._story_groups = {}
+        for key, ids in changes.items():
+            if ids:
+                self._story_groups[key] = list(ids)
+            else:
+                self._story_groups.pop(key, None)
 
     def get_setting(self, key: str, default=None):
         return self._settings.get(key, default)

@@ -1,0 +1,303 @@
+"""Stories, measured: grouping precision/recall on a labelled set, near-duplicates on reposted
+copies, and grouping time at 10,000 articles.
+
+Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store]
+
+- benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
+  Wikinews dev and CoNLL++ dev by id, corpus files by path) and the project's seed: each one
+  a story label, or null for a distractor (a story of its own). Texts are analysed with the
+  installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
+  grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
+  store grows). Pairwise precision/recall: over every pair of articles, the pairs put in one
+  story that the labels put in one story.
+- Near-duplicates: every labelled text gets a reposted copy (a masthead line added, the title
+  changed, its last sentence cut, another line appended), plus the 4 corpus reposts and their
+  sources; precision/recall over copy pairs, against every other pair.
+- Time at 10,000: the labelled articles' features cloned into 10,000 (names and words renamed
+  per clone family but one key in ten, so keys keep realistic rarity; dates spread over a
+  year, 6 days a family): a full regroup,
+  then 9,900 placed and 100 assigned one by one (median and worst ms per article). --store
+  also builds a synthetic 10,000 store (synth.build) and times keeping.update through it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+from briefing.models import Analysis, Article, ArticleSummary
+from briefing.stories import near_dups
+from briefing.stories.features import ArticleFeatures, features_of
+from briefing.stories.grouping import Grouper, in_order, regroup
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "data" / "stories_gold.jsonl"
+SHARED_CANDIDATES = [ROOT.parent / "shared", ROOT.parent.parent / "shared", Path("/work/shared")]
+CACHE = Path(tempfile.gettempdir()) / "briefing-stories-bench.json"
+DATELINE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _shared() -> Path:
+    found = next((p for p in SHARED_CANDIDATES if (p / "eval").is_dir()), None)
+    if found is None:
+        sys.exit("stories_bench: ../shared not found (the labelled texts live there)")
+    return found
+
+
+def _dev_row(shared: Path, file: str, wanted: str, cache: dict) -> dict:
+    if file not in cache:
+        with open(shared / file, encoding="utf-8") as fh:
+            cache[file] = {r["id"]: r for r in map(json.loads, fh)}
+    return cache[file][wanted]
+
+
+def _import(path: Path) -> Article:
+    from briefing.ingest.registry import import_file
+
+    result = import_file(path)[0]
+    if not isinstance(result, Article):
+        raise SystemExit(f"stories_bench: cannot import {path}: {result}")
+    return result
+
+
+def load_articles() -> list[tuple[Article, str]]:
+    """(article, story label) for every labelled text; a distractor's label is its own id."""
+    shared = _shared()
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    dev_cache: dict = {}
+    found = []
+    for row in rows:
+        file = row["file"]
+        if file.startswith("project:"):
+            article = _import(ROOT / file.split(":", 1)[1])
+            if article.published is None:
+                article.published = "2025-12-18"
+        elif file.startswith("eval/"):
+            dev = _dev_row(shared, file, row["id"], dev_cache)
+            title, _, body = dev["text"].partition("\n")
+            day = DATELINE.search(dev["text"][:200])  # CoNLL datelines; Wikinews has none
+            source = "Reuters" if dev["lang"] == "en" else "Wikinotizie"
+            article = Article(
+                id="", title=title, body=body, lang=dev["lang"], source=source,
+                published=day.group(1) if day else None,
+            )  # fmt: skip
+        else:
+            article = _import(shared / file)
+        article.id = hashlib.sha256((article.title + (article.body or "")).encode()).hexdigest()[
+            :12
+        ]
+        label = row["story"] or "alone:" + article.id
+        found.append((article, label))
+    return found
+
+
+def analyse(articles: list[Article], fresh: bool) -> dict[str, Analysis]:
+    from briefing.analysis import TextItem, analyse_texts
+
+    cache = {} if fresh or not CACHE.exists() else json.loads(CACHE.read_text(encoding="utf-8"))
+    wanted = [a for a in articles if a.id not in cache]
+    if wanted:
+        started = time.perf_counter()
+        items = [TextItem(a.body or "", a.lang, a.published, a.id) for a in wanted]
+        for result in analyse_texts(items):
+            cache[result.article_id] = result.to_dict()
+        print(f"analysed {len(wanted)} texts in {time.perf_counter() - started:.0f} s")
+        CACHE.write_text(json.dumps(cache), encoding="utf-8")
+    return {a.id: Analysis.from_dict(cache[a.id]) for a in articles}
+
+
+def pairwise(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float, int, int]:
+    """Precision and recall over article pairs put together; (p, r, predicted, gold pairs)."""
+    ids = sorted(gold)
+    true_pairs = {(a, b) for a, b in combinations(ids, 2) if gold[a] == gold[b]}
+    predicted = {(a, b) for a, b in combinations(ids, 2) if found[a] == found[b]}
+    hit = len(true_pairs & predicted)
+    precision = hit / len(predicted) if predicted else 1.0
+    recall = hit / len(true_pairs) if true_pairs else 1.0
+    return precision, recall, len(predicted), len(true_pairs)
+
+
+def grouping(
+    pairs: list[tuple[Article, str]], analyses: dict[str, Analysis]
+) -> list[ArticleFeatures]:
+    gold = {a.id: label for a, label in pairs}
+    features = [
+        features_of(a, ArticleSummary.from_analysis(analyses[a.id]), a.body) for a, _ in pairs
+    ]
+    stories = len(set(gold.values()))
+    grouped = sum(1 for label in gold.values() if not label.startswith("alone:"))
+    langs = sorted({a.lang for a, _ in pairs if a.lang})
+    print(
+        f"labelled set: {len(gold)} articles ({', '.join(langs)}), {grouped} in "
+        f"{stories - (len(gold) - grouped)} stories, {len(gold) - grouped} distractors"
+    )
+    full = regroup(features).story_of
+    p, r, n, t = pairwise(full, gold)
+    print(
+        f"full regroup:        precision {p:.3f}  recall {r:.3f}  ({n} pairs found, {t} labelled)"
+    )
+    one_by_one = Grouper()
+    for f in in_order(features):
+        one_by_one.assign(f)
+    p, r, n, t = pairwise(one_by_one.story_of, gold)
+    print(
+        f"incremental assign:  precision {p:.3f}  recall {r:.3f}  ({n} pairs found, {t} labelled)"
+    )
+    for lang in sorted({a.lang for a, _ in pairs if a.lang}):
+        mine = {a.id: label for a, label in pairs if a.lang == lang}
+        p, r, n, t = pairwise({i: full[i] for i in mine}, mine)
+        print(f"  {lang} articles only: precision {p:.3f}  recall {r:.3f}  ({t} labelled pairs)")
+    cross = [
+        (a.id, b.id) for (a, la), (b, lb) in combinations(pairs, 2)
+        if la == lb and a.lang != b.lang
+    ]  # fmt: skip
+    joined = sum(1 for a, b in cross if full[a] == full[b])
+    print(f"cross-language pairs joined: {joined} of {len(cross)}")
+    return features
+
+
+def _repost(article: Article, rng: random.Random) -> tuple[str, str]:
+    body = article.body or ""
+    sentences = re.split(r"(?<=[.!?])\s+", body.strip())
+    if len(sentences) > 3:
+        sentences = sentences[:-1]  # the copy cuts the last sentence
+    masthead = rng.choice(["BREAKING:", "Ultim'ora -", "(AGI) -", "Reuters -", "ANSA -"])
+    text = (
+        f"{masthead} " + " ".join(sentences) + "\nFollow us for more news. Riproduzione riservata."
+    )
+    return "Copy: " + article.title, text
+
+
+def near_duplicate_check(pairs: list[tuple[Article, str]]) -> None:
+    rng = random.Random(20251218)
+    texts, copies = {}, set()
+    for article, _ in pairs:
+        if len((article.body or "").split()) < 40:
+            continue  # a table row or a stub: too short to call anything a copy of it
+        texts[article.id] = article.body or ""
+        _, copy = _repost(article, rng)
+        texts["copy:" + article.id] = copy
+        copies.add(tuple(sorted((article.id, "copy:" + article.id))))
+    started = time.perf_counter()
+    groups = near_dups.near_duplicates(texts)
+    elapsed = time.perf_counter() - started
+    found = {tuple(sorted(p)) for g in groups for p in combinations(g, 2)}
+    hit = len(found & copies)
+    precision = hit / len(found) if found else 1.0
+    recall = hit / len(copies) if copies else 1.0
+    print(
+        f"near-duplicates: {len(texts)} texts ({len(copies)} reposted copies): precision "
+        f"{precision:.3f}  recall {recall:.3f}  in {elapsed * 1000:.0f} ms"
+    )
+
+
+def _clone(f: ArticleFeatures, family: int, rng: random.Random) -> ArticleFeatures:
+    def rename(keys: frozenset[str]) -> frozenset[str]:
+        # 90% of keys belong to the clone's family; the rest stay shared by every clone, as
+        # "Russia" or "governo" are shared by unrelated stories
+        return frozenset(k if rng.random() < 0.1 else f"{k}~{family}" for k in keys)
+
+    day = None if f.day is None else f.day + family * 6 + rng.randint(0, 2)
+    clone_id = hashlib.sha256(f"{f.id}-{family}".encode()).hexdigest()[:12]
+    return ArticleFeatures(clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source)
+
+
+def timing(features: list[ArticleFeatures], total: int = 10_000) -> None:
+    rng = random.Random(7)
+    scaled = []
+    family = 0
+    while len(scaled) < total:
+        scaled += [_clone(f, family, rng) for f in features]
+        family += 1
+    scaled = scaled[:total]
+    started = time.perf_counter()
+    full = regroup(scaled)
+    regroup_s = time.perf_counter() - started
+    print(
+        f"full regroup of {total:,}: {regroup_s:.2f} s (target <= 60 s), "
+        f"{len(full.members):,} stories"
+    )
+    ordered = in_order(scaled)
+    kept, new = ordered[:-100], ordered[-100:]
+    started = time.perf_counter()
+    keeper = Grouper()
+    for f in kept:
+        keeper.place(f, full.story_of[f.id])
+    place_s = time.perf_counter() - started
+    times = []
+    for f in new:
+        started = time.perf_counter()
+        keeper.assign(f)
+        times.append((time.perf_counter() - started) * 1000)
+    print(
+        f"at {len(kept):,} grouped: loading them {place_s:.2f} s; assigning one new article "
+        f"median {statistics.median(times):.2f} ms, worst {max(times):.2f} ms (100 articles)"
+    )
+
+
+def store_timing(total: int = 10_000) -> None:
+    """Through a real store (synth.build: bodies in the pack, analyses cached): the first
+    grouping of every article, then one new article grouped as `briefing stories` does it."""
+    import shutil
+
+    from briefing.store import Store
+    from briefing.stories import keeping
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    folder = Path(tempfile.mkdtemp(prefix="stories-bench-"))
+    try:
+        synth.build(folder / "store", total)
+        with Store.open(
+            folder / "store", backups_dir=folder / "backups", auto_backup=False
+        ) as store:
+            started = time.perf_counter()
+            keeping.update(store)
+            first_s = time.perf_counter() - started
+            stories = len(store.story_groups())
+            extra = next(synth.articles(1, seed=99))
+            extra.id = store.add_articles([extra])[0].article_id
+            store.put_analyses([synth.synthetic_analysis(extra)])
+            started = time.perf_counter()
+            placed = keeping.update(store)
+            one_s = time.perf_counter() - started
+        print(
+            f"store of {total:,}: first grouping (bodies read, features, regroup, written) "
+            f"{first_s:.1f} s, {stories:,} stories; one new article {one_s:.2f} s "
+            f"(loading the groups' features from the store, then the assign), placed {len(placed)}"
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
+    parser.add_argument("--no-timing", action="store_true", help="skip the 10,000 timing")
+    parser.add_argument("--fresh", action="store_true", help="analyse the texts again")
+    parser.add_argument(
+        "--store", action="store_true", help="also time grouping through a real 10,000 store"
+    )
+    args = parser.parse_args(argv)
+    pairs = load_articles()
+    analyses = analyse([a for a, _ in pairs], args.fresh)
+    features = grouping(pairs, analyses)
+    near_duplicate_check(pairs)
+    if not args.no_timing:
+        timing(features)
+    if args.store:
+        store_timing()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

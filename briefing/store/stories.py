@@ -1,0 +1,36 @@
+"""The automatic story groups: one document per story, its article ids in the order they joined.
+
+Derived data (briefing.stories.keeping rebuilds it by regrouping), so it lives in the lazy
+snapshot beside the analyses; the user's edits are a setting (stories.edits), never here.
+"""
+
+from __future__ import annotations
+
+from briefing.store.base import locked
+
+
+class StoriesMixin:
+    """Story-group methods of api.Store."""
+
+    @locked
+    def story_groups(self) -> dict[str, list[str]]:
+        """Story id -> article ids, as grouping left them."""
+        self._lazy()
+        docs = self._storage.data.get("stories", {}).values()
+        return {d["id"]: list(d["articles"]) for d in docs}
+
+    @locked
+    def put_story_groups(
+        self, changes: dict[str, list[str] | None], *, replace: bool = False
+    ) -> None:
+        """Write changed groups (None or [] removes one); `replace` drops every other group."""
+        self._lazy()
+        ops = []
+        if replace:
+            ops = [("stories", key, None) for key in self._keys["stories"] if key not in changes]
+        ops += [
+            ("stories", key, {"id": key, "articles": list(ids)} if ids else None)
+            for key, ids in changes.items()
+        ]
+        if ops:
+            self._commit(ops)

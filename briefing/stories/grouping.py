@@ -1,0 +1,196 @@
+"""Grouping articles into stories: incremental assign of one article, full regroup of many.
+
+Two articles are alike by the weighted Jaccard of their distinctive words plus half that of
+their entity identities (which carry across languages: Mosca and Moscow are one id; words do
+not), each key weighed by its rarity, so "Putin" counts more than "country:US". Across
+languages the names' Jaccard stands alone; two articles that both name their actors and share
+none keep half their words' likeness (four football qualifiers of one day share their words).
+An article joins the story it is most alike (its best and its average likeness to the
+story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
+Candidates come from posting lists, so assigning one article costs the lengths of its rarer
+keys' lists, not the size of the store.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.stories.features import ArticleFeatures
+
+WINDOW_DAYS = 14  # an article joins a story with an article at most this far apart
+JOIN = 0.1  # score at which an article joins a story
+IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whole Jaccard
+LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
+NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
+MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story
+# Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
+# and would make every assign walk a long list.
+COMMON_SHARE = 0.05
+COMMON_MIN = 40
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that started it: stable across regroups."""
+    return "s" + article_id
+
+
+@dataclass(frozen=True)
+class Match:
+    article_id: str  # the most alike earlier article, or None
+    likeness: float
+
+
+class Grouper:
+    """Stories being built: `assign` one article at a time, in publication order ideally."""
+
+    def __init__(self, frequencies: dict[str, int] | None = None, total: int = 0) -> None:
+        # Fixed frequencies (a full regroup knows them all up front); else counted as we go.
+        self._fixed = frequencies
+        self._fixed_total = total
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._days: dict[str, int | None] = {}
+        self._langs: dict[str, str | None] = {}
+        self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # article -> weight of its (identities, words), computed when first compared: loading
+        # 10,000 grouped articles then costs only their posting lists
+        self._weights: dict[str, tuple[float, float]] = {}
+        self.story_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    def _count(self, key: str) -> int:
+        if self._fixed is not None:
+            return self._fixed.get(key, 0)
+        return len(self._postings.get(key, ()))
+
+    def _total(self) -> int:
+        return self._fixed_total if self._fixed is not None else len(self.story_of)
+
+    def _weight(self, key: str, total: int) -> float:
+        """Rarer keys weigh more; keys too common to tell stories apart weigh nothing."""
+        count = self._count(key)
+        if count > max(COMMON_MIN, COMMON_SHARE * total):
+            return 0.0
+        return math.log(1 + (total + 1) / (count + 1))
+
+    def likenesses(self, features: ArticleFeatures) -> dict[str, float]:
+        """Likeness (0..~1.5) to every earlier article within the window sharing a key."""
+        total = self._total()
+        shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
+        shared_names: dict[str, int] = defaultdict(int)
+        own = [0.0, 0.0]
+        for kind, keys in enumerate((features.identities, features.words)):
+            prefix = "i:" if kind == 0 else "w:"
+            for key in keys:
+                weight = self._weight(prefix + key, total)
+                if not weight:
+                    continue
+                own[kind] += weight
+                for other in self._postings.get(prefix + key, ()):
+                    if not self._near(features.day, self._days[other]):
+                        continue
+                    shared[kind][other] += weight
+                    if kind == 0:
+                        shared_names[other] += 1
+        found = {}
+        for other in shared[0].keys() | shared[1].keys():
+            theirs = self._weights.get(other) or self._weigh(other, total)
+            likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
+            if (
+                not shared_names.get(other)
+                and min(len(features.identities), len(self._keys[other][0]))
+                >= MIN_SHARED_IDENTITIES
+            ):
+                likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
+            if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
+                names = _jaccard(shared[0][other], own[0], theirs[0])
+                if features.lang != self._langs[other]:  # words cannot match: names alone
+                    likeness = max(likeness, names)
+                else:
+                    likeness += IDENTITY_SHARE * names
+            found[other] = likeness
+        return found
+
+    def best_match(self, features: ArticleFeatures) -> Match | None:
+        """The story this article is most alike, by its best and its average likeness to the
+        story's articles (`LINK_MEAN`): one alike article is not enough to join a big story."""
+        found = self.likenesses(features)
+        by_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for other, likeness in found.items():
+            by_story[self.story_of[other]].append((likeness, other))
+        best: Match | None = None
+        for story, alike in by_story.items():
+            top, article = max(alike)
+            mean = sum(x for x, _ in alike) / len(self.members[story])
+            score = (1 - LINK_MEAN) * top + LINK_MEAN * mean
+            if score >= JOIN and (
+                best is None or (score, article) > (best.likeness, best.article_id)
+            ):
+                best = Match(article, score)
+        return best
+
+    def assign(self, features: ArticleFeatures) -> str:
+        """Put one article in the story of its most alike earlier article, or in a new one."""
+        if features.id in self.story_of:
+            return self.story_of[features.id]
+        match = self.best_match(features)
+        story = self.story_of[match.article_id] if match else story_id_for(features.id)
+        self._add(features, story)
+        return story
+
+    def place(self, features: ArticleFeatures, story: str) -> None:
+        """Record an article already in `story` (loaded from the store), so later ones can join."""
+        self._add(features, story)
+
+    def _weigh(self, article_id: str, total: int) -> tuple[float, float]:
+        identities, found = self._keys[article_id]
+        weights = (
+            sum(self._weight("i:" + k, total) for k in identities),
+            sum(self._weight("w:" + k, total) for k in found),
+        )
+        self._weights[article_id] = weights
+        return weights
+
+    def _add(self, features: ArticleFeatures, story: str) -> None:
+        for prefix, keys in (("i:", features.identities), ("w:", features.words)):
+            for key in keys:
+                self._postings[prefix + key].append(features.id)
+        self._keys[features.id] = (features.identities, features.words)
+        self._days[features.id] = features.day
+        self._langs[features.id] = features.lang
+        self.story_of[features.id] = story
+        self.members[story].append(features.id)
+
+    @staticmethod
+    def _near(day: int | None, other: int | None) -> bool:
+        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+
+def _jaccard(shared: float, mine: float, theirs: float) -> float:
+    union = mine + theirs - shared
+    return shared / union if union > 0 else 0.0
+
+
+def in_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Publication order (undated last), then id: the order regroup assigns in."""
+    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id))
+
+
+def regroup(features: Iterable[ArticleFeatures]) -> Grouper:
+    """Group every article from scratch, key weights counted over all of them first."""
+    ordered = in_order(features)
+    counts: dict[str, int] = defaultdict(int)
+    for f in ordered:
+        for key in f.identities:
+            counts["i:" + key] += 1
+        for key in f.words:
+            counts["w:" + key] += 1
+    grouper = Grouper(dict(counts), len(ordered))
+    for f in ordered:
+        grouper.assign(f)
+    return grouper

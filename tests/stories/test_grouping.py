@@ -1,0 +1,111 @@
+"""Grouping: by shared identities across languages, incrementally, and with the user's edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.models import ArticleSummary
+from briefing.store import Store
+from briefing.stories import keeping
+from briefing.stories.features import features_of
+from briefing.stories.grouping import Grouper, regroup
+from tests.stories.synth import MOSCOW, UKRAINE, analysis, article, fill, talks_and_office
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "store", backups_dir=tmp_path / "backups") as opened:
+        yield opened
+
+
+def _features(pairs):
+    return [features_of(a, ArticleSummary.from_analysis(x), a.body) for a, x in pairs]
+
+
+def test_talks_in_two_languages_make_one_story_and_the_office_another():
+    pairs = talks_and_office()
+    grouper = regroup(_features(pairs))
+    talks = {grouper.story_of[a.id] for a, _ in pairs[:3]}
+    office = {grouper.story_of[a.id] for a, _ in pairs[3:]}
+    assert len(talks) == 1 and len(office) == 1
+    assert talks != office
+
+
+def test_one_shared_country_is_no_story():
+    one = article("Floods in Kyiv", "Rain fell for days.", "2025-12-02")
+    two = article("Grain prices", "Exports of wheat rose.", "2025-12-02")
+    pairs = [(one, analysis(one, places=[UKRAINE])), (two, analysis(two, places=[UKRAINE]))]
+    grouper = regroup(_features(pairs))
+    assert grouper.story_of[one.id] != grouper.story_of[two.id]
+
+
+def test_articles_weeks_apart_start_new_stories():
+    pairs = talks_and_office()[:2]
+    late = article("Witkoff meets Putin in Moscow", pairs[0][0].body + " again", "2026-02-20")
+    pairs.append((late, analysis(late, who=[], places=[MOSCOW])))
+    grouper = regroup(_features(pairs))
+    assert grouper.story_of[late.id] != grouper.story_of[pairs[0][0].id]
+
+
+def test_incremental_assign_joins_the_right_story():
+    pairs = talks_and_office()
+    grouper = Grouper()
+    for f in _features(pairs[:2] + pairs[3:4]):
+        grouper.assign(f)
+    italian, office = _features([pairs[2], pairs[4]])
+    assert grouper.assign(italian) == grouper.story_of[pairs[0][0].id]
+    assert grouper.assign(office) == grouper.story_of[pairs[3][0].id]
+
+
+def test_update_groups_new_articles_in_the_store(store):
+    pairs = talks_and_office()
+    fill(store, pairs[:2] + pairs[3:4])
+    placed = keeping.update(store)
+    assert len(placed) == 3
+    fill(store, pairs[2:3])
+    placed = keeping.update(store)
+    italian = pairs[2][0].id
+    assert list(placed) == [italian]
+    stories = keeping.stories(store)
+    talks = keeping.story_of(stories, italian)
+    assert set(talks.article_ids) == {a.id for a, _ in pairs[:3]}
+    assert talks.langs == ["en", "it"]
+    assert talks.first == "2025-12-02" and talks.last == "2025-12-03"
+    assert {name for _, name, _ in talks.top_entities} >= {"Steve Witkoff", "Moscow"}
+    assert keeping.update(store) == {}  # nothing new: nothing moves
+
+
+def test_move_merge_split_title_and_undo(store):
+    pairs = talks_and_office()
+    fill(store, pairs)
+    keeping.update(store)
+    before = {s.id: set(s.article_ids) for s in keeping.stories(store)}
+    talks = keeping.story_of(keeping.stories(store), pairs[0][0].id)
+    office = keeping.story_of(keeping.stories(store), pairs[3][0].id)
+
+    keeping.move(store, [pairs[2][0].id], office.id)
+    assert pairs[2][0].id in keeping.story_of(keeping.stories(store), pairs[3][0].id).article_ids
+
+    keeping.merge(store, talks.id, office.id)
+    assert len(keeping.stories(store)) == 1
+
+    keeping.split(store, office.id, [pairs[4][0].id])
+    split_off = keeping.story_of(keeping.stories(store), pairs[4][0].id)
+    assert split_off.article_ids == [pairs[4][0].id] and split_off.id.startswith("u")
+
+    keeping.retitle(store, office.id, "Talks and an office")
+    assert keeping.story_of(keeping.stories(store), pairs[0][0].id).title == "Talks and an office"
+
+    for _ in range(4):
+        keeping.edits.undo(store)
+    assert {s.id: set(s.article_ids) for s in keeping.stories(store)} == before
+
+
+def test_edits_survive_a_regroup(store):
+    pairs = talks_and_office()
+    fill(store, pairs)
+    keeping.update(store)
+    office = keeping.story_of(keeping.stories(store), pairs[3][0].id)
+    keeping.move(store, [pairs[0][0].id], office.id)
+    keeping.regroup_store(store)
+    assert pairs[0][0].id in keeping.story_of(keeping.stories(store), pairs[3][0].id).article_ids
