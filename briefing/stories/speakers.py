@@ -43,6 +43,14 @@ class Sourcing:
     named: int = 0
     anonymous: int = 0
     quotes: int = 0
+    # anonymous sources by kind (official, familiar, close...), the most cited first
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def anonymous_kinds(self) -> str:
+        """ "official 2, close 1": what the anonymous sourcing is made of."""
+        ranked = sorted(self.kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ", ".join(f"{kind} {count}" for kind, count in ranked if kind != "unspecified")
 
 
 def _speaker_of(name: str, people: list[NamedThing]) -> NamedThing | None:
@@ -114,6 +122,8 @@ def sourcing(items: list[tuple[Article, Analysis | None]]) -> list[Sourcing]:
         for attribution in analysis.facts.attributions:
             if attribution.anonymous:
                 row.anonymous += 1
+                kind = attribution.source_type or "unspecified"
+                row.kinds[kind] = row.kinds.get(kind, 0) + 1
             else:
                 row.named += 1
         row.quotes += len(analysis.facts.quotes)

@@ -46,7 +46,9 @@ def _items():
             t = body.index("Tuesday")
             result.facts.dates = [DateFact("Tuesday", "2025-12-02", t, t + 7, True)]
             result.facts.quotes = [Quote("Vladimir Putin", "no compromise", 0, 5, reported=True)]
-            result.facts.attributions = [Attribution("officials said", "officials", True, 0, 5)]
+            result.facts.attributions = [
+                Attribution("officials said", "officials", True, 0, 5, source_type="official")
+            ]
             k = body.index("Three")
             result.facts.numbers = [NumberFact("3 people were killed", "killed", k, k + 20)]
         result.facts.people[0].roles = ["US envoy"] if item is first else ["inviato"]
@@ -80,6 +82,8 @@ def test_who_said_what_groups_by_identity_across_languages():
     assert witkoff.name == "Steve Witkoff" and set(witkoff.roles) == {"US envoy", "inviato"}
     rows = {r.outlet: r for r in speakers.sourcing(items)}
     assert rows["Esempio News"].anonymous == 1 and rows["Esempio News"].quotes == 1
+    kinds = {r.anonymous_kinds for r in rows.values() if r.anonymous}
+    assert kinds == {"", "official 1"}  # the Italian source is untyped, the English official
 
 
 def test_briefing_shows_everything_once_and_keeps_the_users_section(tmp_path):
