@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from briefing.entities.linking import join_surnames, link_analysis, link_mentions
+from briefing.entities.joins import join_people
+from briefing.entities.linking import link_analysis, link_mentions
 from briefing.entities.names import alias_key
 from briefing.entities.registry import registry
 
@@ -54,7 +55,7 @@ def predicted_link(row: dict) -> bool:
     if first[0] is None or second[0] is None:
         return False
     keys = [link.id for link in [*first, *second] if link]
-    joined = join_surnames(keys)
+    joined = join_people(keys)
     return joined.get(first[0].id, first[0].id) == joined.get(second[0].id, second[0].id)
 
 
@@ -102,7 +103,7 @@ def forms_figures(shared: Path) -> None:
             links = link_mentions(mentions)
             forms |= {(alias_key(text), label) for text, label in mentions}
             keys += [link.id for link in links if link]
-        joined = join_surnames(keys)
+        joined = join_people(keys)
         identities = {joined.get(k, k) for k in keys}
         listed = sum(1 for k in identities if registry().get(k))
         print(
