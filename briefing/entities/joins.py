@@ -16,7 +16,7 @@ one surname's keys alone: `PeopleJoins.update` is the incremental form for a gro
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from briefing.entities.names import surname_start
@@ -158,3 +158,20 @@ class PeopleJoins:
 
     def __contains__(self, key: str) -> bool:
         return key in self._counts
+
+
+def join_analysis(
+    analysis, joins: PeopleJoins, name_of: Callable[[str], str | None] = lambda _key: None
+) -> None:
+    """Give an analysis's people the id the store joins them to, in place: an article naming
+    only "Trump" exports and lists Donald Trump's id and name when he is the only Trump.
+    `name_of` names a joined-to key (the store's fullest spelling of it)."""
+    if analysis is None:
+        return
+    people = [*analysis.facts.people, *(e for e in analysis.entities if e.label == "PER")]
+    for thing in people:
+        if not thing.id:
+            continue
+        target = joins.resolve(thing.id)
+        if target != thing.id:
+            thing.id, thing.canonical = target, name_of(target) or thing.canonical

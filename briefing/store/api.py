@@ -8,8 +8,11 @@ from briefing.store.annotations import AnnotationsMixin
 from briefing.store.articles import ArticlesMixin
 from briefing.store.base import StoreBase
 from briefing.store.feeds import FeedsMixin
+from briefing.store.people import PeopleMixin
 from briefing.store.searching import SearchMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AnalysesMixin, FeedsMixin, SearchMixin, StoreBase):
+class Store(
+    ArticlesMixin, AnnotationsMixin, AnalysesMixin, FeedsMixin, PeopleMixin, SearchMixin, StoreBase
+):
     """Open with Store.open(); every mutating method returns once the change is durable."""

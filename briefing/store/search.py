@@ -18,14 +18,16 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from briefing.query.keys import article_keys, entity_keys, iso_day, name_key
+from briefing.entities.joins import PeopleJoins
+from briefing.query.keys import IDENTITY_FIELD, article_keys, entity_keys, iso_day, name_key
 from briefing.query.nodes import Query
 from briefing.query.normalize import fold
 from briefing.query.parser import EXACT_FIELDS
 
 SEARCH_FILE = "search.sqlite"
 SEARCH_FILES = tuple(SEARCH_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
-FORMAT = 2  # bump when the schema or the folding changes: an older file is rebuilt
+FORMAT = 3  # bump when the schema or the folding changes: an older file is rebuilt
+# 3: identity ids per article (the "identity" field), for people across articles
 TOKENIZE = "unicode61 remove_diacritics 2"  # case and accents are folded by fold() already
 
 # Articles keep their number while their text stays the same; a new title or body gets a new
@@ -128,6 +130,8 @@ class SearchIndex:
         self._name_ids: dict[tuple[str, str], int] = {}
         # feed id -> its title and site, asked at query time (the store's feeds table)
         self.feed_lookup: Callable[[], dict[str, tuple[str, ...]]] | None = None
+        # the store's people across articles (store/people.py), read at query time
+        self.people_lookup: Callable[[], PeopleJoins] | None = None
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -340,6 +344,7 @@ class SearchIndex:
                 doc.get("places") or (),
                 doc.get("entities") or (),
                 doc.get("speakers") or (),
+                [identity[1] for identity in doc.get("identities") or ()],
             )
         anonymous = bool(doc and doc.get("anonymous"))
         db.execute("UPDATE articles SET anonymous = ? WHERE n = ?", (anonymous, n))
@@ -416,8 +421,11 @@ class SearchIndex:
             return found
         return self._field_slots(field, value)
 
+    def people_joins(self) -> PeopleJoins:
+        return self.people_lookup() if self.people_lookup is not None else PeopleJoins()
+
     def _field_slots(self, field: str, value: str) -> set[int]:
-        if field in EXACT_FIELDS:
+        if field in EXACT_FIELDS or field == IDENTITY_FIELD:
             return self._slots(
                 ("field", field, value),
                 "SELECT keyed.n FROM names JOIN keyed ON keyed.k = names.k"
