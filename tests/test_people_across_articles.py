@@ -80,3 +80,18 @@ def test_list_json_and_export_give_the_cross_article_identity(temp_home, tmp_pat
         [path] = export(store, [alone], tmp_path, one_file=False, options=options, now=NOW)
     meta, _body = split_front_matter(path.read_text(encoding="utf-8"))
     assert meta["people"] == ["[[Donald Trump]]"]
+
+
+def test_without_a_search_index_the_store_joins_from_its_summaries(temp_home):
+    from briefing.store.search import remove_files
+
+    with Store.open() as store:
+        _add(store, "full")
+        _add(store, "alone")
+        directory = store.directory
+    remove_files(directory)
+    with Store.open(readonly=True) as store:
+        assert store.search_index() is None
+        joins = store.people_joins()
+        assert joins.resolve("per:trump") == "per:donald trump"
+        assert store.person_name("per:donald trump") == "Donald Trump"

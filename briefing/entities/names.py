@@ -93,6 +93,7 @@ def person_words(name: str) -> list[str]:
     return [*words, "+" + suffix] if suffix else words
 
 
+@lru_cache(maxsize=1 << 15)
 def fullness(name: str) -> int:
     """How many whole words a name has: "Donald J. Trump" is no fuller than "Donald Trump"."""
     return sum(1 for w in person_words(name) if len(w) > 1 and not w.startswith("+"))

@@ -1,8 +1,9 @@
 """The store's people across articles: whom a surname alone means, kept by every write.
 
-Derived from the summaries (each holds its article's identity ids), built on first need and
-then updated by each write of a summary, surname by surname (entities.joins.PeopleJoins), so
-filters, export and `list --json` give one person one id without reading every summary again.
+The search index keeps its own (built from the identity keys it stores, kept by each apply),
+so a person: filter never reads the summaries. Without an index (read-only, being rebuilt) the
+store builds them once from the summaries and keeps them by each write of a summary, surname by
+surname (entities.joins.PeopleJoins). Export and `list --json` also ask for the names.
 """
 
 from __future__ import annotations
@@ -47,26 +48,36 @@ class PeopleMixin:
         names = self._people_names
         for pid, name in people:
             known = names.get(pid)
-            if known is None or (fullness(name), -len(name)) > (fullness(known), -len(known)):
+            if known is None or (
+                known != name and (fullness(name), -len(name)) > (fullness(known), -len(known))
+            ):
                 names[pid] = name
 
     @locked
     def people_joins(self) -> PeopleJoins:
-        """Every person key in the store and whom each joins (built once, then kept)."""
+        """Every person key in the store and whom each joins: the search index's (built from
+        its keys, no summary read), else built once from the summaries and kept."""
+        index = self.search_index()
+        if index is not None:
+            return index.people_joins()
         if self._people is None:
-            self._lazy()
-            people = [
-                person
-                for doc in self._storage.data.get("summaries", {}).values()
-                for person in _people(doc)
-            ]
-            self._people_names = {}
-            self._remember_names(people)
-            self._people = PeopleJoins(pid for pid, _ in people)
+            self._people_from_summaries()
         return self._people
+
+    def _people_from_summaries(self) -> None:
+        self._lazy()
+        people = [
+            person
+            for doc in self._storage.data.get("summaries", {}).values()
+            for person in _people(doc)
+        ]
+        self._people_names = {}
+        self._remember_names(people)
+        self._people = PeopleJoins(pid for pid, _ in people)
 
     @locked
     def person_name(self, person_id: str) -> str | None:
         """The fullest name articles give the person key `person_id` (None: no article)."""
-        self.people_joins()
+        if self._people is None:
+            self._people_from_summaries()
         return self._people_names.get(person_id)

@@ -130,8 +130,10 @@ class SearchIndex:
         self._name_ids: dict[tuple[str, str], int] = {}
         # feed id -> its title and site, asked at query time (the store's feeds table)
         self.feed_lookup: Callable[[], dict[str, tuple[str, ...]]] | None = None
-        # the store's people across articles (store/people.py), read at query time
-        self.people_lookup: Callable[[], PeopleJoins] | None = None
+        # whom a surname alone means across the articles: built from the identity keys on
+        # first need (no summary read), then kept by each apply()
+        self._people: PeopleJoins | None = None
+        self._people_lock = threading.Lock()
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -236,8 +238,12 @@ class SearchIndex:
         """Index the documents of one store commit, in one transaction that clears pending."""
         db = self._writer
         assert db is not None, "a read-only index"
+        changes = list(changes)
+        people = self._people
+        touched = [key for table, key, _ in changes if table in ("articles", "summaries")]
         db.execute("BEGIN")
         try:
+            before = self._person_keys(db, touched) if people is not None else []
             for table, key, doc in changes:
                 if table == "articles":
                     self._put_article(db, key, doc, read_body)
@@ -251,7 +257,13 @@ class SearchIndex:
                             "INSERT OR REPLACE INTO marks VALUES (?, ?)", (key, doc["article_id"])
                         )
             db.execute("INSERT OR REPLACE INTO info VALUES ('pending', 0)")
+            after = self._person_keys(db, touched) if people is not None else []
             db.execute("COMMIT")
+            with self._people_lock:
+                if people is not None:
+                    people.update(added=after, removed=before)
+                elif self._people is not None:  # built by a search meanwhile: maybe without this
+                    self._people = None
         except BaseException:
             db.execute("ROLLBACK")
             self._name_ids.clear()  # ids handed out in the rolled-back transaction
@@ -421,8 +433,37 @@ class SearchIndex:
             return found
         return self._field_slots(field, value)
 
+    @staticmethod
+    def _person_keys(db: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+        """The person keys of these articles' analyses, one per article naming each."""
+        found: list[str] = []
+        for start in range(0, len(article_ids), 500):  # below SQLite's variable limit
+            chunk = article_ids[start : start + 500]
+            found += [
+                row[0]
+                for row in db.execute(
+                    "SELECT names.key FROM articles JOIN keyed ON keyed.n = articles.n"
+                    " JOIN names ON names.k = keyed.k WHERE names.field = ?"
+                    " AND names.key >= 'per:' AND names.key < 'per;'"
+                    f" AND articles.id IN ({','.join('?' * len(chunk))})",
+                    (IDENTITY_FIELD, *chunk),
+                )
+            ]
+        return found
+
     def people_joins(self) -> PeopleJoins:
-        return self.people_lookup() if self.people_lookup is not None else PeopleJoins()
+        """Whom each person key is across the indexed articles (entities.joins)."""
+        with self._people_lock:
+            if self._people is None:
+                with self._read_lock:
+                    rows = self._reader.execute(
+                        "SELECT names.key, COUNT(*) FROM names JOIN keyed ON keyed.k = names.k"
+                        " WHERE names.field = ? AND names.key >= 'per:' AND names.key < 'per;'"
+                        " GROUP BY names.k",
+                        (IDENTITY_FIELD,),
+                    ).fetchall()
+                self._people = PeopleJoins(key for key, count in rows for _ in range(count))
+            return self._people
 
     def _field_slots(self, field: str, value: str) -> set[int]:
         if field in EXACT_FIELDS or field == IDENTITY_FIELD:

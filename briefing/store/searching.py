@@ -107,7 +107,6 @@ class SearchMixin:
         if index is None or index.info().get("complete") != 1:
             return None
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
-        index.people_lookup = self.people_joins  # person: across articles (store/people.py)
         return index
 
     def build_search_index(
@@ -158,5 +157,4 @@ class SearchMixin:
         with self._mutex:
             index.mark_complete(schema.SCHEMA_VERSION)
         index.feed_lookup = self._feed_names
-        index.people_lookup = self.people_joins
         return index
