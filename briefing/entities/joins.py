@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.entities.names import surname_start
 
@@ -57,6 +58,7 @@ class _Name:
         return self.level == 2 and fuller.level == 3 and self.first == fuller.first
 
 
+@lru_cache(maxsize=1 << 16)
 def _parse(key: str) -> _Name | None:
     if not key.startswith("per:"):
         return None
@@ -70,6 +72,7 @@ def _parse(key: str) -> _Name | None:
     return _Name(words[0], tuple(words[1:start]), tuple(words[start:]), suffix)
 
 
+@lru_cache(maxsize=1 << 16)
 def group_of(key: str) -> Group | None:
     """The keys a key may join share its group: its surname's last word and its suffix."""
     name = _parse(key)
@@ -118,11 +121,14 @@ class PeopleJoins:
         self.update(added=keys)
 
     def update(self, added: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
-        """Count the keys of an analysis stored (`added`) or replaced or deleted (`removed`)."""
+        """Count the keys of an analysis stored (`added`) or replaced or deleted (`removed`);
+        either may be a Counter of keys (a whole store's at once)."""
         touched: set[Group] = set()
-        for key, step in [*((k, 1) for k in added), *((k, -1) for k in removed)]:
+        steps = Counter(added)
+        steps.subtract(Counter(removed))
+        for key, step in steps.items():
             group = group_of(key)
-            if group is None:
+            if group is None or step == 0:
                 continue
             self._counts[key] += step
             if self._counts[key] <= 0:

@@ -14,6 +14,7 @@ import hashlib
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -457,12 +458,13 @@ class SearchIndex:
             if self._people is None:
                 with self._read_lock:
                     rows = self._reader.execute(
-                        "SELECT names.key, COUNT(*) FROM names JOIN keyed ON keyed.k = names.k"
-                        " WHERE names.field = ? AND names.key >= 'per:' AND names.key < 'per;'"
-                        " GROUP BY names.k",
+                        "SELECT key, (SELECT COUNT(*) FROM keyed WHERE keyed.k = names.k)"
+                        " FROM names WHERE field = ? AND key >= 'per:' AND key < 'per;'",
                         (IDENTITY_FIELD,),
                     ).fetchall()
-                self._people = PeopleJoins(key for key, count in rows for _ in range(count))
+                people = PeopleJoins()
+                people.update(added=Counter({key: count for key, count in rows if count}))
+                self._people = people
             return self._people
 
     def _field_slots(self, field: str, value: str) -> set[int]:
@@ -533,9 +535,11 @@ class SearchIndex:
         return order
 
     def warm(self) -> None:
-        """Load the list order now (a worker after first paint), not on the first keystroke."""
+        """Load the list order and the people joins now (a worker after first paint), not on
+        the first keystroke."""
         self._list_order()
         self.everything()
+        self.people_joins()
 
     def refresh(self, article_id: str) -> None:
         """Nothing to do: the store's own writes keep this index current (ArticleIndex's API)."""
