@@ -31,15 +31,11 @@ class _Name:
     middles: tuple[str, ...]  # initials
     surname: tuple[str, ...]
     suffix: str
+    level: int = 0  # how specific: a surname 0, an initial 1, a first name 2, with middles 3
 
-    @property
-    def level(self) -> int:
-        """How specific: a surname 0, an initial 1, a first name 2, with middle initials 3."""
-        if not self.first:
-            return 0
-        if len(self.first) == 1:
-            return 1
-        return 3 if self.middles else 2
+    def __post_init__(self) -> None:
+        level = 0 if not self.first else 1 if len(self.first) == 1 else 3 if self.middles else 2
+        object.__setattr__(self, "level", level)
 
     def fits(self, fuller: _Name) -> bool:
         """Whether this less specific name may be `fuller`."""
@@ -82,14 +78,20 @@ def group_of(key: str) -> Group | None:
 def _join_group(keys: Iterable[str]) -> dict[str, str]:
     names = {key: name for key in keys if (name := _parse(key)) is not None}
     joined: dict[str, str] = {}
+    if len({name.level for name in names.values()}) < 2:
+        return joined  # all as specific as each other: nobody joins anybody
     by_level = sorted(names, key=lambda key: -names[key].level)  # the fullest are settled first
     for key in by_level:
         name = names[key]
-        people = {
-            joined.get(other, other)
-            for other in by_level
-            if names[other].level > name.level and name.fits(names[other])
-        }
+        people = set()
+        for other in by_level:
+            fuller = names[other]
+            if fuller.level <= name.level:
+                break  # sorted: the rest are no fuller
+            if name.fits(fuller):
+                people.add(joined.get(other, other))
+                if len(people) > 1:
+                    break  # two people fit: it stays its own
         if len(people) == 1:
             joined[key] = people.pop()
     return joined
