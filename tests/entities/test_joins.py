@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing.entities.joins import PeopleJoins, join_people
 from briefing.entities.linking import link_mentions
 
@@ -59,3 +62,29 @@ def test_people_joins_resolve_and_list_the_members_of_one_person():
     assert key("Trump") in joins.members(key("Donald Trump"))
     joins.update(added=[key("Eric Trump")])
     assert joins.resolve(key("Trump")) == key("Trump")
+
+
+NAMES = [
+    "Trump", "Donald Trump", "Donald J. Trump", "D. Trump", "Melania Trump", "Donald Trump Jr.",
+    "Bush", "George Bush", "George W. Bush", "George H. W. Bush", "G. Bush", "Waugh",
+    "M. Waugh", "Mark Waugh", "S. Waugh", "Steve Waugh", "von der Leyen", "Ursula von der Leyen",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(NAMES)), max_size=40))
+def test_kept_joins_equal_joins_made_afresh(steps):
+    """Articles added and deleted in any order: the kept joins are the fresh ones."""
+    joins, alive = PeopleJoins(), []
+    for add, name in steps:
+        if add:
+            joins.update(added=[key(name)])
+            alive.append(key(name))
+        elif key(name) in alive:
+            joins.update(removed=[key(name)])
+            alive.remove(key(name))
+    fresh = join_people(alive)
+    for k in {key(name) for name in NAMES}:
+        assert joins.resolve(k) == fresh.get(k, k)
+        members = {other for other in alive if fresh.get(other, other) == joins.resolve(k)}
+        assert joins.members(k) == members | {joins.resolve(k)}
