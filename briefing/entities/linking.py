@@ -30,6 +30,13 @@ _FACT_LABELS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
 # A place and the state, country or region it is in: "Paris, Texas", "Paris (Francia)".
 _QUALIFIED = re.compile(r"^(?P<head>[^,()]+?)\s*(?:,|\()\s*(?P<qualifier>[^,()]+?)\s*\)?$")
 _QUALIFIER_GAP = re.compile(r"\s*[,(]\s*")  # between a place and the entity qualifying it
+# Between two places on a list: "Kyiv, Russia and the US", "Berlin, Paris", "Roma e la Francia";
+# a place between two such gaps qualifies nothing ("Paris, Texas, and in Atlanta" still does).
+_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and|or|nor|e|ed|o|y|und|et)\s+)?(?:(?:the|il|lo|la|i|gli|le|l')\s*)?",
+    re.IGNORECASE,
+)
+_QUALIFIER_KINDS = {"country", "us-state", "region"}
 
 
 @dataclass(frozen=True)
@@ -73,15 +80,15 @@ def _qualify(
     """The namesake of `head` the qualifier holds, and the qualifier's own identity; (None,
     the qualifier or None) when it contradicts every namesake ("Paris, Texas"); None when
     `head` is no listed place (nothing to tell apart)."""
-    heads = [i for i in known.candidates(head) if i.is_place]
-    if not heads:
+    heads = [i for i in known.candidates(head) if i.kind == "geo"]  # towns are qualified
+    qualifiers = [i for i in known.candidates(qualifier) if i.kind in _QUALIFIER_KINDS]
+    if not heads or not qualifiers:
         return None
-    qualifiers = [i for i in known.candidates(qualifier) if i.is_place]
     for place in heads:  # the likeliest namesake first, then the likeliest qualifier
         for holder in qualifiers:
             if _inside(place, holder):
                 return place, holder
-    return None, qualifiers[0] if qualifiers else None
+    return None, qualifiers[0]
 
 
 def _link_listed(
@@ -241,11 +248,23 @@ def _qualifiers(entities: Sequence, text: str | None) -> dict[int, int]:
     country or region ("Paris, Texas", "Athens (Georgia)")."""
     if not text:
         return {}
+
+    def listed(first, second) -> bool:  # two places one after the other on a list
+        return first.label == second.label == "LOC" and bool(
+            _LIST_GAP.fullmatch(text[first.end : second.start])
+        )
+
     found = {}
     for n, (entity, after) in enumerate(zip(entities, entities[1:], strict=False)):
-        if entity.label == after.label == "LOC" and entity.end < after.start:
-            if _QUALIFIER_GAP.fullmatch(text[entity.end : after.start]):
-                found[n] = n + 1
+        if entity.label != "LOC" or after.label != "LOC" or entity.end >= after.start:
+            continue
+        if not _QUALIFIER_GAP.fullmatch(text[entity.end : after.start]):
+            continue
+        if n > 0 and listed(entities[n - 1], entity):
+            continue
+        if n + 2 < len(entities) and listed(after, entities[n + 2]):
+            continue
+        found[n] = n + 1
     return found
 
 

@@ -182,3 +182,28 @@ def test_an_adjacent_qualifier_in_the_text_counts_too():
     assert paris_tx != ids(("Paris", "LOC"))[0]
     # the plain "Paris" later in the same article is the one the article qualified
     assert paris == paris_tx
+
+
+def _linked(text: str, names: list[str]) -> list[str | None]:
+    entities, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        entities.append(Entity(start, start + len(name), "LOC", name))
+        at = start + len(name)
+    analysis = Analysis("x", "en", "test", "0", entities=entities, facts=Facts())
+    link_analysis(analysis, text=text)
+    return [e.id for e in analysis.entities]
+
+
+def test_a_list_of_places_is_no_qualifier():
+    kyiv, paris = ids(("Kyiv", "LOC"))[0], ids(("Paris", "LOC"))[0]
+    assert _linked("Talks between Kyiv, Russia and the US.", ["Kyiv", "Russia", "US"])[0] == kyiv
+    assert _linked("Kyiv, Russia, the US and Europe met.", ["Kyiv", "Russia", "US"])[0] == kyiv
+    assert _linked("From Paris, London and Berlin.", ["Paris", "London", "Berlin"])[0] == paris
+    assert _linked("In Berlin, Paris, Texas and Ohio.", ["Berlin", "Paris", "Texas"])[1] == paris
+    italy = _linked("Francia, Germania e Italia firmano.", ["Francia", "Germania", "Italia"])
+    assert italy == ["country:FR", "country:DE", "country:IT"]
+    states = _linked("Texas, Florida and Georgia vote.", ["Texas", "Florida", "Georgia"])
+    assert states[:2] == ["us-state:TX", "us-state:FL"]
+    # ...while a qualifier that closes the phrase still counts
+    assert _linked("Born in Paris, Texas.", ["Paris", "Texas"])[0] != paris
