@@ -95,3 +95,14 @@ def test_without_a_search_index_the_store_joins_from_its_summaries(temp_home):
         joins = store.people_joins()
         assert joins.resolve("per:trump") == "per:donald trump"
         assert store.person_name("per:donald trump") == "Donald Trump"
+
+
+def test_analyze_output_of_a_stored_article_gives_the_cross_article_identity(temp_home, capsys):
+    with Store.open() as store:
+        _add(store, "full")
+        alone = _add(store, "alone")
+    assert cli.main(["analyze", "--article", alone]) == 0  # analysed again by the pipeline
+    analysis = json.loads(capsys.readouterr().out)
+    people = [e for e in analysis["entities"] if e["label"] == "PER"]
+    assert people and {e["id"] for e in people} == {"per:donald trump"}
+    assert {e["canonical"] for e in people} == {"Donald Trump"}
