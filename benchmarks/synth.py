@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing.analysis import body_hash
+from briefing.entities import link_analysis
 from briefing.models import (
     Analysis,
     Article,
@@ -248,7 +249,7 @@ def synthetic_analysis(
         attributions=attributions,
     )
     name, version = pipeline
-    return Analysis(
+    analysis = Analysis(
         article.id,
         article.lang or "it",
         name,
@@ -258,6 +259,8 @@ def synthetic_analysis(
         body_hash=body_hash(body),
         analysed_at="2026-01-01T00:00:00+00:00",
     )
+    link_analysis(analysis, text=body)  # identities, as every analysis the reader stores
+    return analysis
 
 
 def articles(n: int, seed: int = 7) -> Iterator[Article]:

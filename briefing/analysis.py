@@ -208,7 +208,7 @@ def analyse_texts(
         )
         if name == pipeline.rules_name(result.lang):  # no trained model: the lists help
             add_listed(result, item.text)
-        link_analysis(result, edits=edits)  # identities: a separate step after the facts
+        link_analysis(result, edits=edits, text=item.text)  # identities: after the facts
         return result
 
     def alone(index: int) -> Analysis:
@@ -369,7 +369,7 @@ def analyse_many(
             cached = None if force else store.get_analysis(article_id)
             if cached and is_fresh(cached, body_hash(body), version, pipeline.identity(lang)):
                 if cached.links_version != linked_by and not getattr(store, "readonly", False):
-                    link_analysis(cached, edits=edits)  # new lists or edits: no pipeline run
+                    link_analysis(cached, edits=edits, text=body)  # new lists or edits: no pipeline
                     relinked.append(cached)
                 results[article_id] = cached
                 done += 1

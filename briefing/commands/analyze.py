@@ -212,6 +212,7 @@ def _saved_corrections() -> list[Any]:
 def _run_stored(args: argparse.Namespace) -> int:
     from briefing.analysis import analyse_many
     from briefing.commands.ids import resolve_or_explain
+    from briefing.entities.joins import join_analysis
     from briefing.store import Store, StoreError
 
     try:
@@ -235,6 +236,10 @@ def _run_stored(args: argparse.Namespace) -> int:
             )
             if show_progress:
                 print(file=sys.stderr)
+            if args.json or not args.all:  # printed: people as the store joins them
+                joins = store.people_joins()
+                for analysis in analyses:
+                    join_analysis(analysis, joins, store.person_name)
             if args.all and args.json:
                 print(json.dumps([a.to_dict() for a in analyses], ensure_ascii=False, indent=1))
             elif args.all:

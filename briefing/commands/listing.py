@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from briefing.commands.ids import resolve_or_explain
+from briefing.entities.joins import join_analysis
 from briefing.models import Article
 from briefing.query import ArticleIndex, QueryError, parse
 from briefing.query.index import feed_names
@@ -200,6 +201,7 @@ def _identities(store: Store, article_id: str) -> list[dict[str, Any]] | None:
     analysis = store.get_analysis(article_id)
     if analysis is None:
         return None
+    join_analysis(analysis, store.people_joins(), store.person_name)  # "Trump": whom he is
     found: dict[str, dict[str, Any]] = {}
     for entity in analysis.entities:
         if entity.id:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from briefing.entities.display import DEFAULT_MODE, display_name
 from briefing.entities.edits import Edits
-from briefing.entities.linking import join_surnames
-from briefing.entities.names import person_words
+from briefing.entities.joins import join_people
+from briefing.entities.names import fullness
 
 KINDS = ("people", "organizations", "places")
 
@@ -39,7 +39,7 @@ def count_identities(
                 [kind, edits.resolve(identity_id, name), name]
                 for kind, identity_id, name in summary.identities
             ]
-    joined = join_surnames(
+    joined = join_people(
         identity_id for s in summaries for _kind, identity_id, _name in s.identities
     )
     seen: dict[tuple[str, str], Counter] = {}
@@ -54,8 +54,7 @@ def count_identities(
     found: dict[str, list[IdentityCount]] = {kind: [] for kind in KINDS}
     for (kind, identity_id), spellings in seen.items():
         # unlisted people and names: the fullest spelling the articles use most
-        # person_words: "Donald J. Trump" is no fuller than "Donald Trump"
-        written = max(spellings, key=lambda s: (len(person_words(s)), spellings[s], -len(s), s))
+        written = max(spellings, key=lambda s: (fullness(s), spellings[s], -len(s), s))
         found.setdefault(kind, []).append(
             IdentityCount(
                 identity_id,

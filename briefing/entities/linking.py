@@ -8,23 +8,35 @@ Unlisted names get a key of their own kind ("org:acme", "loc:borgo san dalmazzo"
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.entities.edits import Edits
-from briefing.entities.names import alias_key, is_surname_only, person_key, person_words
+from briefing.entities.joins import join_people
+from briefing.entities.names import alias_key, fullness, person_key, person_words
 from briefing.entities.registry import Identity, Registry, registry
 
 # Bumped when linking or the bundled lists change: cached analyses are linked again (cheap:
 # no pipeline runs), so their ids follow the lists.
-VERSION = 1
+VERSION = 2  # 2: middle initials in people's keys, qualified places
 LINKED = ("PER", "ORG", "LOC")
 _TOWNS = {"geo", "us-state"}  # the places that say which country an article is in
 # A town or region tagged ORG is a club or a council (AS Roma, SS Lazio), not the place;
 # a country tagged ORG is its government or team, and stays the country.
 _NOT_ORGS = {"geo", "us-state", "region"}
 _FACT_LABELS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
+# A place and the state, country or region it is in: "Paris, Texas", "Paris (Francia)".
+_QUALIFIED = re.compile(r"^(?P<head>[^,()]+?)\s*(?:,|\()\s*(?P<qualifier>[^,()]+?)\s*\)?$")
+_QUALIFIER_GAP = re.compile(r"\s*[,(]\s*")  # between a place and the entity qualifying it
+# Between two places on a list: "Kyiv, Russia and the US", "Berlin, Paris", "Roma e la Francia";
+# a place between two such gaps qualifies nothing ("Paris, Texas, and in Atlanta" still does).
+_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and|or|nor|e|ed|o|y|und|et)\s+)?(?:(?:the|il|lo|la|i|gli|le|l')\s*)?",
+    re.IGNORECASE,
+)
+_QUALIFIER_KINDS = {"country", "us-state", "region"}
 
 
 @dataclass(frozen=True)
@@ -47,17 +59,80 @@ def _pick(candidates: list[Identity], countries: Counter) -> Identity:
     return max(candidates, key=support)
 
 
-def _link_listed(mentions: Sequence[tuple[str, str]], known: Registry) -> dict[int, Identity]:
+def _inside(place: Identity, qualifier: Identity) -> bool:
+    """Whether `place` lies in the country, US state or region `qualifier` names."""
+    if place.id == qualifier.id:
+        return False
+    if qualifier.kind == "us-state":
+        return place.cc == "US" and place.adm == qualifier.id.split(":", 1)[1]
+    return not qualifier.cc or place.cc == qualifier.cc  # a CLDR region has no country
+
+
+def _split_qualified(text: str) -> tuple[str, str] | None:
+    """ "Paris, Texas" / "Paris (Texas)" -> ("Paris", "Texas")."""
+    match = _QUALIFIED.match(text)
+    return (match["head"], match["qualifier"]) if match else None
+
+
+def _qualify(
+    head: str, qualifier: str, known: Registry
+) -> tuple[Identity | None, Identity | None] | None:
+    """The namesake of `head` the qualifier holds, and the qualifier's own identity; (None,
+    the qualifier or None) when it contradicts every namesake ("Paris, Texas"); None when
+    `head` is no listed place (nothing to tell apart)."""
+    heads = [i for i in known.candidates(head) if i.kind == "geo"]  # towns are qualified
+    qualifiers = [i for i in known.candidates(qualifier) if i.kind in _QUALIFIER_KINDS]
+    if not heads or not qualifiers:
+        return None
+    for place in heads:  # the likeliest namesake first, then the likeliest qualifier
+        for holder in qualifiers:
+            if _inside(place, holder):
+                return place, holder
+    return None, qualifiers[0]
+
+
+def _link_listed(
+    mentions: Sequence[tuple[str, str]], known: Registry, qualifiers: dict[int, int]
+) -> tuple[dict[int, Identity], dict[int, str]]:
+    """Listed identities by mention, and the own keys of places their qualifier sets apart."""
+    chosen: dict[int, Identity] = {}
+    apart: dict[int, str] = {}
+    heads: dict[str, Identity | str] = {}  # a head qualified once: its plain mentions follow
+    for n, (text, label) in enumerate(mentions):
+        if label != "LOC":
+            continue
+        if n in qualifiers:
+            head, qualifier = text, mentions[qualifiers[n]][0]
+        elif not known.candidates(text) and (parts := _split_qualified(text)):
+            head, qualifier = parts
+        else:
+            continue
+        found = _qualify(head, qualifier, known)
+        if found is None:
+            continue
+        place, holder = found
+        if holder is not None and n in qualifiers:
+            chosen[qualifiers[n]] = holder  # "Atlanta, Georgia": the state, not the country
+        if place is not None:
+            chosen[n] = heads.setdefault(alias_key(head), place)
+        else:
+            apart[n] = heads.setdefault(alias_key(head), "loc:" + alias_key(f"{head} {qualifier}"))
     found = {}
     for n, (text, label) in enumerate(mentions):
-        if label not in ("ORG", "LOC"):
+        if label not in ("ORG", "LOC") or n in chosen or n in apart:
+            continue
+        same = heads.get(alias_key(text)) if label == "LOC" else None
+        if isinstance(same, Identity):
+            chosen[n] = same
+            continue
+        if same is not None:
+            apart[n] = same
             continue
         candidates = known.candidates(text)
         if label == "ORG":
             candidates = [i for i in candidates if i.kind not in _NOT_ORGS]
         if candidates:
             found[n] = candidates
-    chosen: dict[int, Identity] = {}
     for n, candidates in found.items():
         # Count each other mention's likeliest place; a namesake never counts for itself.
         # Countries count only among towns: "US warns Georgia" is about the country.
@@ -72,23 +147,19 @@ def _link_listed(mentions: Sequence[tuple[str, str]], known: Registry) -> dict[i
             if place.kind == "us-state":
                 countries["US-" + place.id.split(":")[1]] += 1
         chosen[n] = _pick(candidates, countries)
-    return chosen
+    return chosen, apart
 
 
 def _person_keys(mentions: Sequence[tuple[str, str]]) -> dict[int, str]:
-    words = {n: person_words(text) for n, (text, label) in enumerate(mentions) if label == "PER"}
-    words = {n: w for n, w in words.items() if w}
-    full = {person_key(w) for w in words.values() if not is_surname_only(w)}
     keys = {}
-    for n, w in words.items():
-        if not is_surname_only(w):
-            keys[n] = person_key(w)
-            continue
-        fits = {key for key in full if key.split()[-1] == w[-1]}
-        # A surname alone joins a full name only when exactly one fits ("Trump" and
-        # "Donald Trump"; two Kennedys leave "Kennedy" alone).
-        keys[n] = fits.pop() if len(fits) == 1 else person_key(w)
-    return keys
+    for n, (text, label) in enumerate(mentions):
+        words = person_words(text) if label == "PER" else []
+        if words:
+            keys[n] = person_key(words)
+    # Within the article as across the store: a shorter name joins the one fuller name that
+    # fits ("Trump" and "Donald Trump"; two Kennedys leave "Kennedy" alone).
+    joined = join_people(set(keys.values()))
+    return {n: joined.get(key, key) for n, key in keys.items()}
 
 
 def links_version(edits: Edits | None = None) -> int:
@@ -101,15 +172,21 @@ def link_mentions(
     lang: str = "en",
     known: Registry | None = None,
     edits: Edits | None = None,
+    qualifiers: dict[int, int] | None = None,
 ) -> list[Link | None]:
-    """One Link per (text, label) mention of an article; None for other labels."""
+    """One Link per (text, label) mention of an article; None for other labels.
+
+    `qualifiers`: mention -> the mention right after it that qualifies it ("Paris" -> "Texas").
+    """
     known = known or registry()
-    listed = _link_listed(mentions, known)
+    listed, apart = _link_listed(mentions, known, qualifiers or {})
     people = _person_keys(mentions)
     keys: list[str | None] = []
     for n, (text, label) in enumerate(mentions):
         if n in listed:
             keys.append(listed[n].id)
+        elif n in apart:
+            keys.append(apart[n])
         elif n in people:
             keys.append(people[n])
         elif label in ("ORG", "LOC") and alias_key(text):
@@ -123,8 +200,10 @@ def link_mentions(
         ]
     # Unlisted identities are named by their fullest, then most frequent, written form.
     written: dict[str, Counter] = {}
-    for key, (text, _label) in zip(keys, mentions, strict=True):
+    for n, (key, (text, _label)) in enumerate(zip(keys, mentions, strict=True)):
         if key is not None:
+            if n in (qualifiers or {}):  # "Paris, Texas", not "Paris"
+                text = f"{text.strip()}, {mentions[qualifiers[n]][0].strip()}"
             written.setdefault(key, Counter())[text.strip()] += 1
     canonical = {}
     for key, forms in written.items():
@@ -132,8 +211,7 @@ def link_mentions(
         if identity is not None:
             canonical[key] = identity.name("en")
         else:
-            # person_words: "Donald J. Trump" is no fuller than "Donald Trump"
-            canonical[key] = max(forms, key=lambda f: (len(person_words(f)), forms[f], -len(f), f))
+            canonical[key] = max(forms, key=lambda f: (fullness(f), forms[f], -len(f), f))
     return [Link(key, canonical[key]) if key else None for key in keys]
 
 
@@ -165,15 +243,49 @@ def _merge(things: list, links: list[Link | None], known: Registry) -> list:
     return kept
 
 
-def link_analysis(analysis, known: Registry | None = None, edits: Edits | None = None) -> None:
-    """Give the analysis's PER/ORG/LOC entities and facts their identities, in place."""
+def _qualifiers(entities: Sequence, text: str | None) -> dict[int, int]:
+    """Place entity -> the place entity right after it, past a comma or bracket: its state,
+    country or region ("Paris, Texas", "Athens (Georgia)")."""
+    if not text:
+        return {}
+
+    def listed(first, second) -> bool:  # two places one after the other on a list
+        return first.label == second.label == "LOC" and bool(
+            _LIST_GAP.fullmatch(text[first.end : second.start])
+        )
+
+    found = {}
+    for n, (entity, after) in enumerate(zip(entities, entities[1:], strict=False)):
+        if entity.label != "LOC" or after.label != "LOC" or entity.end >= after.start:
+            continue
+        if not _QUALIFIER_GAP.fullmatch(text[entity.end : after.start]):
+            continue
+        if n > 0 and listed(entities[n - 1], entity):
+            continue
+        if n + 2 < len(entities) and listed(after, entities[n + 2]):
+            continue
+        found[n] = n + 1
+    return found
+
+
+def link_analysis(
+    analysis,
+    known: Registry | None = None,
+    edits: Edits | None = None,
+    text: str | None = None,
+) -> None:
+    """Give the analysis's PER/ORG/LOC entities and facts their identities, in place.
+
+    `text`, the article's, shows which places qualify the one before ("Paris, Texas").
+    """
     known = known or registry()
     facts = analysis.facts
     mentions = [(e.text, e.label) for e in analysis.entities]
+    qualifiers = _qualifiers(analysis.entities, text)
     offset = len(mentions)
     for kind, label in _FACT_LABELS.items():
         mentions += [(thing.name, label) for thing in getattr(facts, kind)]
-    links = link_mentions(mentions, analysis.lang, known, edits)
+    links = link_mentions(mentions, analysis.lang, known, edits, qualifiers)
     for entity, link in zip(analysis.entities, links, strict=False):
         entity.id = link.id if link else None
         entity.canonical = link.canonical if link else None
@@ -182,22 +294,3 @@ def link_analysis(analysis, known: Registry | None = None, edits: Edits | None =
         setattr(facts, kind, _merge(things, links[offset : offset + len(things)], known))
         offset += len(things)
     analysis.links_version = links_version(edits)
-
-
-def join_surnames(keys: Iterable[str]) -> dict[str, str]:
-    """Across articles: a surname-only person key -> the one full-name key with that surname.
-
-    "per:trump" in one article and "per:donald trump" in another are one person when no other
-    full name in the store ends in Trump; with two Kennedys, "per:kennedi" stays apart.
-    """
-    full: dict[str, set[str]] = {}
-    alone = set()
-    for key in keys:
-        if not key.startswith("per:"):
-            continue
-        words = key[4:].split()
-        if len(words) == 1:
-            alone.add(key)
-        else:
-            full.setdefault(words[-1], set()).add(key)
-    return {key: next(iter(full[key[4:]])) for key in alone if len(full.get(key[4:], ())) == 1}

@@ -37,6 +37,7 @@ PARTICLES = {
     "mac",
 }
 # Jr., Sr. and regnal numbers tell relatives and popes apart: kept at the key's end.
+_ELIDED = re.compile(r"(?<=\w)['’](?=\w)")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
 
 
@@ -72,20 +73,30 @@ def spelling(word: str) -> str:
 
 
 def person_words(name: str) -> list[str]:
-    """A person's name as spelling-normalised words, initials left out; a Jr., Sr. or regnal
-    number last, marked with a "+" ("+jr", "+ii")."""
+    """A person's name as spelling-normalised words; initials and middle names as one letter
+    ("george", "h", "w", "bush" for George Herbert Walker Bush), never respelled; a Jr., Sr. or regnal number last, marked with a "+" ("+jr")."""
     written = name.split()
     suffix = (
         written.pop().casefold().rstrip(".")
         if len(written) > 1 and _SUFFIX.match(written[-1])
         else ""
     )
+    folded = alias_key(" ".join(written)).split()
+    if not any(len(w) > 1 for w in folded):
+        return []  # initials alone name nobody
+    start = surname_start(folded)
+    # Middle names by their initial as written (spelling() may change a first letter: John)
     words = [
-        w if w in PARTICLES else spelling(w)
-        for w in alias_key(" ".join(written)).split()
-        if len(w) > 1
+        w if w in PARTICLES or len(w) == 1 else w[0] if 0 < n < start else spelling(w)
+        for n, w in enumerate(folded)
     ]
-    return [*words, "+" + suffix] if suffix and words else words
+    return [*words, "+" + suffix] if suffix else words
+
+
+@lru_cache(maxsize=1 << 15)
+def fullness(name: str) -> int:
+    """How many whole words a name has: "Donald J. Trump" is no fuller than "Donald Trump"."""
+    return sum(1 for w in person_words(name) if len(w) > 1 and not w.startswith("+"))
 
 
 def surname_start(words: list[str]) -> int:
@@ -106,9 +117,16 @@ def is_surname_only(words: list[str]) -> bool:
 
 
 def person_key(words: list[str]) -> str:
-    """ "per:" + first name and surname: a middle name or initial does not split a person."""
+    """ "per:" + first name (or its initial), the middle names' initials, surname.
+
+    A middle name counts by its initial, so "George Herbert Walker Bush" is "George H. W. Bush"
+    and stays apart from "George W. Bush"; a name without middle initials joins the one with
+    them later (entities.joins), as "Donald Trump" joins "Donald J. Trump".
+    """
     if is_surname_only(words):
         return "per:" + words[-1]
     if len(words) == 2 and words[-1].startswith("+"):  # "Benedetto XVI"
         return "per:" + " ".join(words)
-    return "per:" + words[0] + " " + " ".join(words[surname_start(words) :])
+    start = surname_start(words)
+    middles = [w for w in words[1:start] if w not in PARTICLES]  # initials by person_words
+    return "per:" + " ".join([words[0], *middles, *words[start:]])

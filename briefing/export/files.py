@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from briefing import paths
 from briefing.entities.display import rename_facts
+from briefing.entities.joins import join_analysis
 from briefing.export import preserve, text
 from briefing.export.frontmatter import (
     MARKER_KEY,
@@ -295,6 +296,8 @@ def export(
     for done, article_id in enumerate(ids, 1):
         try:
             bundle = load_bundle(store, article_id)
+            if hasattr(store, "people_joins"):  # "Trump" alone: the store's one Donald Trump
+                join_analysis(bundle.analysis, store.people_joins(), store.person_name)
             rename_facts(bundle.analysis, options.names)  # Mosca and Moscow: one note name
         except (LookupError, OSError, StoreError) as exc:
             problems.append(str(exc) if isinstance(exc, LookupError) else f"{article_id}: {exc}")

@@ -7,8 +7,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+from briefing.entities.joins import PeopleJoins
 from briefing.models import Article, ArticleSummary
-from briefing.query.keys import article_keys, entity_keys, iso_day, site
+from briefing.query.keys import IDENTITY_FIELD, article_keys, entity_keys, iso_day, site
 from briefing.query.nodes import Query, undecided
 from briefing.query.normalize import joined
 from briefing.query.parser import PREFIX_FIELDS
@@ -50,7 +51,8 @@ class ArticleIndex:
         self._by_day: tuple[list[str], list[int]] | None = None  # sorted, built on demand
         self._meta = Words(compact=False)
         self._bodies = Words(compact=True, postings=body_postings)
-        self._exact: dict[str, dict[str, set[int]]] = {"tag": {}, "lang": {}}
+        self._exact: dict[str, dict[str, set[int]]] = {"tag": {}, "lang": {}, IDENTITY_FIELD: {}}
+        self._people = PeopleJoins()  # who a surname alone is, across these articles
         self._names = {field: Names() for field in NAME_FIELDS}
         self._values: list[dict[str, tuple[str, ...]]] = []  # slot -> field -> its keys
         self._flags: dict[str, set[int]] = {flag: set() for flag in FLAGS}
@@ -179,7 +181,9 @@ class ArticleIndex:
                 summary.places,
                 summary.entities,
                 summary.speakers,
+                [identity[1] for identity in summary.identities],
             )
+            self._people.update(added=values[IDENTITY_FIELD])
         for field, keys in values.items():
             if field in self._exact:
                 for key in keys:
@@ -198,6 +202,7 @@ class ArticleIndex:
 
     def _unindex(self, slot: int) -> None:
         self._meta.remove(slot)
+        self._people.update(removed=self._values[slot].get(IDENTITY_FIELD, ()))
         for field, keys in self._values[slot].items():
             if field in self._exact:
                 for key in keys:
@@ -232,6 +237,9 @@ class ArticleIndex:
         if field in self._exact:
             return self._exact[field].get(value, set())
         return self._names[field].lookup(value)
+
+    def people_joins(self) -> PeopleJoins:
+        return self._people
 
     def flag_slots(self, flag: str) -> set[int]:
         if flag == "unread":

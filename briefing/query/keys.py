@@ -10,6 +10,9 @@ from urllib.parse import urlsplit
 from briefing.query.normalize import fold, joined
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Not a filter of the language: the identity ids of an analysis ("per:donald trump",
+# "geo:524901"), matched exactly, so person: finds everyone its person is across articles.
+IDENTITY_FIELD = "identity"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -77,6 +80,7 @@ def entity_keys(
     places: Iterable[str],
     entities: Iterable[str],
     speakers: Iterable[str],
+    identities: Iterable[str] = (),
 ) -> dict[str, tuple[str, ...]]:
     """The keys of the entity fields, from what an analysis found.
 
@@ -92,4 +96,5 @@ def entity_keys(
         "place": name_keys(places),
         "entity": name_keys([*entities, *people, *organizations, *places]),
         "quote": name_keys(speakers),
+        IDENTITY_FIELD: tuple({i for i in identities if i}),
     }

@@ -53,6 +53,22 @@ class Field(Node):
 
         for name in identity_names(self.name, self.value):
             found = found | index.field_slots(self.name, name_key(name).strip())
+        if self.name == "person" and hasattr(index, "people_joins"):
+            found = found | self._same_person(index)
+        return found
+
+    def _same_person(self, index: Lookup) -> set[int]:
+        """ "person:Donald Trump": also the articles naming a form the store joins to him
+        ("Trump" when he is the only Trump), and no other Trump's."""
+        from briefing.entities.names import person_key, person_words
+        from briefing.query.keys import IDENTITY_FIELD
+
+        words = person_words(self.value)
+        if not words:
+            return set()
+        found: set[int] = set()
+        for member in index.people_joins().members(person_key(words)):
+            found = found | index.field_slots(IDENTITY_FIELD, member)
         return found
 
 

@@ -8,6 +8,7 @@ from briefing.store.annotations import AnnotationsMixin
 from briefing.store.articles import ArticlesMixin
 from briefing.store.base import StoreBase
 from briefing.store.feeds import FeedsMixin
+from briefing.store.people import PeopleMixin
 from briefing.store.searching import SearchMixin
 from briefing.store.stories import StoriesMixin
 
@@ -18,6 +19,7 @@ class Store(
     AnalysesMixin,
     FeedsMixin,
     StoriesMixin,
+    PeopleMixin,
     SearchMixin,
     StoreBase,
 ):

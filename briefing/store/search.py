@@ -14,18 +14,21 @@ import hashlib
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from briefing.query.keys import article_keys, entity_keys, iso_day, name_key
+from briefing.entities.joins import PeopleJoins
+from briefing.query.keys import IDENTITY_FIELD, article_keys, entity_keys, iso_day, name_key
 from briefing.query.nodes import Query
 from briefing.query.normalize import fold
 from briefing.query.parser import EXACT_FIELDS
 
 SEARCH_FILE = "search.sqlite"
 SEARCH_FILES = tuple(SEARCH_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
-FORMAT = 2  # bump when the schema or the folding changes: an older file is rebuilt
+FORMAT = 3  # bump when the schema or the folding changes: an older file is rebuilt
+# 3: identity ids per article (the "identity" field), for people across articles
 TOKENIZE = "unicode61 remove_diacritics 2"  # case and accents are folded by fold() already
 
 # Articles keep their number while their text stays the same; a new title or body gets a new
@@ -130,6 +133,10 @@ class SearchIndex:
         self.feed_lookup: Callable[[], dict[str, tuple[str, ...]]] | None = None
         # story: value -> article ids (the store's groups with the user's edits)
         self.story_lookup: Callable[[str], set[str]] | None = None
+        # whom a surname alone means across the articles: built from the identity keys on
+        # first need (no summary read), then kept by each apply()
+        self._people: PeopleJoins | None = None
+        self._people_lock = threading.Lock()
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -234,8 +241,12 @@ class SearchIndex:
         """Index the documents of one store commit, in one transaction that clears pending."""
         db = self._writer
         assert db is not None, "a read-only index"
+        changes = list(changes)
+        people = self._people
+        touched = [key for table, key, _ in changes if table in ("articles", "summaries")]
         db.execute("BEGIN")
         try:
+            before = self._person_keys(db, touched) if people is not None else []
             for table, key, doc in changes:
                 if table == "articles":
                     self._put_article(db, key, doc, read_body)
@@ -249,7 +260,13 @@ class SearchIndex:
                             "INSERT OR REPLACE INTO marks VALUES (?, ?)", (key, doc["article_id"])
                         )
             db.execute("INSERT OR REPLACE INTO info VALUES ('pending', 0)")
+            after = self._person_keys(db, touched) if people is not None else []
             db.execute("COMMIT")
+            with self._people_lock:
+                if people is not None:
+                    people.update(added=after, removed=before)
+                elif self._people is not None:  # built by a search meanwhile: maybe without this
+                    self._people = None
         except BaseException:
             db.execute("ROLLBACK")
             self._name_ids.clear()  # ids handed out in the rolled-back transaction
@@ -342,6 +359,7 @@ class SearchIndex:
                 doc.get("places") or (),
                 doc.get("entities") or (),
                 doc.get("speakers") or (),
+                [identity[1] for identity in doc.get("identities") or ()],
             )
         anonymous = bool(doc and doc.get("anonymous"))
         db.execute("UPDATE articles SET anonymous = ? WHERE n = ?", (anonymous, n))
@@ -418,8 +436,41 @@ class SearchIndex:
             return found
         return self._field_slots(field, value)
 
+    @staticmethod
+    def _person_keys(db: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+        """The person keys of these articles' analyses, one per article naming each."""
+        found: list[str] = []
+        for start in range(0, len(article_ids), 500):  # below SQLite's variable limit
+            chunk = article_ids[start : start + 500]
+            found += [
+                row[0]
+                for row in db.execute(
+                    "SELECT names.key FROM articles JOIN keyed ON keyed.n = articles.n"
+                    " JOIN names ON names.k = keyed.k WHERE names.field = ?"
+                    " AND names.key >= 'per:' AND names.key < 'per;'"
+                    f" AND articles.id IN ({','.join('?' * len(chunk))})",
+                    (IDENTITY_FIELD, *chunk),
+                )
+            ]
+        return found
+
+    def people_joins(self) -> PeopleJoins:
+        """Whom each person key is across the indexed articles (entities.joins)."""
+        with self._people_lock:
+            if self._people is None:
+                with self._read_lock:
+                    rows = self._reader.execute(
+                        "SELECT key, (SELECT COUNT(*) FROM keyed WHERE keyed.k = names.k)"
+                        " FROM names WHERE field = ? AND key >= 'per:' AND key < 'per;'",
+                        (IDENTITY_FIELD,),
+                    ).fetchall()
+                people = PeopleJoins()
+                people.update(added=Counter({key: count for key, count in rows if count}))
+                self._people = people
+            return self._people
+
     def _field_slots(self, field: str, value: str) -> set[int]:
-        if field in EXACT_FIELDS:
+        if field in EXACT_FIELDS or field == IDENTITY_FIELD:
             return self._slots(
                 ("field", field, value),
                 "SELECT keyed.n FROM names JOIN keyed ON keyed.k = names.k"
@@ -498,9 +549,11 @@ class SearchIndex:
         return order
 
     def warm(self) -> None:
-        """Load the list order now (a worker after first paint), not on the first keystroke."""
+        """Load the list order and the people joins now (a worker after first paint), not on
+        the first keystroke."""
         self._list_order()
         self.everything()
+        self.people_joins()
 
     def refresh(self, article_id: str) -> None:
         """Nothing to do: the store's own writes keep this index current (ArticleIndex's API)."""

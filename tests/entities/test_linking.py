@@ -150,8 +150,60 @@ def test_neighbouring_places_choose_among_namesake_towns():
     assert ids(("Mexico", "LOC"))[0] == "country:MX"  # not Mexico City's alternate name
 
 
-def test_join_surnames_across_articles_only_when_one_full_name_fits():
-    from briefing.entities.linking import join_surnames
+def test_middle_initials_that_differ_keep_people_apart_in_one_article():
+    found = ids(("George W. Bush", "PER"), ("George H. W. Bush", "PER"), ("Bush", "PER"))
+    assert len(set(found)) == 3
+    same = ids(("Donald J. Trump", "PER"), ("Donald Trump", "PER"), ("Trump", "PER"))
+    assert len(set(same)) == 1
+    brothers = ids(("M. Waugh", "PER"), ("S. Waugh", "PER"))
+    assert brothers[0] != brothers[1]
 
-    assert join_surnames(["per:trump", "per:donald trump"]) == {"per:trump": "per:donald trump"}
-    assert join_surnames(["per:trump", "per:donald trump", "per:melania trump"]) == {}
+
+def test_a_place_qualified_by_another_state_or_country_stays_apart():
+    paris_fr = ids(("Paris", "LOC"))[0]
+    assert ids(("Paris, Texas", "LOC"))[0] != paris_fr
+    assert ids(("Paris, France", "LOC"))[0] == paris_fr
+    assert ids(("Paris (Francia)", "LOC"))[0] == paris_fr
+    # the qualifier picks the namesake it holds: Athens in Georgia, the state
+    athens_ga = ids(("Athens, Georgia", "LOC"))[0]
+    assert athens_ga != ids(("Athens", "LOC"))[0] and athens_ga.startswith("geo:")
+    assert ids(("Washington, D.C.", "LOC"))[0] == ids(("Washington", "LOC"))[0]
+
+
+def test_an_adjacent_qualifier_in_the_text_counts_too():
+    text = "He grew up in Paris, Texas, and in Atlanta, Georgia. Paris is far."
+    spans = [("Paris", 14), ("Texas", 21), ("Atlanta", 35), ("Georgia", 44), ("Paris", 53)]
+    entities = [Entity(s, s + len(t), "LOC", t) for t, s in spans]
+    assert all(text[e.start : e.end] == e.text for e in entities)
+    analysis = Analysis("x", "en", "test", "0", entities=entities, facts=Facts())
+    link_analysis(analysis, text=text)
+    paris_tx, texas, _atlanta, georgia, paris = (e.id for e in analysis.entities)
+    assert texas == "us-state:TX" and georgia == "us-state:GA"
+    assert paris_tx != ids(("Paris", "LOC"))[0]
+    # the plain "Paris" later in the same article is the one the article qualified
+    assert paris == paris_tx
+
+
+def _linked(text: str, names: list[str]) -> list[str | None]:
+    entities, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        entities.append(Entity(start, start + len(name), "LOC", name))
+        at = start + len(name)
+    analysis = Analysis("x", "en", "test", "0", entities=entities, facts=Facts())
+    link_analysis(analysis, text=text)
+    return [e.id for e in analysis.entities]
+
+
+def test_a_list_of_places_is_no_qualifier():
+    kyiv, paris = ids(("Kyiv", "LOC"))[0], ids(("Paris", "LOC"))[0]
+    assert _linked("Talks between Kyiv, Russia and the US.", ["Kyiv", "Russia", "US"])[0] == kyiv
+    assert _linked("Kyiv, Russia, the US and Europe met.", ["Kyiv", "Russia", "US"])[0] == kyiv
+    assert _linked("From Paris, London and Berlin.", ["Paris", "London", "Berlin"])[0] == paris
+    assert _linked("In Berlin, Paris, Texas and Ohio.", ["Berlin", "Paris", "Texas"])[1] == paris
+    italy = _linked("Francia, Germania e Italia firmano.", ["Francia", "Germania", "Italia"])
+    assert italy == ["country:FR", "country:DE", "country:IT"]
+    states = _linked("Texas, Florida and Georgia vote.", ["Texas", "Florida", "Georgia"])
+    assert states[:2] == ["us-state:TX", "us-state:FL"]
+    # ...while a qualifier that closes the phrase still counts
+    assert _linked("Born in Paris, Texas.", ["Paris", "Texas"])[0] != paris
