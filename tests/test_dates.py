@@ -279,3 +279,16 @@ def test_windows_skip_text_without_dates():
 )
 def test_day_words_in_every_form(expression: str, lang: str, iso: str) -> None:
     assert resolve(expression, lang, THURSDAY) == iso
+
+
+def test_a_year_naming_an_event_is_a_date_and_a_count_is_not() -> None:
+    import datetime as dt
+
+    from briefing.dates import find_temporal
+
+    def years(text: str, lang: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.iso) for m in find_temporal(text, lang, dt.date(2012, 5, 1))]
+
+    assert years("Accordo Lega - Pdl sulle elezioni 2013", "it") == [("2013", "2013")]
+    assert years("the 2016 presidential election was close", "en") == [("2016", "2016")]
+    assert years("2013 persone sono morte", "it") == []

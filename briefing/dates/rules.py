@@ -103,6 +103,12 @@ _IT = [
         h.hour_it,
     ),
     _rule(rf"(?:nel|del|dal|al|entro\s+il|fino\s+al|dell['’]anno)\s+{YEAR}", h.year),
+    # "le elezioni 2013", "i Mondiali 2026", "la manovra 2025": a year naming an event.
+    _rule(
+        r"(?:elezioni|europee|politiche|regionali|amministrative|comunali|presidenziali|"
+        rf"mondiali|olimpiadi|giochi|bilancio|manovra|campionato|stagione|edizione)\s+{YEAR}",
+        h.year,
+    ),
 ]
 
 _EN = [
@@ -131,6 +137,13 @@ _EN = [
     ),
     _rule(r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)", h.ampm),
     _rule(rf"(?:in|since|by|until|of|from|during|early|late|mid-?)\s*{YEAR}", h.year),
+    # "the 2016 election", "election 2016": a year naming an event.
+    _rule(
+        rf"{YEAR}(?=\s+(?:presidential\s+|general\s+|midterm\s+)?(?:elections?|campaign|race|"
+        r"season|budget|olympics|world\s+cup|census|summit)\b)",
+        h.year,
+    ),
+    _rule(rf"(?:elections?|campaign|season|budget|olympics|census)\s+{YEAR}", h.year),
 ]
 
 _RULES = {"it": _SHARED + _IT, "en": _SHARED + _EN}
