@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts.frames import COUNTS, people_before
+from briefing.facts.genders import PRONOUNS, gender_of
 from briefing.facts.reporting import Frame
 from briefing.facts.syntax import Parse
 from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
@@ -21,6 +22,8 @@ _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
+# Forms of "essere" as an auxiliary: the participle after them agrees with the subject.
+_ESSERE = set("è era sono erano fu furono sarà saranno sia siano stato stata stati state".split())
 _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split())
 # A source headed by one of these stands for someone named elsewhere, never for itself.
 _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
@@ -53,6 +56,7 @@ class Speakers:
         self.full_names = full_names
         self.people = people
         self.last: tuple[int, str] | None = None  # offset and name of the last speaker
+        self._genders: dict[str, str | None] = {}
 
     def of(self, frame: Frame, inside: tuple[int, int] | None = None) -> Speaker:
         """The speaker of `frame`; `inside` is a quote the speaker must not come from."""
@@ -65,8 +69,38 @@ class Speakers:
         if frame.source is None or frame.source_head is None:
             if frame.plural or frame.how == "passive":
                 return Speaker(None)  # "they said", "it was announced": no one person
-            return self._earlier(frame.cue[0], inside)
+            return self._earlier(frame.cue[0], inside, self._agreement(frame.verb))
         return self._named(frame.source, frame.source_head, frame.cue[0], inside, frame.plural)
+
+    def _agreement(self, verb: int) -> str | None:
+        """ "è stata", "si è detta": a participle with "essere" agrees with its subject."""
+        token = self.parse.tokens[verb]
+        if any(aux.lower in _ESSERE for aux in self.parse.deps(verb, "aux")):
+            return token.feature("Gender")
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        """A person's gender from the first name, else from a word before a mention ("la
+        Merkel", "Mrs May"); None when nothing says."""
+        if name not in self._genders:
+            found = gender_of(name, self.article.lang)
+            for person in self.people if found is None else ():
+                if person.name != name:
+                    continue
+                for start, _ in person.spans:
+                    words = self.article.words_in(max(0, start - 12), start)
+                    if words:
+                        found = gender_of(name, self.article.lang, words[-1].text)
+                    if found:
+                        break
+            self._genders[name] = found
+        return self._genders[name]
+
+    def _fits(self, name: str | None, gender: str | None) -> bool:
+        if name is None or gender is None:
+            return name is not None
+        known = self._gender(name)
+        return known is None or known == gender
 
     def _named(
         self,
@@ -113,7 +147,7 @@ class Speakers:
                     phrase = parse.span(parse.subtree(noun))
                     if phrase:
                         return self._named(phrase, noun, offset, inside, plural)
-            return self._earlier(offset, inside)
+            return self._earlier(offset, inside, PRONOUNS.get(lower))
         text = clean_name(article.text[span[0] : span[1]])
         words = text.split()
         if token.pos == "PROPN" or (
@@ -172,29 +206,33 @@ class Speakers:
                 best = (max(before), person.name)
         return best[1] if best else None
 
-    def _earlier(self, offset: int, inside: tuple[int, int] | None) -> Speaker:
-        """The person a pronoun or a dropped subject stands for."""
+    def _earlier(
+        self, offset: int, inside: tuple[int, int] | None, gender: str | None = None
+    ) -> Speaker:
+        """The person a pronoun or a dropped subject stands for; with `gender` ("lei", "è
+        stata"), never someone known to be of the other."""
         article = self.article
         sent_start, _ = article.sentence_of(offset)
         # The subject of the same sentence, before the verb: "Rossi ha parlato e ha detto".
-        subject = self._subject_person(sent_start, offset, inside) or self._bare_person(
-            sent_start, offset, inside
+        subject = self._subject_person(sent_start, offset, inside, gender) or self._bare_person(
+            sent_start, offset, inside, gender
         )
         if subject is not None:
             return Speaker(subject, how="coreference")
+        last = self.last if self.last is not None and self._fits(self.last[1], gender) else None
         start = sent_start
         for _ in range(_LOOKBACK_SENTENCES):
             previous = article.previous_sentence(start)
             if previous is None:
                 break
             start = previous[0]
-            if self.last is not None and self.last[0] >= start:
-                return Speaker(self.last[1], how="coreference")
-            subject = self._subject_person(previous[0], previous[1], inside)
+            if last is not None and last[0] >= start:
+                return Speaker(last[1], how="coreference")
+            subject = self._subject_person(previous[0], previous[1], inside, gender)
             if subject is not None:
                 return Speaker(subject, how="coreference")
-        if self.last is not None and self.last[0] >= start:
-            return Speaker(self.last[1], how="coreference")
+        if last is not None and last[0] >= start:
+            return Speaker(last[1], how="coreference")
         # "È Avi Schiffmann, creatore del sito. «...» dichiara": no subject before, but the one
         # person the previous sentences put forward, named without a preposition.
         start = sent_start
@@ -203,12 +241,14 @@ class Speakers:
             if previous is None:
                 break
             start = previous[0]
-            bare = self._bare_person(previous[0], previous[1], inside)
+            bare = self._bare_person(previous[0], previous[1], inside, gender)
             if bare is not None:
                 return Speaker(bare, how="coreference")
         return Speaker(None)
 
-    def _bare_person(self, start: int, end: int, inside: tuple[int, int] | None) -> str | None:
+    def _bare_person(
+        self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
+    ) -> str | None:
         """The last person in [start, end) named with no preposition before it: when the parse
         missed the subject, "Mercoledì il presidente Putin, parlando ..., ha ribadito"."""
         found = None
@@ -217,10 +257,14 @@ class Speakers:
                 continue
             token = self.parse.at(ent.start)
             if token is not None and not self.parse.deps(token.i, "case"):
-                found = self.full_names.get(ent) or clean_name(ent.text)
+                name = self.full_names.get(ent) or clean_name(ent.text)
+                if self._fits(name, gender):
+                    found = name
         return found
 
-    def _subject_person(self, start: int, end: int, inside: tuple[int, int] | None) -> str | None:
+    def _subject_person(
+        self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
+    ) -> str | None:
         """The last person in [start, end) who is a clause's subject, outside any quote."""
         found = None
         for ent in self.article.ents_in(start, end, {"PER"}):
@@ -234,7 +278,9 @@ class Speakers:
             if token.dep.split(":")[0] in _NAME_OF and token.head != token.i:
                 token = tokens[token.head]
             if token.dep.startswith("nsubj"):
-                found = self.full_names.get(ent) or clean_name(ent.text)
+                name = self.full_names.get(ent) or clean_name(ent.text)
+                if self._fits(name, gender):
+                    found = name
         return found
 
 

@@ -365,3 +365,31 @@ def test_the_four_said_names_the_four_people_just_named() -> None:
     assert [(q.text, q.speaker) for q in found.quotes] == [
         ("tutto cambia", "Rossi, Bianchi, Verdi, Neri")
     ]
+
+
+def test_she_goes_to_the_woman_named_before_not_the_last_man() -> None:
+    # "Anna Rossi parla con Mario Bianchi. Bianchi ascolta. Lei ha detto che tutto cambia."
+    rows = [
+        ("Anna", 2, "nsubj", "PROPN"), ("Rossi", 0, "flat:name", "PROPN"),
+        ("parla", 2, "ROOT", "VERB"), ("con", 4, "case", "ADP"), ("Mario", 2, "obl", "PROPN"),
+        ("Bianchi", 4, "flat:name", "PROPN"), (".", 2, "punct", "PUNCT"),
+        ("Bianchi", 8, "nsubj", "PROPN"), ("ascolta", 8, "ROOT", "VERB"), (".", 8, "punct", "PUNCT"),
+        ("Lei", 12, "nsubj", "PRON"), ("ha", 12, "aux", "AUX"), ("detto", 12, "ROOT", "VERB"),
+        ("che", 16, "mark", "SCONJ"), ("tutto", 16, "nsubj", "PRON"), ("presto", 16, "advmod", "ADV"),
+        ("cambia", 12, "ccomp", "VERB"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    people = {"Anna Rossi": (0, 2), "Mario Bianchi": (4, 6), "Bianchi": (7, 8)}
+    found = facts("it", rows, people)
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Anna Rossi", "coreference")]
+    rows[10] = ("Lui", 12, "nsubj", "PRON")
+    assert [q.speaker for q in facts("it", rows, people).quotes] == ["Mario Bianchi"]
+
+
+def test_a_first_name_a_honorific_or_an_italian_article_gives_a_gender() -> None:
+    from briefing.facts.genders import gender_of
+
+    assert gender_of("Giorgia Meloni", "it") == "Fem"
+    assert gender_of("Andrea Rossi", "it") == "Masc"  # an Italian man's name in -a
+    assert gender_of("Merkel", "it", "la") == "Fem"
+    assert gender_of("May", "en", "Mrs") == "Fem"
+    assert gender_of("Rossi", "it") is None
