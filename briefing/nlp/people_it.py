@@ -93,11 +93,8 @@ def _name_word(token: Any) -> bool:
 class People(SavesPatterns):
     """Relabels PER the full names with a first name that the model called things."""
 
-    def __init__(
-        self, nlp: Language, name: str, names: str | None, cues: str | None, langs: Iterable[str]
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, names: str | None, cues: str | None) -> None:
         self._begin(nlp, name)
-        self.active = nlp.lang in set(langs)
         self.names: set[str] = set()
         self.kin: set[str] = set()
         self.named: set[str] = set()
@@ -105,8 +102,6 @@ class People(SavesPatterns):
         self.saint_days: set[str] = set()
         self.places: frozenset[str] = frozenset()
         self.roles: set[str] = set()
-        if not self.active:
-            return
         self._read(names)
         self._read(cues)
         self.places, _ = listed_places(self.lang)
@@ -149,7 +144,7 @@ class People(SavesPatterns):
         self.saint_days = set()
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.active and entities(doc):
+        if entities(doc):
             self.trim(doc)
             self.set_annotations(doc, self.match(doc))
         return doc
@@ -256,14 +251,12 @@ class People(SavesPatterns):
 
 @Language.factory(
     "briefing_people",
-    default_config={"names": _NAMES_FILE, "cues": "people_cues_it.jsonl", "langs": ["it"]},
+    default_config={"names": _NAMES_FILE, "cues": "people_cues_it.jsonl"},
 )
-def make_people(
-    nlp: Language, name: str, names: str | None, cues: str | None, langs: list[str]
-) -> People:
+def make_people(nlp: Language, name: str, names: str | None, cues: str | None) -> People:
     """Full names with a first name, and names after a relative, the model called places or
     organisations, become people."""
-    return People(nlp, name, names, cues, langs)
+    return People(nlp, name, names, cues)
 
 
 # Faker's person providers read to build the list: the languages of the news briefing reads

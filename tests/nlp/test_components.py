@@ -226,12 +226,12 @@ def test_corrections_of_another_language_are_ignored():
 
 
 def test_patterns_round_trip_through_disk(tmp_path):
-    nlp = blank("en", *pipeline.RULE_COMPONENTS)
+    nlp = blank("en", *pipeline.rule_components("en"))
     pipeline.set_corrections(nlp, [Correction(id="c1", text="Acme", label="ORG")])
     nlp.to_disk(tmp_path / "pipe")
     assert (tmp_path / "pipe" / "briefing_numbers" / "patterns.jsonl").is_file()
     loaded = spacy.load(tmp_path / "pipe")
-    assert loaded.pipe_names == list(pipeline.RULE_COMPONENTS)
+    assert loaded.pipe_names == list(pipeline.rule_components("en"))
     doc = loaded("Acme paid $5m to @bob in Ohio, the Kremlin said.")
     assert [(text_of(e), e.label_) for e in doc.ents] == [
         ("Acme", "ORG"),
@@ -406,7 +406,7 @@ def test_a_listed_place_coordinated_with_a_place_is_a_place():
 )
 def test_every_rule_component_saves_and_loads_its_patterns(tmp_path, lang, text):
     nlp = spacy.blank(lang)
-    for component in pipeline.RULE_COMPONENTS:
+    for component in pipeline.rule_components(lang):
         nlp.add_pipe(component)
     before = [(e.text, e.label_) for e in nlp(text).ents]
     assert before  # the check below must compare something

@@ -22,8 +22,7 @@ def run(text: str, labelled: list[tuple[str, str]], lang: str = "it") -> list[tu
     the component with a short list of first names (and the shipped cues and places)."""
     nlp = spacy.blank(lang)
     people = nlp.add_pipe("briefing_people", config={"names": None})
-    if people.active:
-        people.add_patterns(NAMES)
+    people.add_patterns(NAMES)
     doc = labelled_doc(nlp, text, labelled)
     return [(e.text, e.label_) for e in nlp(doc).ents]
 
@@ -72,9 +71,10 @@ def test_a_name_after_a_relative_is_a_person():
     assert run(text, labelled) == labelled
 
 
-def test_other_languages_are_left_alone():
-    text = "A statue of Gualtiero Brindisi was removed."
-    assert run(text, [("Gualtiero Brindisi", "LOC")], lang="en") == [("Gualtiero Brindisi", "LOC")]
+def test_only_italian_pipelines_have_the_component():
+    assert "briefing_people" in pipeline.rule_components("it")
+    assert "briefing_people" not in pipeline.rule_components("en")
+    assert "briefing_people" not in pipeline.rule_components("fr")
 
 
 def test_the_list_keeps_first_names_and_leaves_ordinary_words_out(tmp_path):

@@ -129,3 +129,14 @@ def test_identity_without_loading_matches_what_load_gives(tmp_path, monkeypatch)
     assert not pipeline._cache  # read from meta.json, nothing loaded
     assert named == tuple(pipeline.load("it"))[1:]
     assert pipeline.identity("sw", rules=False) == tuple(pipeline.load("sw", rules=False))[1:]
+
+
+def test_each_language_builds_the_shared_rules_and_its_own_only():
+    declared = [name for names in pipeline.RULES.values() for name in names]
+    assert sorted(declared) == sorted(pipeline.RULE_ORDER)  # each rule declared once
+    italian, english = pipeline.rule_components("it"), pipeline.rule_components("en")
+    assert set(pipeline.RULES["it"]) <= set(italian)
+    assert not set(pipeline.RULES["it"]) & set(english)
+    assert not set(pipeline.RULES["en"]) & set(italian)
+    assert pipeline.rule_components("fr") == pipeline.RULES["*"]
+    assert list(english) == [name for name in pipeline.RULE_ORDER if name in english]
