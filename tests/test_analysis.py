@@ -218,7 +218,7 @@ def test_empty_and_very_long_texts_are_analysed():
     "the other texts analysed in full; that one keeps the model's entities, marked partial",
 )
 def test_one_text_that_breaks_a_rule_does_not_stop_the_others(monkeypatch):
-    from briefing.nlp.regex_rules import RegexEntities  # numbers, social handles, URLs
+    from briefing.nlp.rules.shared.regex_rules import RegexEntities  # numbers, social handles, URLs
 
     real = RegexEntities.__call__
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from briefing import analysis, paths
 from briefing.nlp import pipeline
-from briefing.nlp.amounts import money_value, percent_value, quantity_value
+from briefing.nlp.rules.shared.amounts import money_value, percent_value, quantity_value
 
 pytest.importorskip("spacy")
 

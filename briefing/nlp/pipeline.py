@@ -185,21 +185,17 @@ def rules_name(lang: str) -> str:
 
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
-    from briefing.nlp import (  # noqa: F401
+    from briefing.nlp import sentences  # noqa: F401
+    from briefing.nlp.rules.en import edges, org_cues  # noqa: F401
+    from briefing.nlp.rules.it import extents, org_kinds, people, teams  # noqa: F401
+    from briefing.nlp.rules.shared import (  # noqa: F401
         consistency,
         corrections,
-        edges,
-        extents_it,
         gazetteer,
-        openers_it,
-        org_cues,
-        org_kinds_it,
-        people_it,
+        openers,
         regex_rules,
         roles,
         seats,
-        sentences,
-        teams_it,
         temporal,
         towns,
     )
@@ -331,8 +327,8 @@ def set_corrections(nlp: Language, corrections: Any) -> None:
 
 def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """A tokenised Doc carrying the article's date, ready for nlp(doc) or nlp.pipe(docs)."""
+    from briefing.nlp.rules.shared.temporal import ANCHOR_KEY
     from briefing.nlp.spans import TEXT_KEY
-    from briefing.nlp.temporal import ANCHOR_KEY
 
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.nlp.amounts import money_value, parse_number, percent_value, quantity_value
+from briefing.nlp.rules.shared.amounts import (
+    money_value,
+    parse_number,
+    percent_value,
+    quantity_value,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from briefing.nlp import pipeline  # noqa: E402
-from briefing.nlp.people_it import build_first_names  # noqa: E402
+from briefing.nlp.rules.it.people import build_first_names  # noqa: E402
 from tests.nlp.helpers import labelled_doc  # noqa: E402
 
 pipeline._register_components()

@@ -29,7 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import entities, set_entities
 
 SCORED = frozenset({"PER", "ORG", "LOC"})

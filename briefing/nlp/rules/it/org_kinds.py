@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import (
     FILL,
     OVERRIDE,

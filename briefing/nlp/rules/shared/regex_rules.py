@@ -1,6 +1,6 @@
 """Rule components over the raw text: amounts (MONEY, PERCENT, QUANTITY), handles and URLs.
 
-Patterns are regular expressions kept as JSONL in nlp/patterns/ (one object a line):
+Patterns are regular expressions kept as JSONL in nlp/rules/*/patterns/ (one object a line):
   {"define": "NUM", "regex": "..."}                 a piece other patterns use as {NUM}
   {"label": "MONEY", "regex": "...", "value": "money", "ignore_case": true, "lang": "it",
    "trim": ".,;"}                                   a pattern; value names a parser in amounts
@@ -19,11 +19,21 @@ from typing import Any, Self
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.nlp.amounts import VALUE_PARSERS
+from briefing.nlp.rules.shared.amounts import VALUE_PARSERS
 from briefing.nlp.spans import MODES, Found, doc_text, ensure_extensions, merge, to_spans
 
-PATTERNS_DIR = Path(__file__).parent / "patterns"
+# Each rules folder keeps its patterns beside it; a file name is looked up in all three.
+_RULES_DIR = Path(__file__).parent.parent
+PATTERNS_DIRS = tuple(_RULES_DIR / folder / "patterns" for folder in ("shared", "it", "en"))
 PATTERNS_FILE = "patterns.jsonl"
+
+
+def pattern_path(name: str) -> Path:
+    """The bundled patterns file `name`, in whichever rules folder keeps it."""
+    for folder in PATTERNS_DIRS:
+        if (folder / name).exists():
+            return folder / name
+    return PATTERNS_DIRS[0] / name  # where a new shared file is written
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -41,7 +51,7 @@ def listed_places(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     rows = [
         row
         for file_name in ("gazetteer.jsonl", "towns.jsonl")
-        for row in read_jsonl(PATTERNS_DIR / file_name)
+        for row in read_jsonl(pattern_path(file_name))
         if row.get("lang") in (None, lang) and row.get("label") == "LOC"
     ]
     countries = frozenset(row["pattern"] for row in rows if row.get("kind") == "country")
@@ -69,9 +79,9 @@ class SavesPatterns:
         self.patterns = []
 
     def _read(self, patterns: str | None) -> None:
-        """Add the patterns of a file in nlp/patterns/, when one is named."""
+        """Add the patterns of a file in nlp/rules/*/patterns/, when one is named."""
         if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+            self.add_patterns(read_jsonl(pattern_path(patterns)))
 
     def clear_patterns(self) -> None:
         self.patterns = []
@@ -108,8 +118,8 @@ class PatternComponent(SavesPatterns):
         self.mode = mode
         self.patterns: list[dict[str, Any]] = []
         self._compiled: list[tuple[re.Pattern[str], Any]] = []
-        if patterns and not (self.patterns_optional and not (PATTERNS_DIR / patterns).exists()):
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+        if patterns and not (self.patterns_optional and not pattern_path(patterns).exists()):
+            self.add_patterns(read_jsonl(pattern_path(patterns)))
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add pattern objects and recompile."""

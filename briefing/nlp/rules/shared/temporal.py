@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing import dates
-from briefing.nlp.regex_rules import PatternComponent
+from briefing.nlp.rules.shared.regex_rules import PatternComponent
 from briefing.nlp.spans import TEMPORAL_KEY, Found, doc_text
 
 ANCHOR_KEY = "briefing_anchor"

@@ -18,7 +18,7 @@ model glued before a full name goes: a headline's verb the article writes in low
 ("Morta Terri Schiavo"), or the office after a role ("il procuratore della Repubblica Ilda
 Boccassini"); the first name must follow it, and no particle may be it ("De Luca").
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
-`python -m briefing.nlp.people_it --build` from Faker's person providers (several European
+`python -m briefing.nlp.rules.it.people --build` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
 training set, less words the training set writes in lowercase (ordinary words: "rosa") or
 opens more places and organisations with than people. Cues are JSONL too,
@@ -41,10 +41,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import (
-    PATTERNS_DIR,
+from briefing.nlp.rules.shared.regex_rules import (
     SavesPatterns,
     listed_places,
+    pattern_path,
     read_jsonl,
     write_jsonl,
 )
@@ -107,14 +107,14 @@ class People(SavesPatterns):
         self.places, _ = listed_places(self.lang)
         self.roles = {
             row["role"].lower()
-            for row in read_jsonl(PATTERNS_DIR / _ROLES_FILE)
+            for row in read_jsonl(pattern_path(_ROLES_FILE))
             if row.get("lang") in (None, self.lang)
         }
         # organisation kinds and place kinds are cues of things too ("la società X")
         for file_name in _KIND_FILES:
             self.named.update(
                 row["cue"].lower()
-                for row in read_jsonl(PATTERNS_DIR / file_name)
+                for row in read_jsonl(pattern_path(file_name))
                 if row.get("lang") in (None, self.lang)
                 and " " not in row["cue"]
                 and row.get("frame") is None
@@ -305,7 +305,7 @@ def build_first_names(train: Path, locales: Iterable[str] = FAKER_LOCALES) -> li
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        description=f"build nlp/patterns/{_NAMES_FILE}", allow_abbrev=False
+        description=f"build nlp/rules/it/patterns/{_NAMES_FILE}", allow_abbrev=False
     )
     parser.add_argument("--build", action="store_true", required=True)
     default_train = (
@@ -314,8 +314,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--train", type=Path, default=default_train)
     args = parser.parse_args(argv)
     rows = build_first_names(args.train)
-    write_jsonl(PATTERNS_DIR / _NAMES_FILE, rows)
-    print(f"{len(rows)} first names -> {PATTERNS_DIR / _NAMES_FILE}")
+    write_jsonl(pattern_path(_NAMES_FILE), rows)
+    print(f"{len(rows)} first names -> {pattern_path(_NAMES_FILE)}")
 
 
 if __name__ == "__main__":

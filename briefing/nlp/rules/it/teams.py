@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import SavesPatterns, listed_places
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns, listed_places
 from briefing.nlp.spans import OVERRIDE, Candidate, doc_text, entities, merge
 
 # An article or an articulated preposition: a town after one is a club

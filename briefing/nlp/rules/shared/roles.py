@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.regex_rules import SavesPatterns
+from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import OVERRIDE, Candidate, merge
 
 _REACH = 8  # lowercase words allowed between the role and the name
