@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from briefing import text as text_module
 from briefing.entities import edits as identity_edits
 from briefing.entities import link_analysis, links_version
 from briefing.entities.scan import add_listed
@@ -59,13 +60,7 @@ def body_hash(text: str) -> str:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of `text` by py3langid (a few MB, offline), or DEFAULT_LANG."""
-    sample = text[:5000].strip()
-    if not sample:
-        return DEFAULT_LANG
-    import py3langid
-
-    lang, _score = py3langid.classify(sample)
-    return lang or DEFAULT_LANG
+    return text_module.detect_language(text) or DEFAULT_LANG
 
 
 def normalise_lang(code: str) -> str:
