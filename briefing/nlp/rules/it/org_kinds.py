@@ -109,7 +109,7 @@ class OrgKinds(SavesPatterns):
 
     def __init__(self, nlp: Language, name: str, patterns: str | None) -> None:
         self._begin(nlp, name)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.add_patterns([])  # every attribute set, even when no file is named
         self._read(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
