@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,14 +65,6 @@ def detect_language(text: str) -> str:
 def normalise_lang(code: str) -> str:
     """ "it-IT", "IT", "en_GB" -> "it", "en": pipelines are chosen by the bare language."""
     return code.replace("_", "-").split("-")[0].strip().lower() or DEFAULT_LANG
-
-
-def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
-    # facts.py is written separately; until it exists an analysis carries empty facts.
-    try:
-        return importlib.import_module("briefing.facts").extract_facts
-    except (ImportError, AttributeError):
-        return None
 
 
 def entities_of(doc: Doc) -> list[Entity]:
@@ -182,9 +173,10 @@ def analyse_texts(
 
     Texts are analysed exactly as given: entity offsets index into each item's text.
     """
+    from briefing.facts import extract_facts  # imports spaCy's parse helpers: not at startup
     from briefing.nlp import pipeline
 
-    extract = _facts_extractor() if facts else None
+    extract = extract_facts if facts else None
     chunk: list[TextItem] = []
 
     def analysed(

@@ -8,11 +8,9 @@ import sys
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from briefing import analysis, paths  # noqa: E402
-from briefing.models import Article, Correction  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import analysis, paths
+from briefing.models import Article, Correction
+from briefing.nlp import pipeline
 
 TEXT_IT = (
     "Roma, 18 Dicembre 2025. Il fondo da €90bn per Kyiv è stato discusso ieri a Berlino, "
@@ -89,11 +87,7 @@ def test_batches_keep_input_order_across_languages():
 def store():
     from briefing.store import Store
 
-    try:
-        opened = Store.open()
-    except NotImplementedError:
-        pytest.skip("the store is not implemented yet")
-    with opened:
+    with Store.open() as opened:
         yield opened
 
 
@@ -195,7 +189,7 @@ def test_analyze_without_input_is_a_usage_error(temp_home):
 
 
 def test_facts_come_from_the_analysed_entities():
-    pytest.importorskip("briefing.facts")
+
     fixes = [Correction(id="c", text="Steve Witkoff", label="PER")]
     text = "Steve Witkoff ha detto ieri: «Andremo a Mosca»."
     result = analysis.analyse_text(text, "it", "2025-12-18", fixes)

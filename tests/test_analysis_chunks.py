@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 from briefing import analysis, paths
 from briefing.nlp import pipeline
 
-pytest.importorskip("spacy")
-
 PARAGRAPH = (
     "Roma, 18 dicembre 2025. Il fondo da €90bn per Kyiv è stato discusso ieri a Berlino, "
     "dove il 19,3% dei delegati ha seguito Mario Rossi. «Serve tempo», ha detto Rossi, "

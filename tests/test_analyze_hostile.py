@@ -15,8 +15,6 @@ from briefing import analysis, paths
 from briefing.nlp import pipeline
 from briefing.nlp.rules.shared.amounts import money_value, percent_value, quantity_value
 
-pytest.importorskip("spacy")
-
 REPO = Path(__file__).resolve().parent.parent
 
 

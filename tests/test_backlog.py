@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from briefing import backlog, cli, paths  # noqa: E402
-from briefing.models import Article  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
-from briefing.store import Store  # noqa: E402
+from briefing import backlog, cli, paths
+from briefing.models import Article
+from briefing.nlp import pipeline
+from briefing.store import Store
 
 STORIES = [
     "Il Cremlino ha risposto da Mosca alla Casa Bianca sul piano per Kiev.",

@@ -52,7 +52,6 @@ def test_display_names_come_from_config_toml(tmp_path):
 
 
 def test_briefing_export_analyses_what_it_needs(tmp_path, monkeypatch, capsys):
-    pytest.importorskip("spacy")
     from briefing.nlp import pipeline
 
     monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")

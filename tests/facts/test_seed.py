@@ -14,10 +14,8 @@ def seed_facts() -> Facts:
 
     seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("000_*.txt"))
     analysis = analyse_text(seed.read_text(encoding="utf-8"), "it", "2025-12-18")
-    if analysis.pipeline.endswith("_rules"):  # the rules-only pipeline finds no people
-        pytest.skip(
-            "no trained Italian pipeline yet (bundled model or it_core_news_*): rules find no people"
-        )
+    # the Italian model is committed: a rules-only pipeline here means it was lost
+    assert not analysis.pipeline.endswith("_rules"), analysis.pipeline
     return analysis.facts
 
 

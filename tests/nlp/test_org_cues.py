@@ -4,12 +4,11 @@ organisations the model missed are added; nations, people and places stay what t
 from __future__ import annotations
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from briefing.nlp import pipeline  # noqa: E402
-from briefing.nlp.spans import char_offsets  # noqa: E402
-from tests.nlp.helpers import labelled_doc  # noqa: E402
+from briefing.nlp import pipeline
+from briefing.nlp.spans import char_offsets
+from tests.nlp.helpers import labelled_doc
 
 pipeline._register_components()
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from briefing.nlp import pipeline  # noqa: E402
-from tests.nlp.helpers import labelled_doc  # noqa: E402
+from briefing.nlp import pipeline
+from tests.nlp.helpers import labelled_doc
 
 pipeline._register_components()
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from briefing.nlp import pipeline  # noqa: E402
-from briefing.nlp.rules.it.people import build_first_names  # noqa: E402
-from tests.nlp.helpers import labelled_doc  # noqa: E402
+from briefing.nlp import pipeline
+from briefing.nlp.rules.it.people import build_first_names
+from tests.nlp.helpers import labelled_doc
 
 pipeline._register_components()
 
@@ -78,7 +76,6 @@ def test_only_italian_pipelines_have_the_component():
 
 
 def test_the_list_keeps_first_names_and_leaves_ordinary_words_out(tmp_path):
-    pytest.importorskip("faker")
     rows = [
         ("Parla Gualtiero Brindisi con Rosa Lilla. La rosa, la rosa, la rosa.", "PER"),
         ("Intanto Fiume Rosso e Fiume Verde sono in piena.", "LOC"),

@@ -6,12 +6,11 @@ import subprocess
 import sys
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from briefing import paths  # noqa: E402
-from briefing.config import Config  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import paths
+from briefing.config import Config
+from briefing.nlp import pipeline
 
 
 @pytest.fixture(autouse=True)

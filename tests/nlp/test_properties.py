@@ -6,10 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("spacy")
-
-from briefing import analysis, paths  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import analysis, paths
+from briefing.nlp import pipeline
 
 PIECES = [
     "18 Dicembre 2025", "mercoledì", "ieri", "alle 15:30", "3 p.m.", "$1.2bn", "€90bn", "19,3%",

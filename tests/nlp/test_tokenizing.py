@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-spacy = pytest.importorskip("spacy")
-
-from briefing.nlp.tokenizing import drop_redundant_special_cases  # noqa: E402
+from briefing.nlp.tokenizing import drop_redundant_special_cases
 
 PIECES = [
     "—", "–", "\n", "\n\n", "\t", " ", "\u00a0", "po'", "po’", "E'", "l'art.", "dell'", "s.p.a.",
