@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from briefing import analysis, paths
+from briefing import analysis
 from briefing.models import Article, Correction
 from briefing.nlp import pipeline
 
@@ -18,13 +18,8 @@ TEXT_IT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def rules_only(tmp_path, monkeypatch):
-    """Blank pipelines plus rules, whatever models exist: the tests check our own code."""
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
+# Blank pipelines plus rules, whatever models exist (built once a session: conftest.py).
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_entities_point_into_the_given_text():

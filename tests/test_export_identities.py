@@ -51,16 +51,9 @@ def test_display_names_come_from_config_toml(tmp_path):
     assert config.load().names == "en"
 
 
-def test_briefing_export_analyses_what_it_needs(tmp_path, monkeypatch, capsys):
-    from briefing.nlp import pipeline
-
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    try:
-        _store_with(analysed=False)
-        assert cli.main(["export", "-o", str(tmp_path / "notes")]) == 0
-    finally:
-        pipeline.clear_cache()
+def test_briefing_export_analyses_what_it_needs(tmp_path, rules_only, capsys):
+    _store_with(analysed=False)
+    assert cli.main(["export", "-o", str(tmp_path / "notes")]) == 0
     out, err = capsys.readouterr()
     note = (tmp_path / "notes").glob("*.md").__next__().read_text(encoding="utf-8")
     assert "Not analysed yet" not in note

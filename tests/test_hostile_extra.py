@@ -216,20 +216,6 @@ def test_quadratic_blowup_feed_is_refused(tmp_path: Path):
 # -- analysis: offsets on arbitrary text, rules-only pipeline --
 
 
-@pytest.fixture(scope="module")
-def rules_only():
-    # The bundled statistical models are swapped out: the property is about offsets, and the
-    # rules-only pipeline loads in a fraction of the time.
-    real = paths.bundled_models_dir
-    paths.bundled_models_dir = lambda: real() / "__none__"
-    from briefing.nlp import pipeline
-
-    pipeline.clear_cache()
-    yield
-    paths.bundled_models_dir = real
-    pipeline.clear_cache()
-
-
 HOSTILE_PIECES = st.sampled_from(
     [
         "\x1b[31m", "\x1b]52;c;ZXZpbA==\x07", "\u202e", "\u200b", "\u200d", "\ufeff", "\x00",

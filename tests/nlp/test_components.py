@@ -9,15 +9,15 @@ from briefing.models import Correction
 from briefing.nlp import pipeline
 from briefing.nlp.spans import char_offsets
 from tests.nlp.helpers import labelled_doc
+from tests.support.pipelines import blank_with
 
 pipeline._register_components()
 
 
 def blank(lang: str, *components: str):
-    nlp = spacy.blank(lang)
-    for name in components:
-        nlp.add_pipe(name)
-    return nlp
+    """The components on a blank pipeline, shared by the tests of this process (each test
+    that uses corrections sets its own first)."""
+    return blank_with(lang, *components)
 
 
 def ents(nlp, text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -225,7 +225,9 @@ def test_corrections_of_another_language_are_ignored():
 
 
 def test_patterns_round_trip_through_disk(tmp_path):
-    nlp = blank("en", *pipeline.rule_components("en"))
+    nlp = spacy.blank("en")  # its own: the corrections it sets are saved with it
+    for name in pipeline.rule_components("en"):
+        nlp.add_pipe(name)
     pipeline.set_corrections(nlp, [Correction(id="c1", text="Acme", label="ORG")])
     nlp.to_disk(tmp_path / "pipe")
     assert (tmp_path / "pipe" / "briefing_numbers" / "patterns.jsonl").is_file()
@@ -417,8 +419,8 @@ SAVING = [
 
 @pytest.mark.parametrize(("lang", "name"), SAVING)
 def test_a_component_started_empty_gets_its_patterns_from_disk(tmp_path, lang, name):
-    full = spacy.blank(lang)
-    saved = list(full.add_pipe(name).patterns)
+    full = blank(lang, name)
+    saved = list(full.get_pipe(name).patterns)
     assert saved  # something to lose
     full.to_disk(tmp_path / "pipeline")
     empty = spacy.blank(lang)
@@ -439,9 +441,8 @@ def test_a_component_started_empty_gets_its_patterns_from_disk(tmp_path, lang, n
     ],
 )
 def test_a_pipeline_started_empty_finds_the_same_after_loading(tmp_path, lang, text):
-    full, empty = spacy.blank(lang), spacy.blank(lang)
+    full, empty = blank(lang, *pipeline.rule_components(lang)), spacy.blank(lang)
     for name in pipeline.rule_components(lang):
-        full.add_pipe(name)
         empty.add_pipe(name, config=empty_config(name))
     before = [(e.text, e.label_) for e in full(text).ents]
     assert before != [(e.text, e.label_) for e in empty(text).ents]  # the start is empty

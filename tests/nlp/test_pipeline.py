@@ -12,12 +12,8 @@ from briefing import paths
 from briefing.config import Config
 from briefing.nlp import pipeline
 
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
+# Each test loads into a cache of its own: the pipelines other tests loaded stay loaded.
+pytestmark = pytest.mark.usefixtures("own_pipeline_cache")
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ ORGS = ["Nato", "Casa Bianca"]
 @pytest.fixture(scope="module")
 def seed_analysis():
     assert pipeline._is_pipeline_folder(pipeline.bundled_path("it")), "the bundled model is lost"
-    pipeline.clear_cache()
     # The raw seed file, dateline included: the module-scoped model run is shared by all tests.
     text = next(SEED_DIR.glob("000_*.txt")).read_text(encoding="utf-8")
     return text, analysis.analyse_text(text, "it")
