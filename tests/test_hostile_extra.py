@@ -20,8 +20,8 @@ from briefing.export import files as export_files
 from briefing.ingest import import_file, import_text
 from briefing.models import Article
 from briefing.store import Store, StoreCorrupt, layout, restore
-from tests.export_samples import FakeStore, article
-from tests.ingest.helpers import only_article, only_failure
+from tests.support.export_samples import FakeStore, article
+from tests.support.imports import only_article, only_failure
 
 REPO = Path(__file__).resolve().parent.parent
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi."

@@ -79,7 +79,7 @@ _SEED_ENTITIES = {
 @pytest.fixture
 def seed_facts_by_hand(seed_text: str) -> Facts:
     from briefing.facts import extract_facts
-    from tests.facts.helpers import make_doc
+    from tests.support.facts_docs import make_doc
 
     return extract_facts(make_doc(seed_text, "it", _SEED_ENTITIES), "it", "2025-12-18")
 

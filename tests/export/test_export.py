@@ -20,7 +20,7 @@ from briefing.export import (
 from briefing.export import text as mdtext
 from briefing.export.render import TEMPLATES_DIR
 from briefing.models import Analysis, Attribution, Facts, Highlight, NamedThing, Quote
-from tests.export_samples import (
+from tests.support.export_samples import (
     NOW,
     article,
     bundle,

@@ -8,7 +8,7 @@ import spacy
 
 from briefing.nlp import pipeline
 from briefing.nlp.spans import char_offsets
-from tests.nlp.helpers import labelled_doc
+from tests.support.labelled_docs import labelled_doc
 
 pipeline._register_components()
 

@@ -3,7 +3,7 @@
 Markers are read from the test sources (no test is imported or run), so the table can be
 regenerated in a second and checked by tests/test_faulttable.py on every run:
 
-    python -m tests.faulttable > docs/FAULTS.md
+    python -m tests.support.faulttable > docs/FAULTS.md
     BRIEFING_UPDATE_FAULTS=1 pytest tests/test_faulttable.py
 
 A marker must be a decorator on a test function with three string literals; anything else
@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
 DOC = ROOT / "docs" / "FAULTS.md"
 
@@ -31,7 +31,7 @@ HEADER = """\
 
 Every fault and hostile input briefing is tested against, and what happens. This file is
 generated from the `@pytest.mark.fault(area, fault, outcome)` markers on the tests that try
-them (`python -m tests.faulttable > docs/FAULTS.md`); `tests/test_faulttable.py` fails when it
+them (`python -m tests.support.faulttable > docs/FAULTS.md`); `tests/test_faulttable.py` fails when it
 is out of date. A row is only here while its test exists and passes with the suite.
 
 """

@@ -8,7 +8,7 @@ import spacy
 from briefing.models import Correction
 from briefing.nlp import pipeline
 from briefing.nlp.spans import char_offsets
-from tests.nlp.helpers import labelled_doc
+from tests.support.labelled_docs import labelled_doc
 from tests.support.pipelines import blank_with
 
 pipeline._register_components()

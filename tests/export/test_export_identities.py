@@ -9,7 +9,7 @@ from briefing.entities import link_analysis
 from briefing.export import ArticleBundle, ExportOptions, export
 from briefing.models import Analysis, Article, Facts, NamedThing
 from briefing.store import Store
-from tests.export_samples import NOW, split_front_matter
+from tests.support.export_samples import NOW, split_front_matter
 
 
 def _store_with(analysed: bool) -> str:

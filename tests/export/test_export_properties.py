@@ -22,7 +22,7 @@ from briefing.export import (
 from briefing.export import text as mdtext
 from briefing.export.preserve import _marker, find_sections
 from briefing.models import Analysis, Facts, Highlight, NamedThing
-from tests.export_samples import (
+from tests.support.export_samples import (
     NOW,
     FakeStore,
     article,

@@ -8,7 +8,7 @@ import spacy
 
 from briefing.nlp import pipeline
 from briefing.nlp.rules.it.people import build_first_names
-from tests.nlp.helpers import labelled_doc
+from tests.support.labelled_docs import labelled_doc
 
 pipeline._register_components()
 

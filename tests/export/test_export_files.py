@@ -18,7 +18,7 @@ from briefing.export import (
 )
 from briefing.models import Highlight, NamedThing
 from briefing.store import Store
-from tests.export_samples import (
+from tests.support.export_samples import (
     NOW,
     FakeStore,
     analysis,

@@ -12,7 +12,7 @@ import pytest
 
 from briefing.export import ExportOptions, export
 from briefing.export.files import remove_stale_temp_files
-from tests.export_samples import FakeStore, article
+from tests.support.export_samples import FakeStore, article
 
 ID = "a1b2c3d4e5f6"
 

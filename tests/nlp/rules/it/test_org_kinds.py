@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from briefing.nlp import pipeline
-from tests.nlp.helpers import labelled_doc
+from tests.support.labelled_docs import labelled_doc
 
 pipeline._register_components()
 

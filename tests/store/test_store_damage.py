@@ -213,7 +213,7 @@ def _journal_after_acknowledged_writes() -> Path:
     assert cli.main(["backup"]) == 0
     child = subprocess.run(
         [sys.executable, "-c", JOURNAL_WRITER],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         timeout=120,
     )

@@ -263,7 +263,7 @@ def test_a_crash_between_the_store_and_the_index_leaves_no_stale_answers(temp_ho
         first = store.articles()[0].id
     script = tmp_path / "crash.py"
     script.write_text(_CRASH)
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, str(script)], cwd=root, check=False)
     assert done.returncode == 9
     with Store.open() as store:
