@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.feeds import refresh_feeds, subscribe  # noqa: E402
 from briefing.store import Store  # noqa: E402
-from tests.feeds.server import Answer, FeedServer, item, rss  # noqa: E402
+from tests.support.feed_server import Answer, FeedServer, item, rss  # noqa: E402
 
 
 def timed(work) -> tuple[float, object]:

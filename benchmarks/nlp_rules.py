@@ -87,7 +87,7 @@ def main() -> None:
     for lang in args.lang.split(","):
         nlp, name, version = pipeline.load(lang)
         docs = dev_docs(lang)
-        rules = [n for n in pipeline.RULE_COMPONENTS if n in nlp.pipe_names]
+        rules = [n for n in pipeline.RULE_ORDER if n in nlp.pipe_names]
         print(f"{lang}: {name} {version}, {len(docs)} docs")
         configs = [("model alone", rules)]
         configs += [(f"+ {r}", [x for x in rules if x != r]) for r in rules]

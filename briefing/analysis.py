@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from briefing import text as text_module
 from briefing.entities import edits as identity_edits
 from briefing.entities import link_analysis, links_version
 from briefing.entities.scan import add_listed
@@ -59,26 +59,12 @@ def body_hash(text: str) -> str:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of `text` by py3langid (a few MB, offline), or DEFAULT_LANG."""
-    sample = text[:5000].strip()
-    if not sample:
-        return DEFAULT_LANG
-    import py3langid
-
-    lang, _score = py3langid.classify(sample)
-    return lang or DEFAULT_LANG
+    return text_module.detect_language(text) or DEFAULT_LANG
 
 
 def normalise_lang(code: str) -> str:
     """ "it-IT", "IT", "en_GB" -> "it", "en": pipelines are chosen by the bare language."""
     return code.replace("_", "-").split("-")[0].strip().lower() or DEFAULT_LANG
-
-
-def _facts_extractor() -> Callable[[Doc, str, str | None], Facts] | None:
-    # facts.py is written separately; until it exists an analysis carries empty facts.
-    try:
-        return importlib.import_module("briefing.facts").extract_facts
-    except (ImportError, AttributeError):
-        return None
 
 
 def entities_of(doc: Doc) -> list[Entity]:
@@ -187,9 +173,10 @@ def analyse_texts(
 
     Texts are analysed exactly as given: entity offsets index into each item's text.
     """
+    from briefing.facts import extract_facts  # imports spaCy's parse helpers: not at startup
     from briefing.nlp import pipeline
 
-    extract = _facts_extractor() if facts else None
+    extract = extract_facts if facts else None
     chunk: list[TextItem] = []
 
     def analysed(

@@ -1,12 +1,14 @@
-"""Every test runs with a temporary BRIEFING_HOME, never the real one."""
+"""Every test runs with a temporary BRIEFING_HOME, never the real one; pipelines are shared."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from briefing import paths
+from tests.support.pipelines import PipelineCache, using
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +26,25 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "seeds"
 def seed_text() -> str:
     """The shipped Italian sample article, as it arrived."""
     return next(SEED_DIR.glob("000_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def rules_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[PipelineCache, Path]:
+    """The rules-only pipelines of this test process, built on first use and kept."""
+    return PipelineCache(), tmp_path_factory.mktemp("models") / "none"
+
+
+@pytest.fixture
+def rules_only(rules_cache: tuple[PipelineCache, Path]) -> Iterator[None]:
+    """Blank pipelines plus rules, whatever models exist: the tests check our own code."""
+    cache, no_models = rules_cache
+    with using(cache, models=no_models):
+        yield
+
+
+@pytest.fixture
+def own_pipeline_cache() -> Iterator[PipelineCache]:
+    """An empty pipeline cache for this test alone (tests of loading itself)."""
+    cache = PipelineCache()
+    with using(cache):
+        yield cache

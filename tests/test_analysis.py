@@ -8,11 +8,9 @@ import sys
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from briefing import analysis, paths  # noqa: E402
-from briefing.models import Article, Correction  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import analysis
+from briefing.models import Article, Correction
+from briefing.nlp import pipeline
 
 TEXT_IT = (
     "Roma, 18 Dicembre 2025. Il fondo da €90bn per Kyiv è stato discusso ieri a Berlino, "
@@ -20,13 +18,8 @@ TEXT_IT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def rules_only(tmp_path, monkeypatch):
-    """Blank pipelines plus rules, whatever models exist: the tests check our own code."""
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
+# Blank pipelines plus rules, whatever models exist (built once a session: conftest.py).
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_entities_point_into_the_given_text():
@@ -89,11 +82,7 @@ def test_batches_keep_input_order_across_languages():
 def store():
     from briefing.store import Store
 
-    try:
-        opened = Store.open()
-    except NotImplementedError:
-        pytest.skip("the store is not implemented yet")
-    with opened:
+    with Store.open() as opened:
         yield opened
 
 
@@ -195,7 +184,7 @@ def test_analyze_without_input_is_a_usage_error(temp_home):
 
 
 def test_facts_come_from_the_analysed_entities():
-    pytest.importorskip("briefing.facts")
+
     fixes = [Correction(id="c", text="Steve Witkoff", label="PER")]
     text = "Steve Witkoff ha detto ieri: «Andremo a Mosca»."
     result = analysis.analyse_text(text, "it", "2025-12-18", fixes)
@@ -218,7 +207,7 @@ def test_empty_and_very_long_texts_are_analysed():
     "the other texts analysed in full; that one keeps the model's entities, marked partial",
 )
 def test_one_text_that_breaks_a_rule_does_not_stop_the_others(monkeypatch):
-    from briefing.nlp.regex_rules import RegexEntities  # numbers, social handles, URLs
+    from briefing.nlp.rules.shared.regex_rules import RegexEntities  # numbers, social handles, URLs
 
     real = RegexEntities.__call__
 

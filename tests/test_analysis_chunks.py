@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import analysis, paths
+from briefing import analysis
 from briefing.nlp import pipeline
-
-pytest.importorskip("spacy")
 
 PARAGRAPH = (
     "Roma, 18 dicembre 2025. Il fondo da €90bn per Kyiv è stato discusso ieri a Berlino, "
     "dove il 19,3% dei delegati ha seguito Mario Rossi. «Serve tempo», ha detto Rossi, "
     "secondo due fonti vicine al dossier."
 )
-
-
-@pytest.fixture
-def rules_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
 
 
 @settings(max_examples=200, deadline=None)

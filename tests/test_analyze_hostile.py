@@ -11,22 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import analysis, paths
-from briefing.nlp import pipeline
-from briefing.nlp.amounts import money_value, percent_value, quantity_value
-
-pytest.importorskip("spacy")
+from briefing import analysis
+from briefing.nlp.rules.shared.amounts import money_value, percent_value, quantity_value
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def rules_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Blank pipelines plus rules: the tests are about our code, not the models."""
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
 
 
 def run_analyze_jsonl(stdin: bytes, home: Path) -> subprocess.CompletedProcess:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from briefing import backlog, cli, paths  # noqa: E402
-from briefing.models import Article  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
-from briefing.store import Store  # noqa: E402
+from briefing import backlog, cli
+from briefing.models import Article
+from briefing.store import Store
 
 STORIES = [
     "Il Cremlino ha risposto da Mosca alla Casa Bianca sul piano per Kiev.",
@@ -18,13 +15,8 @@ STORIES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def rules_only(tmp_path, monkeypatch):
-    """Blank pipelines plus rules, whatever models exist: quick, and the same everywhere."""
-    monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path / "no-models")
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
+# Blank pipelines plus rules, whatever models exist (built once a session: conftest.py).
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def _store_with_stories() -> list[str]:

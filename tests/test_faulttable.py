@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import faulttable
-from tests.faulttable import FaultRow, MarkerError, collect, render, rows_in_file
+from tests.support import faulttable
+from tests.support.faulttable import FaultRow, MarkerError, collect, render, rows_in_file
 
 UPDATE_ENV = "BRIEFING_UPDATE_FAULTS"
 
@@ -79,11 +79,11 @@ def test_faults_md_is_current():
     if os.environ.get(UPDATE_ENV):
         faulttable.DOC.parent.mkdir(exist_ok=True)
         faulttable.DOC.write_text(expected, encoding="utf-8")
-    assert faulttable.DOC.exists(), "run: python -m tests.faulttable > docs/FAULTS.md"
+    assert faulttable.DOC.exists(), "run: python -m tests.support.faulttable > docs/FAULTS.md"
     current = faulttable.DOC.read_text(encoding="utf-8")
     assert current == expected, (
         "docs/FAULTS.md is out of date with the fault markers; regenerate it with "
-        f"`python -m tests.faulttable > docs/FAULTS.md` or `{UPDATE_ENV}=1 pytest {__file__}`"
+        f"`python -m tests.support.faulttable > docs/FAULTS.md` or `{UPDATE_ENV}=1 pytest {__file__}`"
     )
 
 

@@ -20,8 +20,8 @@ from briefing.export import files as export_files
 from briefing.ingest import import_file, import_text
 from briefing.models import Article
 from briefing.store import Store, StoreCorrupt, layout, restore
-from tests.export_samples import FakeStore, article
-from tests.ingest.helpers import only_article, only_failure
+from tests.support.export_samples import FakeStore, article
+from tests.support.imports import only_article, only_failure
 
 REPO = Path(__file__).resolve().parent.parent
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi."
@@ -214,20 +214,6 @@ def test_quadratic_blowup_feed_is_refused(tmp_path: Path):
 
 
 # -- analysis: offsets on arbitrary text, rules-only pipeline --
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    # The bundled statistical models are swapped out: the property is about offsets, and the
-    # rules-only pipeline loads in a fraction of the time.
-    real = paths.bundled_models_dir
-    paths.bundled_models_dir = lambda: real() / "__none__"
-    from briefing.nlp import pipeline
-
-    pipeline.clear_cache()
-    yield
-    paths.bundled_models_dir = real
-    pipeline.clear_cache()
 
 
 HOSTILE_PIECES = st.sampled_from(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -149,12 +148,10 @@ def _run_jsonl(stream: BinaryIO, out: TextIO, args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _import(source: str) -> list[Any] | None:
-    """Articles from the importers (when present), or None to analyse the raw text."""
-    try:
-        registry = importlib.import_module("briefing.ingest.registry")
-    except ImportError:
-        return None
+def _import(source: str) -> list[Any]:
+    """Articles (or ImportFailures) read by the importers, as `briefing add` reads them."""
+    from briefing.ingest import registry
+
     if source == "-":
         return registry.import_text(sys.stdin.buffer.read(), origin="-")
     return registry.import_file(Path(source))
@@ -166,9 +163,6 @@ def _run_file(args: argparse.Namespace) -> int:
 
     results = _import(args.source)
     corrections = _saved_corrections() if args.rules else []
-    if results is None:
-        text = sys.stdin.read() if args.source == "-" else Path(args.source).read_text("utf-8")
-        results = [Article(id="", title="", body=text)]
     status = EXIT_OK
     for result in results:
         if not isinstance(result, Article):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_MARKS = re.compile("[\u0300-\u036f]")
+from briefing.text import fold
+
 _DOTTED = re.compile(r"(?<=\w)\.(?=\w|$)")  # "U.S." -> "US", "J." -> "J"
 _NOT_WORD = re.compile(r"[^\w]+|_")
 # Articles an extent may keep in front of a name ("la Casa Bianca", "the Kremlin").
@@ -39,11 +39,6 @@ PARTICLES = {
 # Jr., Sr. and regnal numbers tell relatives and popes apart: kept at the key's end.
 _ELIDED = re.compile(r"(?<=\w)['’](?=\w)")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
-
-
-def fold(text: str) -> str:
-    """Casefolded, accents stripped ("Zelenskij" and "Zelenskíj" are one)."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 @lru_cache(maxsize=1 << 15)

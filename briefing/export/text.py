@@ -6,6 +6,8 @@ import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
+from briefing.text import one_line as text_one_line
+
 # Terminal escape sequences: CSI (colours, cursor), OSC (hyperlinks, clipboard, window
 # titles, ended by BEL or ST), and the two-byte ESC forms. Removed whole, not just the ESC.
 _ANSI = re.compile(
@@ -42,7 +44,7 @@ def clean(text: str | None) -> str:
 
 def one_line(text: str | None) -> str:
     """Clean text collapsed to one line with single spaces (titles, names, cells)."""
-    return " ".join(clean(text).split())
+    return text_one_line(clean(text))
 
 
 def _escape_line(line: str) -> str:

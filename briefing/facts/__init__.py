@@ -13,10 +13,11 @@ from briefing.facts.reporting import find_frames
 from briefing.facts.sourcing import source_type
 from briefing.facts.speakers import Speakers
 from briefing.facts.syntax import Parse
-from briefing.facts.text import Article, Ent, join_abbreviations, split_sentences
+from briefing.facts.text import Article, Ent
 from briefing.models import DateFact, Facts
 from briefing.nlp.labels import to_display
 from briefing.nlp.spans import TEMPORAL_KEY, doc_text
+from briefing.text import join_abbreviations, split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

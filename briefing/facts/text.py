@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from briefing.text import fold as text_fold
 
 if TYPE_CHECKING:
     from briefing.facts.syntax import Parse
@@ -122,53 +123,15 @@ _WORDS = {
 }
 
 
-# A sentence ends at . ! ? (with closing quotes) before a capital or an opening quote, or at
-# a line break. Used only when the Doc carries no sentence boundaries.
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation: enough for finding frames when no sentencizer ran."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        gap = "gap" if m.group("gap") else "line"
-        if m.start(gap) > start:
-            spans.append((start, m.start(gap)))
-        start = m.end(gap)
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans or [(0, len(text))]
-
-
-_ABBREVIATION_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sig|Sigg|Dott|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Avv|Ing|On|sig|sigg|dott|prof|avv|[A-Z])\.\s*$"
-)
-
-
-def join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo sentence breaks after titles ("Mr. Smith", "Sig. Rossi"): a sentencizer's slips."""
-    joined: list[tuple[int, int]] = []
-    for start, end in sents:
-        if joined and _ABBREVIATION_END.search(text[joined[-1][0] : joined[-1][1]]):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
 def tokenize(text: str, lang: str) -> list[Word]:
     pattern = _WORDS.get(lang, _WORDS["en"])
     return [Word(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def fold(text: str) -> str:
-    """Accent- and case-insensitive key: "Mosca" == "mosca", "Zelenskyj" keeps its letters."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_APOSTROPHE.sub("'", plain).casefold().split())
+    """A name's key: briefing.text.fold with one apostrophe and single spaces ("Mosca" ==
+    "mosca", "Zelenskyj" keeps its letters)."""
+    return " ".join(_APOSTROPHE.sub("'", text_fold(text)).split())
 
 
 ARTICLES = {

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from briefing.ingest import identity, metadata
 from briefing.models import Article
+from briefing.text import detect_language
+from briefing.text import one_line as text_one_line
 
 # Larger inputs are refused rather than read: no news article is this big, and a reader
 # that tries to hold a 50 MB "article" in memory and analyse it helps nobody.
@@ -69,10 +71,9 @@ def read_regular_file(path: Path | str, limit: int = MAX_BYTES) -> bytes:
         os.close(fd)
 
 
-def one_line(text: str, limit: int = 200) -> str:
+def one_line(text: object, limit: int = 200) -> str:
     """Squash an exception message onto one short line."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text_one_line(str(text), limit)
 
 
 def build_article(
@@ -111,7 +112,7 @@ def build_article(
         source=tidy(source),
         author=tidy(author),
         url=tidy(url),
-        lang=lang or metadata.detect_language(f"{title}\n{body}"),
+        lang=lang or detect_language(f"{title}\n{body}"),
         credit=tidy(credit),
         tags=[t for t in (tidy(str(tag)) for tag in tags or []) if t],
         added=datetime.now(UTC).isoformat(timespec="seconds"),

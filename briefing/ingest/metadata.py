@@ -6,10 +6,11 @@ import re
 import unicodedata
 from datetime import datetime
 
+from briefing.text import one_line
+
 # Languages whose month and day names we expect in dates; dateparser is much faster and
 # less error-prone when told which languages to try instead of guessing among 200.
 DATE_LANGUAGES = ["it", "en", "pt", "es", "fr", "de"]
-LANGUAGE_SAMPLE = 600  # characters py3langid reads (detect_language)
 
 # ----------------------------------------------------------------------------- decoding
 
@@ -139,7 +140,7 @@ def clean_text(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of metadata (title, author...): cleaned, whitespace collapsed."""
-    return " ".join(clean_text(text).split())
+    return one_line(clean_text(text))
 
 
 def tidy_body(lines: list[str]) -> str:
@@ -342,19 +343,6 @@ def find_date_in_text(text: str, languages: list[str] | None = None) -> str | No
 
 
 # ----------------------------------------------------------------------------- language
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code from py3langid; None when there are no letters to judge by."""
-    # py3langid is linear in its input; for news text 600 characters (about 100 words) decide
-    # it as surely as 4,000, and make it a small step of an import instead of half of it.
-    sample = text[:LANGUAGE_SAMPLE]
-    if sum(c.isalpha() for c in sample) < 3:
-        return None
-    import py3langid  # loads its model on first use (about half a second)
-
-    lang, _score = py3langid.classify(sample)
-    return lang
 
 
 # ----------------------------------------------------------------------------- boilerplate

@@ -36,10 +36,10 @@ TRAINED_PACKAGES = {
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
 
-# Order matters: edges first, so every later component sees names trimmed to their edges;
-# consistency sees the model's labels alone; numbers before dates so "quasi 4 anni" stays a QUANTITY; corrections last
-# so the user wins over everything.
-RULE_COMPONENTS = (
+# The one order rule components run in. Edges first, so every later component sees names
+# trimmed to their edges; consistency sees the model's labels alone; numbers before dates so
+# "quasi 4 anni" stays a QUANTITY; corrections last so the user wins over everything.
+RULE_ORDER = (
     "briefing_edges",
     "briefing_openers",
     "briefing_consistency",
@@ -58,6 +58,33 @@ RULE_COMPONENTS = (
     "briefing_extents",
     "briefing_corrections",
 )
+
+# Which language each rule component serves: "*" for every language. A pipeline is built with
+# the shared components and its own language's, nothing else, so a component never has to
+# find out for itself whether it should act.
+RULES: dict[str, tuple[str, ...]] = {
+    "*": (
+        "briefing_openers",
+        "briefing_consistency",
+        "briefing_numbers",
+        "briefing_dates",
+        "briefing_social",
+        "briefing_gazetteer",
+        "briefing_towns",
+        "briefing_known_names",
+        "briefing_seats",
+        "briefing_roles",
+        "briefing_corrections",
+    ),
+    "it": ("briefing_people", "briefing_org_kinds", "briefing_teams", "briefing_extents"),
+    "en": ("briefing_edges", "briefing_org_cues"),
+}
+
+
+def rule_components(lang: str) -> tuple[str, ...]:
+    """The rule components a pipeline for `lang` runs, in their order."""
+    wanted = set(RULES["*"]) | set(RULES.get(lang, ()))
+    return tuple(name for name in RULE_ORDER if name in wanted)
 
 
 @dataclass(frozen=True)
@@ -159,21 +186,17 @@ def rules_name(lang: str) -> str:
 
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
-    from briefing.nlp import (  # noqa: F401
+    from briefing.nlp import sentences  # noqa: F401
+    from briefing.nlp.rules.en import edges, org_cues  # noqa: F401
+    from briefing.nlp.rules.it import extents, org_kinds, people, teams  # noqa: F401
+    from briefing.nlp.rules.shared import (  # noqa: F401
         consistency,
         corrections,
-        edges,
-        extents_it,
         gazetteer,
-        openers_it,
-        org_cues,
-        org_kinds_it,
-        people_it,
+        openers,
         regex_rules,
         roles,
         seats,
-        sentences,
-        teams_it,
         temporal,
         towns,
     )
@@ -209,9 +232,9 @@ def load_spacy(target: str | Path) -> Language:
         return spacy.load(target)
 
 
-def _add_rules(nlp: Language) -> None:
+def _add_rules(nlp: Language, lang: str) -> None:
     _register_components()
-    for component in RULE_COMPONENTS:
+    for component in rule_components(lang):
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
 
@@ -243,7 +266,7 @@ def load(
             # up to 10 MB, and an analysis must never crash on what was imported.
             nlp.max_length = MAX_TEXT_CHARS
             if rules:
-                _add_rules(nlp)
+                _add_rules(nlp, lang)
                 version = f"{version}+rules{RULES_VERSION}"
             tokenizing.tune(nlp.tokenizer)  # same tokens, a cache that works
             loaded = LoadedPipeline(nlp, name, version)
@@ -305,8 +328,8 @@ def set_corrections(nlp: Language, corrections: Any) -> None:
 
 def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """A tokenised Doc carrying the article's date, ready for nlp(doc) or nlp.pipe(docs)."""
+    from briefing.nlp.rules.shared.temporal import ANCHOR_KEY
     from briefing.nlp.spans import TEXT_KEY
-    from briefing.nlp.temporal import ANCHOR_KEY
 
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text

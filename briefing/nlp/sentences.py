@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 @Language.component("briefing_sentences")
 def set_sentences(doc: Doc) -> Doc:
-    from briefing.facts.text import join_abbreviations, split_sentences
     from briefing.nlp.spans import doc_text
+    from briefing.text import join_abbreviations, split_sentences
 
     if not len(doc):
         return doc

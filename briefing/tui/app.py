@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from briefing.config import Config
 from briefing.models import Analysis, Article, Highlight
 from briefing.store import BodyDamaged, StoreError
+from briefing.text import FoldedText, fold_with_origins
 from briefing.tui import bindings
 from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
@@ -38,7 +39,7 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.services import Services
 from briefing.tui.stories import StoryActions
 from briefing.tui.tasks import Tasks
-from briefing.tui.textsafe import clean_line, find_all, fold
+from briefing.tui.textsafe import clean_line
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.facts_panel import FactsPanel
 from briefing.tui.widgets.inert_inputs import InertInput
@@ -79,7 +80,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self._painted = False
         self._pending_analysis: str | None = None
         self._count_line = ""
-        self._folded_body: str | None = None
+        self._folded_body: FoldedText | None = None
         # No cyclic-GC passes until the first paint: loading 10,000 articles would trigger
         # full passes over them (~0.1 s); on_ready freezes what was loaded and re-enables it.
         self._gc_was_enabled = gc.isenabled()
@@ -431,8 +432,9 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             term = term.strip('"').lstrip("-")
             if term and term.upper() not in {"AND", "OR", "NOT"}:
                 if self._folded_body is None:
-                    self._folded_body = fold(self.body)  # once per article, not per keystroke
-                spans += find_all(self.body, term, self._folded_body)
+                    # once per article, not per keystroke
+                    self._folded_body = fold_with_origins(self.body)
+                spans += self._folded_body.find_all(term)
         matches = sorted(set(spans))
         if matches != self.matches or self.text_area.matches != matches:
             # Restyling the text re-renders every visible row: only when something changed.

@@ -69,12 +69,6 @@ def label_colours(dark: bool = True) -> dict[str, str]:
     """Label -> colour string for a dark or a light theme."""
     if not dark:
         return dict(_LIGHT)
-    colours = dict(_DARK)
-    try:
-        from briefing.nlp import labels as nlp_labels
-    except ImportError:
-        return colours
-    found = getattr(nlp_labels, "COLOURS", None)
-    if isinstance(found, dict):
-        colours.update({str(k): str(v) for k, v in found.items()})
-    return colours
+    from briefing.nlp.labels import COLOURS
+
+    return {**_DARK, **COLOURS}

@@ -12,8 +12,8 @@ from typing import Any
 from textual import work
 from textual.worker import get_current_worker
 
+from briefing.text import fold
 from briefing.tui.messages import AnalysisReady, ArticlesChanged, IndexReady, Progress, TaskFinished
-from briefing.tui.textsafe import fold
 from briefing.tui.wording import plural
 
 

@@ -7,7 +7,6 @@ computed on the stored body stay valid on the shown text.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 controls (except newline and tab) become their visible "control picture" (ESC -> U+241B),
 # so an ANSI or OSC sequence shows as inert text ("␛[31m") instead of reaching the terminal.
@@ -17,6 +16,8 @@ _C0[0x0D] = " "  # a lone or CRLF carriage return would move the terminal cursor
 # C1 controls (CSI 0x9B, OSC 0x9D, ...) act like ESC sequences in some terminals.
 _C1 = {code: "\ufffd" for code in range(0x80, 0xA0)}
 # Bidi overrides/isolates can reorder what the reader sees; zero-width characters can hide text.
+# The joiners ZWJ and ZWNJ (U+200D, U+200C) stay: emoji sequences and Persian need them, and
+# import keeps them too.
 _INVISIBLE = {
     code: "\ufffd"
     for code in (
@@ -26,8 +27,6 @@ _INVISIBLE = {
         0x200F,
         0x061C,
         0x200B,
-        0x200C,
-        0x200D,
         0x2060,
         0xFEFF,
     )
@@ -82,55 +81,3 @@ def clean_line(text: str | None, limit: int = 500) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return _SPACES.sub(" ", text).translate(_TABLE)
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, one character for one character (for in-text matching)."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[:1] or char
-        out.append(base.lower()[:1] or char)
-    return "".join(out)
-
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split after . ! ? … followed by space, and at line breaks."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        stripped_end = len(text[:end].rstrip())
-        if stripped_end > start:
-            spans.append((start, stripped_end))
-        start = end
-    if len(text[start:].strip()):
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
-def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The sentence holding character `offset` (or the nearest one before it)."""
-    best = None
-    for start, end in sentence_spans(text):
-        if start <= offset:
-            best = (start, end)
-        if start <= offset < end:
-            return (start, end)
-    return best
-
-
-def find_all(text: str, needle: str, folded: str | None = None) -> list[tuple[int, int]]:
-    """Every case- and accent-insensitive occurrence of `needle` in `text` (`folded`: fold(text))."""
-    needle = fold(needle.strip())
-    if not needle:
-        return []
-    hay = folded if folded is not None else fold(text)
-    spans = []
-    at = hay.find(needle)
-    while at != -1:
-        spans.append((at, at + len(needle)))
-        at = hay.find(needle, at + 1)
-    return spans

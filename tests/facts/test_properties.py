@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.facts import extract_facts
-from tests.facts.helpers import make_doc
+from tests.support.facts_docs import make_doc
 
 _PIECES = [
     "Vladimir Putin", "Putin", "il presidente", ", capo del fondo", " secondo fonti informate",

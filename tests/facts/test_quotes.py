@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.facts import extract_facts
-from tests.facts.helpers import make_doc
+from tests.support.facts_docs import make_doc
 
 
 def _quotes(text: str, lang: str, entities: dict[str, str]) -> list[tuple[str | None, str, bool]]:
@@ -94,7 +94,7 @@ def test_docs_without_sentence_boundaries_are_split_by_punctuation() -> None:
 
 
 def test_split_sentences() -> None:
-    from briefing.facts.text import split_sentences
+    from briefing.text import split_sentences
 
     text = "Primo punto. «Secondo punto.» Terzo\nQuarto"
     assert [text[s:e] for s, e in split_sentences(text)] == [
@@ -156,7 +156,7 @@ def test_a_middle_initial_does_not_end_the_claim() -> None:
 
 
 def test_split_sentences_keeps_initials_and_titles() -> None:
-    from briefing.facts.text import join_abbreviations, split_sentences
+    from briefing.text import join_abbreviations, split_sentences
 
     text = "Donald J. Trump met Mr. Smith. Then he left."
     assert [text[s:e] for s, e in split_sentences(text)] == [

@@ -14,10 +14,8 @@ def seed_facts() -> Facts:
 
     seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("000_*.txt"))
     analysis = analyse_text(seed.read_text(encoding="utf-8"), "it", "2025-12-18")
-    if analysis.pipeline.endswith("_rules"):  # the rules-only pipeline finds no people
-        pytest.skip(
-            "no trained Italian pipeline yet (bundled model or it_core_news_*): rules find no people"
-        )
+    # the Italian model is committed: a rules-only pipeline here means it was lost
+    assert not analysis.pipeline.endswith("_rules"), analysis.pipeline
     return analysis.facts
 
 
@@ -81,7 +79,7 @@ _SEED_ENTITIES = {
 @pytest.fixture
 def seed_facts_by_hand(seed_text: str) -> Facts:
     from briefing.facts import extract_facts
-    from tests.facts.helpers import make_doc
+    from tests.support.facts_docs import make_doc
 
     return extract_facts(make_doc(seed_text, "it", _SEED_ENTITIES), "it", "2025-12-18")
 

@@ -8,7 +8,7 @@ import pytest
 
 from briefing import cli
 from briefing.store import Store
-from tests.feeds.server import Answer, FeedServer, item, rss
+from tests.support.feed_server import Answer, FeedServer, item, rss
 
 
 @pytest.fixture

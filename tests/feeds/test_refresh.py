@@ -10,7 +10,7 @@ import pytest
 from briefing.feeds import backoff, refresh_feeds, subscribe
 from briefing.feeds.fetching import USER_AGENT
 from briefing.store import Store
-from tests.feeds.server import Answer, FeedServer, item, rss
+from tests.support.feed_server import Answer, FeedServer, item, rss
 
 
 @pytest.fixture

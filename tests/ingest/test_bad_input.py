@@ -8,7 +8,7 @@ import os
 import pytest
 
 from briefing.ingest import MAX_BYTES, import_file, import_sources, import_text
-from tests.ingest.helpers import articles, failures, only_article, only_failure
+from tests.support.imports import articles, failures, only_article, only_failure
 
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi.\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest import import_file, import_text
-from tests.ingest.helpers import articles, failures, only_failure
+from tests.support.imports import articles, failures, only_failure
 
 BODY_HTML = (
     '<img src="x.jpg" data-credit="Dakota Collegiate/Twitter" alt="">'

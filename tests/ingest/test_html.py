@@ -7,7 +7,7 @@ import json
 import pytest
 
 from briefing.ingest import import_file, import_text
-from tests.ingest.helpers import only_article
+from tests.support.imports import only_article
 
 PARAGRAPHS = [
     "La delegazione americana è arrivata a Miami nella notte per un nuovo round di colloqui con gli inviati russi.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest import import_file, import_text
-from tests.ingest.helpers import only_article
+from tests.support.imports import only_article
 
 POST = """---
 layout: post

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from briefing.ingest import metadata
+from briefing.text import detect_language
 
 
 @pytest.mark.parametrize(
@@ -89,11 +90,11 @@ def test_find_date_in_text():
     ],
 )
 def test_detect_language_labels_any_language(text, lang):
-    assert metadata.detect_language(text) == lang
+    assert detect_language(text) == lang
 
 
 def test_detect_language_needs_letters():
-    assert metadata.detect_language("12 345 !!") is None
+    assert detect_language("12 345 !!") is None
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.ingest import import_sources, import_url, url
-from tests.ingest.helpers import articles, failures, only_article, only_failure
+from tests.support.imports import articles, failures, only_article, only_failure
 
 TEXT = (
     "Roma, 18 dicembre 2025\n"

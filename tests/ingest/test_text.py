@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from briefing.ingest import import_text
-from tests.ingest.helpers import only_article
+from tests.support.imports import only_article
 
 FURNITURE = [
     "Il Giornale d'Italia è anche su Whatsapp. Clicca qui per iscriversi al canale e rimanere sempre aggiornati.",

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from briefing.ingest import import_sources, import_url
-from tests.ingest.helpers import articles, only_article, only_failure
+from tests.support.imports import articles, only_article, only_failure
 
 PAGE = (
     "<html><head><title>Pagina di prova - Sito Esempio</title>"

@@ -6,19 +6,14 @@ import subprocess
 import sys
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
+from briefing import paths
+from briefing.config import Config
+from briefing.nlp import pipeline
 
-from briefing import paths  # noqa: E402
-from briefing.config import Config  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    pipeline.clear_cache()
-    yield
-    pipeline.clear_cache()
+# Each test loads into a cache of its own: the pipelines other tests loaded stay loaded.
+pytestmark = pytest.mark.usefixtures("own_pipeline_cache")
 
 
 @pytest.fixture
@@ -129,3 +124,14 @@ def test_identity_without_loading_matches_what_load_gives(tmp_path, monkeypatch)
     assert not pipeline._cache  # read from meta.json, nothing loaded
     assert named == tuple(pipeline.load("it"))[1:]
     assert pipeline.identity("sw", rules=False) == tuple(pipeline.load("sw", rules=False))[1:]
+
+
+def test_each_language_builds_the_shared_rules_and_its_own_only():
+    declared = [name for names in pipeline.RULES.values() for name in names]
+    assert sorted(declared) == sorted(pipeline.RULE_ORDER)  # each rule declared once
+    italian, english = pipeline.rule_components("it"), pipeline.rule_components("en")
+    assert set(pipeline.RULES["it"]) <= set(italian)
+    assert not set(pipeline.RULES["it"]) & set(english)
+    assert not set(pipeline.RULES["en"]) & set(italian)
+    assert pipeline.rule_components("fr") == pipeline.RULES["*"]
+    assert list(english) == [name for name in pipeline.RULE_ORDER if name in english]

@@ -6,10 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("spacy")
-
-from briefing import analysis, paths  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import analysis
+from tests.support.pipelines import using
 
 PIECES = [
     "18 Dicembre 2025", "mercoledì", "ieri", "alle 15:30", "3 p.m.", "$1.2bn", "€90bn", "19,3%",
@@ -20,13 +18,10 @@ PIECES = [
 
 
 @pytest.fixture(scope="module", autouse=True)
-def rules_only():
-    real = paths.bundled_models_dir
-    paths.bundled_models_dir = lambda: real() / "__none__"
-    pipeline.clear_cache()
-    yield
-    paths.bundled_models_dir = real
-    pipeline.clear_cache()
+def rules_only(rules_cache):
+    cache, no_models = rules_cache
+    with using(cache, models=no_models):
+        yield
 
 
 @pytest.mark.fault(

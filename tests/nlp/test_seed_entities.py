@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from briefing import analysis  # noqa: E402
-from briefing.nlp import pipeline  # noqa: E402
+from briefing import analysis
+from briefing.nlp import pipeline
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
 PEOPLE = [
@@ -26,11 +24,7 @@ ORGS = ["Nato", "Casa Bianca"]
 
 @pytest.fixture(scope="module")
 def seed_analysis():
-    if not pipeline._is_pipeline_folder(pipeline.bundled_path("it")):
-        pytest.skip(
-            "the bundled Italian model (briefing/nlp/models/it_briefing_ner) is not committed yet"
-        )
-    pipeline.clear_cache()
+    assert pipeline._is_pipeline_folder(pipeline.bundled_path("it")), "the bundled model is lost"
     # The raw seed file, dateline included: the module-scoped model run is shared by all tests.
     text = next(SEED_DIR.glob("000_*.txt")).read_text(encoding="utf-8")
     return text, analysis.analyse_text(text, "it")

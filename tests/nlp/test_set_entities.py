@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Span
 
-spacy = pytest.importorskip("spacy")
-
-from spacy.tokens import Span  # noqa: E402
-
-from briefing.nlp.spans import ENTS_KEY, entities, set_entities  # noqa: E402
+from briefing.nlp.spans import ENTS_KEY, entities, set_entities
 
 WORDS = 12
 NLP = spacy.blank("en")

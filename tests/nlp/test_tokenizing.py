@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-spacy = pytest.importorskip("spacy")
-
-from briefing.nlp.tokenizing import drop_redundant_special_cases  # noqa: E402
+from briefing.nlp.tokenizing import drop_redundant_special_cases
 
 PIECES = [
     "—", "–", "\n", "\n\n", "\t", " ", "\u00a0", "po'", "po’", "E'", "l'art.", "dell'", "s.p.a.",
@@ -58,10 +57,6 @@ def test_a_loaded_pipeline_has_a_tuned_tokenizer(tmp_path, monkeypatch):
     from briefing.nlp import pipeline, tokenizing
 
     monkeypatch.setenv("BRIEFING_HOME", str(tmp_path))
-    pipeline.clear_cache()
-    try:
-        tokenizer = pipeline.load("it").nlp.tokenizer
-        assert "—" not in tokenizer.rules and "po'" in tokenizer.rules
-        assert tokenizer.max_cache_size >= tokenizing.CACHE_CHUNKS
-    finally:
-        pipeline.clear_cache()
+    tokenizer = pipeline.load("it").nlp.tokenizer
+    assert "—" not in tokenizer.rules and "po'" in tokenizer.rules
+    assert tokenizer.max_cache_size >= tokenizing.CACHE_CHUNKS

@@ -11,7 +11,7 @@ from briefing.feeds import subscribe
 from briefing.store import Store
 from briefing.tui.app import make_app
 from briefing.tui.screens.feeds import FeedsScreen
-from tests.feeds.server import Answer, FeedServer, item, rss
+from tests.support.feed_server import Answer, FeedServer, item, rss
 from tests.tui.conftest import fake_services, sample_articles
 
 

@@ -13,10 +13,11 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
 from briefing.models import Analysis, Article, Entity, Highlight
+from briefing.text import sentence_at
 from briefing.tui import bindings
 from briefing.tui.dates import header_date
 from briefing.tui.labels import NAMES, ORDER, label_colours
-from briefing.tui.textsafe import break_long_lines, clean_body, clean_line, sentence_at
+from briefing.tui.textsafe import break_long_lines, clean_body, clean_line
 
 
 class ArticleText(TextArea):

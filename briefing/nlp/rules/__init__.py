@@ -1,0 +1,1 @@
+"""briefing's spaCy rule components, by the language they serve (pipeline.RULES)."""

@@ -1,0 +1,1 @@
+"""Rule components for Italian only."""
