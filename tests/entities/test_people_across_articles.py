@@ -13,7 +13,7 @@ from briefing.export import ExportOptions, export
 from briefing.models import Analysis, Article, Entity, Facts, NamedThing
 from briefing.query import ArticleIndex, parse
 from briefing.store import Store
-from tests.export_samples import NOW, split_front_matter
+from tests.support.export_samples import NOW, split_front_matter
 
 BODIES = {
     "full": "Donald Trump spoke in Florida.",
