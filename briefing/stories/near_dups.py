@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefing.facts.text import split_sentences
 from briefing.query.normalize import words
+from briefing.text import split_sentences
 
 SHINGLE = 5
 PERMUTATIONS = 128

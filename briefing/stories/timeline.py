@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.facts.text import split_sentences
 from briefing.models import Analysis, Article
 from briefing.query.normalize import fold, words
+from briefing.text import split_sentences
 
 # What a number counts, said in either language, as one key: "morti" and "dead" disagree.
 SAME_THING = {
