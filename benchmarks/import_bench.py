@@ -34,7 +34,7 @@ def cli(files: Path, home: Path) -> tuple[float, str]:
     """Seconds for `briefing add FOLDER` from launch to exit, and its summary line."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "briefing", "--home", str(home), "add", str(files)],
+        [sys.executable, "-m", "briefing", "--home", str(home), "add", "--no-analyze", str(files)],
         capture_output=True,
         text=True,
         check=False,
