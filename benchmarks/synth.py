@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing.analysis import body_hash
+from briefing.entities import link_analysis
 from briefing.models import (
     Analysis,
     Article,
@@ -248,7 +249,7 @@ def synthetic_analysis(
         attributions=attributions,
     )
     name, version = pipeline
-    return Analysis(
+    analysis = Analysis(
         article.id,
         article.lang or "it",
         name,
@@ -258,6 +259,10 @@ def synthetic_analysis(
         body_hash=body_hash(body),
         analysed_at="2026-01-01T00:00:00+00:00",
     )
+    # Identities as the analysis gives them: without the current links_version every article
+    # counts as unanalysed, and the reader's backlog worker would analyse the whole store.
+    link_analysis(analysis)
+    return analysis
 
 
 def articles(n: int, seed: int = 7) -> Iterator[Article]:
