@@ -1,6 +1,6 @@
 """Every issue-7 and issue-17 benchmark on synthetic stores: figure, target, measured, in README.md.
 
-Usage: python benchmarks/run_all.py [--quick] [--n N] [--big N] [--no-write]
+Usage: python benchmarks/run_all.py [--quick] [--n N] [--big N] [--no-write] [--stores DIR]
 
 At --n (default 10,000) articles: first paint, filter keystroke and the reader's peak memory
 (tui_bench), durable tag write (store_bench's reader), import without analysis (import_bench:
@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,13 +120,27 @@ def first_paint_filter_row(tui: dict, n: int) -> Row:
     )
 
 
-def at_size(n: int, log, hello: float) -> list[Row]:
+def _store(folder: Path, n: int, stores: Path | None, log) -> dict:
+    """A synthetic store of n articles in `folder`: built, or copied from `stores` (kept there
+    by an earlier run: building 100,000 takes many minutes on a shared machine)."""
+    kept = stores / f"store-{n}" if stores else None
+    if kept is not None and kept.is_dir():
+        log(f"copying the store of {n} articles kept in {kept}")
+        shutil.copytree(kept, folder)
+        return {"build_s": 0.0, "import_per_s": None}
+    log(f"building a store of {n} articles")
+    built = build(folder, n)
+    if kept is not None:
+        shutil.copytree(folder, kept)  # before any launch writes to it
+    return built
+
+
+def at_size(n: int, log, hello: float, stores: Path | None = None) -> list[Row]:
     """The rows measured on a store (and a folder of files) of n articles."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefing-run-all-") as tmp:
         folder = Path(tmp) / "store"
-        log(f"building a store of {n} articles")
-        built = build(folder, n)
+        built = _store(folder, n, stores, log)
         log(f"  built in {built['build_s']:.0f} s; tui_bench ({tui_bench.RUNS} launches)")
         tui = tui_bench.measure(folder)
         log("  store_bench reader")
@@ -187,7 +202,9 @@ def at_size(n: int, log, hello: float) -> list[Row]:
         Row(
             f"import, store side only (Store.add_articles), {k}",
             "",
-            f"{built['import_per_s']:.0f} articles/s",
+            f"{built['import_per_s']:.0f} articles/s"
+            if built["import_per_s"]
+            else "(store kept from an earlier run)",
             None,
             f"python benchmarks/store_bench.py {n}",
         ),
@@ -196,13 +213,12 @@ def at_size(n: int, log, hello: float) -> list[Row]:
     return rows
 
 
-def big_rows(n: int, log, hello: float) -> list[Row]:
+def big_rows(n: int, log, hello: float, stores: Path | None = None) -> list[Row]:
     """First paint, filter and memory at n articles (issue 17: <= 100 ms, <= 400 MB)."""
     tui_bench.RUNS = 3  # a 100,000-article launch is slow to repeat
     with tempfile.TemporaryDirectory(prefix="briefing-run-all-big-") as tmp:
         folder = Path(tmp) / "store"
-        log(f"building a store of {n} articles")
-        built = build(folder, n)
+        built = _store(folder, n, stores, log)
         log(f"  built in {built['build_s']:.0f} s; tui_bench ({tui_bench.RUNS} launches)")
         tui = tui_bench.measure(folder)
     k = f"{n:,}"
@@ -262,6 +278,11 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--docs", type=int, default=300, help="articles for analysis_bench")
     parser.add_argument("--no-write", action="store_true", help="print only, leave README.md")
+    parser.add_argument(
+        "--stores",
+        type=Path,
+        help="keep the synthetic stores here (store-N) and reuse them in later runs",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -277,7 +298,7 @@ def main(argv: list[str]) -> int:
     ).stdout.strip()
     log("Textual hello-world, first paint")
     hello = tui_bench.hello_world()
-    rows = at_size(args.n, log, hello)
+    rows = at_size(args.n, log, hello, args.stores)
     log(f"analysis_bench ({args.docs} articles, one core)")
     found = analysis(args.docs)
     rows += [
@@ -307,7 +328,7 @@ def main(argv: list[str]) -> int:
         ),
     ]
     if not args.quick:
-        rows += big_rows(args.big, log, hello)
+        rows += big_rows(args.big, log, hello, args.stores)
     pipelines = ", ".join(f"{k}: {v}" for k, v in found["pipelines"].items())
     header = [
         f"Run of {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {commit or '?'}"
