@@ -18,6 +18,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -510,7 +511,7 @@ class SearchIndex:
         if len(found) == len(numbers):
             return list(ids)
         if len(found) * 8 > len(numbers):
-            return [ids[i] for i, n in enumerate(numbers) if n in found]
+            return list(compress(ids, map(found.__contains__, numbers)))  # a C-level pass
         return [ids[rank[n]] for n in sorted(found, key=rank.__getitem__)]
 
     def _list_order(self) -> tuple[list[int], list[str], dict[int, int]]:

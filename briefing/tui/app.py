@@ -404,7 +404,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, App):
             return True
         # search() answers in the store's list order, which is ours: no pass over every row.
         by_id = self.by_id
-        rows = [by_id[i] for i in self.index.search(query) if i in by_id]
+        rows = [a for a in map(by_id.get, self.index.search(query)) if a is not None]
         self.article_list.set_articles(rows, keep=keep)
         self._show_count()
         if not isinstance(self.focused, FilterInput):
