@@ -259,7 +259,9 @@ def synthetic_analysis(
         body_hash=body_hash(body),
         analysed_at="2026-01-01T00:00:00+00:00",
     )
-    link_analysis(analysis, text=body)  # identities, as every analysis the reader stores
+    # Identities as the analysis gives them: without the current links_version every article
+    # counts as unanalysed, and the reader's backlog worker would analyse the whole store.
+    link_analysis(analysis, text=body)
     return analysis
 
 

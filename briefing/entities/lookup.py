@@ -27,6 +27,8 @@ def identity_keys(field: str, value: str, known: Registry | None = None) -> set[
 def identity_names(field: str, value: str, known: Registry | None = None) -> list[str]:
     """The listed names (English, Italian) of the identities a filter value names, so a name
     index built from the article's own names plus its identities' names finds them all."""
+    if field != "person" and field not in _KINDS:
+        return []  # source:, tag:, quote:...: no identity, and no half-second registry load
     known = known or registry()
     names: list[str] = []
     for key in sorted(identity_keys(field, value, known)):

@@ -26,6 +26,10 @@ _MAGIC = {
 }
 
 
+# Control bytes that plain text does not hold (tab, newlines, form feed and escape are fine).
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def binary_kind(data: bytes) -> str | None:
     """Say what a binary blob looks like, or None when it looks like text."""
     for magic, what in _MAGIC.items():
@@ -38,7 +42,7 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if b"\x00" in head:
         return "binary data"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     if head and controls / len(head) > 0.05:
         return "binary data"
     return None
@@ -485,6 +489,8 @@ _LEGAL_TAIL = re.compile(
     r"(?:©|\(c\))?\s*(?:riproduzione riservata|tutti i diritti riservati|all rights reserved)\.?\s*$",
     re.IGNORECASE,
 )
+# Every legal tail holds one of these: a cheap look before the regex, which tries every start.
+_LEGAL_HINT = re.compile(r"riservat|rights reserved", re.IGNORECASE)
 
 
 def _bare(line: str) -> str:
@@ -499,7 +505,7 @@ def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     for line in lines:
         # only the end of a line can carry a legal tail; looking no further keeps this linear
         head, tail = line[:-200], line[-200:]
-        if _LEGAL_TAIL.search(tail):
+        if _LEGAL_HINT.search(tail) and _LEGAL_TAIL.search(tail):
             line = head + _LEGAL_TAIL.sub("", tail)
             if not line.strip():
                 continue

@@ -5,7 +5,10 @@ an index built in memory at each launch. It holds, per article, the folded words
 source, author and body (FTS5, contentless: the text stays in bodies.pack), the keys of every
 field (tags, language, source, entities), flags and the day, so every node of a parsed query
 is one SQL lookup. It is written in the same operation as each store write (searching.py) and
-thrown away and rebuilt whenever it may disagree with the store.
+thrown away and rebuilt whenever it may disagree with the store: each of its transactions
+records the store's journal position it reflects, so an index that missed a write (a crash
+between the journal's fsync and the index's commit) is told by a position behind the store's,
+without an fsync of the index per write.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.entities.joins import PeopleJoins
 from briefing.query.keys import IDENTITY_FIELD, article_keys, entity_keys, iso_day, name_key
@@ -27,13 +31,15 @@ from briefing.query.parser import EXACT_FIELDS
 
 SEARCH_FILE = "search.sqlite"
 SEARCH_FILES = tuple(SEARCH_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
-FORMAT = 3  # bump when the schema or the folding changes: an older file is rebuilt
+FORMAT = 4  # bump when the schema or the folding changes: an older file is rebuilt
 # 3: identity ids per article (the "identity" field), for people across articles
+# 4: the store's journal position per transaction instead of a pending mark
 TOKENIZE = "unicode61 remove_diacritics 2"  # case and accents are folded by fold() already
 
 # Articles keep their number while their text stays the same; a new title or body gets a new
-# number (AUTOINCREMENT never reuses one), because a contentless FTS5 table cannot forget a
-# text without being given it again. The old number's words stay behind, matched by no article.
+# number (AUTOINCREMENT never reuses one). A contentless FTS5 table forgets a text only when
+# given it again: the old words are deleted with the old text, read back from the store; when
+# that text cannot be read whole, they stay behind under the old number, matched by no article.
 _SCHEMA = f"""
 CREATE TABLE info(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE articles(
@@ -75,6 +81,13 @@ INDEXED_TABLES = ("articles", "summaries", "highlights")
 Change = tuple[str, Any, dict | None]  # (table, key, document or None), as the store commits
 
 
+class Indexed(NamedTuple):
+    """An article's text as the FTS table was given it: its key and folded fields."""
+
+    text_key: str
+    fields: tuple[str, str, str, str]  # title, source, author, body
+
+
 def _private(run: re.Match) -> str:
     # Each character as two private-use ones (high and low bits): unicode61 keeps those inside
     # a word whatever its Unicode 6.1 tables say of the original, and prefixes stay prefixes.
@@ -101,6 +114,20 @@ def _text_key(doc: Mapping[str, Any]) -> str:
     """What the indexed words depend on: a change means the article's text is indexed anew."""
     parts = (doc.get("title"), doc.get("source"), doc.get("author"), doc.get("content_hash"))
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def indexed_fields(doc: Mapping[str, Any], body: str) -> tuple[str, str, str, str]:
+    """The FTS table's columns for an article: title, source, author and body, folded."""
+    return (
+        _folded(doc.get("title")),
+        _folded(doc.get("source")),
+        _folded(doc.get("author")),
+        _folded(body),
+    )
+
+
+def indexed(doc: Mapping[str, Any], body: str) -> Indexed:
+    return Indexed(_text_key(doc), indexed_fields(doc, body))
 
 
 def fts_phrase(terms: tuple[str, ...], exact: bool) -> str:
@@ -150,8 +177,8 @@ class SearchIndex:
         conn.execute("PRAGMA busy_timeout = 5000")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
-            # Only begin() waits for the disk: a lost apply() leaves "pending" set, and the
-            # index is rebuilt; a lost begin() could leave a stale index trusted.
+            # No fsync per transaction: one lost to a power cut leaves the recorded journal
+            # position behind the store's, and the index is rebuilt.
             conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
@@ -166,7 +193,7 @@ class SearchIndex:
             writer.executescript(_SCHEMA)
             writer.executemany(
                 "INSERT INTO info VALUES (?, ?)",
-                [("format", FORMAT), ("complete", 0), ("pending", 0), ("store_schema", None)],
+                [("format", FORMAT), ("complete", 0), ("journal", None), ("store_schema", None)],
             )
         finally:
             writer.close()
@@ -174,9 +201,18 @@ class SearchIndex:
 
     @classmethod
     def open(
-        cls, directory: Path, readonly: bool, article_count: int, store_schema: int
+        cls,
+        directory: Path,
+        readonly: bool,
+        article_count: int,
+        store_schema: int,
+        position: str,
     ) -> SearchIndex | None:
-        """The index in `directory` if it is whole and agrees with the store, else None."""
+        """The index in `directory` if it is whole and agrees with the store, else None.
+
+        `position` is the store's journal position (journal_position()): the index agrees only
+        if its last transaction recorded the same one.
+        """
         path = directory / SEARCH_FILE
         if not path.is_file():
             return None
@@ -185,19 +221,19 @@ class SearchIndex:
         except sqlite3.Error:
             return None
         try:
-            if index.agrees(article_count, store_schema):
+            if index.agrees(article_count, store_schema, position):
                 return index
         except sqlite3.Error:
             pass  # corrupt or not an index: rebuilt
         index.close()
         return None
 
-    def agrees(self, article_count: int, store_schema: int) -> bool:
+    def agrees(self, article_count: int, store_schema: int, position: str) -> bool:
         info = self.info()
         return (
             info.get("format") == FORMAT
             and info.get("complete") == 1
-            and info.get("pending") == 0
+            and info.get("journal") == position
             and info.get("store_schema") == store_schema
             and self._read_one("SELECT count(*) FROM articles") == article_count
         )
@@ -216,40 +252,43 @@ class SearchIndex:
 
     # --- writing ----------------------------------------------------------------------------
 
-    def begin(self) -> None:
-        """Say a store write is on its way: a crash before apply() leaves the index stale."""
-        assert self._writer is not None, "a read-only index"
-        self._writer.execute("PRAGMA synchronous = FULL")
-        try:
-            self._set_info("pending", 1)
-        finally:
-            self._writer.execute("PRAGMA synchronous = NORMAL")
-
-    def abandon(self) -> None:
-        """The store write announced by begin() failed: nothing changed."""
-        self._set_info("pending", 0)
-
     def mark_complete(self, store_schema: int) -> None:
         self._set_info("store_schema", store_schema)
         self._set_info("complete", 1)
+
+    def record_position(self, position: str) -> None:
+        """The store's journal moved without an indexed change (a compaction, a new index)."""
+        self._set_info("journal", position)
 
     def _set_info(self, key: str, value: Any) -> None:
         assert self._writer is not None, "a read-only index"
         self._writer.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
 
-    def apply(self, changes: Iterable[Change], read_body: Callable[[dict], str]) -> None:
-        """Index the documents of one store commit, in one transaction that clears pending."""
+    def apply(
+        self,
+        changes: Iterable[Change],
+        read_body: Callable[[dict], str],
+        position: str,
+        previous: Callable[[str], Indexed | None] = lambda article_id: None,
+    ) -> None:
+        """Index the documents of one store commit and the journal position it took the store to.
+
+        One transaction; `previous` gives an article's text as it was before this commit (its
+        folded fields), so words of a replaced or deleted text leave the FTS table.
+        """
         db = self._writer
         assert db is not None, "a read-only index"
         changes = list(changes)
         people = self._people
         touched = [key for table, key, _ in changes if table in ("articles", "summaries")]
+        changed = False
         db.execute("BEGIN")
         try:
             before = self._person_keys(db, touched) if people is not None else []
             for table, key, doc in changes:
+                changed = True
                 if table == "articles":
-                    self._put_article(db, key, doc, read_body)
+                    self._put_article(db, key, doc, read_body, previous)
                 elif table == "summaries":
                     self._put_summary(db, key, doc)
                 elif table == "highlights":
@@ -259,7 +298,7 @@ class SearchIndex:
                         db.execute(
                             "INSERT OR REPLACE INTO marks VALUES (?, ?)", (key, doc["article_id"])
                         )
-            db.execute("INSERT OR REPLACE INTO info VALUES ('pending', 0)")
+            db.execute("INSERT OR REPLACE INTO info VALUES ('journal', ?)", (position,))
             after = self._person_keys(db, touched) if people is not None else []
             db.execute("COMMIT")
             with self._people_lock:
@@ -273,14 +312,17 @@ class SearchIndex:
             raise
         finally:
             # After the commit: a search between would read, and keep, the old order.
-            self._cache = {}  # searches in flight keep the old dict; new ones start afresh
+            if changed:  # searches in flight keep the old dict; new ones start afresh
+                self._cache = {}
             if self._order_changed:
                 self._order, self._order_changed = None, False
 
     def _put_article(
-        self, db: sqlite3.Connection, article_id: str, doc: dict | None, read_body
+        self, db: sqlite3.Connection, article_id: str, doc: dict | None, read_body, previous
     ) -> None:
         row = db.execute("SELECT n, text_key FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None and (doc is None or row[1] != _text_key(doc)):
+            self._forget_words(db, row[0], row[1], previous(article_id))
         if doc is None:
             if row is not None:
                 db.execute("DELETE FROM articles WHERE n = ?", (row[0],))
@@ -326,13 +368,7 @@ class SearchIndex:
                 db.execute("UPDATE keyed SET n = ? WHERE n = ?", (n, row[0]))
             db.execute(
                 "INSERT INTO words (rowid, title, source, author, body) VALUES (?, ?, ?, ?, ?)",
-                (
-                    n,
-                    _folded(doc.get("title")),
-                    _folded(doc.get("source")),
-                    _folded(doc.get("author")),
-                    _folded(read_body(doc)),
-                ),
+                (n, *indexed_fields(doc, read_body(doc))),
             )
             self._order_changed = True
         # feed: holds the id; titles and sites are matched at query time (feed_lookup), as a
@@ -345,6 +381,17 @@ class SearchIndex:
             doc.get("feed"),
         )
         self._put_keys(db, n, _ARTICLE_PART, keys)
+
+    @staticmethod
+    def _forget_words(db: sqlite3.Connection, n: int, text_key: str, old: Indexed | None) -> None:
+        # FTS5's delete must be given exactly the words inserted, or the table is damaged: only
+        # a text whose key is the one indexed, and which was read whole, is taken back.
+        if old is not None and old.text_key == text_key:
+            db.execute(
+                "INSERT INTO words (words, rowid, title, source, author, body)"
+                " VALUES ('delete', ?, ?, ?, ?, ?)",
+                (n, *old.fields),
+            )
 
     def _put_summary(self, db: sqlite3.Connection, article_id: str, doc: dict | None) -> None:
         row = db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -530,7 +577,7 @@ class SearchIndex:
         if len(found) == len(numbers):
             return list(ids)
         if len(found) * 8 > len(numbers):
-            return [ids[i] for i, n in enumerate(numbers) if n in found]
+            return list(compress(ids, map(found.__contains__, numbers)))  # a C-level pass
         return [ids[rank[n]] for n in sorted(found, key=rank.__getitem__)]
 
     def _list_order(self) -> tuple[list[int], list[str], dict[int, int]]:

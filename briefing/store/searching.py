@@ -1,9 +1,10 @@
 """The store's side of the search index: opened with the store, written with each commit.
 
 Every store write goes through _commit; this mixin wraps it, so the index changes in the same
-operation: "pending" is set in the index before the journal line, cleared with the index's own
-transaction after it. An index found pending, incomplete, of another format or counting other
-articles than the store is removed on open and rebuilt (build_search_index, `briefing reindex`).
+operation: after the journal line is synced, one index transaction applies the change and
+records the journal position it reflects. An index whose position is not the store's (it missed
+a write), incomplete, of another format or counting other articles than the store is removed on
+open and rebuilt (build_search_index, `briefing reindex`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from briefing.store import schema
 from briefing.store.base import locked
 from briefing.store.errors import BodyDamaged, StoreError
-from briefing.store.search import INDEXED_TABLES, SearchIndex, remove_files
+from briefing.store.search import INDEXED_TABLES, Indexed, SearchIndex, indexed, remove_files
 
 _BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader stays responsive
 
@@ -31,7 +32,7 @@ class SearchMixin:
         count = len(self._keys["articles"])
         try:
             self._search = SearchIndex.open(
-                self.directory, self.readonly, count, schema.SCHEMA_VERSION
+                self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
             )
         except (sqlite3.Error, OSError):
             self._search = None
@@ -41,9 +42,14 @@ class SearchMixin:
                 remove_files(self.directory)
                 if count == 0:  # a new store: its index is complete from the start
                     self._search = SearchIndex.create(self.directory)
+                    self._search.record_position(self._position())
                     self._search.mark_complete(schema.SCHEMA_VERSION)
             except (sqlite3.Error, OSError) as exc:
                 self._drop_search(exc)
+
+    def _position(self) -> str:
+        """Where the store's journal stands: the index records it with each transaction."""
+        return f"{self._storage.generation} {self._storage.journal.good_end}"
 
     def _feed_names(self) -> dict[str, tuple[str, ...]]:
         from briefing.query.keys import site  # not at import: query's index imports the store
@@ -63,28 +69,43 @@ class SearchMixin:
                 self._search.close()
                 self._search = None
 
-    def _commit(self, *groups: list[tuple[str, object, dict | None]]) -> None:
+    def _compact(self, *, raise_errors: bool) -> None:
+        super()._compact(raise_errors=raise_errors)
         index = self._search
-        changes = [op for group in groups for op in group if op[0] in INDEXED_TABLES]
-        if index is None or index.readonly or not changes:
-            super()._commit(*groups)
-            return
-        try:
-            index.begin()
-        except sqlite3.Error as exc:
-            self._drop_search(exc)
-            super()._commit(*groups)
-            return
-        try:
-            super()._commit(*groups)
-        except BaseException:
+        if index is not None and not index.readonly:
             try:
-                index.abandon()
+                index.record_position(self._position())
             except sqlite3.Error as exc:
                 self._drop_search(exc)
-            raise
+
+    def _commit(self, *groups: list[tuple[str, object, dict | None]]) -> None:
+        index = self._search
+        if index is None or index.readonly:
+            super()._commit(*groups)
+            return
+        changes = [op for group in groups for op in group if op[0] in INDEXED_TABLES]
+        # Articles as they were: their old words leave the FTS table (copies, as a store
+        # update rewrites the document in place).
+        before = {}
+        for table, key, _doc in changes:
+            if table == "articles" and (old := self._doc("articles", key)) is not None:
+                before[key] = dict(old)
+        # A failed store write leaves the index as it was, at the journal position the store
+        # is still at; a line that reached the journal all the same moves the store's position
+        # on its next open, and the index is rebuilt.
+        super()._commit(*groups)
+
+        def previous(article_id: str) -> Indexed | None:
+            old = before.get(article_id)
+            if old is None:
+                return None
+            try:
+                return indexed(old, self._read_body(old))
+            except BodyDamaged:  # indexed as "" or whole: which, unknown; its words stay
+                return None
+
         try:
-            index.apply(changes, self._indexed_body)
+            index.apply(changes, self._indexed_body, self._position(), previous)
         except (sqlite3.Error, OSError, StoreError) as exc:
             # The store has the change; an index without it must not answer: drop it.
             self._drop_search(exc)
@@ -103,7 +124,7 @@ class SearchMixin:
         try:
             remove_files(self.directory)
         except OSError:
-            pass  # still marked pending or incomplete: the next open rebuilds it
+            pass  # its journal position is behind the store's: the next open rebuilds it
 
     @locked
     def search_index(self) -> SearchIndex | None:
@@ -135,7 +156,11 @@ class SearchMixin:
                 index = self._search = SearchIndex.create(self.directory)
                 self._lazy()  # the summaries
                 marks = list(self._storage.data.get("highlights", {}).values())
-                index.apply([("highlights", m["id"], m) for m in marks], self._indexed_body)
+                index.apply(
+                    [("highlights", m["id"], m) for m in marks],
+                    self._indexed_body,
+                    self._position(),
+                )
             except (sqlite3.Error, OSError) as exc:
                 self._drop_search(exc)
                 raise StoreError(f"cannot build the search index: {exc}") from exc
@@ -154,7 +179,7 @@ class SearchMixin:
                             ("summaries", article_id, self._doc("summaries", article_id))
                         )
                 try:
-                    index.apply(changes, self._indexed_body)
+                    index.apply(changes, self._indexed_body, self._position())
                 except (sqlite3.Error, OSError, StoreError) as exc:
                     self._drop_search(exc)
                     raise StoreError(f"cannot build the search index: {exc}") from exc
