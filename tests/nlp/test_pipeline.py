@@ -135,3 +135,28 @@ def test_each_language_builds_the_shared_rules_and_its_own_only():
     assert not set(pipeline.RULES["en"]) & set(italian)
     assert pipeline.rule_components("fr") == pipeline.RULES["*"]
     assert list(english) == [name for name in pipeline.RULE_ORDER if name in english]
+
+
+def test_workers_that_load_at_once_all_get_spacy_whole():
+    # A fresh interpreter, as the reader starts: its workers may ask for spaCy in the same
+    # instant; each must get a whole module, never a half-initialised one.
+    import subprocess
+    import sys
+
+    code = (
+        "import threading\n"
+        "from briefing.nlp import pipeline\n"
+        "barrier = threading.Barrier(4); errors = []\n"
+        "def work(i):\n"
+        "    barrier.wait()\n"
+        "    try:\n"
+        "        pipeline.choices('it') if i % 2 else pipeline.load('it', rules=False)\n"
+        "    except Exception as exc:\n"
+        "        errors.append(repr(exc))\n"
+        "threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(errors)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "[]"
