@@ -12,7 +12,7 @@ from briefing.models import Attribution
 
 # "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
 _CUE = re.compile(
-    r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:da|dal|dalla|dai|dalle|dagli|dall['’]))?"
+    r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:dalla|dalle|dagli|dai|dal|dall['’]|da)\b)?"
     r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|a\s+detta\s+(?:di|del|della|dei|degli|delle|dell['’])"
     r"|according\s+to|citing"
     r"|(?:all['’]interno\s+di\s+|in\s+)(?:un['’]\s*analisi|un\s+rapporto|un\s+report|un['’]\s*inchiesta)\s+(?:della|del|di|dello|dell['’])"

@@ -32,8 +32,10 @@ def source_type(article: Article, attribution: Attribution) -> str | None:
         if pattern.search(attribution.text):
             return kind
     nouns = anonymous_nouns(article.lang)
-    for word in re.findall(r"\w+", phrase.lower()):
-        entry = nouns.get(word)
-        if entry is not None:
-            return entry.get("type", "unspecified")
-    return "unspecified"
+    # "fonti ufficiali", "sources, officials say": the most telling word decides.
+    kinds = [
+        nouns[w].get("type", "unspecified")
+        for w in re.findall(r"\w+", phrase.lower())
+        if w in nouns
+    ]
+    return next((k for k in kinds if k != "unspecified"), "unspecified")

@@ -176,3 +176,11 @@ def test_the_panel_and_the_export_name_an_unnamed_source_s_kind() -> None:
     )
     assert _attribution("fonti", "fonti", True, "unspecified").plain.startswith("[anonymous] ")
     assert "[anonymous" not in _attribution("Rossi ha detto", "Rossi", False).plain
+
+
+def test_secondo_quanto_riferito_dalle_fonti_keeps_the_whole_source_and_its_kind() -> None:
+    text = "Secondo quanto riferito dalle fonti ufficiali, il jet è rientrato alla base."
+    facts = extract_facts(make_doc(text, "it", {}), "it", "2025-12-18")
+    assert [(a.source, a.anonymous, a.source_type) for a in facts.attributions] == [
+        ("fonti ufficiali", True, "official")
+    ]
