@@ -307,15 +307,21 @@ def analyse_text(
     return next(analyse_texts([item], corrections=corrections, rules=rules))
 
 
-def is_fresh(analysis: Analysis, text_hash: str, corrections_version: int, pipe: Any) -> bool:
-    """True when a cached analysis still describes this body, corrections and pipeline."""
+def is_fresh(
+    analysis: Analysis, text_hash: str, corrections_version: int, pipe: Any = None
+) -> bool:
+    """True when a cached analysis still describes this body, corrections and pipeline: the one
+    staleness rule. `pipe` (name, version) None leaves the pipeline out: the reader asks that
+    off its event loop, since knowing the installed pipeline may need spaCy. An analysis with
+    no body hash predates them; its pipeline version tells."""
+    if analysis.body_hash not in (None, text_hash):
+        return False
+    if analysis.corrections_version != corrections_version:
+        return False
+    if pipe is None:
+        return True
     name, version = pipe
-    return (
-        analysis.body_hash == text_hash
-        and analysis.corrections_version == corrections_version
-        and analysis.pipeline == name
-        and analysis.pipeline_version == version
-    )
+    return analysis.pipeline == name and analysis.pipeline_version == version
 
 
 def _article_lang(article: Article | None, body: str) -> str:

@@ -226,3 +226,19 @@ def test_one_text_that_breaks_a_rule_does_not_stop_the_others(monkeypatch):
     assert broken.pipeline_version.endswith(analysis.PARTIAL)
     assert all(e.text == texts[1][e.start : e.end] for e in broken.entities)
     assert broken.body_hash == analysis.body_hash(texts[1])
+
+
+def test_one_staleness_rule_for_the_cli_and_the_reader():
+    from briefing.analysis import body_hash, is_fresh
+    from briefing.models import Analysis
+    from briefing.tui.services import Services
+
+    made = Analysis("a1", "it", "briefing_it_ner", "1.0", body_hash=body_hash("testo"))
+    stale = Services().is_stale
+    assert is_fresh(made, body_hash("testo"), 0, ("briefing_it_ner", "1.0"))
+    assert not is_fresh(made, body_hash("testo"), 0, ("briefing_it_ner", "2.0"))  # upgraded
+    for body, corrections in (("testo", 0), ("testo nuovo", 0), ("testo", 1)):
+        fresh = is_fresh(made, body_hash(body), corrections)
+        assert stale(made, body, corrections) is not fresh
+    assert not is_fresh(made, body_hash("testo nuovo"), 0)
+    assert not is_fresh(made, body_hash("testo"), 1)

@@ -167,12 +167,11 @@ def _story_edit(store: Any, action: str, *args: Any) -> Any:
 
 
 def _is_stale(analysis: Analysis, body: str, corrections_version: int) -> bool:
-    """A cached analysis made before the body or the corrections changed."""
-    from briefing.analysis import body_hash
+    """A cached analysis made before the body or the corrections changed (analysis.is_fresh;
+    the pipeline is asked later, off the event loop, by the recheck worker)."""
+    from briefing.analysis import body_hash, is_fresh
 
-    if analysis.corrections_version != corrections_version:
-        return True
-    return analysis.body_hash is not None and analysis.body_hash != body_hash(body)
+    return not is_fresh(analysis, body_hash(body), corrections_version)
 
 
 @dataclass
