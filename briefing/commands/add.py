@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, TextIO
 
@@ -12,11 +12,12 @@ if TYPE_CHECKING:  # the importers load only when `add` runs, keeping `briefing 
     from rich.progress import Progress
 
     from briefing.ingest import ImportFailure
+    from briefing.ingest.adding import Tally
     from briefing.models import Article
     from briefing.store import Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-BATCH = 100  # articles per store write: one fsync each, and little lost work if interrupted
+BATCH = 100  # inputs between two updates of the progress line
 
 
 def register(sub) -> None:
@@ -47,18 +48,6 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-class Tally:
-    """What happened to one `add` run."""
-
-    def __init__(self) -> None:
-        self.added = 0
-        self.duplicates = 0
-        self.failures: list[ImportFailure] = []
-
-    def summary(self) -> str:
-        return f"added {self.added}, duplicates {self.duplicates}, failed {len(self.failures)}"
-
-
 def _progress(stream: TextIO) -> AbstractContextManager:
     """A rich progress display on a terminal; nothing when stderr is a file or a pipe."""
     if not stream.isatty():
@@ -76,39 +65,22 @@ def _progress(stream: TextIO) -> AbstractContextManager:
     )
 
 
-def _batches(results: Iterable[Article | ImportFailure], tally: Tally) -> Iterator[list[Article]]:
-    from briefing.ingest import ImportFailure
-
-    batch: list[Article] = []
-    for result in results:
-        if isinstance(result, ImportFailure):
-            tally.failures.append(result)
-            continue
-        batch.append(result)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def add_to_store(
     store: Store,
     results: Iterable[Article | ImportFailure],
     tally: Tally,
     progress: Progress | None = None,
 ) -> Tally:
-    """Write imported articles to an open store in batches; count added, duplicates, failures."""
+    """Write imported articles to an open store in batches, the summary kept on the progress."""
+    from briefing.ingest.adding import add_imported
+
     task = progress.add_task("import", total=None, summary="") if progress is not None else None
-    for batch in _batches(results, tally):
-        for outcome in store.add_articles(batch):
-            if outcome.added:
-                tally.added += 1
-            else:
-                tally.duplicates += 1
-        if progress is not None:
+
+    def show(tally: Tally) -> None:
+        if progress is not None and tally.seen % BATCH == 0:
             progress.update(task, summary=tally.summary())
-    return tally
+
+    return add_imported(store, results, on_progress=show, tally=tally)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -121,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:  # StoreLocked included: say why, change nothing
         print(f"briefing add: {error}", file=sys.stderr)
         return EXIT_SOME_FAILED
+    from briefing.ingest.adding import Tally
+
     results = import_sources(args.sources, allow_local_urls=args.allow_local_urls)
     tally = Tally()
     stopped = None

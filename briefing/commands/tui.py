@@ -15,12 +15,10 @@ def register(sub) -> None:
 
 def load_seeds(store) -> int:
     """Import the shipped sample articles into an empty store; returns how many were added."""
-    from briefing.ingest import ImportFailure, import_sources
+    from briefing.ingest import import_sources
+    from briefing.ingest.adding import add_imported
 
-    articles = [
-        r for r in import_sources([str(paths.seeds_dir())]) if not isinstance(r, ImportFailure)
-    ]
-    return sum(1 for result in store.add_articles(articles) if result.added)
+    return len(add_imported(store, import_sources([str(paths.seeds_dir())])).added)
 
 
 def _ask_readonly(message: str) -> bool:

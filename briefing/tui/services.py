@@ -77,33 +77,16 @@ class ImportOutcome:
 def _import(
     store: Any, sources: list[str], progress: ProgressFn, allow_local_urls: bool = False
 ) -> ImportOutcome:
-    from briefing.ingest import ImportFailure, import_sources
+    from briefing.ingest import import_sources
+    from briefing.ingest.adding import add_imported
 
-    added: list[str] = []
-    duplicates = 0
-    failures: list[str] = []
-    batch = []
-    seen = 0
-
-    def flush() -> None:
-        nonlocal duplicates
-        for result in store.add_articles(batch):
-            if result.added:
-                added.append(result.article_id)
-            else:
-                duplicates += 1
-        batch.clear()
-
-    for result in import_sources(sources, allow_local_urls=allow_local_urls):
-        seen += 1
-        if isinstance(result, ImportFailure):
-            failures.append(str(result))
-        else:
-            batch.append(result)
-            if len(batch) >= 200:  # one fsync per batch, and progress the user can see
-                flush()
-        progress(seen, 0)
-    flush()
+    tally = add_imported(
+        store,
+        import_sources(sources, allow_local_urls=allow_local_urls),
+        on_progress=lambda t: progress(t.seen, 0),
+        batch=200,  # one fsync per batch, and progress the user can see
+    )
+    added, duplicates, failures = tally.added, tally.duplicates, [str(f) for f in tally.failures]
     summary = f"imported {len(added)}, {duplicates} already there, {len(failures)} failed"
     if failures:
         summary += ": " + failures[0] + (" …" if len(failures) > 1 else "")
