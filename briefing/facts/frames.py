@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name, speech_verbs
+from briefing.lexicon import en, it
 
 # Words that may sit between a subject and its speech verb: auxiliaries, clitics, adverbs.
 _BETWEEN = set(
@@ -174,7 +175,7 @@ def subject_after(article: Article, words: list[Word], verb: int) -> Subject | N
     return None
 
 
-_ARTICLES = {"il", "lo", "la", "l'", "l’", "i", "gli", "le", "the"}
+_ARTICLES = it.DEFINITE | en.DEFINITE
 
 
 def person_near(

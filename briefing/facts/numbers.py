@@ -6,6 +6,7 @@ import bisect
 import re
 
 from briefing.facts.text import STOP, Article
+from briefing.lexicon import en, it
 from briefing.models import NumberFact
 
 _QUALIFIER = (
@@ -59,7 +60,7 @@ _OF = {
 }
 
 
-_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "the"}
+_ARTICLES = it.ARTICLES | en.DEFINITE
 _PREPOSITIONS = set(
     "a ad al alla ai agli alle da dal dalla dai su sul sulla sui tra fra con verso dopo prima contro "
     "sopra sotto entro fa between with from to at by into over after before during than since "

@@ -6,6 +6,7 @@ import re
 
 from briefing.facts.roles import roles_from_parse
 from briefing.facts.text import STOP, Article, Ent, Word, clean_name, fold, role_words
+from briefing.lexicon import en, it
 from briefing.models import NamedThing
 
 # Words that may stand before a role head and belong to it ("US Special Envoy", "ex premier").
@@ -24,7 +25,8 @@ _DEMONYM = re.compile(
 )
 # Forms of address: stripped from a name, never a role.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "sig", "sigra", "signor", "signora", "dott", "dr"}
-_DETERMINERS = {"the", "a", "an", "il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "una"}
+# "uno" stays out: "uno degli organizzatori" is a role, not a determiner before one.
+_DETERMINERS = (it.ARTICLES - {"uno", "un'", "un’"}) | en.ARTICLES
 _BOUNDARY = set(',;:()[]—–«»“”"!?.')
 
 

@@ -15,6 +15,7 @@ from briefing.facts.frames import (
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker, Speakers
 from briefing.facts.text import Article, Ent, written_media
+from briefing.lexicon import en, it
 from briefing.models import Attribution, Quote
 
 # «...», “...”, "..." and „...“; a quote never crosses a paragraph.
@@ -28,11 +29,16 @@ _CLAIM_END = re.compile(
 )
 _THAT = {"che", "that"}
 _TELL = {"told", "tells", "tell", "assured", "assures", "warned", "warns", "reminded", "informed"}
-_TO_LISTENER = {"a", "ai", "al", "alla", "alle", "agli", "all'", "all’"}
-_NOUN_PHRASE_BEFORE = set(
-    "il lo la i gli le l' l’ un una uno un' un’ di del della dei degli delle dello dell' dell’ "
-    "questo questa questi queste quel quella suo sua suoi sue loro nostro "
-    "the a an of his her its their our this these those".split()
+_TO_LISTENER = it.TO - {"ad"}
+_NOUN_PHRASE_BEFORE = (
+    it.ARTICLES
+    | it.OF
+    | en.ARTICLES
+    | en.OF
+    | set(
+        "questo questa questi queste quel quella suo sua suoi sue loro nostro "
+        "his her its their our this these those".split()
+    )
 )
 # Words that may follow a short quote that was spoken: it ends its clause.
 _MAY_FOLLOW = set(

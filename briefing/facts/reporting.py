@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
+from briefing.lexicon import en, it
 
 _VERBAL = {"VERB", "AUX"}
 # Relations from a reporting verb to what it reports.
@@ -20,7 +21,7 @@ _MARKERS = {"che", "di", "that", "to", "if", "whether", "se"}
 _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
-_AGENT_CASE = {"da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’", "by"}
+_AGENT_CASE = it.BY | en.BY
 # A reporting verb that heads another verb's subject inherits it: "ha detto e ha aggiunto",
 # "ha parlato aggiungendo", "said, adding that".
 _SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
@@ -411,7 +412,7 @@ _LIGHT_VERBS = {
     ),
 }
 _POSSESSOR = {"nmod", "nmod:poss", "det:poss"}
-_OF = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’", "of"}
+_OF = it.OF | en.OF
 
 
 def _noun_frames(

@@ -22,6 +22,7 @@ _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
+_SAME = {"stesso", "stessa", "himself", "herself"}
 # Forms of "essere" as an auxiliary: the participle after them agrees with the subject.
 _ESSERE = set("è era sono erano fu furono sarà saranno sia siano stato stata stati state".split())
 _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split())
@@ -126,6 +127,15 @@ class Speakers:
         if ent is not None:
             return Speaker(clean_name(ent.text))
         lower = token.lower
+        kids = [parse.tokens[c] for c in parse.children[token.i]]
+        if (
+            any(k.lower in _SAME for k in kids)
+            and not any(k.dep == "det:poss" for k in kids)
+            and lower not in anonymous_nouns(article.lang)  # "la stessa fonte": still unnamed
+        ):
+            # "confermata dallo stesso interessato": the one spoken of ("suo stesso medico" is
+            # someone else, "gli stessi indagati" a group).
+            return self._earlier(offset, inside)
         count = COUNTS.get(lower)
         if count and not parse.deps(token.i, "nmod"):
             # "the four said": the people just named, when there are that many.

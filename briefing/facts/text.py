@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefing.lexicon import en, it
 from briefing.text import fold as text_fold
 
 if TYPE_CHECKING:
@@ -134,10 +135,7 @@ def fold(text: str) -> str:
     return " ".join(_APOSTROPHE.sub("'", text_fold(text)).split())
 
 
-ARTICLES = {
-    "it": {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"},
-    "en": {"the", "a", "an"},
-}
+ARTICLES = {"it": it.ARTICLES, "en": en.ARTICLES}
 
 
 # Compiled once: names are folded and cleaned tens of thousands of times per batch.

@@ -62,6 +62,14 @@ DESCRIPTIONS: dict[str, str] = {
 # may replace a model span of one of these (the rule knows the value), never a name.
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
+# Label groups the rule components share, in both schemes (ours and OntoNotes'), by what the
+# labels name; a component composes what it needs from these.
+PEOPLE = frozenset({"PER", "PERSON"})
+TERRITORIES = frozenset({"LOC", "GPE"})  # places a town, region or country can be
+PLACES = TERRITORIES | {"FAC"}  # ... and buildings, airports, bridges
+ORGS = frozenset({"ORG"})
+NAMES = PEOPLE | PLACES | ORGS  # proper names a rule may relabel
+
 
 def to_display(label: str) -> str | None:
     """The display label for any scheme's label, or None when it is not shown."""

@@ -117,6 +117,8 @@ def _import_spacy() -> None:
         import spacy.language  # noqa: F401
         import spacy.tokens  # noqa: F401
         import spacy.util  # noqa: F401
+
+
 # identity() per key: asking spaCy which packages are installed reads site-packages each time.
 _identities: dict[tuple[str, bool, tuple[str, ...]], tuple[str, str]] = {}
 

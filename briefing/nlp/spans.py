@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from briefing.lexicon import en, it
 from briefing.nlp.labels import NUMERIC
 
 if TYPE_CHECKING:
@@ -219,16 +220,20 @@ def char_offsets(span: Span) -> tuple[int, int]:
 
 
 # A capitalised word opening a sentence is capitalised for that reason alone.
-_SENTENCE_OPENERS = frozenset('.!?:;"“«\n')
+# What ends the token before a sentence's first word: a full stop, a colon, an opening quote,
+# a table's bar, a line break.
+_SENTENCE_OPENERS = frozenset('.!?:;"“«|\n')
 # "Council of Europe", "Banca d'Italia": a place name after one of these and a capitalised
 # word is part of an organisation's or event's name.
-_LINKS = frozenset(
-    {"of", "di", "del", "della", "dello", "dei", "degli", "d'", "dell'", "d’", "dell’"}
-)
+_LINKS = it.OF | en.OF
 
 
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].text[-1] in _SENTENCE_OPENERS
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i is the first word of a sentence, a headline or a quoted clause."""
+    if i == 0:
+        return True
+    before = doc[i - 1].text
+    return before[-1] in _SENTENCE_OPENERS or "\n" in before
 
 
 def _capitalised_word(doc: Doc, i: int) -> bool:
@@ -242,7 +247,7 @@ def inside_longer_name(doc: Doc, start: int, end: int, *, known: bool = False) -
     and a lone capitalised word opening a sentence proves nothing, unless the name is `known`
     to be one (the model labelled it elsewhere in the article).
     """
-    if not known and end - start == 1 and _opens_sentence(doc, start):
+    if not known and end - start == 1 and opens_sentence(doc, start):
         return True
     if _capitalised_word(doc, end):
         return True

@@ -393,3 +393,23 @@ def test_a_first_name_a_honorific_or_an_italian_article_gives_a_gender() -> None
     assert gender_of("Merkel", "it", "la") == "Fem"
     assert gender_of("May", "en", "Mrs") == "Fem"
     assert gender_of("Rossi", "it") is None
+
+
+def test_lo_stesso_interessato_is_the_person_spoken_of_but_suo_stesso_medico_is_not() -> None:
+    # "Rossi torna. La notizia è stata confermata dallo stesso interessato."
+    def rows(possessive: bool) -> list[Row]:
+        agent = [("dal", 11, "case", "ADP"), ("suo", 11, "det:poss", "DET")] if possessive else [
+            ("dallo", 11, "case", "ADP"), ("lo", 11, "det", "DET")
+        ]  # fmt: skip
+        return [
+            ("Rossi", 1, "nsubj", "PROPN"), ("torna", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT"),
+            ("La", 4, "det", "DET"), ("notizia", 7, "nsubj:pass", "NOUN"), ("è", 7, "aux", "AUX"),
+            ("stata", 7, "aux:pass", "AUX"), ("confermata", 7, "ROOT", "VERB"), *agent,
+            ("stesso", 11, "amod", "ADJ"), ("interessato", 7, "obl:agent", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    assert [a.source for a in facts("it", rows(False), {"Rossi": (0, 1)}).attributions] == ["Rossi"]
+    assert [a.source for a in facts("it", rows(True), {"Rossi": (0, 1)}).attributions] == [
+        "suo stesso interessato"
+    ]

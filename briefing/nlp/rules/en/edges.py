@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from briefing.nlp.labels import NAMES, PEOPLE, PLACES
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
     FILL,
@@ -44,9 +45,6 @@ from briefing.nlp.spans import (
     set_entities,
 )
 
-PEOPLE = frozenset({"PER", "PERSON"})
-PLACES = frozenset({"LOC", "GPE", "FAC"})
-NAMES = PEOPLE | PLACES | {"ORG"}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DASHES = frozenset({"-", "–", "—"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
@@ -121,7 +119,8 @@ def _person_word(token: Token) -> bool:
     return text[:1].isupper() and not text.isupper() and text.replace("'", "").isalpha()
 
 
-def _name_word(token: Token) -> bool:
+def _starts_like_a_name(token: Token) -> bool:
+    """A capital or a digit first: "Smith", "3M"."""
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
@@ -400,7 +399,7 @@ class Edges(SavesPatterns):
                 doc[start].text in self.titles or self._nationality(doc[start])
             ):
                 start += 1
-        while start < end and not _name_word(doc[start]) and not doc[start].is_lower:
+        while start < end and not _starts_like_a_name(doc[start]) and not doc[start].is_lower:
             start += 1  # a leading quote or dash
         return start, end
 

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from briefing.nlp.labels import PEOPLE, PLACES
 from briefing.nlp.rules.en.edges import positions, word_ids
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
@@ -46,8 +47,6 @@ from briefing.nlp.spans import (
     set_entities,
 )
 
-PLACES = frozenset({"LOC", "GPE", "FAC"})
-PEOPLE = frozenset({"PER", "PERSON"})
 _RELABEL = PLACES | PEOPLE
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A result line: the name opens the line or follows one of these, and a score follows it.
@@ -89,7 +88,7 @@ def _ends_result(token: Token) -> bool:
     return token.text[:1].isdigit() or token.is_space or token.text in (",", "same", "+")
 
 
-def _name_word(token: Token) -> bool:
+def _org_name_word(token: Token) -> bool:
     """A word that can be part of an organisation's name: "Lomason", "A.G.", "KeyCorp", "NBD";
     not a long word in capitals (a headline's), not a number."""
     text = token.text
@@ -263,7 +262,7 @@ class OrgCues(SavesPatterns):
         n = len(doc)
         for i in positions(doc, ORTH, self._result_ids):
             start = end = i + 1
-            while end < n and end - start < 3 and end not in taken and _name_word(doc[end]):
+            while end < n and end - start < 3 and end not in taken and _org_name_word(doc[end]):
                 end += 1
             if end == start or end + 1 >= n or not doc[end].text.isdigit():
                 continue
@@ -289,12 +288,12 @@ class OrgCues(SavesPatterns):
                 if before.text == "-" and not before.whitespace_ and start - 1 > 0:
                     start -= 1  # "Itar-Tass"
                     continue
-                if not _name_word(before):
+                if not _org_name_word(before):
                     break
                 start -= 1
             if doc[i - 1].text.isupper() and doc[i - 1].is_alpha:
                 start = max(start, i - 1)  # "pro-Socialist CFDT union": the capitals alone
-            if start == i or not _name_word(doc[start]):
+            if start == i or not _org_name_word(doc[start]):
                 continue
             text = doc[start:i].text
             acronym = text.isupper() and text.isalpha()
@@ -315,7 +314,7 @@ class OrgCues(SavesPatterns):
                 continue
             frame = self._cue_before(doc, i + 1)
             end = i + 1
-            while end < n and end - i <= 4 and end not in taken and _name_word(doc[end]):
+            while end < n and end - i <= 4 and end not in taken and _org_name_word(doc[end]):
                 end += 1
             if frame is None or end == i + 1 or (end < n and doc[end].text[:1].isupper()):
                 continue
@@ -340,17 +339,17 @@ class OrgCues(SavesPatterns):
                 continue
             # the name goes on: the last suffix ("Industries Inc") or the next word decides,
             # or "of" and a name ("Bank of England", "News Agency of Nigeria")
-            if i + 1 < n and (doc[i + 1].text in self.suffixes or _name_word(doc[i + 1])):
+            if i + 1 < n and (doc[i + 1].text in self.suffixes or _org_name_word(doc[i + 1])):
                 continue
             end = i + 1
             # "Party of Democratic Action", "National Bank of Romania"; a company's legal
             # form is not followed by more of its name ("Kia Motor Corp of South Korea")
-            of_name = i + 2 < n and doc[i + 1].text == "of" and _name_word(doc[i + 2])
+            of_name = i + 2 < n and doc[i + 1].text == "of" and _org_name_word(doc[i + 2])
             if of_name and text not in self.legal_forms:
                 end = i + 2
-                while end < n and end - i <= 5 and _name_word(doc[end]):
+                while end < n and end - i <= 5 and _org_name_word(doc[end]):
                     end += 1
-                if end < n and (_name_word(doc[end]) or doc[end].text == "of"):
+                if end < n and (_org_name_word(doc[end]) or doc[end].text == "of"):
                     continue
                 start = self._walk_left(doc, i)
                 if start is None:
@@ -362,7 +361,7 @@ class OrgCues(SavesPatterns):
             start = self._walk_left(doc, i)
             if start is None:
                 continue
-            words = sum(1 for t in doc[start:i] if _name_word(t))
+            words = sum(1 for t in doc[start:i] if _org_name_word(t))
             if words < min_words:
                 continue
             if doc[start : i + 1].text in self.place_names:  # "West Bank" is a place
@@ -374,7 +373,7 @@ class OrgCues(SavesPatterns):
         j = i - 1
         while j >= 0 and i - j <= _MAX_NAME:
             token = doc[j]
-            if _name_word(token):
+            if _org_name_word(token):
                 start = j
                 if _opens_line_or_sentence(doc, j):
                     break
@@ -383,28 +382,28 @@ class OrgCues(SavesPatterns):
                     break
             elif token.text == "of":
                 # "Gold Fields of South Africa Ltd"; not "Shares of X Co", "Lynn Reaser of X Inc"
-                if j < 2 or not _name_word(doc[j - 1]) or _opens_line_or_sentence(doc, j - 1):
+                if j < 2 or not _org_name_word(doc[j - 1]) or _opens_line_or_sentence(doc, j - 1):
                     break
                 if doc[j - 1].ent_type_ in PEOPLE:
                     break
             elif token.text not in ("&",) and not (
-                token.text in _POSSESSIVE and j > 0 and _name_word(doc[j - 1])
+                token.text in _POSSESSIVE and j > 0 and _org_name_word(doc[j - 1])
             ):
                 break
             j -= 1
         while start < i and doc[start].text in _LEADERS:
             start += 1
-        if start >= i or not _name_word(doc[start]) or doc[start].is_stop:
+        if start >= i or not _org_name_word(doc[start]) or doc[start].is_stop:
             return None
         return start
 
     def _around_ampersand(self, doc: Doc, i: int) -> tuple[int, int] | None:
-        if i == 0 or i + 1 >= len(doc) or not _name_word(doc[i - 1]):
+        if i == 0 or i + 1 >= len(doc) or not _org_name_word(doc[i - 1]):
             return None
-        if not _name_word(doc[i + 1]):
+        if not _org_name_word(doc[i + 1]):
             return None
         start = i - 1
-        while start > 0 and i - start < _MAX_NAME and _name_word(doc[start - 1]):
+        while start > 0 and i - start < _MAX_NAME and _org_name_word(doc[start - 1]):
             if _line_start(doc, start):
                 break
             start -= 1
@@ -412,7 +411,7 @@ class OrgCues(SavesPatterns):
             start += 1
         end = i + 2
         while end < len(doc) and end - i < 4:
-            if not (_name_word(doc[end]) or doc[end].text in self.suffixes):
+            if not (_org_name_word(doc[end]) or doc[end].text in self.suffixes):
                 break
             end += 1
         return (start, end) if start < i else None
@@ -489,7 +488,7 @@ class OrgCues(SavesPatterns):
         owner = {t: e for e in entities(doc) for t in range(e.start, e.end)} if closing else {}
         for i in closing:
             opening = next((j for j in range(i - 1, max(i - 5, 0), -1) if doc[j].text == "("), None)
-            if opening is None or opening == 0 or not _name_word(doc[opening - 1]):
+            if opening is None or opening == 0 or not _org_name_word(doc[opening - 1]):
                 continue
             country = doc[opening + 1 : i].text
             if country not in self.countries and country not in self.nations:
@@ -499,12 +498,12 @@ class OrgCues(SavesPatterns):
             while (
                 end < n
                 and end - start < 5
-                and (_name_word(doc[end]) or doc[end].text == "-" and not doc[end].whitespace_)
+                and (_org_name_word(doc[end]) or doc[end].text == "-" and not doc[end].whitespace_)
             ):
                 end += 1
             if (
                 end == start
-                or not _name_word(doc[end - 1])
+                or not _org_name_word(doc[end - 1])
                 or end < n
                 and not _ends_result(doc[end])
             ):
@@ -532,7 +531,7 @@ class OrgCues(SavesPatterns):
             if end > 1 and not first.endswith(_ADJECTIVE) and first not in self.suffixes:
                 forms.add(first)
             for form in forms:
-                if _name_word(ent[0]) and form not in self.place_names:
+                if _org_name_word(ent[0]) and form not in self.place_names:
                     if not self._is_nation(form) and not ent[0].is_stop:
                         found.add(form)
         return found

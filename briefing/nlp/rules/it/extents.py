@@ -29,14 +29,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from briefing.lexicon import it
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import entities, set_entities
 
 SCORED = frozenset({"PER", "ORG", "LOC"})
 # between a head word and the name: "provincia di Siena", "regione del Caucaso"
-_LINKS = frozenset(
-    {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’", "d'", "d’"}
-)
+_LINKS = it.OF
 # a name never ends on one of these
 _DANGLING = _LINKS | frozenset(
     {"a", "al", "alla", "da", "dal", "dalla", "in", "nel", "nella", "con", "per", "su", "sul"}

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from briefing.nlp.labels import ORGS, PEOPLE, TERRITORIES
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns
 from briefing.nlp.spans import (
     FILL,
@@ -45,14 +46,15 @@ from briefing.nlp.spans import (
     entities,
     inside_longer_name,
     merge,
+    opens_sentence,
     set_entities,
     to_spans,
 )
 
 _MAX_WORDS = 4
-_SPREAD_OVER = frozenset({"PER", "PERSON", "LOC", "GPE"})
-_PEOPLE = frozenset({"PER", "PERSON"})
-_NAMES = frozenset({"PER", "PERSON", "LOC", "GPE", "ORG"})
+_SPREAD_OVER = PEOPLE | TERRITORIES
+
+_NAMES = PEOPLE | TERRITORIES | ORGS
 _KIND = "KIND"
 _WEAK = "WEAK"
 _LIST = "LIST"
@@ -66,7 +68,6 @@ _PREPOSITIONS = {"of": _OF, "by": _BY}
 _ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "un", "uno", "una", "un'", "un’"})
 _IS = frozenset({"è", "era", "fu", "sarà"})
 _WAS = frozenset({"stata", "stato"})
-_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "«", "|"})
 # "la società di consulenza X", but not "in compagnia della moglie X", "la casa di via X"
 _NOT_FIELDS = frozenset(
     {"moglie", "marito", "figlio", "figlia", "madre", "padre", "fratello", "sorella", "amico"}
@@ -99,7 +100,8 @@ _PAIR = rf"({_SIDE}) ?[-–] ?({_SIDE})"
 _SCORED_PAIR = re.compile(rf"(?<![\w-]){_PAIR}(?= ?\(?\d{{1,3}} ?[-–] ?\d{{1,3}}\b)")
 
 
-def _name_word(doc: Doc, i: int) -> bool:
+def _capitalised(doc: Doc, i: int) -> bool:
+    """A capital first and a letter somewhere: "Eni", "A2A", "Mps"."""
     token = doc[i]
     return token.text[0].isupper() and (token.is_alpha or any(c.isalpha() for c in token.text))
 
@@ -204,12 +206,12 @@ class OrgKinds(SavesPatterns):
                 j += 1  # "la compagnia genovese Costa Crociere"
             if j < n and doc[j].text == ",":
                 j += 1
-        if j >= n or not _name_word(doc, j):
+        if j >= n or not _capitalised(doc, j):
             return None
         k = j
-        while k < n and k - j < _MAX_WORDS and _name_word(doc, k):
+        while k < n and k - j < _MAX_WORDS and _capitalised(doc, k):
             k += 1
-        if k < n and _name_word(doc, k):
+        if k < n and _capitalised(doc, k):
             return None  # longer than a name: a title or a headline
         # the model's own longer reading of the name wins: "Save the Children"
         model = by_start.get(j)
@@ -218,7 +220,7 @@ class OrgKinds(SavesPatterns):
         elif (
             k + 1 < n
             and doc[k].lower_ in _LINKS
-            and _name_word(doc, k + 1)
+            and _capitalised(doc, k + 1)
             and not (listed and doc[k].lower_ in _AND)
         ):
             return None  # a longer name the model did not find: leave it alone
@@ -226,7 +228,7 @@ class OrgKinds(SavesPatterns):
             # the model's names inside the run are names of their own: "di Ferrolux Mario Rossi"
             k = next((t for t in range(j + 1, k) if t in by_start), k)
         # people run companies too: "gestita da Mario Rossi" is the person
-        if weak and not listed and k - j > 1 and (model is None or model.label_ in _PEOPLE):
+        if weak and not listed and k - j > 1 and (model is None or model.label_ in PEOPLE):
             return None
         return j, k
 
@@ -279,15 +281,15 @@ class OrgKinds(SavesPatterns):
             if i < 0 or doc[i].text != "," and doc[i].lower_ not in _IS:
                 return None
             i -= 1
-        if i < 0 or not _name_word(doc, i):
+        if i < 0 or not _capitalised(doc, i):
             return None
         model = by_end.get(i + 1)
         if model is not None:
             return (model.start, model.end) if model.label_ in _NAMES else None
         j = i
-        while j > 0 and i - j < _MAX_WORDS - 1 and _name_word(doc, j - 1):
+        while j > 0 and i - j < _MAX_WORDS - 1 and _capitalised(doc, j - 1):
             j -= 1
-        if j == 0 or _name_word(doc, j - 1) or _opens_sentence(doc, j):
+        if j == 0 or _capitalised(doc, j - 1) or opens_sentence(doc, j):
             return None  # a sentence's first word is capitalised anyway
         return j, i + 1
 
@@ -320,10 +322,6 @@ class OrgKinds(SavesPatterns):
             if span is not None and not inside_longer_name(doc, span.start, span.end, known=True):
                 found.append(Candidate(span, "rule"))
         merge(doc, found, FILL)
-
-
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].text in _SENTENCE_ENDS or "\n" in doc[i - 1].text
 
 
 @Language.factory("briefing_org_kinds", default_config={"patterns": "org_kinds_it.jsonl"})

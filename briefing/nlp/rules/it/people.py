@@ -41,6 +41,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from briefing.nlp.labels import ORGS, PLACES
 from briefing.nlp.rules.shared.regex_rules import (
     SavesPatterns,
     listed_places,
@@ -53,7 +54,7 @@ from briefing.nlp.spans import doc_text, entities, relabel, set_entities
 _NAMES_FILE = "first_names.jsonl"
 _ROLES_FILE = "roles.jsonl"
 _KIND_FILES = ("org_kinds_it.jsonl", "place_cues_it.jsonl")
-_THINGS = frozenset({"LOC", "GPE", "FAC", "ORG"})
+_THINGS = PLACES | ORGS
 # An article or an articulated preposition before a full name makes it a thing named after
 # a person ("il Wanda Metropolitano", "al pronto soccorso del Maria Vittoria"); so does a
 # preposition of place ("ad Alice Castello", "da Cristoforo Colombo").

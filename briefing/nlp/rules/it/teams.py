@@ -37,6 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from briefing.nlp.labels import ORGS, TERRITORIES
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, listed_places
 from briefing.nlp.spans import OVERRIDE, Candidate, doc_text, entities, merge
 
@@ -47,9 +48,9 @@ _ARTICLES = frozenset(
     | {"dalla", "dall'", "dall’", "sul", "sullo", "sulla", "sull'", "sull’", "col"}
 )
 _LIST_LINKS = frozenset({",", "e", "ed"})
-_PLACES = frozenset({"LOC", "GPE"})
+_PLACES = TERRITORIES
 _WORD = re.compile(r"\w+")
-_NAMES = frozenset({"LOC", "GPE", "ORG"})  # what a list of teams holds
+_NAMES = TERRITORIES | ORGS  # what a list of teams holds
 # a list right after one of these names places: "competizione di X, Y e Z"
 _PLACE_PREPOSITIONS = frozenset({"di", "a", "ad", "in"})
 

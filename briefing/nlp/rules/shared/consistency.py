@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.nlp.labels import NUMERIC
+from briefing.nlp.labels import NAMES, NUMERIC, PEOPLE
 from briefing.nlp.spans import (
     FILL,
     Candidate,
@@ -30,9 +30,6 @@ from briefing.nlp.spans import (
     merge,
     set_entities,
 )
-
-NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"})
-PEOPLE = frozenset({"PER", "PERSON"})
 
 
 class Consistency:

@@ -20,19 +20,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.nlp import labels
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns
-from briefing.nlp.spans import doc_text, entities, remove
+from briefing.nlp.spans import doc_text, entities, opens_sentence, remove
 
-NAMES = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC", "MISC", "NORP"})
+NAMES = labels.NAMES | {"MISC", "NORP"}
 # What ends a sentence or opens a quote, a heading or a line.
-_OPENERS = frozenset('.!?:;"“«\n')
-
-
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    if i == 0:
-        return True
-    before = doc[i - 1]
-    return before.text[-1] in _OPENERS or before.is_space and "\n" in before.text
 
 
 class Openers(SavesPatterns):
@@ -58,7 +51,7 @@ class Openers(SavesPatterns):
             text = e.text
             if len(e) != 1 or not text.isalpha() or not text[:1].isupper() or text.isupper():
                 continue
-            if e.label_ in NAMES and _opens_sentence(doc, e.start) and e._.ent_source is None:
+            if e.label_ in NAMES and opens_sentence(doc, e.start) and e._.ent_source is None:
                 found.append(e)
         if not found:
             return []

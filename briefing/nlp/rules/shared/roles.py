@@ -32,7 +32,8 @@ _ARTICLES = frozenset({"The", "Il", "La", "Lo", "Le", "Gli", "I", "Un", "Una", "
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 
 
-def _name_word(doc: Doc, i: int) -> bool:
+def _capitalised_not_shouted(doc: Doc, i: int) -> bool:
+    """ "Rossi", not "ROSSI" (a headline's capitals) nor "rossi"."""
     token = doc[i]
     return token.is_alpha and token.text[0].isupper() and not token.is_upper
 
@@ -66,14 +67,14 @@ class Roles(SavesPatterns):
                 j += 1
             if j < n and doc[j].text == ",":
                 j += 1
-            if j >= n or not _name_word(doc, j) or doc[j - 1].lower_ in _BLOCKERS:
+            if j >= n or not _capitalised_not_shouted(doc, j) or doc[j - 1].lower_ in _BLOCKERS:
                 continue
             if doc[j].text in _ARTICLES:  # "The Independent" is a title
                 continue
             end = j
-            while end < n and end - j < 3 and _name_word(doc, end):
+            while end < n and end - j < 3 and _capitalised_not_shouted(doc, end):
                 end += 1
-            if 2 <= end - j <= 3 and (end == n or not _name_word(doc, end)):
+            if 2 <= end - j <= 3 and (end == n or not _capitalised_not_shouted(doc, end)):
                 if end < n and doc[end].text in _ROMAN:  # "Vittorio Emanuele III"
                     end += 1
                 found.append((j, end))

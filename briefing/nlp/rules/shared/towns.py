@@ -34,6 +34,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from briefing.nlp.labels import ORGS, PEOPLE, PLACES, TERRITORIES
 from briefing.nlp.rules.shared.regex_rules import (
     SavesPatterns,
     pattern_path,
@@ -52,7 +53,6 @@ from briefing.nlp.spans import (
     set_entities,
 )
 
-PEOPLE = frozenset({"PER", "PERSON"})
 # Words before a name that make it a person: Italian puts an article before a woman's
 # surname ("la Houston", "della Merkel"); "stesso", "signor" and role words name people.
 _PERSON_BEFORE = frozenset(
@@ -63,8 +63,8 @@ _PERSON_BEFORE = frozenset(
 _ROLES_FILE = "roles.jsonl"
 _OF = frozenset({"di", "del", "dello", "della", "d'", "d’", "dell'", "dell’", "of"})
 _OF_TAIL = _OF - {"of"} | {"dei", "degli"}
-_SPLIT = frozenset({"ORG", "LOC", "GPE", "FAC"})
-_MOVABLE = frozenset({"PER", "PERSON", "ORG"})
+_SPLIT = ORGS | PLACES
+_MOVABLE = PEOPLE | ORGS
 _TO = frozenset({"a", "ad"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][^\W\d_]*(?:[-'’][^\W\d_]+)*(?![\w'’-])")
 # "Seregno", "Santiago de Compostela", "Baton Rouge": letters, one to four words
@@ -264,14 +264,13 @@ class Towns(SavesPatterns):
 
 # What stands between the items of a list of names: "Cattenom, Civaux e Saint-Alban".
 _LIST_GLUE = frozenset({",", "e", "ed", "and", "or", "o"})
-_PLACES = frozenset({"LOC", "GPE"})
 
 
 def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int]:
     """One-word names the model called people in a list with places ("Cattenom, Civaux,
     Flamanville e Saint-Alban", "Venarotta e Gimignano") are places too, unless the article
     names them as people anywhere else or they are words of a full name."""
-    is_place = [i in found or e.label_ in _PLACES for i, e in enumerate(ents)]
+    is_place = [i in found or e.label_ in TERRITORIES for i, e in enumerate(ents)]
     runs: list[list[int]] = []
     for i, ent in enumerate(ents):
         between = doc[ents[i - 1].end : ent.start] if i else None

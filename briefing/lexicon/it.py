@@ -1,0 +1,32 @@
+"""Italian articles and prepositions, simple and joined with the article ("della", "nell'")."""
+
+from __future__ import annotations
+
+_APOSTROPHES = ("'", "’")
+
+DEFINITE_SINGULAR = frozenset({"il", "lo", "la", *(f"l{a}" for a in _APOSTROPHES)})
+DEFINITE_PLURAL = frozenset({"i", "gli", "le"})
+DEFINITE = DEFINITE_SINGULAR | DEFINITE_PLURAL
+INDEFINITE = frozenset({"un", "uno", "una", *(f"un{a}" for a in _APOSTROPHES)})
+ARTICLES = DEFINITE | INDEFINITE
+
+
+def _joined(stem: str, single: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A preposition joined with the article: (singular forms, plural forms)."""
+    singular = {f"{stem}l", f"{stem}llo", f"{stem}lla", *(f"{stem}ll{a}" for a in _APOSTROPHES)}
+    plural = {f"{stem}i", f"{stem}gli", f"{stem}lle"}
+    return frozenset({single} | singular), frozenset(plural)
+
+
+OF_SINGULAR, OF_PLURAL = _joined("de", "di")  # di, del, dello, della, dell'; dei, degli, delle
+OF_SINGULAR = OF_SINGULAR | {f"d{a}" for a in _APOSTROPHES}  # "d'Italia"
+OF = OF_SINGULAR | OF_PLURAL
+BY_SINGULAR, BY_PLURAL = _joined("da", "da")  # da, dal, dallo, dalla, dall'; dai, dagli, dalle
+BY = BY_SINGULAR | BY_PLURAL
+TO_SINGULAR, TO_PLURAL = _joined("a", "a")  # a, al, allo, alla, all'; ai, agli, alle
+TO = TO_SINGULAR | TO_PLURAL | {"ad"}
+IN_SINGULAR, IN_PLURAL = _joined("ne", "in")  # in, nel, nello, nella, nell'; nei, negli, nelle
+IN = IN_SINGULAR | IN_PLURAL
+ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; sui, sugli, sulle
+ON = ON_SINGULAR | ON_PLURAL
+PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
