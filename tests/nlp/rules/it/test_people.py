@@ -7,7 +7,7 @@ import json
 import spacy
 
 from briefing.nlp import pipeline
-from briefing.nlp.rules.it.people import build_first_names
+from briefing.nlp.build.first_names import build_first_names
 from tests.support.labelled_docs import labelled_doc
 
 pipeline._register_components()

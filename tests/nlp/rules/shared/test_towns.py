@@ -159,7 +159,7 @@ def test_a_listed_place_of_several_words_read_as_a_person_is_a_place():
 
 
 def test_the_build_keeps_town_names_and_leaves_out_other_strings():
-    from briefing.nlp.rules.shared.towns import _TOWN_NAME
+    from briefing.nlp.build.towns import TOWN_NAME as _TOWN_NAME
 
     assert all(_TOWN_NAME.match(n) for n in ("Seregno", "Santiago de Compostela", "L'Aquila"))
     assert not any(_TOWN_NAME.match(n) for n in ("100 Mile House", "St. Louis", ""))
