@@ -8,7 +8,7 @@ import orjson
 
 from briefing.models import Analysis, ArticleSummary
 from briefing.store import layout
-from briefing.store.base import locked, no_gc
+from briefing.store.core import locked, no_gc
 from briefing.store.durable import AppendFile, describe_os_error
 from briefing.store.errors import StoreError
 
@@ -17,7 +17,7 @@ _SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
 
 
 class AnalysesMixin:
-    """Analysis-cache methods of api.Store."""
+    """Analysis-cache methods of public.Store."""
 
     # -- analyses cache and summaries --
 

@@ -9,12 +9,12 @@ import orjson
 from tinydb import Query
 
 from briefing.models import Correction, Highlight
-from briefing.store.base import locked, utc_now
+from briefing.store.core import locked, utc_now
 from briefing.store.errors import NotFound
 
 
 class AnnotationsMixin:
-    """Highlight, correction and setting methods of api.Store."""
+    """Highlight, correction and setting methods of public.Store."""
 
     # -- highlights --
 

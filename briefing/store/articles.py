@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from briefing.models import Article
-from briefing.store.base import locked, no_gc, sha256_hex, utc_now
+from briefing.store.core import locked, no_gc, sha256_hex, utc_now
 from briefing.store.errors import BodyDamaged, StoreCorrupt
 from briefing.tags import tag_problem
 
@@ -33,7 +33,7 @@ class AddResult:
 
 
 class ArticlesMixin:
-    """Article methods of api.Store."""
+    """Article methods of public.Store."""
 
     # -- articles --
 

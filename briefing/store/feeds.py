@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from briefing.models import Feed
-from briefing.store.base import locked
+from briefing.store.core import locked
 from briefing.store.errors import NotFound
 
 
 class FeedsMixin:
-    """Subscription methods of api.Store."""
+    """Subscription methods of public.Store."""
 
     @locked
     def feeds(self) -> list[Feed]:

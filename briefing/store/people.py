@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.entities.joins import PeopleJoins
 from briefing.entities.names import fullness
-from briefing.store.base import locked
+from briefing.store.core import locked
 
 
 def _people(doc: dict | None) -> list[tuple[str, str]]:
@@ -21,7 +21,7 @@ def _people(doc: dict | None) -> list[tuple[str, str]]:
 
 
 class PeopleMixin:
-    """People-join methods of api.Store."""
+    """People-join methods of public.Store."""
 
     _people: PeopleJoins | None = None
     _people_names: dict[str, str]

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable
 
 from briefing.store import schema
-from briefing.store.base import locked
+from briefing.store.core import locked
 from briefing.store.errors import BodyDamaged, StoreError
 from briefing.store.search import INDEXED_TABLES, Indexed, SearchIndex, indexed, remove_files
 
@@ -21,7 +21,7 @@ _BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader 
 
 
 class SearchMixin:
-    """Search-index methods of api.Store."""
+    """Search-index methods of public.Store."""
 
     _search: SearchIndex | None = None
     search_problem: str | None = None  # why the index was dropped during this session, if so

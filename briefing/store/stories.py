@@ -6,11 +6,11 @@ snapshot beside the analyses; the user's edits are a setting (stories.edits), ne
 
 from __future__ import annotations
 
-from briefing.store.base import locked
+from briefing.store.core import locked
 
 
 class StoriesMixin:
-    """Story-group methods of api.Store."""
+    """Story-group methods of public.Store."""
 
     @locked
     def story_groups(self) -> dict[str, list[str]]:

@@ -28,11 +28,11 @@ from briefing.store import (
     StoreLocked,
     StoreReadOnly,
     find_backup,
-    journal,
     layout,
     list_backups,
     restore,
     schema,
+    tables,
 )
 from briefing.store import backups as backups_mod
 
@@ -348,14 +348,14 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     store.delete_article("a00000000004")
     store.update_tags("a00000000001", remove=["italia"])
 
-    real = journal.atomic_write
+    real = tables.atomic_write
 
     def crash_at_the_journal(path, data):
         if path.name == layout.JOURNAL:
             raise OSError(5, "simulated crash before the new journal is swapped in")
         real(path, data)
 
-    monkeypatch.setattr(journal, "atomic_write", crash_at_the_journal)
+    monkeypatch.setattr(tables, "atomic_write", crash_at_the_journal)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
@@ -634,7 +634,7 @@ def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, 
     def refuse(self):
         raise AssertionError("cache.json parsed before it was needed")
 
-    monkeypatch.setattr(journal.JournalStorage, "load_lazy", refuse)
+    monkeypatch.setattr(tables.JournalledTables, "load_lazy", refuse)
     with Store.open(folder, readonly=True) as s:
         assert len(s.articles()) == 5 and s.get("a00000000001").tags == ["politica", "italia"]
         assert s.highlights("a00000000001")[0].note == "inizio"
@@ -707,7 +707,7 @@ def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
 )
 def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
     analysed_three_times_five(store)
-    real = journal.atomic_write
+    real = tables.atomic_write
     calls = []
 
     def fail_at_the_switch(path, data):
@@ -716,7 +716,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(journal, "atomic_write", fail_at_the_switch)
+    monkeypatch.setattr(tables, "atomic_write", fail_at_the_switch)
     with pytest.raises(StoreError, match="disk is full"):
         store.vacuum()
     monkeypatch.undo()

@@ -1,6 +1,6 @@
 """The store's core: open, lock, load, the one write path (_commit), compaction, backups.
 
-The feature methods live in mixins (articles.py, annotations.py, analyses.py); api.Store
+The feature methods live in mixins (articles.py, annotations.py, analyses.py); public.Store
 puts them together.
 """
 
@@ -31,7 +31,6 @@ from briefing.store.durable import (
     read_lock_note,
 )
 from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
-from briefing.store.journal import JournalDB, JournalStorage
 from briefing.store.layout import (
     ANALYSES,
     ANALYSES_GLOB,
@@ -42,6 +41,7 @@ from briefing.store.layout import (
     META,
     store_files,
 )
+from briefing.store.tables import JournalledTables, TablesDB
 
 # Problems met where no caller can be told (on close); the CLI prints them as one line each.
 log = logging.getLogger(__name__)
@@ -100,8 +100,8 @@ def _replace_with(doc: dict) -> Callable[[dict], None]:
     return replace
 
 
-class StoreBase:
-    """State and plumbing shared by the feature mixins; use api.Store."""
+class StoreCore:
+    """State and plumbing shared by the feature mixins; use public.Store."""
 
     def __init__(self, directory: Path, readonly: bool, backups_dir: Path | None):
         self.directory = directory
@@ -170,7 +170,7 @@ class StoreBase:
                 stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
         note = self._lock.previous_note if self._lock else read_lock_note(d / LOCK)
         written = _journal_note(note)
-        self._storage = JournalStorage(d, self.readonly, written)
+        self._storage = JournalledTables(d, self.readonly, written)
         if self._lock is not None:
             lock = self._lock
             self._storage.on_synced = lambda generation, length: lock.note(
@@ -178,7 +178,7 @@ class StoreBase:
             )
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
-        self._db = JournalDB(storage=lambda: self._storage)
+        self._db = TablesDB(storage=lambda: self._storage)
         had_pack = (d / BODIES).exists()
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses: AppendFile | None = None  # opened with the cache (it names the file)

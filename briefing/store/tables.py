@@ -49,7 +49,7 @@ def _checked(line: bytes) -> bytes:
     return entry
 
 
-class JournalStorage(Storage):
+class JournalledTables(Storage):
     """TinyDB storage that reads meta.json + meta.journal once and then lives in memory.
 
     TinyDB's own write() only swaps the in-memory dict; durability comes from `log()`,
@@ -288,5 +288,5 @@ class JournalTable(Table):
         self.clear_cache()
 
 
-class JournalDB(TinyDB):
+class TablesDB(TinyDB):
     table_class = JournalTable
