@@ -101,13 +101,13 @@ class AnalysesMixin:
         before = [doc["at"] for doc in live]
         for doc, span in zip(live, spans, strict=True):
             doc["at"] = span
-        self._set_raw("_cache", "pack", {"key": "pack", "value": new.path.name})
+        self._set_unjournalled("_cache", "pack", {"key": "pack", "value": new.path.name})
         try:
             self._storage.compact()  # the commit point
         except OSError as exc:
             for doc, span in zip(live, before, strict=True):
                 doc["at"] = span
-            self._set_raw("_cache", "pack", {"key": "pack", "value": name})
+            self._set_unjournalled("_cache", "pack", {"key": "pack", "value": name})
             new.close()
             new.path.unlink(missing_ok=True)
             raise StoreError(describe_os_error(exc, self._storage.cache_path)) from exc
@@ -118,13 +118,11 @@ class AnalysesMixin:
         self._db.table("analyses").clear_cache()
         return freed
 
-    def _set_raw(self, table: str, key: str, doc: dict) -> None:
+    def _set_unjournalled(self, table: str, key: str, doc: dict) -> None:
         """Change memory without a journal line (vacuum: the snapshot is the commit)."""
-        doc_id = self._keys[table].get(key) or self._next_id[table]
-        self._storage.data.setdefault(table, {})[str(doc_id)] = doc
-        self._keys[table][key] = doc_id
-        self._next_id[table] = max(self._next_id[table], doc_id + 1)
-        self._db.table(table).clear_cache()
+        _lines, changes, next_id = self._resolve([[(table, key, doc)]])
+        self._next_id = next_id
+        self._apply(changes)
 
     def _vacuum_if_wasteful(self) -> None:
         if self.readonly or self._analyses is None:

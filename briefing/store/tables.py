@@ -1,4 +1,5 @@
-"""TinyDB over a journal: the storage (meta.json + cache.json + meta.journal) and the table."""
+"""The store's tables in memory, loaded from the snapshots (meta.json, cache.json) and the
+journal (meta.journal), kept durable by that journal; TinyDB sees them for queries only."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import os
 import re
 import time
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,11 @@ def _checked(line: bytes) -> bytes:
 
 
 class JournalledTables(Storage):
-    """TinyDB storage that reads meta.json + meta.journal once and then lives in memory.
+    """The tables in memory ({table: {doc id: doc}}), read from the snapshots and the journal
+    once; TinyDB storage for queries.
 
-    TinyDB's own write() only swaps the in-memory dict; durability comes from `log()`,
-    which the Store calls (before touching memory) with exactly the docs that change.
+    A change is made durable by `log()` (one journal line per write, fsynced) and only then
+    made in memory by `apply()`, the one call that changes a document.
     """
 
     def __init__(
@@ -97,7 +99,7 @@ class JournalledTables(Storage):
             self.data[table] = cache.get(table, {})
         self.lazy_loaded = True
         for op in self._pending:
-            self._apply(*op)
+            self.apply(*op)
         self._pending = []
 
     def read(self) -> Tables:
@@ -166,7 +168,7 @@ class JournalledTables(Storage):
                         raise ValueError("a header inside the journal")
                 else:
                     for table, doc_id, doc in orjson.loads(_checked(line)):
-                        self._apply(table, doc_id, doc)
+                        self.apply(table, doc_id, doc)
             except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
                 raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
             pos = nl + 1
@@ -178,7 +180,12 @@ class JournalledTables(Storage):
         doc = self.data.get(GENERATION_TABLE, {}).get("1")
         return doc.get("generation", 0) if isinstance(doc, dict) else 0
 
-    def _apply(self, table: str, doc_id: int, doc: dict | None) -> None:
+    def apply(self, table: str, doc_id: int, doc: dict | None) -> None:
+        """Set (or, with None, delete) one document in memory: the only call that does.
+
+        Replay, the lazy tables' pending entries and the Store's writes (after their journal
+        line is synced) all come through here.
+        """
         # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
         # snapshot rename and the journal truncation replays lines the snapshot already holds.
         if not (isinstance(table, str) and isinstance(doc_id, int)):
@@ -191,8 +198,11 @@ class JournalledTables(Storage):
         docs = self.data.setdefault(table, {})
         if doc is None:
             docs.pop(str(doc_id), None)
+        elif (current := docs.get(str(doc_id))) is not None:
+            current.clear()  # in place: a document read before the change reads the change
+            current.update(doc)
         else:
-            docs[str(doc_id)] = doc
+            docs[str(doc_id)] = dict(doc)  # never the caller's dict, which it may change later
 
     def log(self, lines: list[list[list[Any]]]) -> None:
         """Append one journal line per logical write and fsync once; raise OSError on failure."""
@@ -248,45 +258,15 @@ class JournalledTables(Storage):
         self.journal.close()
 
 
-class _IntKeys(MutableMapping):
-    """The raw table (str keys, as JSON has them) seen with int doc ids, without copying it."""
-
-    def __init__(self, raw: dict[str, Any]):
-        self.raw = raw
-
-    def __getitem__(self, doc_id: int) -> Any:
-        return self.raw[str(doc_id)]
-
-    def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self.raw[str(doc_id)] = doc
-
-    def __delitem__(self, doc_id: int) -> None:
-        del self.raw[str(doc_id)]
-
-    def __contains__(self, doc_id: object) -> bool:
-        return str(doc_id) in self.raw
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(k) for k in list(self.raw))
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-
-class JournalTable(Table):
-    """A TinyDB table whose writes touch only the changed docs.
-
-    TinyDB's own _update_table copies the whole table twice (int keys and back) on every
-    write: 5 ms at 10,000 articles, a quarter of the tag-write budget. The storage lives in
-    memory, so the updater can work on the raw dict through an int-keyed view instead.
-    """
+class QueryTable(Table):
+    """A TinyDB table for queries only: memory changes through JournalledTables.apply alone,
+    so a write through TinyDB (which would skip the journal) fails loudly."""
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        tables = self._storage.read()
-        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
-        self._storage.write(tables)
-        self.clear_cache()
+        raise TypeError(f"{self.name}: the store writes through its journal, never TinyDB")
 
 
 class TablesDB(TinyDB):
-    table_class = JournalTable
+    """TinyDB's queries over the in-memory tables (highlights are searched this way)."""
+
+    table_class = QueryTable

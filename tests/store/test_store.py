@@ -309,6 +309,29 @@ def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: 
         assert state(s) == state(store)
 
 
+def test_memory_after_writes_is_exactly_what_a_replay_of_the_journal_gives(
+    store: Store, folder: Path, tmp_path
+):
+    fill(store)
+    store.update_highlight("h1", note="cambiata")  # an update in place
+    store.add_highlight(Highlight("h2", "a00000000002", 0, 8, "Articolo"))
+    store.delete_highlight("h2")  # a delete
+    store.put_analysis(sample_analysis("a00000000001"))  # a lazy table written twice
+    image = crash_image(folder, tmp_path / "crashed")
+    with Store.open(image, readonly=True) as replayed:
+        replayed.summaries()  # loads the lazy tables too
+        assert replayed._storage.data == store._storage.data
+        assert replayed._keys == store._keys
+
+
+def test_a_write_through_tinydb_is_refused_and_changes_nothing(store: Store):
+    fill(store)
+    before = state(store)
+    with pytest.raises(TypeError, match="journal"):
+        store._db.table("highlights").insert({"id": "h9", "article_id": "a00000000001"})
+    assert state(store) == before
+
+
 @pytest.mark.fault(
     "store",
     "crash between writing the new snapshot and renaming it",
