@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -11,6 +13,7 @@ from briefing.store import layout
 from briefing.store.core import locked, no_gc
 from briefing.store.durable import AppendFile, describe_os_error
 from briefing.store.errors import StoreError
+from briefing.store.tables import JournalledTables, TablesDB
 
 _BLANK_SUMMARY = ArticleSummary(article_id="").to_dict()
 _SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
@@ -18,6 +21,25 @@ _SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
 
 class AnalysesMixin:
     """Analysis-cache methods of public.Store."""
+
+    # Relied on, defined by StoreCore (declared only: no value here).
+    directory: Path
+    readonly: bool
+    _storage: JournalledTables
+    _db: TablesDB
+    _next_id: dict[str, int]
+    _analyses: AppendFile | None
+    last_compaction_error: str | None
+    _writable: Callable[[], None]
+    _lazy: Callable[[], None]
+    _commit: Callable[..., None]
+    _resolve: Callable[..., tuple[list, list, dict[str, int]]]
+    _apply: Callable[[list], None]
+    _compact: Callable[..., None]
+    _doc: Callable[[str, Any], dict | None]
+    _article_doc: Callable[[str], dict]
+    _append_pack: Callable[[AppendFile, list[bytes]], list[list[int]]]
+    _analyses_pack_name: Callable[[], str]
 
     # -- analyses cache and summaries --
 
