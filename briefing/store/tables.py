@@ -106,7 +106,7 @@ class JournalledTables(Storage):
         return self.data
 
     def write(self, data: Tables) -> None:
-        self.data = data
+        raise TypeError("the store writes through its journal, never TinyDB")
 
     @staticmethod
     def _read_snapshot(path: Path) -> Tables:

@@ -329,6 +329,8 @@ def test_a_write_through_tinydb_is_refused_and_changes_nothing(store: Store):
     before = state(store)
     with pytest.raises(TypeError, match="journal"):
         store._db.table("highlights").insert({"id": "h9", "article_id": "a00000000001"})
+    with pytest.raises(TypeError, match="journal"):
+        store._db.drop_tables()
     assert state(store) == before
 
 
