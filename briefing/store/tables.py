@@ -4,9 +4,7 @@ journal (meta.journal), kept durable by that journal; TinyDB sees them for queri
 from __future__ import annotations
 
 import os
-import re
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,37 +15,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from briefing.store import layout
-from briefing.store.durable import AppendFile, atomic_write
+from briefing.store import durable, layout
 from briefing.store.errors import StoreCorrupt
+from briefing.store.journal import Journal
 from briefing.store.layout import CACHE, JOURNAL, LAZY_TABLES, META
 from briefing.store.schema import Tables
 
-# The journal's first line names the snapshot generation it continues; each entry line is
-# "<crc32 of the JSON, 8 hex digits> <JSON>". Lines of older briefings are bare JSON.
-HEADER = b"#briefing-journal "
-GENERATION_TABLE = "_journal"
-# What a crash can leave after the last whole line: the start of a line the store writes.
-_TORN_TAIL = re.compile(rb"#[a-z-]*( [0-9]*)?|[0-9a-f]{1,8}( \[[^\n]*)?|\[[^\n]*|")
-_CHECKED = re.compile(rb"([0-9a-f]{8}) ")
-
-
-def _header_generation(raw: bytes) -> int | None:
-    if not raw.startswith(HEADER):
-        return None
-    number = raw[len(HEADER) : raw.find(b"\n")]
-    return int(number) if number.isdigit() else None
-
-
-def _checked(line: bytes) -> bytes:
-    """The JSON of one entry line, its checksum verified (ValueError when it fails)."""
-    if line.startswith(b"["):
-        return line  # written before checksums
-    match = _CHECKED.match(line)
-    entry = line[9:]
-    if match is None or int(match.group(1), 16) != zlib.crc32(entry):
-        raise ValueError("checksum mismatch")
-    return entry
+GENERATION_TABLE = "_journal"  # in meta.json: which snapshot the journal continues
 
 
 class JournalledTables(Storage):
@@ -69,15 +43,13 @@ class JournalledTables(Storage):
         self.data: Tables = self._read_snapshot(self.meta_path)
         self.snapshot_size = self._size(self.meta_path) + self._size(self.cache_path)
         self.lazy_loaded = False
-        self.header_end = 0  # where the first entry starts (after the header line)
-        # (generation, journal length) the last writer noted after its last sync, if known
-        self._written = written
         # told (generation, length) after every sync, so the lock file can keep a note of it
         self.on_synced: Callable[[int, int], None] | None = None
         self.cache_problem: str | None = None
         self._pending: list[tuple[str, int, dict | None]] = []  # journal ops on lazy tables
-        valid_end = self._replay()
-        self.journal = AppendFile(self.journal_path, readonly=readonly, valid_end=valid_end)
+        self.journal = Journal(self.journal_path, readonly)
+        # `written`: the (generation, journal length) the last writer noted, if known
+        self.journal.replay(self.generation, written, self.apply)
 
     @staticmethod
     def _size(path: Path) -> int:
@@ -123,57 +95,6 @@ class JournalledTables(Storage):
             raise StoreCorrupt(path, "not a table of documents")
         return data
 
-    def _replay(self) -> int:
-        """Apply the journal over the snapshot; return where its last whole line ends.
-
-        A last line cut short by a crash is ignored. Anything else that is not what the store
-        wrote (a line whose checksum fails, bytes that cannot begin a line, a journal emptied
-        or deleted behind the snapshot's back) is damage: reported, never guessed around, and
-        the file is left as it is for `briefing restore` to keep.
-        """
-        expected = self.generation
-        try:
-            raw = self.journal_path.read_bytes()
-        except FileNotFoundError:
-            if expected:
-                raise StoreCorrupt(self.journal_path, "missing (deleted?)") from None
-            return 0
-        # The first save in this format cannot find its header in the journal it continues,
-        # when a crash came before the swap: older lines replay harmlessly, nothing is lost.
-        older = expected == 1 and bool(raw) and not raw.startswith(HEADER)
-        if expected and not (raw.startswith(HEADER) or older):
-            why = "empty" if not raw else "it does not start with its header"
-            raise StoreCorrupt(self.journal_path, f"{why}; writes since the last save are lost")
-        self.header_end = raw.find(b"\n") + 1 if raw.startswith(HEADER) else 0
-        # Only against a journal of the same generation: a reader may meet a writer's
-        # compaction between reading the snapshot and the journal.
-        same = self._written and self._written[0] == expected == _header_generation(raw)
-        if same and len(raw) < self._written[1]:
-            raise StoreCorrupt(
-                self.journal_path,
-                f"cut short: {len(raw)} bytes where {self._written[1]} were saved; "
-                "the writes after the cut are lost",
-            )
-        pos = 0
-        while pos < len(raw):
-            nl = raw.find(b"\n", pos)
-            if nl < 0:
-                if not _TORN_TAIL.fullmatch(raw[pos:]):  # NULs, random bytes: not a crash
-                    raise StoreCorrupt(self.journal_path, f"damaged bytes at byte {pos}")
-                break  # torn tail: the write never returned, so nobody was told it was saved
-            line = raw[pos:nl]
-            try:
-                if line.startswith(HEADER):
-                    if pos:
-                        raise ValueError("a header inside the journal")
-                else:
-                    for table, doc_id, doc in orjson.loads(_checked(line)):
-                        self.apply(table, doc_id, doc)
-            except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
-                raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
-            pos = nl + 1
-        return pos
-
     @property
     def generation(self) -> int:
         """How many times the snapshot was saved with a journal header (0: never)."""
@@ -205,11 +126,8 @@ class JournalledTables(Storage):
             docs[str(doc_id)] = dict(doc)  # never the caller's dict, which it may change later
 
     def log(self, lines: list[list[list[Any]]]) -> None:
-        """Append one journal line per logical write and fsync once; raise OSError on failure."""
-        for ops in lines:
-            entry = orjson.dumps(ops)
-            self.journal.append(b"%08x %s\n" % (zlib.crc32(entry), entry))
-        self.journal.sync()
+        """Make writes durable: one journal line each, one fsync; raise OSError on failure."""
+        self.journal.log(lines)
         self._synced()
 
     def _synced(self) -> None:
@@ -230,29 +148,22 @@ class JournalledTables(Storage):
         size = self._size(self.cache_path)
         if self.lazy_loaded:
             cache = orjson.dumps({t: self.data.get(t, {}) for t in LAZY_TABLES})
-            atomic_write(self.cache_path, cache)
+            durable.atomic_write(self.cache_path, cache)
             size = len(cache)
         generation = self.generation + 1
         tables = {t: v for t, v in self.data.items() if t not in LAZY_TABLES}
         tables[GENERATION_TABLE] = {"1": {"generation": generation}}
         meta = orjson.dumps(tables)
-        atomic_write(self.meta_path, meta)
+        durable.atomic_write(self.meta_path, meta)
         self.data[GENERATION_TABLE] = tables[GENERATION_TABLE]
         self.snapshot_size = len(meta) + size
-        # A new journal holding only its header, swapped in whole: from now on an empty or
-        # missing journal is damage, never "nothing written since". A crash before the swap
-        # leaves the old journal, whose lines replay harmlessly over the new snapshot.
-        header = HEADER + b"%d\n" % generation
-        atomic_write(self.journal_path, header)
-        self.journal.close()
-        self.journal = AppendFile(self.journal_path)
-        self.header_end = len(header)
+        self.journal.restart(generation)
         self._synced()
 
     @property
     def has_entries(self) -> bool:
         """Whether the journal holds writes the snapshot has not (more than its header)."""
-        return self.journal.good_end > self.header_end
+        return self.journal.has_entries
 
     def close(self) -> None:
         self.journal.close()

@@ -27,6 +27,7 @@ from briefing.store import (
     StoreError,
     StoreLocked,
     StoreReadOnly,
+    durable,
     find_backup,
     layout,
     list_backups,
@@ -373,14 +374,14 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     store.delete_article("a00000000004")
     store.update_tags("a00000000001", remove=["italia"])
 
-    real = tables.atomic_write
+    real = durable.atomic_write
 
     def crash_at_the_journal(path, data):
         if path.name == layout.JOURNAL:
             raise OSError(5, "simulated crash before the new journal is swapped in")
         real(path, data)
 
-    monkeypatch.setattr(tables, "atomic_write", crash_at_the_journal)
+    monkeypatch.setattr(durable, "atomic_write", crash_at_the_journal)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
@@ -732,7 +733,7 @@ def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
 )
 def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
     analysed_three_times_five(store)
-    real = tables.atomic_write
+    real = durable.atomic_write
     calls = []
 
     def fail_at_the_switch(path, data):
@@ -741,7 +742,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(tables, "atomic_write", fail_at_the_switch)
+    monkeypatch.setattr(durable, "atomic_write", fail_at_the_switch)
     with pytest.raises(StoreError, match="disk is full"):
         store.vacuum()
     monkeypatch.undo()
