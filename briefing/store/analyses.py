@@ -120,16 +120,17 @@ class AnalysesMixin:
             new.close()
             new.path.unlink(missing_ok=True)
             raise StoreError(describe_os_error(exc, new.path)) from exc
-        before = [doc["at"] for doc in live]
-        for doc, span in zip(live, spans, strict=True):
-            doc["at"] = span
-        self._set_unjournalled("_cache", "pack", {"key": "pack", "value": new.path.name})
+        # Memory changes as every write's does, without a journal line: the snapshot commits.
+        kept = [("analyses", doc["article_id"], dict(doc)) for doc in live]
+        moved = [
+            ("analyses", doc["article_id"], {**doc, "at": span})
+            for doc, span in zip(live, spans, strict=True)
+        ]
+        self._set_unjournalled([*moved, ("_cache", "pack", {"key": "pack", "value": new.path.name})])
         try:
             self._storage.compact()  # the commit point
         except OSError as exc:
-            for doc, span in zip(live, before, strict=True):
-                doc["at"] = span
-            self._set_unjournalled("_cache", "pack", {"key": "pack", "value": name})
+            self._set_unjournalled([*kept, ("_cache", "pack", {"key": "pack", "value": name})])
             new.close()
             new.path.unlink(missing_ok=True)
             raise StoreError(describe_os_error(exc, self._storage.cache_path)) from exc
@@ -137,14 +138,13 @@ class AnalysesMixin:
         self._analyses = new
         old.close()
         old.path.unlink(missing_ok=True)
-        self._db.table("analyses").clear_cache()
         return freed
 
-    def _set_unjournalled(self, table: str, key: str, doc: dict) -> None:
+    def _set_unjournalled(self, changes: list[tuple[str, str, dict]]) -> None:
         """Change memory without a journal line (vacuum: the snapshot is the commit)."""
-        _lines, changes, next_id = self._resolve([[(table, key, doc)]])
+        _lines, resolved, next_id = self._resolve([changes])
         self._next_id = next_id
-        self._apply(changes)
+        self._apply(resolved)
 
     def _vacuum_if_wasteful(self) -> None:
         if self.readonly or self._analyses is None:
