@@ -84,10 +84,10 @@ def test_contract_holds(contract):
 
 
 def test_the_walk_sees_every_module_and_every_kind_of_import():
-    assert {"briefing.nlp.rules.it.people", "briefing.store.journal", "briefing.text"} <= set(
+    assert {"briefing.nlp.rules.it.people", "briefing.store.tables", "briefing.text"} <= set(
         SOURCES
     )
-    assert "tinydb" in {n.split(".")[0] for n in SOURCES["briefing.store.journal"][1]}
+    assert "tinydb" in {n.split(".")[0] for n in SOURCES["briefing.store.tables"][1]}
     source = "def f():\n    from textual.app import App\nfrom ..en import edges\n"
     names = imported(source, "briefing.nlp.rules.it.teams")
     assert "textual.app" in names and "briefing.nlp.rules.en.edges" in names

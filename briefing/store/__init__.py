@@ -18,7 +18,6 @@ leaves memory exactly as it was and a retry starts clean.
 Import everything from here: Store, AddResult, the errors, backups and restore.
 """
 
-from briefing.store.api import Store
 from briefing.store.articles import AddResult
 from briefing.store.backups import BackupInfo
 from briefing.store.errors import (
@@ -30,6 +29,7 @@ from briefing.store.errors import (
     StoreReadOnly,
 )
 from briefing.store.layout import store_files
+from briefing.store.public import Store
 from briefing.store.restore import find_backup, list_backups, restore
 from briefing.store.schema import MIGRATIONS, SCHEMA_VERSION, migration
 

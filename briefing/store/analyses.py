@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
 import orjson
 
 from briefing.models import Analysis, ArticleSummary
 from briefing.store import layout
-from briefing.store.base import locked, no_gc
+from briefing.store.core import locked, no_gc
 from briefing.store.durable import AppendFile, describe_os_error
 from briefing.store.errors import StoreError
+from briefing.store.tables import JournalledTables, TablesDB
 
 _BLANK_SUMMARY = ArticleSummary(article_id="").to_dict()
 _SUMMARY_LISTS = [k for k, v in _BLANK_SUMMARY.items() if isinstance(v, list)]
 
 
 class AnalysesMixin:
-    """Analysis-cache methods of api.Store."""
+    """Analysis-cache methods of public.Store."""
+
+    # Relied on, defined by StoreCore (declared only: no value here).
+    directory: Path
+    readonly: bool
+    _storage: JournalledTables
+    _db: TablesDB
+    _next_id: dict[str, int]
+    _analyses: AppendFile | None
+    last_compaction_error: str | None
+    _writable: Callable[[], None]
+    _lazy: Callable[[], None]
+    _commit: Callable[..., None]
+    _resolve: Callable[..., tuple[list, list, dict[str, int]]]
+    _apply: Callable[[list], None]
+    _compact: Callable[..., None]
+    _doc: Callable[[str, Any], dict | None]
+    _article_doc: Callable[[str], dict]
+    _append_pack: Callable[[AppendFile, list[bytes]], list[list[int]]]
+    _analyses_pack_name: Callable[[], str]
 
     # -- analyses cache and summaries --
 
@@ -98,16 +120,17 @@ class AnalysesMixin:
             new.close()
             new.path.unlink(missing_ok=True)
             raise StoreError(describe_os_error(exc, new.path)) from exc
-        before = [doc["at"] for doc in live]
-        for doc, span in zip(live, spans, strict=True):
-            doc["at"] = span
-        self._set_raw("_cache", "pack", {"key": "pack", "value": new.path.name})
+        # Memory changes as every write's does, without a journal line: the snapshot commits.
+        kept = [("analyses", doc["article_id"], dict(doc)) for doc in live]
+        moved = [
+            ("analyses", doc["article_id"], {**doc, "at": span})
+            for doc, span in zip(live, spans, strict=True)
+        ]
+        self._set_unjournalled([*moved, ("_cache", "pack", {"key": "pack", "value": new.path.name})])
         try:
             self._storage.compact()  # the commit point
         except OSError as exc:
-            for doc, span in zip(live, before, strict=True):
-                doc["at"] = span
-            self._set_raw("_cache", "pack", {"key": "pack", "value": name})
+            self._set_unjournalled([*kept, ("_cache", "pack", {"key": "pack", "value": name})])
             new.close()
             new.path.unlink(missing_ok=True)
             raise StoreError(describe_os_error(exc, self._storage.cache_path)) from exc
@@ -115,16 +138,13 @@ class AnalysesMixin:
         self._analyses = new
         old.close()
         old.path.unlink(missing_ok=True)
-        self._db.table("analyses").clear_cache()
         return freed
 
-    def _set_raw(self, table: str, key: str, doc: dict) -> None:
+    def _set_unjournalled(self, changes: list[tuple[str, str, dict]]) -> None:
         """Change memory without a journal line (vacuum: the snapshot is the commit)."""
-        doc_id = self._keys[table].get(key) or self._next_id[table]
-        self._storage.data.setdefault(table, {})[str(doc_id)] = doc
-        self._keys[table][key] = doc_id
-        self._next_id[table] = max(self._next_id[table], doc_id + 1)
-        self._db.table(table).clear_cache()
+        _lines, resolved, next_id = self._resolve([changes])
+        self._next_id = next_id
+        self._apply(resolved)
 
     def _vacuum_if_wasteful(self) -> None:
         if self.readonly or self._analyses is None:

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 from tinydb import Query
 
 from briefing.models import Correction, Highlight
-from briefing.store.base import locked, utc_now
+from briefing.store.core import locked, utc_now
 from briefing.store.errors import NotFound
+from briefing.store.tables import JournalledTables, TablesDB
 
 
 class AnnotationsMixin:
-    """Highlight, correction and setting methods of api.Store."""
+    """Highlight, correction and setting methods of public.Store."""
+
+    # Relied on, defined by StoreCore (declared only: no value here).
+    _storage: JournalledTables
+    _db: TablesDB
+    _commit: Callable[..., None]
+    _doc: Callable[[str, Any], dict | None]
+    _article_doc: Callable[[str], dict]
 
     # -- highlights --
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
+from threading import RLock
 from typing import Any
 
-from briefing.models import Article
-from briefing.store.base import locked, no_gc, sha256_hex, utc_now
+from briefing.models import Article, Highlight
+from briefing.store.core import locked, no_gc, sha256_hex, utc_now
+from briefing.store.durable import AppendFile
 from briefing.store.errors import BodyDamaged, StoreCorrupt
+from briefing.store.tables import JournalledTables
 from briefing.tags import tag_problem
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
@@ -33,7 +36,22 @@ class AddResult:
 
 
 class ArticlesMixin:
-    """Article methods of api.Store."""
+    """Article methods of public.Store."""
+
+    # Relied on, defined by StoreCore, AnnotationsMixin (declared only: no value here).
+    _mutex: RLock
+    _storage: JournalledTables
+    _keys: dict[str, dict[Any, int]]
+    _hashes: dict[str, str]
+    _bodies: AppendFile
+    bodies_problem: str | None
+    damaged_bodies: dict[str, str]
+    _writable: Callable[[], None]
+    _commit: Callable[..., None]
+    _doc: Callable[[str, Any], dict | None]
+    _article_doc: Callable[[str], dict]
+    _append_pack: Callable[[AppendFile, list[bytes]], list[list[int]]]
+    _highlights: Callable[[str | None], list[Highlight]]  # AnnotationsMixin
 
     # -- articles --
 

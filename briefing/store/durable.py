@@ -138,12 +138,6 @@ class AppendFile:
             return b""
         return os.pread(self.fd, length, offset)
 
-    def truncate(self) -> None:
-        """Empty the file durably (the journal, once a snapshot holds everything)."""
-        os.ftruncate(self.fd, 0)
-        os.fsync(self.fd)
-        self.good_end = self._end = 0
-
     def close(self) -> None:
         if self.fd >= 0:
             os.close(self.fd)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from briefing.models import Feed
-from briefing.store.base import locked
+from briefing.store.core import locked
 from briefing.store.errors import NotFound
+from briefing.store.tables import JournalledTables
 
 
 class FeedsMixin:
-    """Subscription methods of api.Store."""
+    """Subscription methods of public.Store."""
+
+    # Relied on, defined by StoreCore (declared only: no value here).
+    _storage: JournalledTables
+    _commit: Callable[..., None]
+    _doc: Callable[[str, Any], dict | None]
 
     @locked
     def feeds(self) -> list[Feed]:

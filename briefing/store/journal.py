@@ -1,31 +1,23 @@
-"""TinyDB over a journal: the storage (meta.json + cache.json + meta.journal) and the table."""
+"""The durable journal (meta.journal): every write since the last snapshot, one fsynced line
+each, read back once on open."""
 
 from __future__ import annotations
 
-import os
 import re
-import time
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# orjson parses the 10k-article snapshot about 3x faster than json, which is most of open time
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
 
-from briefing.store import layout
-from briefing.store.durable import AppendFile, atomic_write
+from briefing.store import durable
+from briefing.store.durable import AppendFile
 from briefing.store.errors import StoreCorrupt
-from briefing.store.layout import CACHE, JOURNAL, LAZY_TABLES, META
-from briefing.store.schema import Tables
 
-# The journal's first line names the snapshot generation it continues; each entry line is
+# The first line names the snapshot generation the journal continues; each entry line is
 # "<crc32 of the JSON, 8 hex digits> <JSON>". Lines of older briefings are bare JSON.
 HEADER = b"#briefing-journal "
-GENERATION_TABLE = "_journal"
 # What a crash can leave after the last whole line: the start of a line the store writes.
 _TORN_TAIL = re.compile(rb"#[a-z-]*( [0-9]*)?|[0-9a-f]{1,8}( \[[^\n]*)?|\[[^\n]*|")
 _CHECKED = re.compile(rb"([0-9a-f]{8}) ")
@@ -49,107 +41,59 @@ def _checked(line: bytes) -> bytes:
     return entry
 
 
-class JournalStorage(Storage):
-    """TinyDB storage that reads meta.json + meta.journal once and then lives in memory.
+class Journal:
+    """meta.journal: replayed once (`replay`), then appended to (`log`) and started afresh
+    after each snapshot (`restart`). Each entry is a list of [table, doc id, doc or None]."""
 
-    TinyDB's own write() only swaps the in-memory dict; durability comes from `log()`,
-    which the Store calls (before touching memory) with exactly the docs that change.
-    """
-
-    def __init__(
-        self, directory: Path, readonly: bool = False, written: tuple[int, int] | None = None
-    ):
-        self.directory = directory
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = path
         self.readonly = readonly
-        self.meta_path = directory / META
-        self.cache_path = directory / CACHE
-        self.journal_path = directory / JOURNAL
-        self.data: Tables = self._read_snapshot(self.meta_path)
-        self.snapshot_size = self._size(self.meta_path) + self._size(self.cache_path)
-        self.lazy_loaded = False
         self.header_end = 0  # where the first entry starts (after the header line)
-        # (generation, journal length) the last writer noted after its last sync, if known
-        self._written = written
-        # told (generation, length) after every sync, so the lock file can keep a note of it
-        self.on_synced: Callable[[int, int], None] | None = None
-        self.cache_problem: str | None = None
-        self._pending: list[tuple[str, int, dict | None]] = []  # journal ops on lazy tables
-        valid_end = self._replay()
-        self.journal = AppendFile(self.journal_path, readonly=readonly, valid_end=valid_end)
+        self._file: AppendFile | None = None  # opened by replay, at the last whole line
 
-    @staticmethod
-    def _size(path: Path) -> int:
-        return path.stat().st_size if path.exists() else 0
+    def replay(
+        self,
+        generation: int,
+        written: tuple[int, int] | None,
+        apply: Callable[[str, int, dict | None], None],
+    ) -> None:
+        """Hand every entry to `apply`, in order; then open the file for appends.
 
-    def load_lazy(self) -> None:
-        """Parse cache.json and apply the journal's entries for it (once)."""
-        if self.lazy_loaded:
-            return
-        try:
-            cache = self._read_snapshot(self.cache_path)
-        except StoreCorrupt as exc:
-            cache = {}
-            self.cache_problem = str(exc)
-            if not self.readonly:  # set aside, never overwritten: the next compaction writes anew
-                aside = self.cache_path.with_name(f"{CACHE}.damaged-{int(time.time())}")
-                os.replace(self.cache_path, aside)
-        for table in LAZY_TABLES:
-            self.data[table] = cache.get(table, {})
-        self.lazy_loaded = True
-        for op in self._pending:
-            self._apply(*op)
-        self._pending = []
-
-    def read(self) -> Tables:
-        return self.data
-
-    def write(self, data: Tables) -> None:
-        self.data = data
-
-    @staticmethod
-    def _read_snapshot(path: Path) -> Tables:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            why = "empty file" if not raw else f"not valid JSON: {exc}"
-            raise StoreCorrupt(path, why) from exc
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise StoreCorrupt(path, "not a table of documents")
-        return data
-
-    def _replay(self) -> int:
-        """Apply the journal over the snapshot; return where its last whole line ends.
-
-        A last line cut short by a crash is ignored. Anything else that is not what the store
-        wrote (a line whose checksum fails, bytes that cannot begin a line, a journal emptied
-        or deleted behind the snapshot's back) is damage: reported, never guessed around, and
-        the file is left as it is for `briefing restore` to keep.
+        `generation` is the snapshot's, `written` the (generation, length) the last writer
+        noted after its last sync, if known. A last line cut short by a crash is ignored.
+        Anything else that is not what the store wrote (a line whose checksum fails, bytes that
+        cannot begin a line, a journal emptied or deleted behind the snapshot's back) is damage:
+        reported, never guessed around, and the file is left as it is for `briefing restore`.
         """
-        expected = self.generation
+        end = self._replay(generation, written, apply)
+        self._file = AppendFile(self.path, readonly=self.readonly, valid_end=end)
+
+    def _replay(
+        self,
+        expected: int,
+        written: tuple[int, int] | None,
+        apply: Callable[[str, int, dict | None], None],
+    ) -> int:
         try:
-            raw = self.journal_path.read_bytes()
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             if expected:
-                raise StoreCorrupt(self.journal_path, "missing (deleted?)") from None
+                raise StoreCorrupt(self.path, "missing (deleted?)") from None
             return 0
         # The first save in this format cannot find its header in the journal it continues,
         # when a crash came before the swap: older lines replay harmlessly, nothing is lost.
         older = expected == 1 and bool(raw) and not raw.startswith(HEADER)
         if expected and not (raw.startswith(HEADER) or older):
             why = "empty" if not raw else "it does not start with its header"
-            raise StoreCorrupt(self.journal_path, f"{why}; writes since the last save are lost")
+            raise StoreCorrupt(self.path, f"{why}; writes since the last save are lost")
         self.header_end = raw.find(b"\n") + 1 if raw.startswith(HEADER) else 0
         # Only against a journal of the same generation: a reader may meet a writer's
         # compaction between reading the snapshot and the journal.
-        same = self._written and self._written[0] == expected == _header_generation(raw)
-        if same and len(raw) < self._written[1]:
+        same = written and written[0] == expected == _header_generation(raw)
+        if same and len(raw) < written[1]:
             raise StoreCorrupt(
-                self.journal_path,
-                f"cut short: {len(raw)} bytes where {self._written[1]} were saved; "
+                self.path,
+                f"cut short: {len(raw)} bytes where {written[1]} were saved; "
                 "the writes after the cut are lost",
             )
         pos = 0
@@ -157,7 +101,7 @@ class JournalStorage(Storage):
             nl = raw.find(b"\n", pos)
             if nl < 0:
                 if not _TORN_TAIL.fullmatch(raw[pos:]):  # NULs, random bytes: not a crash
-                    raise StoreCorrupt(self.journal_path, f"damaged bytes at byte {pos}")
+                    raise StoreCorrupt(self.path, f"damaged bytes at byte {pos}")
                 break  # torn tail: the write never returned, so nobody was told it was saved
             line = raw[pos:nl]
             try:
@@ -166,127 +110,42 @@ class JournalStorage(Storage):
                         raise ValueError("a header inside the journal")
                 else:
                     for table, doc_id, doc in orjson.loads(_checked(line)):
-                        self._apply(table, doc_id, doc)
+                        apply(table, doc_id, doc)
             except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
-                raise StoreCorrupt(self.journal_path, f"damaged entry at byte {pos}") from exc
+                raise StoreCorrupt(self.path, f"damaged entry at byte {pos}") from exc
             pos = nl + 1
         return pos
 
     @property
-    def generation(self) -> int:
-        """How many times the snapshot was saved with a journal header (0: never)."""
-        doc = self.data.get(GENERATION_TABLE, {}).get("1")
-        return doc.get("generation", 0) if isinstance(doc, dict) else 0
-
-    def _apply(self, table: str, doc_id: int, doc: dict | None) -> None:
-        # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
-        # snapshot rename and the journal truncation replays lines the snapshot already holds.
-        if not (isinstance(table, str) and isinstance(doc_id, int)):
-            raise ValueError("not a journal entry")
-        if not (doc is None or isinstance(doc, dict)):
-            raise ValueError("not a document")
-        if table in LAZY_TABLES and not self.lazy_loaded:
-            self._pending.append((table, doc_id, doc))
-            return
-        docs = self.data.setdefault(table, {})
-        if doc is None:
-            docs.pop(str(doc_id), None)
-        else:
-            docs[str(doc_id)] = doc
-
-    def log(self, lines: list[list[list[Any]]]) -> None:
-        """Append one journal line per logical write and fsync once; raise OSError on failure."""
-        for ops in lines:
-            entry = orjson.dumps(ops)
-            self.journal.append(b"%08x %s\n" % (zlib.crc32(entry), entry))
-        self.journal.sync()
-        self._synced()
-
-    def _synced(self) -> None:
-        if self.on_synced is not None:
-            self.on_synced(self.generation, self.journal.good_end)
-
-    def needs_compaction(self) -> bool:
-        return self.journal.good_end > max(layout.COMPACT_MIN_BYTES, self.snapshot_size)
-
-    def compact(self) -> None:
-        """Write the snapshots atomically, then empty the journal (raises OSError).
-
-        Each file is replaced whole; until the journal is emptied it still holds every
-        change, so a crash between the two renames replays into the same state.
-        """
-        if self._pending:
-            self.load_lazy()  # the journal is about to go: its cache entries must be written
-        size = self._size(self.cache_path)
-        if self.lazy_loaded:
-            cache = orjson.dumps({t: self.data.get(t, {}) for t in LAZY_TABLES})
-            atomic_write(self.cache_path, cache)
-            size = len(cache)
-        generation = self.generation + 1
-        tables = {t: v for t, v in self.data.items() if t not in LAZY_TABLES}
-        tables[GENERATION_TABLE] = {"1": {"generation": generation}}
-        meta = orjson.dumps(tables)
-        atomic_write(self.meta_path, meta)
-        self.data[GENERATION_TABLE] = tables[GENERATION_TABLE]
-        self.snapshot_size = len(meta) + size
-        # A new journal holding only its header, swapped in whole: from now on an empty or
-        # missing journal is damage, never "nothing written since". A crash before the swap
-        # leaves the old journal, whose lines replay harmlessly over the new snapshot.
-        header = HEADER + b"%d\n" % generation
-        atomic_write(self.journal_path, header)
-        self.journal.close()
-        self.journal = AppendFile(self.journal_path)
-        self.header_end = len(header)
-        self._synced()
+    def good_end(self) -> int:
+        """How far the journal is synced: the store's position, with the generation."""
+        return self._file.good_end
 
     @property
     def has_entries(self) -> bool:
-        """Whether the journal holds writes the snapshot has not (more than its header)."""
-        return self.journal.good_end > self.header_end
+        """Whether it holds writes (more than its header)."""
+        return self._file.good_end > self.header_end
+
+    def log(self, lines: list[list[list[Any]]]) -> None:
+        """Append one line per logical write and fsync once; raise OSError on failure."""
+        for ops in lines:
+            entry = orjson.dumps(ops)
+            self._file.append(b"%08x %s\n" % (zlib.crc32(entry), entry))
+        self._file.sync()
+
+    def restart(self, generation: int) -> None:
+        """Replace the journal by one holding only the header of `generation` (raises OSError).
+
+        Swapped in whole: from now on an empty or missing journal is damage, never "nothing
+        written since". A crash before the swap leaves the old journal, whose lines replay
+        harmlessly over the new snapshot.
+        """
+        header = HEADER + b"%d\n" % generation
+        durable.atomic_write(self.path, header)
+        self._file.close()
+        self._file = AppendFile(self.path)
+        self.header_end = len(header)
 
     def close(self) -> None:
-        self.journal.close()
-
-
-class _IntKeys(MutableMapping):
-    """The raw table (str keys, as JSON has them) seen with int doc ids, without copying it."""
-
-    def __init__(self, raw: dict[str, Any]):
-        self.raw = raw
-
-    def __getitem__(self, doc_id: int) -> Any:
-        return self.raw[str(doc_id)]
-
-    def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self.raw[str(doc_id)] = doc
-
-    def __delitem__(self, doc_id: int) -> None:
-        del self.raw[str(doc_id)]
-
-    def __contains__(self, doc_id: object) -> bool:
-        return str(doc_id) in self.raw
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(k) for k in list(self.raw))
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-
-class JournalTable(Table):
-    """A TinyDB table whose writes touch only the changed docs.
-
-    TinyDB's own _update_table copies the whole table twice (int keys and back) on every
-    write: 5 ms at 10,000 articles, a quarter of the tag-write budget. The storage lives in
-    memory, so the updater can work on the raw dict through an int-keyed view instead.
-    """
-
-    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        tables = self._storage.read()
-        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
-        self._storage.write(tables)
-        self.clear_cache()
-
-
-class JournalDB(TinyDB):
-    table_class = JournalTable
+        if self._file is not None:
+            self._file.close()

@@ -8,11 +8,14 @@ surname (entities.joins.PeopleJoins). Export and `list --json` also ask for the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from briefing.entities.joins import PeopleJoins
 from briefing.entities.names import fullness
-from briefing.store.base import locked
+from briefing.store.core import locked
+from briefing.store.search import SearchIndex
+from briefing.store.tables import JournalledTables
 
 
 def _people(doc: dict | None) -> list[tuple[str, str]]:
@@ -21,14 +24,20 @@ def _people(doc: dict | None) -> list[tuple[str, str]]:
 
 
 class PeopleMixin:
-    """People-join methods of api.Store."""
+    """People-join methods of public.Store."""
 
-    _people: PeopleJoins | None = None
-    _people_names: dict[str, str]
+    # Relied on, defined by StoreCore, SearchMixin (declared only: no value here).
+    _storage: JournalledTables
+    _lazy: Callable[[], None]
+    _doc: Callable[[str, Any], dict | None]
+    search_index: Callable[[], SearchIndex | None]  # SearchMixin
+
+    _people: PeopleJoins | None = None  # built on first need, then kept by each write
 
     def _load(self) -> None:
         super()._load()
         self._people = None  # a reopen or a restore: built again on first need
+        self._people_names: dict[str, str] = {}
 
     def _commit(self, *groups: list[tuple[str, Any, dict | None]]) -> None:
         people = self._people

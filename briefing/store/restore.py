@@ -7,7 +7,6 @@ from pathlib import Path
 
 from briefing import paths
 from briefing.store import backups
-from briefing.store.api import Store
 from briefing.store.backups import BackupInfo
 from briefing.store.durable import ProcessLock, describe_os_error, fsync_dir
 from briefing.store.errors import StoreError, StoreLocked
@@ -22,6 +21,7 @@ from briefing.store.layout import (
     STORE_FILES,
     store_files,
 )
+from briefing.store.public import Store
 from briefing.store.search import remove_files as remove_search_files
 
 

@@ -11,17 +11,34 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
+from threading import RLock
+from typing import Any
 
+from briefing.models import Feed
 from briefing.store import schema
-from briefing.store.base import locked
+from briefing.store.core import locked
 from briefing.store.errors import BodyDamaged, StoreError
 from briefing.store.search import INDEXED_TABLES, Indexed, SearchIndex, indexed, remove_files
+from briefing.store.tables import JournalledTables
 
 _BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader stays responsive
 
 
 class SearchMixin:
-    """Search-index methods of api.Store."""
+    """Search-index methods of public.Store."""
+
+    # Relied on, defined by StoreCore, ArticlesMixin, FeedsMixin (declared only: no value here).
+    directory: Path
+    readonly: bool
+    _mutex: RLock
+    _storage: JournalledTables
+    _keys: dict[str, dict[Any, int]]
+    _writable: Callable[[], None]
+    _lazy: Callable[[], None]
+    _doc: Callable[[str, Any], dict | None]
+    _read_body: Callable[[dict], str]  # ArticlesMixin
+    feeds: Callable[[], list[Feed]]  # FeedsMixin
 
     _search: SearchIndex | None = None
     search_problem: str | None = None  # why the index was dropped during this session, if so

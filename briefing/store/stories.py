@@ -6,11 +6,21 @@ snapshot beside the analyses; the user's edits are a setting (stories.edits), ne
 
 from __future__ import annotations
 
-from briefing.store.base import locked
+from collections.abc import Callable
+from typing import Any
+
+from briefing.store.core import locked
+from briefing.store.tables import JournalledTables
 
 
 class StoriesMixin:
-    """Story-group methods of api.Store."""
+    """Story-group methods of public.Store."""
+
+    # Relied on, defined by StoreCore (declared only: no value here).
+    _storage: JournalledTables
+    _keys: dict[str, dict[Any, int]]
+    _lazy: Callable[[], None]
+    _commit: Callable[..., None]
 
     @locked
     def story_groups(self) -> dict[str, list[str]]:

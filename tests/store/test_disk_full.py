@@ -12,7 +12,7 @@ from briefing import cli, paths
 from briefing.export import ExportError, ExportOptions, export
 from briefing.export import files as export_files
 from briefing.models import Article
-from briefing.store import Store, backups, journal, layout
+from briefing.store import Store, backups, durable, layout
 
 SENTENCE = "Il governo ha approvato la manovra dopo una lunga riunione notturna a Palazzo Chigi."
 
@@ -78,7 +78,7 @@ def test_a_writer_on_a_full_disk_says_so_in_one_line(tmp_path: Path, capsys, mon
 )
 def test_close_time_compaction_and_backup_failures_are_one_line_each(capsys, monkeypatch):
     ids = _fill()
-    real = journal.atomic_write
+    real = durable.atomic_write
 
     def snapshot_full(path, data):
         if path.name == layout.META:
@@ -87,7 +87,7 @@ def test_close_time_compaction_and_backup_failures_are_one_line_each(capsys, mon
 
     capsys.readouterr()
     with monkeypatch.context() as disk:
-        disk.setattr(journal, "atomic_write", snapshot_full)
+        disk.setattr(durable, "atomic_write", snapshot_full)
         disk.setattr(backups, "copy_file", _full)
         assert cli.main(["tag", ids[0], "+salvato"]) == 0
     out, err = capsys.readouterr()

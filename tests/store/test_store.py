@@ -27,12 +27,13 @@ from briefing.store import (
     StoreError,
     StoreLocked,
     StoreReadOnly,
+    durable,
     find_backup,
-    journal,
     layout,
     list_backups,
     restore,
     schema,
+    tables,
 )
 from briefing.store import backups as backups_mod
 
@@ -309,6 +310,31 @@ def test_every_write_survives_a_crash_through_the_journal(store: Store, folder: 
         assert state(s) == state(store)
 
 
+def test_memory_after_writes_is_exactly_what_a_replay_of_the_journal_gives(
+    store: Store, folder: Path, tmp_path
+):
+    fill(store)
+    store.update_highlight("h1", note="cambiata")  # an update in place
+    store.add_highlight(Highlight("h2", "a00000000002", 0, 8, "Articolo"))
+    store.delete_highlight("h2")  # a delete
+    store.put_analysis(sample_analysis("a00000000001"))  # a lazy table written twice
+    image = crash_image(folder, tmp_path / "crashed")
+    with Store.open(image, readonly=True) as replayed:
+        replayed.summaries()  # loads the lazy tables too
+        assert replayed._storage.data == store._storage.data
+        assert replayed._keys == store._keys
+
+
+def test_a_write_through_tinydb_is_refused_and_changes_nothing(store: Store):
+    fill(store)
+    before = state(store)
+    with pytest.raises(TypeError, match="journal"):
+        store._db.table("highlights").insert({"id": "h9", "article_id": "a00000000001"})
+    with pytest.raises(TypeError, match="journal"):
+        store._db.drop_tables()
+    assert state(store) == before
+
+
 @pytest.mark.fault(
     "store",
     "crash between writing the new snapshot and renaming it",
@@ -348,14 +374,14 @@ def test_crash_between_rename_and_journal_truncation_replays_harmlessly(
     store.delete_article("a00000000004")
     store.update_tags("a00000000001", remove=["italia"])
 
-    real = journal.atomic_write
+    real = durable.atomic_write
 
     def crash_at_the_journal(path, data):
         if path.name == layout.JOURNAL:
             raise OSError(5, "simulated crash before the new journal is swapped in")
         real(path, data)
 
-    monkeypatch.setattr(journal, "atomic_write", crash_at_the_journal)
+    monkeypatch.setattr(durable, "atomic_write", crash_at_the_journal)
     with pytest.raises(StoreError):
         store.compact()
     monkeypatch.undo()
@@ -634,7 +660,7 @@ def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, 
     def refuse(self):
         raise AssertionError("cache.json parsed before it was needed")
 
-    monkeypatch.setattr(journal.JournalStorage, "load_lazy", refuse)
+    monkeypatch.setattr(tables.JournalledTables, "load_lazy", refuse)
     with Store.open(folder, readonly=True) as s:
         assert len(s.articles()) == 5 and s.get("a00000000001").tags == ["politica", "italia"]
         assert s.highlights("a00000000001")[0].note == "inizio"
@@ -707,7 +733,7 @@ def test_vacuum_drops_superseded_analyses(folder: Path, backups: Path):
 )
 def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypatch):
     analysed_three_times_five(store)
-    real = journal.atomic_write
+    real = durable.atomic_write
     calls = []
 
     def fail_at_the_switch(path, data):
@@ -716,7 +742,7 @@ def test_a_failed_vacuum_keeps_the_old_pack(store: Store, folder: Path, monkeypa
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(journal, "atomic_write", fail_at_the_switch)
+    monkeypatch.setattr(durable, "atomic_write", fail_at_the_switch)
     with pytest.raises(StoreError, match="disk is full"):
         store.vacuum()
     monkeypatch.undo()

@@ -1,6 +1,6 @@
 """The store's core: open, lock, load, the one write path (_commit), compaction, backups.
 
-The feature methods live in mixins (articles.py, annotations.py, analyses.py); api.Store
+The feature methods live in mixins (articles.py, annotations.py, analyses.py); public.Store
 puts them together.
 """
 
@@ -11,14 +11,12 @@ import hashlib
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, Self
-
-from tinydb.table import Document
 
 from briefing import paths
 from briefing.store import backups, layout, schema
@@ -31,7 +29,6 @@ from briefing.store.durable import (
     read_lock_note,
 )
 from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
-from briefing.store.journal import JournalDB, JournalStorage
 from briefing.store.layout import (
     ANALYSES,
     ANALYSES_GLOB,
@@ -42,6 +39,7 @@ from briefing.store.layout import (
     META,
     store_files,
 )
+from briefing.store.tables import JournalledTables, TablesDB
 
 # Problems met where no caller can be told (on close); the CLI prints them as one line each.
 log = logging.getLogger(__name__)
@@ -92,16 +90,8 @@ def _journal_note(note: str) -> tuple[int, int] | None:
     return None
 
 
-def _replace_with(doc: dict) -> Callable[[dict], None]:
-    def replace(current: dict) -> None:
-        current.clear()
-        current.update(doc)
-
-    return replace
-
-
-class StoreBase:
-    """State and plumbing shared by the feature mixins; use api.Store."""
+class StoreCore:
+    """State and plumbing shared by the feature mixins; use public.Store."""
 
     def __init__(self, directory: Path, readonly: bool, backups_dir: Path | None):
         self.directory = directory
@@ -170,7 +160,7 @@ class StoreBase:
                 stale.unlink(missing_ok=True)  # a snapshot or restore whose rename never happened
         note = self._lock.previous_note if self._lock else read_lock_note(d / LOCK)
         written = _journal_note(note)
-        self._storage = JournalStorage(d, self.readonly, written)
+        self._storage = JournalledTables(d, self.readonly, written)
         if self._lock is not None:
             lock = self._lock
             self._storage.on_synced = lambda generation, length: lock.note(
@@ -178,7 +168,7 @@ class StoreBase:
             )
         if not self._storage.data and (d / BODIES).exists() and (d / BODIES).stat().st_size:
             raise StoreCorrupt(d / META, "missing, but bodies.pack holds articles")
-        self._db = JournalDB(storage=lambda: self._storage)
+        self._db = TablesDB(storage=lambda: self._storage)
         had_pack = (d / BODIES).exists()
         self._bodies = AppendFile(d / BODIES, readonly=self.readonly)
         self._analyses: AppendFile | None = None  # opened with the cache (it names the file)
@@ -331,12 +321,27 @@ class StoreBase:
         failed save leaves the store exactly as it was.
         """
         self._writable()
+        lines, changes, next_id = self._resolve(groups)
+        try:
+            self._storage.log(lines)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self._storage.journal_path)) from exc
+        self._next_id = next_id
+        self._apply(changes)
+        if self._storage.needs_compaction():
+            self._compact(raise_errors=False)
+
+    def _resolve(
+        self, groups: Sequence[list[tuple[str, Any, dict | None]]]
+    ) -> tuple[list[list[list[Any]]], list[tuple[str, Any, int, dict | None]], dict[str, int]]:
+        """Doc ids for (table, key, doc) changes: the journal lines, the changes with their
+        ids, and the next free id per table once they are made. Nothing changes yet."""
         if any(table in LAZY_TABLES for group in groups for table, _, _ in group):
             self._lazy()
         next_id = dict(self._next_id)
         new_keys: dict[tuple[str, Any], int] = {}
         lines = []
-        resolved = []
+        changes = []
         for group in groups:
             ops = []
             for table, key, doc in group:
@@ -347,52 +352,21 @@ class StoreBase:
                     doc_id = new_keys[(table, key)] = next_id[table]
                     next_id[table] += 1
                 ops.append([table, doc_id, doc])
-                resolved.append((table, key, doc_id, doc))
+                changes.append((table, key, doc_id, doc))
             lines.append(ops)
-        try:
-            self._storage.log(lines)
-        except OSError as exc:
-            raise StoreError(describe_os_error(exc, self._storage.journal_path)) from exc
-        self._next_id = next_id
-        self._apply(resolved)
-        if self._storage.needs_compaction():
-            self._compact(raise_errors=False)
+        return lines, changes, next_id
 
-    def _apply(self, resolved: list[tuple[str, Any, int, dict | None]]) -> None:
-        by_table: dict[str, list[tuple[Any, int, dict | None]]] = {}
-        for table, key, doc_id, doc in resolved:
-            by_table.setdefault(table, []).append((key, doc_id, doc))
-        for table, changes in by_table.items():
-            tdb = self._db.table(table)
-            keys = self._keys[table]
-            final: dict[int, tuple[Any, dict | None]] = {}
-            for key, doc_id, doc in changes:
-                final[doc_id] = (key, doc)  # the last change to a doc wins, as in replay
-            gone = [i for i, (key, doc) in final.items() if doc is None and key in keys]
-            inserts = [
-                Document(doc, doc_id=i)
-                for i, (key, doc) in final.items()
-                if doc is not None and keys.get(key) is None
-            ]
-            updates = [
-                (i, doc)
-                for i, (key, doc) in final.items()
-                if doc is not None and keys.get(key) is not None
-            ]
-            # TinyDB returns the doc ids it touched: they must be exactly the journalled ones,
-            # or memory would no longer be what a replay of the journal gives.
-            touched = tdb.remove(doc_ids=gone) if gone else []
-            touched += tdb.insert_multiple(inserts) if inserts else []
-            for doc_id, doc in updates:
-                touched += tdb.update(_replace_with(doc), doc_ids=[doc_id])
-            expected = [i for i, (key, doc) in final.items() if doc is not None or key in keys]
-            if sorted(touched) != sorted(expected):
-                raise RuntimeError(f"store bug: {table} changed {touched}, journal says {final}")
-            for doc_id, (key, doc) in final.items():
-                if doc is None:
-                    keys.pop(key, None)
-                else:
-                    keys[key] = doc_id
+    def _apply(self, changes: list[tuple[str, Any, int, dict | None]]) -> None:
+        """Change memory: the documents through the call a journal replay makes (the only
+        one that changes them), then the key index and TinyDB's query caches."""
+        for table, key, doc_id, doc in changes:
+            self._storage.apply(table, doc_id, doc)
+            if doc is None:
+                self._keys[table].pop(key, None)
+            else:
+                self._keys[table][key] = doc_id
+        for table in {table for table, _, _, _ in changes}:
+            self._db.table(table).clear_cache()  # highlights are searched through TinyDB
 
     def _compact(self, *, raise_errors: bool) -> None:
         try:

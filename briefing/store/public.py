@@ -6,7 +6,7 @@ from __future__ import annotations
 from briefing.store.analyses import AnalysesMixin
 from briefing.store.annotations import AnnotationsMixin
 from briefing.store.articles import ArticlesMixin
-from briefing.store.base import StoreBase
+from briefing.store.core import StoreCore
 from briefing.store.feeds import FeedsMixin
 from briefing.store.people import PeopleMixin
 from briefing.store.searching import SearchMixin
@@ -21,6 +21,6 @@ class Store(
     StoriesMixin,
     PeopleMixin,
     SearchMixin,
-    StoreBase,
+    StoreCore,
 ):
     """Open with Store.open(); every mutating method returns once the change is durable."""
