@@ -46,10 +46,18 @@ class Match:
 class Grouper:
     """Stories being built: `assign` one article at a time, in publication order ideally."""
 
-    def __init__(self, frequencies: dict[str, int] | None = None, total: int = 0) -> None:
-        # Fixed frequencies (a full regroup knows them all up front); else counted as we go.
-        self._fixed = frequencies
-        self._fixed_total = total
+    def __init__(
+        self,
+        frequencies: dict[str, int] | None = None,
+        total: int = 0,
+        *,
+        counting: bool | None = None,
+    ) -> None:
+        # Key frequencies: fixed when a full regroup counted them all up front; else counted
+        # as articles are added (`counting`), from `frequencies` when a keeper loads them.
+        self._counts: dict[str, int] = dict(frequencies or {})
+        self._total_count = total
+        self._counting = frequencies is None if counting is None else counting
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
         self._langs: dict[str, str | None] = {}
@@ -64,12 +72,10 @@ class Grouper:
         return len(self.story_of)
 
     def _count(self, key: str) -> int:
-        if self._fixed is not None:
-            return self._fixed.get(key, 0)
-        return len(self._postings.get(key, ()))
+        return self._counts.get(key, 0)
 
     def _total(self) -> int:
-        return self._fixed_total if self._fixed is not None else len(self.story_of)
+        return self._total_count
 
     def _weight(self, key: str, total: int) -> float:
         """Rarer keys weigh more; keys too common to tell stories apart weigh nothing."""
@@ -147,6 +153,20 @@ class Grouper:
         """Record an article already in `story` (loaded from the store), so later ones can join."""
         self._add(features, story)
 
+    def adopt(self, groups: dict[str, list[str]]) -> None:
+        """Take the stories' memberships as they are, without the members' keys: a keeper
+        indexes (`index`) only the members near the days of the articles it assigns."""
+        for story, ids in groups.items():
+            self.members[story] = list(ids)
+            for article_id in ids:
+                self.story_of[article_id] = story
+
+    def index(self, features: ArticleFeatures) -> None:
+        """Make an adopted article a candidate for later ones (its keys are counted already)."""
+        if features.id in self._keys:
+            return
+        self._index_keys(features)
+
     def _weigh(self, article_id: str, total: int) -> tuple[float, float]:
         identities, found = self._keys[article_id]
         weights = (
@@ -157,14 +177,22 @@ class Grouper:
         return weights
 
     def _add(self, features: ArticleFeatures, story: str) -> None:
+        self._index_keys(features)
+        if self._counting:
+            for prefix, keys in (("i:", features.identities), ("w:", features.words)):
+                for key in keys:
+                    self._counts[prefix + key] = self._counts.get(prefix + key, 0) + 1
+            self._total_count += 1
+        self.story_of[features.id] = story
+        self.members[story].append(features.id)
+
+    def _index_keys(self, features: ArticleFeatures) -> None:
         for prefix, keys in (("i:", features.identities), ("w:", features.words)):
             for key in keys:
                 self._postings[prefix + key].append(features.id)
         self._keys[features.id] = (features.identities, features.words)
         self._days[features.id] = features.day
         self._langs[features.id] = features.lang
-        self.story_of[features.id] = story
-        self.members[story].append(features.id)
 
     @staticmethod
     def _near(day: int | None, other: int | None) -> bool:
