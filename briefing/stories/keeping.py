@@ -20,8 +20,8 @@ def all_features(store: Any, ids: Iterable[str] | None = None) -> list[ArticleFe
     """Features of the analysed articles (of `ids` only, when given): those the store keeps
     while they match the analysis, the others made from the bodies and kept (unless the
     store is read-only)."""
-    summaries = store.summaries()
-    wanted = set(summaries) if ids is None else set(ids) & set(summaries)
+    summaries = store.summaries(None if ids is None else set(ids))
+    wanted = set(summaries)
     kept = store.story_features()
     found, missing = [], []
     for article_id in wanted:
