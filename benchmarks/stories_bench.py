@@ -321,6 +321,25 @@ def store_timing(total: int = 10_000) -> None:
             f"each); `keeping.update` after one more {listing_s:.2f} s (placed {len(placed)}; "
             f"{joined:,} articles grouped)"
         )
+        with opened() as store:
+            last_id = analysed_extra(store, 201)
+        timed = {}
+        for kept in (True, False):
+            with Store.open(folder / "store", readonly=True) as store:  # nothing written
+                if not kept:  # as before features were kept: every grouped body read again
+                    store.story_features = dict  # type: ignore[method-assign]
+                started = time.perf_counter()
+                store.story_groups()  # the lazy snapshot, read by any command that needs it
+                timed[kept, "snapshot"] = time.perf_counter() - started
+                started = time.perf_counter()
+                keeping.Keeper(store).assign(keeping.all_features(store, [last_id]))
+                timed[kept] = time.perf_counter() - started
+        print(
+            f"  one new article in a fresh process, side by side (after the lazy snapshot: "
+            f"{timed[True, 'snapshot']:.2f} s / {timed[False, 'snapshot']:.2f} s): features kept "
+            f"{timed[True]:.2f} s, made from the bodies (as before) {timed[False]:.2f} s "
+            f"({timed[False] / timed[True]:.1f}x)"
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -52,7 +52,11 @@ class AnalysesMixin:
             aid = analysis.article_id
             summary = ArticleSummary.from_analysis(analysis).to_dict()
             groups.append(
-                [("analyses", aid, {"article_id": aid, "at": span}), ("summaries", aid, summary)]
+                [
+                    ("analyses", aid, {"article_id": aid, "at": span}),
+                    ("summaries", aid, summary),
+                    ("story_features", aid, None),  # made from the analysis: made again
+                ]
             )
         self._commit(*groups)
 

@@ -8,7 +8,7 @@ snapshot beside the analyses; the user's edits are a setting (stories.edits), ne
 
 from __future__ import annotations
 
-from briefing.store.base import locked
+from briefing.store.base import locked, no_gc
 
 
 class StoriesMixin:
@@ -41,7 +41,8 @@ class StoriesMixin:
     def story_features(self) -> dict[str, dict]:
         """Article id -> its grouping features as briefing.stories.features stored them."""
         self._lazy()
-        return {d["id"]: d for d in self._storage.data.get("story_features", {}).values()}
+        with no_gc():  # 10,000 small dicts: collections would only walk them
+            return {d["id"]: d for d in self._storage.data.get("story_features", {}).values()}
 
     @locked
     def put_story_features(self, rows: list[dict]) -> None:

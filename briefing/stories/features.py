@@ -50,11 +50,6 @@ class ArticleFeatures:
             row.get("source"),
         )
 
-    def made_from(self, summary: ArticleSummary | None) -> bool:
-        """Whether these features still match the article's analysis (re-analysis, or entity
-        edits that link names again, change its identities)."""
-        return self.identities == identities_of(summary)
-
 
 def day_number(published: str | None) -> int | None:
     if not published or len(published) < 10:

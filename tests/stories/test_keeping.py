@@ -47,13 +47,14 @@ def test_grouping_keeps_features_and_a_fresh_keeper_reads_no_body(store, monkeyp
     assert italian.id in store.story_groups()[keeper.grouper.story_of[pairs[0][0].id]]
 
 
-def test_features_made_from_an_older_analysis_are_made_again(store):
+def test_features_of_an_article_analysed_again_are_made_again(store):
     pairs = talks_and_office()
     fill(store, pairs)
     keeping.update(store)
     item = pairs[3][0]
     assert "org:acme" in store.story_features()[item.id]["identities"]
     store.put_analysis(analysis(item, places=[ROME]))  # re-analysed: Acme no longer found
+    assert item.id not in store.story_features()
     (features,) = keeping.all_features(store, [item.id])
     assert features.identities == {ROME[0]}
     assert store.story_features()[item.id]["identities"] == [ROME[0]]
