@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.stories.features import ArticleFeatures
 
@@ -25,7 +26,8 @@ JOIN = 0.1  # score at which an article joins a story
 IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whole Jaccard
 LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
 NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
-MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story
+MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story;
+# a town and its own country count as one (`_place_said_once`)
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
@@ -88,7 +90,7 @@ class Grouper:
         """Likeness (0..~1.5) to every earlier article within the window sharing a key."""
         total = self._total()
         shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
-        shared_names: dict[str, int] = defaultdict(int)
+        shared_names: dict[str, set[str]] = defaultdict(set)
         own = [0.0, 0.0]
         for kind, keys in enumerate((features.identities, features.words)):
             prefix = "i:" if kind == 0 else "w:"
@@ -102,7 +104,7 @@ class Grouper:
                         continue
                     shared[kind][other] += weight
                     if kind == 0:
-                        shared_names[other] += 1
+                        shared_names[other].add(_place_said_once(key))
         found = {}
         for other in shared[0].keys() | shared[1].keys():
             theirs = self._weights.get(other) or self._weigh(other, total)
@@ -113,7 +115,7 @@ class Grouper:
                 >= MIN_SHARED_IDENTITIES
             ):
                 likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
-            if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
+            if len(shared_names.get(other, ())) >= MIN_SHARED_IDENTITIES:
                 names = _jaccard(shared[0][other], own[0], theirs[0])
                 if features.lang != self._langs[other]:  # words cannot match: names alone
                     likeness = max(likeness, names)
@@ -197,6 +199,18 @@ class Grouper:
     @staticmethod
     def _near(day: int | None, other: int | None) -> bool:
         return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+
+@lru_cache(maxsize=65536)
+def _place_said_once(identity: str) -> str:
+    """A town stands for its country when counting shared names: Britain and London shared
+    are one place said twice, not two things two articles have in common."""
+    if not identity.startswith("geo:"):
+        return identity
+    from briefing.entities.registry import registry
+
+    found = registry().get(identity)
+    return f"country:{found.cc}" if found is not None and found.cc else identity
 
 
 def _jaccard(shared: float, mine: float, theirs: float) -> float:
