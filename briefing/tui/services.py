@@ -6,6 +6,7 @@ thread after the first paint, never at startup.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +16,26 @@ from briefing.models import Analysis
 
 ProgressFn = Callable[[int, int], None]
 
+# spaCy is imported lazily by the pipelines, and two workers (the open article's check, the
+# backlog) importing it at the same moment break its circular imports ("cannot import name
+# 'Doc' from partially initialized module"): the first to get here imports it whole.
+_NLP_IMPORT = threading.Lock()
+
+
+def _import_nlp() -> None:
+    with _NLP_IMPORT:
+        import spacy  # noqa: F401
+
 
 def _analyse(store: Any, article_id: str, force: bool = False) -> Analysis:
+    _import_nlp()
     from briefing.analysis import analyse_article
 
     return analyse_article(store, article_id, force=force)
 
 
 def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn) -> None:
+    _import_nlp()
     from briefing.analysis import analyse_many
 
     analyse_many(store, ids, progress, force=force)
@@ -31,6 +44,7 @@ def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn)
 def _analyse_missing(
     store: Any, progress: ProgressFn, on_batch: Callable[[list[str]], None]
 ) -> list[str]:
+    _import_nlp()
     from briefing.backlog import analyse_missing
 
     return analyse_missing(store, progress, on_batch=on_batch)
