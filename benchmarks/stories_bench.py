@@ -17,7 +17,8 @@ Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store]
   per clone family but one key in ten, so keys keep realistic rarity; dates spread over a
   year, 6 days a family): a full regroup,
   then 9,900 placed and 100 assigned one by one (median and worst ms per article). --store
-  also builds a synthetic 10,000 store (synth.build) and times keeping.update through it.
+  also builds a synthetic 10,000 store (synth.build) and times grouping through it: the first
+  grouping, new articles joined right after analysis (fresh process, then warm), a listing.
 """
 
 from __future__ import annotations
@@ -162,7 +163,27 @@ def grouping(
     ]  # fmt: skip
     joined = sum(1 for a, b in cross if full[a] == full[b])
     print(f"cross-language pairs joined: {joined} of {len(cross)}")
+    by_id = {f.id: f for f in features}
+    for half in ("dev", "held-out"):
+        mine = [(a, label) for a, label in pairs if half_of(label) == half]
+        found = regroup([by_id[a.id] for a, _ in mine]).story_of
+        gold_half = {a.id: label for a, label in mine}
+        p, r, _, t = pairwise(found, gold_half)
+        line = (
+            f"{half} half alone ({len(mine)} articles, {t} pairs): precision {p:.3f} recall {r:.3f}"
+        )
+        for lang in langs:
+            of_lang = {a.id: label for a, label in mine if a.lang == lang}
+            p, r, _, _ = pairwise({i: found[i] for i in of_lang}, of_lang)
+            line += f"; {lang} {p:.3f}/{r:.3f}"
+        print(line)
     return features
+
+
+def half_of(label: str) -> str:
+    """The labelled set split by story (a distractor by its id), so parameters are chosen on
+    the dev half and judged on the held-out half, whose stories they never saw."""
+    return ("dev", "held-out")[int(hashlib.sha256(label.encode()).hexdigest()[:8], 16) % 2]
 
 
 def _repost(article: Article, rng: random.Random) -> tuple[str, str]:
@@ -246,7 +267,9 @@ def timing(features: list[ArticleFeatures], total: int = 10_000) -> None:
 
 def store_timing(total: int = 10_000) -> None:
     """Through a real store (synth.build: bodies in the pack, analyses cached): the first
-    grouping of every article, then one new article grouped as `briefing stories` does it."""
+    grouping of every article, then new articles grouped right after their analysis
+    (`keeping.join_stories`, as the backlog does) in a fresh process: the first one loads the
+    groups and features, the next ones reuse them."""
     import shutil
 
     from briefing.store import Store
@@ -256,25 +279,66 @@ def store_timing(total: int = 10_000) -> None:
     import synth
 
     folder = Path(tempfile.mkdtemp(prefix="stories-bench-"))
+
+    def opened() -> Store:
+        return Store.open(folder / "store", backups_dir=folder / "backups", auto_backup=False)
+
+    def analysed_extra(store: Store, seed: int) -> str:
+        extra = next(synth.articles(1, seed=seed))
+        extra.id = store.add_articles([extra])[0].article_id
+        store.put_analyses([synth.synthetic_analysis(extra)])
+        return extra.id
+
     try:
         synth.build(folder / "store", total)
-        with Store.open(
-            folder / "store", backups_dir=folder / "backups", auto_backup=False
-        ) as store:
+        with opened() as store:
             started = time.perf_counter()
             keeping.update(store)
             first_s = time.perf_counter() - started
             stories = len(store.story_groups())
-            extra = next(synth.articles(1, seed=99))
-            extra.id = store.add_articles([extra])[0].article_id
-            store.put_analyses([synth.synthetic_analysis(extra)])
+        with opened() as store:  # a fresh process: nothing in memory
+            new_id = analysed_extra(store, 99)
+            started = time.perf_counter()
+            keeper = keeping.join_stories(store, [new_id])
+            fresh_s = time.perf_counter() - started
+            times = []
+            for seed in range(100, 120):
+                new_id = analysed_extra(store, seed)
+                started = time.perf_counter()
+                keeper = keeping.join_stories(store, [new_id], keeper)
+                times.append((time.perf_counter() - started) * 1000)
+            joined = sum(1 for ids in store.story_groups().values() for _ in ids)
+        with opened() as store:  # the listing path: `briefing stories` after an import
+            analysed_extra(store, 200)
             started = time.perf_counter()
             placed = keeping.update(store)
-            one_s = time.perf_counter() - started
+            listing_s = time.perf_counter() - started
         print(
-            f"store of {total:,}: first grouping (bodies read, features, regroup, written) "
-            f"{first_s:.1f} s, {stories:,} stories; one new article {one_s:.2f} s "
-            f"(loading the groups' features from the store, then the assign), placed {len(placed)}"
+            f"store of {total:,}: first grouping (bodies read, features kept, regroup, written) "
+            f"{first_s:.1f} s, {stories:,} stories; one new article in a fresh process "
+            f"{fresh_s:.2f} s (groups and kept features loaded, then the assign); the next ones "
+            f"median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms (20, written "
+            f"each); `keeping.update` after one more {listing_s:.2f} s (placed {len(placed)}; "
+            f"{joined:,} articles grouped)"
+        )
+        with opened() as store:
+            last_id = analysed_extra(store, 201)
+        timed = {}
+        for kept in (True, False):
+            with Store.open(folder / "store", readonly=True) as store:  # nothing written
+                if not kept:  # as before features were kept: every grouped body read again
+                    store.story_features = dict  # type: ignore[method-assign]
+                started = time.perf_counter()
+                store.story_groups()  # the lazy snapshot, read by any command that needs it
+                timed[kept, "snapshot"] = time.perf_counter() - started
+                started = time.perf_counter()
+                keeping.Keeper(store).assign(keeping.all_features(store, [last_id]))
+                timed[kept] = time.perf_counter() - started
+        print(
+            f"  one new article in a fresh process, side by side (after the lazy snapshot: "
+            f"{timed[True, 'snapshot']:.2f} s / {timed[False, 'snapshot']:.2f} s): features kept "
+            f"{timed[True]:.2f} s, made from the bodies (as before) {timed[False]:.2f} s "
+            f"({timed[False] / timed[True]:.1f}x)"
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -3,6 +3,8 @@
 Every importer path (`briefing add`, the reader's import, feed refresh) calls
 `analyse_missing` after adding articles; each analysis is stored as soon as it is made, so
 work cut short (quitting, Ctrl-C, a crash) resumes at the next call with what is left.
+Each analysed batch then joins its stories (or starts new ones), so stories never wait for
+someone to list them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from briefing.entities import edits as identity_edits
 from briefing.entities import links_version
+from briefing.stories import keeping
 
 BATCH = 8  # articles per analyse_many call: progress moves, and quitting waits for 8 at most
 
@@ -66,6 +69,7 @@ def analyse_missing(
     total = len(todo)
     if progress:
         progress(0, total)
+    stories: keeping.Keeper | None = None  # the groups, loaded once for every batch
     for start in range(0, total, batch):
         chunk = todo[start : start + batch]
 
@@ -74,6 +78,7 @@ def analyse_missing(
                 progress(base + done, total)
 
         analyse(store, chunk, step)
+        stories = keeping.join_stories(store, chunk, stories)
         if on_batch:
             on_batch(chunk)
     return todo

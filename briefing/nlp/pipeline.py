@@ -108,7 +108,7 @@ _lock = threading.Lock()
 _import_lock = threading.Lock()
 
 
-def _import_spacy() -> None:
+def import_spacy() -> None:
     """Import spaCy once, in one thread: two of the reader's workers importing it at once could
     see a half-initialised module ("cannot import name 'Doc' from partially initialized module
     'spacy.tokens'")."""
@@ -167,7 +167,7 @@ def _is_pipeline_folder(path: Path) -> bool:
 
 def choices(lang: str, cfg: config_module.Config | None = None) -> list[Choice]:
     """Every candidate for `lang`, best first; the last one (rules) always loads."""
-    _import_spacy()
+    import_spacy()
     import spacy.util
 
     found: list[Choice] = []
@@ -264,7 +264,7 @@ def load(
     lang = (lang or "xx").lower()
     cfg = cfg if cfg is not None else _config()
     key = (lang, rules, tuple(sorted((cfg.pipelines or {}).items())))
-    _import_spacy()
+    import_spacy()
     with _lock:  # the TUI's workers and the CLI may ask at once; load each pipeline once
         if key in _cache:
             return _cache[key]

@@ -74,16 +74,26 @@ class AnalysesMixin:
             aid = analysis.article_id
             summary = ArticleSummary.from_analysis(analysis).to_dict()
             groups.append(
-                [("analyses", aid, {"article_id": aid, "at": span}), ("summaries", aid, summary)]
+                [
+                    ("analyses", aid, {"article_id": aid, "at": span}),
+                    ("summaries", aid, summary),
+                    ("story_features", aid, None),  # made from the analysis: made again
+                ]
             )
         self._commit(*groups)
 
     @locked
-    def summaries(self) -> dict[str, ArticleSummary]:
+    def summaries(self, ids: Iterable[str] | None = None) -> dict[str, ArticleSummary]:
+        """Every article's summary, or those of `ids` (the ones that have one): grouping a
+        few new articles need not build 10,000."""
         self._lazy()
         found = {}
+        if ids is None:
+            docs = self._storage.data.get("summaries", {}).values()
+        else:
+            docs = [d for i in ids if (d := self._doc("summaries", i)) is not None]
         with no_gc():
-            for doc in self._storage.data.get("summaries", {}).values():
+            for doc in docs:
                 summary = object.__new__(ArticleSummary)  # as in _to_article: 10,000 of these
                 values = summary.__dict__
                 values.update(_BLANK_SUMMARY)

@@ -276,6 +276,7 @@ class ArticlesMixin:
         ops: list[tuple[str, Any, dict | None]] = [("articles", article_id, None)]
         ops += [("highlights", h.id, None) for h in self._highlights(article_id)]
         ops += [("analyses", article_id, None), ("summaries", article_id, None)]
+        ops.append(("story_features", article_id, None))  # derived from the two above
         self._commit(ops)
         self._hashes.pop(doc.get("content_hash"), None)
 

@@ -19,7 +19,7 @@ ANALYSES_GLOB = "analyses*.pack"
 # Tables only the filters and the article view need, in their own snapshot (cache.json) that
 # is parsed on first use: painting the list does not wait for 40% of the metadata. Everything
 # in them is rebuilt by analysing (or regrouping) again, so a damaged cache.json is set aside, not fatal.
-LAZY_TABLES = ("analyses", "summaries", "stories", "_cache")
+LAZY_TABLES = ("analyses", "summaries", "stories", "story_features", "_cache")
 
 # The field each table is addressed by; doc ids are the store's own business.
 KEYS = {
@@ -31,6 +31,7 @@ KEYS = {
     "settings": "key",
     "feeds": "id",
     "stories": "id",  # automatic story groups (derived: regrouping rebuilds them)
+    "story_features": "id",  # what grouping compares (derived: rebuilt from the analyses)
     "_schema": "key",
     "_cache": "key",
 }

@@ -1,4 +1,6 @@
-"""The automatic story groups: one document per story, its article ids in the order they joined.
+"""The automatic story groups: one document per story, its article ids in the order they joined;
+and each grouped article's features (identities, stemmed words, day), so a new article is
+grouped without reading every body again.
 
 Derived data (briefing.stories.keeping rebuilds it by regrouping), so it lives in the lazy
 snapshot beside the analyses; the user's edits are a setting (stories.edits), never here.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from briefing.store.core import locked
+from briefing.store.core import locked, no_gc
 from briefing.store.tables import JournalledTables
 
 
@@ -42,5 +44,20 @@ class StoriesMixin:
             ("stories", key, {"id": key, "articles": list(ids)} if ids else None)
             for key, ids in changes.items()
         ]
+        if ops:
+            self._commit(ops)
+
+    @locked
+    def story_features(self) -> dict[str, dict]:
+        """Article id -> its grouping features as briefing.stories.features stored them."""
+        self._lazy()
+        with no_gc():  # 10,000 small dicts: collections would only walk them
+            return {d["id"]: d for d in self._storage.data.get("story_features", {}).values()}
+
+    @locked
+    def put_story_features(self, rows: list[dict]) -> None:
+        """Write articles' grouping features (each row keyed by its "id"), one durable write."""
+        self._lazy()
+        ops = [("story_features", row["id"], dict(row)) for row in rows]
         if ops:
             self._commit(ops)

@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.stories.features import ArticleFeatures
 
@@ -25,7 +26,8 @@ JOIN = 0.1  # score at which an article joins a story
 IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whole Jaccard
 LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
 NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
-MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story
+MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story;
+# a town and its own country count as one (`_place_said_once`)
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
@@ -46,10 +48,18 @@ class Match:
 class Grouper:
     """Stories being built: `assign` one article at a time, in publication order ideally."""
 
-    def __init__(self, frequencies: dict[str, int] | None = None, total: int = 0) -> None:
-        # Fixed frequencies (a full regroup knows them all up front); else counted as we go.
-        self._fixed = frequencies
-        self._fixed_total = total
+    def __init__(
+        self,
+        frequencies: dict[str, int] | None = None,
+        total: int = 0,
+        *,
+        counting: bool | None = None,
+    ) -> None:
+        # Key frequencies: fixed when a full regroup counted them all up front; else counted
+        # as articles are added (`counting`), from `frequencies` when a keeper loads them.
+        self._counts: dict[str, int] = dict(frequencies or {})
+        self._total_count = total
+        self._counting = frequencies is None if counting is None else counting
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
         self._langs: dict[str, str | None] = {}
@@ -64,12 +74,10 @@ class Grouper:
         return len(self.story_of)
 
     def _count(self, key: str) -> int:
-        if self._fixed is not None:
-            return self._fixed.get(key, 0)
-        return len(self._postings.get(key, ()))
+        return self._counts.get(key, 0)
 
     def _total(self) -> int:
-        return self._fixed_total if self._fixed is not None else len(self.story_of)
+        return self._total_count
 
     def _weight(self, key: str, total: int) -> float:
         """Rarer keys weigh more; keys too common to tell stories apart weigh nothing."""
@@ -82,7 +90,7 @@ class Grouper:
         """Likeness (0..~1.5) to every earlier article within the window sharing a key."""
         total = self._total()
         shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
-        shared_names: dict[str, int] = defaultdict(int)
+        shared_names: dict[str, set[str]] = defaultdict(set)
         own = [0.0, 0.0]
         for kind, keys in enumerate((features.identities, features.words)):
             prefix = "i:" if kind == 0 else "w:"
@@ -96,7 +104,7 @@ class Grouper:
                         continue
                     shared[kind][other] += weight
                     if kind == 0:
-                        shared_names[other] += 1
+                        shared_names[other].add(_place_said_once(key))
         found = {}
         for other in shared[0].keys() | shared[1].keys():
             theirs = self._weights.get(other) or self._weigh(other, total)
@@ -107,7 +115,7 @@ class Grouper:
                 >= MIN_SHARED_IDENTITIES
             ):
                 likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
-            if shared_names.get(other, 0) >= MIN_SHARED_IDENTITIES:
+            if len(shared_names.get(other, ())) >= MIN_SHARED_IDENTITIES:
                 names = _jaccard(shared[0][other], own[0], theirs[0])
                 if features.lang != self._langs[other]:  # words cannot match: names alone
                     likeness = max(likeness, names)
@@ -147,6 +155,20 @@ class Grouper:
         """Record an article already in `story` (loaded from the store), so later ones can join."""
         self._add(features, story)
 
+    def adopt(self, groups: dict[str, list[str]]) -> None:
+        """Take the stories' memberships as they are, without the members' keys: a keeper
+        indexes (`index`) only the members near the days of the articles it assigns."""
+        for story, ids in groups.items():
+            self.members[story] = list(ids)
+            for article_id in ids:
+                self.story_of[article_id] = story
+
+    def index(self, features: ArticleFeatures) -> None:
+        """Make an adopted article a candidate for later ones (its keys are counted already)."""
+        if features.id in self._keys:
+            return
+        self._index_keys(features)
+
     def _weigh(self, article_id: str, total: int) -> tuple[float, float]:
         identities, found = self._keys[article_id]
         weights = (
@@ -157,18 +179,38 @@ class Grouper:
         return weights
 
     def _add(self, features: ArticleFeatures, story: str) -> None:
+        self._index_keys(features)
+        if self._counting:
+            for prefix, keys in (("i:", features.identities), ("w:", features.words)):
+                for key in keys:
+                    self._counts[prefix + key] = self._counts.get(prefix + key, 0) + 1
+            self._total_count += 1
+        self.story_of[features.id] = story
+        self.members[story].append(features.id)
+
+    def _index_keys(self, features: ArticleFeatures) -> None:
         for prefix, keys in (("i:", features.identities), ("w:", features.words)):
             for key in keys:
                 self._postings[prefix + key].append(features.id)
         self._keys[features.id] = (features.identities, features.words)
         self._days[features.id] = features.day
         self._langs[features.id] = features.lang
-        self.story_of[features.id] = story
-        self.members[story].append(features.id)
 
     @staticmethod
     def _near(day: int | None, other: int | None) -> bool:
         return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+
+@lru_cache(maxsize=65536)
+def _place_said_once(identity: str) -> str:
+    """A town stands for its country when counting shared names: Britain and London shared
+    are one place said twice, not two things two articles have in common."""
+    if not identity.startswith("geo:"):
+        return identity
+    from briefing.entities.registry import registry
+
+    found = registry().get(identity)
+    return f"country:{found.cc}" if found is not None and found.cc else identity
 
 
 def _jaccard(shared: float, mine: float, theirs: float) -> float:

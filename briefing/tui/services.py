@@ -15,14 +15,23 @@ from briefing.models import Analysis
 
 ProgressFn = Callable[[int, int], None]
 
+def _import_nlp() -> None:
+    """spaCy whole, once, before a worker analyses (nlp.pipeline.import_spacy: two workers
+    importing it at once would see a half-initialised module)."""
+    from briefing.nlp.pipeline import import_spacy
+
+    import_spacy()
+
 
 def _analyse(store: Any, article_id: str, force: bool = False) -> Analysis:
+    _import_nlp()
     from briefing.analysis import analyse_article
 
     return analyse_article(store, article_id, force=force)
 
 
 def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn) -> None:
+    _import_nlp()
     from briefing.analysis import analyse_many
 
     analyse_many(store, ids, progress, force=force)
@@ -31,6 +40,7 @@ def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn)
 def _analyse_missing(
     store: Any, progress: ProgressFn, on_batch: Callable[[list[str]], None]
 ) -> list[str]:
+    _import_nlp()
     from briefing.backlog import analyse_missing
 
     return analyse_missing(store, progress, on_batch=on_batch)

@@ -7,7 +7,7 @@ import pytest
 from briefing.models import ArticleSummary
 from briefing.store import Store
 from briefing.stories import keeping
-from briefing.stories.features import features_of
+from briefing.stories.features import ArticleFeatures, features_of
 from briefing.stories.grouping import Grouper, regroup
 from tests.stories.synth import MOSCOW, UKRAINE, analysis, article, fill, talks_and_office
 
@@ -109,3 +109,23 @@ def test_edits_survive_a_regroup(store):
     keeping.move(store, [pairs[0][0].id], office.id)
     keeping.regroup_store(store)
     assert pairs[0][0].id in keeping.story_of(keeping.stories(store), pairs[3][0].id).article_ids
+
+
+def _likeness(first: set[str], second: set[str]) -> float:
+    words = frozenset({"talks", "minis", "said"})
+    one = ArticleFeatures("a", 1, frozenset(first), words, "en")
+    two = ArticleFeatures("b", 1, frozenset(second), words | {"other"}, "en")
+    grouper = Grouper()
+    grouper.place(one, "s1")
+    for n in range(20):  # unrelated articles, so the shared keys are rare
+        grouper.place(ArticleFeatures(f"x{n}", 1, frozenset({f"per:{n}"}), frozenset(), "en"), "s2")
+    return grouper.likenesses(two)["a"]
+
+
+def test_a_town_and_its_own_country_are_one_shared_name_not_two():
+    london = {"country:GB", "geo:2643743"}  # Britain and London: one place said twice
+    rome = {"country:GB", "geo:3169070"}  # Britain and Rome: two places
+    said_twice = _likeness(london | {"per:ada"}, london | {"per:bob"})
+    two_places = _likeness(rome | {"per:ada"}, rome | {"per:bob"})
+    assert said_twice < two_places
+    assert said_twice == _likeness({"country:GB", "per:ada"}, {"country:GB", "per:bob"})

@@ -37,6 +37,7 @@ class MemoryStore:
         self._corrections_version = 0
         self._settings: dict[str, object] = {}
         self._story_groups: dict[str, list[str]] = {}
+        self._story_features: dict[str, dict] = {}
         self.writes: list[str] = []
 
     def _check(self, what: str) -> None:
@@ -121,9 +122,13 @@ class MemoryStore:
     def put_analysis(self, analysis: Analysis) -> None:
         self._analyses[analysis.article_id] = analysis
 
-    def summaries(self) -> dict[str, ArticleSummary]:
+    def summaries(self, ids=None) -> dict[str, ArticleSummary]:
         # a copy first: the backlog worker puts analyses from its thread meanwhile
-        return {k: ArticleSummary.from_analysis(a) for k, a in list(self._analyses.items())}
+        found = list(self._analyses.items())
+        wanted = None if ids is None else set(ids)
+        return {
+            k: ArticleSummary.from_analysis(a) for k, a in found if wanted is None or k in wanted
+        }
 
     def add_correction(self, correction: Correction) -> Correction:
         self._check("correct")
@@ -154,6 +159,14 @@ class MemoryStore:
                 self._story_groups[key] = list(ids)
             else:
                 self._story_groups.pop(key, None)
+
+    def story_features(self) -> dict[str, dict]:
+        return {k: dict(v) for k, v in self._story_features.items()}
+
+    def put_story_features(self, rows) -> None:
+        self._check("stories")
+        for row in rows:
+            self._story_features[row["id"]] = dict(row)
 
     def get_setting(self, key: str, default=None):
         return self._settings.get(key, default)
