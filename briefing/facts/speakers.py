@@ -231,10 +231,7 @@ class Speakers:
             return Speaker(subject, how="coreference")
         last = self.last if self.last is not None and self._fits(self.last[1], gender) else None
         start = sent_start
-        for _ in range(_LOOKBACK_SENTENCES):
-            previous = article.previous_sentence(start)
-            if previous is None:
-                break
+        for previous in self._sentences_before(sent_start):
             start = previous[0]
             if last is not None and last[0] >= start:
                 return Speaker(last[1], how="coreference")
@@ -245,16 +242,30 @@ class Speakers:
             return Speaker(last[1], how="coreference")
         # "È Avi Schiffmann, creatore del sito. «...» dichiara": no subject before, but the one
         # person the previous sentences put forward, named without a preposition.
-        start = sent_start
-        for _ in range(_LOOKBACK_SENTENCES):
-            previous = article.previous_sentence(start)
-            if previous is None:
-                break
-            start = previous[0]
+        for previous in self._sentences_before(sent_start):
             bare = self._bare_person(previous[0], previous[1], inside, gender)
             if bare is not None:
                 return Speaker(bare, how="coreference")
         return Speaker(None)
+
+    def _sentences_before(self, start: int):
+        """The sentences before the one at `start`, nearest first, as far as coreference looks."""
+        for _ in range(_LOOKBACK_SENTENCES):
+            previous = self.article.previous_sentence(start)
+            if previous is None:
+                return
+            yield previous
+            start = previous[0]
+
+    def _people_in(self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None):
+        """People named in [start, end), outside any quote and `inside`, of a fitting gender:
+        (the entity, its token in the parse, its full name)."""
+        for ent in self.article.ents_in(start, end, {"PER"}):
+            if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
+                continue
+            name = self.full_names.get(ent) or clean_name(ent.text)
+            if self._fits(name, gender):
+                yield ent, name
 
     def _bare_person(
         self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
@@ -262,14 +273,10 @@ class Speakers:
         """The last person in [start, end) named with no preposition before it: when the parse
         missed the subject, "Mercoledì il presidente Putin, parlando ..., ha ribadito"."""
         found = None
-        for ent in self.article.ents_in(start, end, {"PER"}):
-            if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
-                continue
+        for ent, name in self._people_in(start, end, inside, gender):
             token = self.parse.at(ent.start)
             if token is not None and not self.parse.deps(token.i, "case"):
-                name = self.full_names.get(ent) or clean_name(ent.text)
-                if self._fits(name, gender):
-                    found = name
+                found = name
         return found
 
     def _subject_person(
@@ -277,20 +284,16 @@ class Speakers:
     ) -> str | None:
         """The last person in [start, end) who is a clause's subject, outside any quote."""
         found = None
-        for ent in self.article.ents_in(start, end, {"PER"}):
-            if _within(ent.start, ent.end, inside) or _quoted(ent.start, ent.end, self.quotes):
-                continue
+        tokens = self.parse.tokens
+        for ent, name in self._people_in(start, end, inside, gender):
             token = self.parse.head_of(ent.start, ent.end)
             if token is None:
                 continue
-            tokens = self.parse.tokens
             # "il premier Mario Rossi ha detto": the name hangs on the subject noun.
             if token.dep.split(":")[0] in _NAME_OF and token.head != token.i:
                 token = tokens[token.head]
             if token.dep.startswith("nsubj"):
-                name = self.full_names.get(ent) or clean_name(ent.text)
-                if self._fits(name, gender):
-                    found = name
+                found = name
         return found
 
 
