@@ -182,11 +182,28 @@ def find_quotes(
         if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes)
     ]
     if resolved is not None:
-        quotes.extend(_reported_from_frames(article, resolved, spans))
+        quotes.extend(_without_nested(_reported_from_frames(article, resolved, spans)))
     else:
         quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+def _without_nested(claims: list[Quote]) -> list[Quote]:
+    """ "he expected to be briefed ...": the claim of "expected" holds the one of "briefed", by
+    the same speaker; the outer one says it all."""
+    return [
+        c
+        for c in claims
+        if not any(
+            o is not c
+            and o.speaker == c.speaker
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.start, o.end) != (c.start, c.end)
+            for o in claims
+        )
+    ]
 
 
 # '“...” ― Karen Bobadilla': a dash and a name right after a quote sign it (vox pops, epigraphs).

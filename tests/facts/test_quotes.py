@@ -223,3 +223,13 @@ def test_a_transcript_label_names_the_speaker_of_its_turn() -> None:
     )
     found = _quotes(text, "en", {"Mike Pence": "PER", "Chris Wallace": "PER"})
     assert [speaker for speaker, _, _ in found] == ["Mike Pence"]
+
+
+def test_a_claim_inside_a_longer_claim_of_the_same_speaker_is_shown_once() -> None:
+    from briefing.facts.quotes import _without_nested
+    from briefing.models import Quote
+
+    outer = Quote("Rossi", "he expected to be briefed by the team", 0, 38, reported=True)
+    inner = Quote("Rossi", "be briefed by the team", 16, 38, reported=True)
+    other = Quote("Bianchi", "be briefed by the team", 16, 38, reported=True)
+    assert _without_nested([outer, inner, other]) == [outer, other]
