@@ -12,17 +12,14 @@ import json
 from functools import cache
 
 from briefing.facts.text import DATA
+from briefing.lexicon import en, it
 
 _FILE = "first_name_genders.jsonl"
 _LOCALES = (
     "it_IT", "en_US", "en_GB", "en_IE", "fr_FR", "de_DE", "es_ES", "pt_PT", "pt_BR", "nl_NL",
     "pl_PL", "ro_RO", "ru_RU", "uk_UA",
 )  # fmt: skip
-_HONORIFICS = {
-    "mr": "Masc", "mr.": "Masc", "signor": "Masc", "sig.": "Masc", "sir": "Masc",
-    "mrs": "Fem", "mrs.": "Fem", "ms": "Fem", "ms.": "Fem", "miss": "Fem", "signora": "Fem",
-    "sig.ra": "Fem", "lady": "Fem", "dame": "Fem",
-}  # fmt: skip
+_HONORIFICS = {**it.HONORIFICS, **en.HONORIFICS}
 _FEMININE_ARTICLES = {"la", "della", "alla", "dalla", "sulla", "nella", "colla"}
 # Pronouns and their gender, in both languages.
 PRONOUNS = {
@@ -48,14 +45,14 @@ def _first_names() -> dict[tuple[str, str], str]:
 
 def gender_of(name: str, lang: str, before: str = "") -> str | None:
     """ "Masc", "Fem" or None for a person's name; `before` is the word written before it."""
-    said = _HONORIFICS.get(before.lower())
+    said = _HONORIFICS.get(before.lower().rstrip("."))
     if said:
         return said
     words = name.split()
     if len(words) == 1 and lang == "it" and before.lower() in _FEMININE_ARTICLES:
         return "Fem"  # "la Merkel", "della Meloni": Italian puts an article before her surname
-    if words and words[0].lower() in _HONORIFICS:
-        return _HONORIFICS[words[0].lower()]
+    if words and _HONORIFICS.get(words[0].lower().rstrip(".")):
+        return _HONORIFICS[words[0].lower().rstrip(".")]
     if len(words) < 2:
         return None
     names = _first_names()

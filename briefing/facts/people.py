@@ -24,7 +24,7 @@ _DEMONYM = re.compile(
     r"(?:ian|ean|ese|ish|an|i|ic)$|^(?:French|Dutch|Greek|Swiss|Thai|Czech|Welsh)$"
 )
 # Forms of address: stripped from a name, never a role.
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "sig", "sigra", "signor", "signora", "dott", "dr"}
+_HONORIFICS = set(it.HONORIFICS) | set(en.HONORIFICS)
 # "uno" stays out: "uno degli organizzatori" is a role, not a determiner before one.
 _DETERMINERS = (it.ARTICLES - {"uno", "un'", "un’"}) | en.ARTICLES
 _BOUNDARY = set(',;:()[]—–«»“”"!?.')

@@ -10,3 +10,6 @@ BY = frozenset({"by"})
 PREPOSITIONS = frozenset(
     "of by to in on at for from with about into over under between among".split()
 )
+
+# Forms of address, written without their full stop, and the gender they give (None: either).
+HONORIFICS = {"mr": "Masc", "mrs": "Fem", "ms": "Fem", "miss": "Fem", "dr": None}

@@ -30,3 +30,9 @@ IN = IN_SINGULAR | IN_PLURAL
 ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; sui, sugli, sulle
 ON = ON_SINGULAR | ON_PLURAL
 PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
+
+# Forms of address, written without their full stop, and the gender they give (None: either).
+HONORIFICS = {
+    "sig": "Masc", "signor": "Masc", "sigra": "Fem", "sig.ra": "Fem", "signora": "Fem",
+    "dott": None,
+}  # fmt: skip

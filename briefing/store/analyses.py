@@ -136,7 +136,9 @@ class AnalysesMixin:
             ("analyses", doc["article_id"], {**doc, "at": span})
             for doc, span in zip(live, spans, strict=True)
         ]
-        self._set_unjournalled([*moved, ("_cache", "pack", {"key": "pack", "value": new.path.name})])
+        self._set_unjournalled(
+            [*moved, ("_cache", "pack", {"key": "pack", "value": new.path.name})]
+        )
         try:
             self._storage.compact()  # the commit point
         except OSError as exc:

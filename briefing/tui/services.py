@@ -15,6 +15,7 @@ from briefing.models import Analysis
 
 ProgressFn = Callable[[int, int], None]
 
+
 def _import_nlp() -> None:
     """spaCy whole, once, before a worker analyses (nlp.pipeline.import_spacy: two workers
     importing it at once would see a half-initialised module)."""

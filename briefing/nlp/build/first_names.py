@@ -2,7 +2,7 @@
 first words of KIND train's full names, less words KIND writes in lowercase or that open more
 places and organisations than people.
 
-usage: python -m briefing.nlp.build.first_names [--train KIND_TRAIN.jsonl]
+usage: python -m briefing.nlp.build.first_names --train KIND_TRAIN.jsonl
 
 A build-time tool: Faker and the training data are needed only to run it.
 """
@@ -68,10 +68,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=f"build nlp/rules/it/patterns/{NAMES_FILE}", allow_abbrev=False
     )
-    default_train = (
-        Path(__file__).resolve().parents[4] / "shared/training/ner/it/kind_wn_train.jsonl"
+    parser.add_argument(
+        "--train", type=Path, required=True, help="KIND train (kind_wn_train.jsonl) to read"
     )
-    parser.add_argument("--train", type=Path, default=default_train)
     args = parser.parse_args(argv)
     rows = build_first_names(args.train)
     write_jsonl(pattern_path(NAMES_FILE), rows)

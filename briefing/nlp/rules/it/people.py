@@ -18,7 +18,7 @@ model glued before a full name goes: a headline's verb the article writes in low
 ("Morta Terri Schiavo"), or the office after a role ("il procuratore della Repubblica Ilda
 Boccassini"); the first name must follow it, and no particle may be it ("De Luca").
 First names are JSONL, {"name": "Cristoforo"}, in first_names.jsonl, built by
-`python -m briefing.nlp.build.first_names` from Faker's person providers (several European
+`python -m briefing.nlp.build.first_names --train KIND_TRAIN.jsonl` from Faker's person providers (several European
 languages; Faker is needed only to build) and the first words of full names in KIND's
 training set, less words the training set writes in lowercase (ordinary words: "rosa") or
 opens more places and organisations with than people. Cues are JSONL too,

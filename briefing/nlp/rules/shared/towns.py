@@ -27,6 +27,7 @@ Imports spaCy at module level: only nlp.pipeline imports this module, and only w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -275,7 +276,7 @@ def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int
             runs[-1].append(i)
         else:
             runs.append([i])
-    person_texts = [e.text for e in ents if e.label_ in PEOPLE]
+    person_texts = Counter(e.text for e in ents if e.label_ in PEOPLE)
     name_words = {t.text for e in ents if e.label_ in PEOPLE and len(e) > 1 for t in e}
     found_now = []
     for run in runs:
@@ -286,7 +287,7 @@ def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int
             len(ents[i]) == 1
             and ents[i]._.ent_source is None
             and ents[i].text not in name_words
-            and person_texts.count(ents[i].text) == 1
+            and person_texts[ents[i].text] == 1
             for i in people
         ):
             found_now += people
