@@ -186,9 +186,14 @@ def find_attributions(
         if resolved is not None
         else _verb_attributions(article, full_names)
     )
-    candidates = _anonymity_requests(article) + _cue_attributions(article, full_names) + by_verbs
-    # Where finds overlap, the first kind above (the most specific) wins; an anonymity request
-    # still marks the source it overlaps as anonymous.
+    by_cues = _cue_attributions(article, full_names)
+    # Where finds overlap, the first kind (the most specific) wins: the parse's frames, which
+    # read "secondo X" too, before the word window after a cue; an anonymity request still
+    # marks the source it overlaps as anonymous.
+    if resolved is not None:
+        candidates = _anonymity_requests(article) + by_verbs + by_cues
+    else:
+        candidates = _anonymity_requests(article) + by_cues + by_verbs
     chosen: list[Attribution] = []
     for item in candidates:
         clash = next((c for c in chosen if item.start < c.end and c.start < item.end), None)

@@ -17,6 +17,8 @@ _VERBAL = {"VERB", "AUX"}
 _CONTENT = ("ccomp", "xcomp", "parataxis")
 # A complement starts with its marker, left out of the content: "che", "di", "that", "to".
 _MARKERS = {"che", "di", "that", "to", "if", "whether", "se"}
+# An adverbial clause with one of these reports, as a complement would: "accusato di mentire".
+_INFINITIVE_MARKERS = {"di"}
 # "secondo X", "stando a X", "according to X", "a detta di X": the cue word and how X hangs on it.
 _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
@@ -30,6 +32,8 @@ _NOT_SOURCE = {"acl", "advcl", "parataxis", "punct", "case", "cc", "conj"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "X", "ADJ"}
 _WHAT = {"quanto", "what"}
 _QUOTE_MARKS = '«»“”„"'
+# "come ha detto il ministro", "as the minister said": the clause's marker stands for the content.
+_AS = {"come", "as"}
 
 
 @dataclass
@@ -62,7 +66,9 @@ def _phrase(parse: Parse, head: int) -> tuple[int, int] | None:
 
 
 def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
-    for child in parse.deps(verb, *_CONTENT):
+    for child in parse.deps(verb, *_CONTENT, "advcl"):
+        if child.dep.startswith("advcl") and not _marked_by(parse, child.i, _INFINITIVE_MARKERS):
+            continue  # "accusarono i macedoni di essersi appropriati": only a "di" clause
         if child.i < verb and child.dep.startswith("parataxis"):
             continue  # a parataxis before the verb is the quote it frames, found by its marks
         indices = parse.subtree(child.i)
@@ -110,6 +116,8 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
             return nominal[0], "inverted"
+    if nominal and _marked_by(parse, verb, _AS):
+        return nominal[0], "inverted"  # "come aveva chiesto l'ex raìs": "come" is what was said
     if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, seen + 1)
         if found is not None:
@@ -119,6 +127,52 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _predicate(parse: Parse, token: Token) -> bool:
+    """A verb, or a word the tagger took for an adjective that still governs a subject with no
+    copula ("All Africa riporta notizie"): adjectives take a subject only through "è"."""
+    if token.pos in _VERBAL:
+        return True
+    return (
+        token.pos == "ADJ"
+        and bool(parse.deps(token.i, "nsubj"))
+        and not parse.deps(token.i, "cop")
+    )
+
+
+def _finite_on_noun(parse: Parse, token: Token) -> bool:
+    """ "testimoni riferiscono di ...": a finite verb parsed as a modifier of the noun before it
+    is that noun's predicate; a modifier is never finite."""
+    head = parse.tokens[token.head]
+    return (
+        token.dep.startswith(("amod", "acl"))
+        and token.feature("VerbForm") == "Fin"
+        and head.i < token.i
+        and head.pos in {"NOUN", "PROPN"}
+        and not parse.deps(token.i, "nsubj")
+    )
+
+
+def _sibling_content(parse: Parse, verb: Token) -> tuple[int, int] | None:
+    """The complement clause the same mis-parse hung on the noun beside the verb."""
+    for child in parse.children[verb.head]:
+        token = parse.tokens[child]
+        if child > verb.i and token.pos in _VERBAL and _marked_by(parse, child, _MARKERS):
+            indices = [k for k in parse.subtree(child) if parse.tokens[k].lower not in _MARKERS]
+            return parse.span(indices)
+    return None
+
+
+def _marked_by(parse: Parse, i: int, markers: set[str]) -> bool:
+    return any(m.lower in markers for m in parse.deps(i, "mark"))
+
+
+def _marked_content(parse: Parse, verb: int) -> bool:
+    """A complement clause opened by "di" or "che": words reported, not a participle's object."""
+    return any(
+        _marked_by(parse, child.i, _MARKERS) for child in parse.deps(verb, *_CONTENT, "advcl")
+    )
 
 
 def _shares_subject(parse: Parse, token: Token) -> bool:
@@ -166,13 +220,19 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
     frames = []
     for token in parse.tokens:
         kind = verbs.get(token.lower)
-        if kind is None or token.pos not in _VERBAL or token.dep.startswith(("aux", "cop")):
+        if kind is None or not _predicate(parse, token) or token.dep.startswith(("aux", "cop")):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
         if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
             continue  # "vogliono affermare", words inside a quote: not the article's frames
         content = _content(parse, token.i)
         subject, how = _subject(parse, token.i, quoted)
+        source = None
+        if subject is None and _finite_on_noun(parse, token):
+            # "testimoni riferiscono di aver visto": a finite verb the parse hung on its subject.
+            subject, how = parse.tokens[token.head], "subject"
+            content = content or _sibling_content(parse, token)
+            source = parse.span([k for k in parse.subtree(subject.i) if k < token.i])
         if content is None and how == "agent" and token.dep.startswith("acl"):
             if subject is not None and subject.lower in outlet_words(lang):
                 content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
@@ -200,11 +260,16 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                 subject, how = parse.tokens[token.head], "subject"
             elif how in {"subject", "inverted"}:
                 pass  # "The museum, Mr. Bush said, celebrated ...": a parenthetical, misattached
-            elif how != "agent" or not _agent_speaks(parse, subject, lang):
-                continue  # "il piano sostenuto dal governo": a participle describing a noun
+            elif how != "agent" or not (
+                _agent_speaks(parse, subject, lang) or _marked_content(parse, token.i)
+            ):
+                # "il piano sostenuto dal governo": a participle describing a noun; "accusato
+                # dalla clientela di non sapere" reports what the agent said.
+                continue
         if content is None and how in {"subject", "inverted"}:
             content = _parenthetical_content(parse, token.i, subject, quoted)
-        source = _phrase(parse, subject.i) if subject is not None else None
+        if source is None and subject is not None:
+            source = _phrase(parse, subject.i)
         frames.append(
             Frame(
                 cue=(token.start, token.end),
@@ -294,7 +359,13 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             )
             content = parse.span(parse.subtree(clause, without=without))
         source = _phrase(parse, source_head)
-        if source is not None and source[0] < token.start:  # "Tra queste, secondo X": from X on
+        if source_head < token.i and parse.tokens[phrase].head == source_head:
+            # "le indiscrezioni secondo le quali con il raìs sono stati ...", the relative clause
+            # lost by the parse: the noun's words before the cue say it, the rest is said.
+            source = parse.span([k for k in parse.subtree(source_head) if k < token.i])
+            last = parse.sentence(token.i)[1]
+            content = parse.span([k for k in range(phrase + 1, last + 1) if parse.tokens[k].pos != "PUNCT"])
+        elif source is not None and source[0] < token.start:  # "Tra queste, secondo X": from X on
             after = [t for t in parse.within(token.end, source[1]) if t.pos != "PUNCT"]
             source = (after[0].start, source[1]) if after else source
         source, content = _opening_cue(parse, token, source, content)
@@ -387,6 +458,9 @@ def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
         verb = parse.tokens[parse.tokens[noun].head]
         if verb.dep.startswith("acl") and verb.head != verb.i:
             return verb.head
+        before = parse.tokens[token.i - 1] if token.i else None
+        if before is not None and before.pos in {"NOUN", "PROPN"}:
+            return before.i  # the relative clause lost by the parse still follows its noun
         return None
     if lower in _WHAT:
         # "secondo quanto comunicato dal ministro": the agent of the verb under "quanto".

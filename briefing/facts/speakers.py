@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.genders import PRONOUNS, gender_of
 from briefing.facts.reporting import Frame
-from briefing.facts.syntax import Parse
+from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
 from briefing.models import NamedThing
 
@@ -31,6 +31,7 @@ _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 8
+_INDEFINITE = {"un", "uno", "una", "un'", "a", "an"}
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,16 @@ class Speakers:
             if not _quoted(e.start, e.end, self.quotes)
         ]
         if people:
-            holding = next((e for e in people if e.start <= token.start < e.end), people[0])
+            holding = next((e for e in people if e.start <= token.start < e.end), None)
+            if holding is None and self._group_of(token, people[0]):
+                # "l'amministrazione Trump", "il portavoce di Putin": someone of theirs speaks.
+                words = clean_name(article.text[span[0] : span[1]]).split()
+                return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+            holding = holding or people[0]
             return Speaker(self.full_names.get(holding) or clean_name(holding.text))
+        known = self._known_person_in(span)
+        if known is not None:
+            return Speaker(known)
         ent = article.ent_at(token.start, token.end, {"ORG", "LOC", "MISC"})
         if ent is None:
             ent = self._named_apposition(span, head)
@@ -147,16 +156,21 @@ class Speakers:
             words = clean_name(article.text[span[0] : span[1]]).split()
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
-            if lower in _PLURAL or plural:
+            if lower in _PLURAL:
                 return Speaker(None)
             if lower in _RELATIVE and token.i != parse.tokens[token.i].head:
                 # "Rossi, che ha detto": the relative clause hangs on the noun it is about.
                 verb = parse.tokens[token.head]
                 noun = verb.head
-                if noun != verb.i and verb.dep.startswith("acl"):
-                    phrase = parse.span(parse.subtree(noun))
+                if noun == verb.i or not verb.dep.startswith("acl"):
+                    noun = _antecedent(parse, token.i)  # the parse lost the clause's noun
+                if noun is not None and noun != verb.i:
+                    cases = frozenset(c.i for c in parse.deps(noun, "case"))
+                    phrase = parse.span(parse.subtree(noun, without=cases))
                     if phrase:
                         return self._named(phrase, noun, offset, inside, plural)
+            if plural:
+                return Speaker(None)
             return self._earlier(offset, inside, PRONOUNS.get(lower))
         text = clean_name(article.text[span[0] : span[1]])
         words = text.split()
@@ -167,6 +181,10 @@ class Speakers:
         ):
             # "Mr. Burman", "Gov. Tomblin": a name the recogniser missed is still a name.
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+        if _indefinite(parse, token.i):
+            # "un funzionario europeo", "a senior official": someone not named, never the
+            # person named before with that role.
+            return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
             person = self._by_role(lower, offset, inside)
@@ -180,6 +198,32 @@ class Speakers:
         if plural:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+
+    def _group_of(self, head: Token, person: Ent) -> bool:
+        """The person only qualifies a head noun that speaks for them: a body ("l'amministrazione
+        Trump") or a role reached through a preposition ("il portavoce di Putin"); "il presidente
+        Putin" is Putin himself."""
+        if head.pos != "NOUN":
+            return False
+        name = self.parse.head_of(person.start, person.end)
+        if name is None or name.head != head.i:
+            return False
+        if head.lower not in role_words(self.article.lang):
+            return True
+        return bool(self.parse.deps(name.i, "case"))
+
+    def _known_person_in(self, span: tuple[int, int]) -> str | None:
+        """ "il Chief Technology Officer di Wikimedia, Brion Vibber": a person of the article
+        named in the source by a word the recogniser labelled otherwise here."""
+        words = {
+            t.text
+            for t in self.parse.within(span[0], span[1])
+            if t.pos == "PROPN" and not _quoted(t.start, t.end, self.quotes)
+        }
+        for person in self.people:
+            if person.name.split()[-1] in words:
+                return person.name
+        return None
 
     def subject_of_sentence(self, start: int, end: int) -> str | None:
         """The person who is the subject in [start, end): 'Mancino ha espresso ammirazione: «...»'."""
@@ -295,6 +339,23 @@ class Speakers:
             if token.dep.startswith("nsubj"):
                 found = name
         return found
+
+
+def _indefinite(parse: Parse, noun: int) -> bool:
+    return any(
+        d.feature("Definite") == "Ind" or d.lower in _INDEFINITE for d in parse.deps(noun, "det")
+    )
+
+
+def _antecedent(parse: Parse, relative: int) -> int | None:
+    """The noun a relative pronoun follows: "dei cittadini greci, che accusarono"."""
+    tokens = parse.tokens
+    if relative < 2 or tokens[relative - 1].text != ",":
+        return None
+    noun = tokens[relative - 2]
+    if noun.pos == "ADJ" and noun.dep.startswith("amod"):
+        noun = tokens[noun.head]
+    return noun.i if noun.pos in {"NOUN", "PROPN"} else None
 
 
 def _within(start: int, end: int, span: tuple[int, int] | None) -> bool:

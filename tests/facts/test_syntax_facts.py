@@ -413,3 +413,111 @@ def test_lo_stesso_interessato_is_the_person_spoken_of_but_suo_stesso_medico_is_
     assert [a.source for a in facts("it", rows(True), {"Rossi": (0, 1)}).attributions] == [
         "suo stesso interessato"
     ]
+
+
+def test_a_reporting_verb_tagged_as_an_adjective_still_reports_when_it_has_a_subject() -> None:
+    # "L'agenzia riporta notizie gravi: ...", with "riporta" tagged ADJ by the tagger.
+    rows = [
+        ("L'", 1, "det", "DET"), ("agenzia", 2, "nsubj", "NOUN"), ("riporta", 2, "ROOT", "ADJ"),
+        ("notizie", 2, "obj", "NOUN"), ("gravi", 3, "amod", "ADJ"), (":", 2, "punct", "PUNCT"),
+        ("i", 7, "det", "DET"), ("villaggi", 10, "nsubj:pass", "NOUN"), ("sono", 10, "aux", "AUX"),
+        ("stati", 10, "aux:pass", "AUX"), ("bruciati", 2, "parataxis", "VERB"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [(q.text, q.speaker) for q in facts("it", rows).quotes] == [
+        ("i villaggi sono stati bruciati", "agenzia")
+    ]
+    # An adjective with a copula is a description, not a report: "La notizia è riportata".
+    described = [
+        ("La", 1, "det", "DET"), ("notizia", 3, "nsubj", "NOUN"), ("è", 3, "cop", "AUX"),
+        ("riportata", 3, "ROOT", "ADJ"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", described).attributions == []
+
+
+def test_a_finite_verb_hung_on_the_noun_before_it_has_that_noun_for_subject() -> None:
+    # "I testimoni riferiscono di aver visto i due aerei.", "riferiscono" parsed as an amod.
+    rows = [
+        ("I", 1, "det", "DET"), ("testimoni", 1, "ROOT", "NOUN"),
+        ("riferiscono", 1, "amod", "VERB", "Mood=Ind|Number=Plur|VerbForm=Fin"),
+        ("di", 5, "mark", "ADP"), ("aver", 5, "aux", "AUX"),
+        ("visto", 1, "acl", "VERB", "VerbForm=Part"), ("i", 8, "det", "DET"),
+        ("due", 8, "nummod", "NUM"), ("aerei", 5, "obj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, a.text) for a in found] == [("testimoni", "I testimoni riferiscono")]
+    assert [found[0].content and rows_text(rows, found[0].content)] == ["aver visto i due aerei"]
+
+
+def rows_text(rows: list[Row], span: tuple[int, int]) -> str:
+    return parsed("it", rows).text[span[0] : span[1]]
+
+
+def test_the_noun_after_a_verb_opened_by_come_is_its_speaker() -> None:
+    # "Il voto è rinviato, come ha chiesto Rossi.": "come" stands for what was asked.
+    rows = [
+        ("Il", 1, "det", "DET"), ("voto", 3, "nsubj:pass", "NOUN"), ("è", 3, "aux:pass", "AUX"),
+        ("rinviato", 3, "ROOT", "VERB", "VerbForm=Part"), (",", 7, "punct", "PUNCT"),
+        ("come", 7, "mark", "SCONJ"), ("ha", 7, "aux", "AUX"),
+        ("chiesto", 3, "advcl", "VERB", "VerbForm=Part"), ("Rossi", 7, "obj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (8, 9)}).attributions
+    assert [(a.source, a.how) for a in found] == [("Rossi", "frame")]
+
+
+def test_a_participle_whose_agent_is_credited_with_a_di_clause_reports_it() -> None:
+    # "Il personale, accusato dalla clientela di mentire, tace."
+    rows = [
+        ("Il", 1, "det", "DET"), ("personale", 9, "nsubj", "NOUN"), (",", 3, "punct", "PUNCT"),
+        ("accusato", 1, "acl", "VERB", "VerbForm=Part"), ("dalla", 5, "case", "ADP"),
+        ("clientela", 3, "obl:agent", "NOUN"), ("di", 7, "mark", "ADP"),
+        ("mentire", 3, "xcomp", "VERB", "VerbForm=Inf"), (",", 3, "punct", "PUNCT"),
+        ("tace", 9, "ROOT", "VERB"), (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, rows_text(rows, a.content)) for a in found] == [("clientela", "mentire")]
+
+
+def test_a_relative_lost_by_the_parse_speaks_for_the_noun_before_its_comma() -> None:
+    # "Critiche dei cittadini, che accusarono i vicini di mentire.": "accusarono" parsed as a
+    # conjunct of "Critiche", its "di" clause as an adverbial.
+    rows = [
+        ("Critiche", 0, "ROOT", "NOUN"), ("dei", 2, "case", "ADP"), ("cittadini", 0, "nmod", "NOUN"),
+        (",", 5, "punct", "PUNCT"), ("che", 5, "nsubj", "PRON"),
+        ("accusarono", 0, "conj", "VERB", "Mood=Ind|Number=Plur|VerbForm=Fin"),
+        ("i", 7, "det", "DET"), ("vicini", 5, "obj", "NOUN"), ("di", 9, "mark", "ADP"),
+        ("mentire", 5, "advcl", "VERB", "VerbForm=Inf"), (".", 0, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, rows_text(rows, a.content)) for a in found] == [("cittadini", "mentire")]
+
+
+def test_secondo_le_quali_credits_the_noun_before_it_when_the_parse_lost_the_clause() -> None:
+    # "Smentite le voci secondo le quali Rossi è morto.", with "morto" the root.
+    rows = [
+        ("Smentite", 8, "obl", "NOUN"), ("le", 2, "det", "DET"), ("voci", 8, "nsubj:pass", "NOUN"),
+        ("secondo", 5, "case", "ADP"), ("le", 5, "det", "DET"), ("quali", 2, "nmod", "PRON"),
+        ("Rossi", 8, "nsubj", "PROPN"), ("è", 8, "aux", "AUX"), ("morto", 8, "ROOT", "VERB"),
+        (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (6, 7)}).attributions
+    according = [a for a in found if a.kind == "according"]
+    assert [(a.source, rows_text(rows, a.content)) for a in according] == [
+        ("voci", "Rossi è morto")
+    ]
+
+
+def test_a_person_of_the_article_named_in_a_source_is_its_speaker_whatever_the_label() -> None:
+    # "Secondo il direttore, Anna Vibber, il guasto è finito. Vibber è a Roma.": "Anna Vibber"
+    # left unlabelled by the recogniser, "Vibber" a person in the next sentence.
+    rows = [
+        ("Secondo", 2, "case", "ADP"), ("il", 2, "det", "DET"), ("direttore", 9, "obl", "NOUN"),
+        (",", 4, "punct", "PUNCT"), ("Anna", 2, "nmod", "PROPN"), ("Vibber", 4, "flat:name", "PROPN"),
+        (",", 2, "punct", "PUNCT"), ("il", 8, "det", "DET"), ("guasto", 9, "nsubj", "NOUN"),
+        ("finito", 9, "ROOT", "VERB"), (".", 9, "punct", "PUNCT"),
+        ("Vibber", 14, "nsubj", "PROPN"), ("è", 14, "cop", "AUX"), ("a", 14, "case", "ADP"),
+        ("Roma", 14, "ROOT", "PROPN"), (".", 14, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Vibber": (11, 12)}).attributions
+    assert [a.source for a in found if a.kind == "according"] == ["Vibber"]
