@@ -135,9 +135,7 @@ def _predicate(parse: Parse, token: Token) -> bool:
     if token.pos in _VERBAL:
         return True
     return (
-        token.pos == "ADJ"
-        and bool(parse.deps(token.i, "nsubj"))
-        and not parse.deps(token.i, "cop")
+        token.pos == "ADJ" and bool(parse.deps(token.i, "nsubj")) and not parse.deps(token.i, "cop")
     )
 
 
@@ -364,7 +362,9 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             # lost by the parse: the noun's words before the cue say it, the rest is said.
             source = parse.span([k for k in parse.subtree(source_head) if k < token.i])
             last = parse.sentence(token.i)[1]
-            content = parse.span([k for k in range(phrase + 1, last + 1) if parse.tokens[k].pos != "PUNCT"])
+            content = parse.span(
+                [k for k in range(phrase + 1, last + 1) if parse.tokens[k].pos != "PUNCT"]
+            )
         elif source is not None and source[0] < token.start:  # "Tra queste, secondo X": from X on
             after = [t for t in parse.within(token.end, source[1]) if t.pos != "PUNCT"]
             source = (after[0].start, source[1]) if after else source
