@@ -534,7 +534,8 @@ def _noun_frames(
             Frame(
                 cue=(token.start, token.end), kind="speech",
                 source=None if pronoun else _phrase(parse, owner.i),
-                source_head=None if pronoun else owner.i, content=None, verb=token.i,
+                source_head=None if pronoun else owner.i,
+                content=_presented(parse, token), verb=token.i,
                 plural=owner.lower in {"loro", "their"},
                 how="dropped" if pronoun else "possessor",
             )
@@ -556,6 +557,24 @@ def _frames_words(parse: Parse, noun: Token) -> bool:
     while after < len(parse.tokens) and parse.tokens[after].head == noun.i:
         after += 1  # past the noun's own words
     return after < len(parse.tokens) and parse.tokens[after].text in {":", *_QUOTE_MARKS}
+
+
+def _presented(parse: Parse, noun: Token) -> tuple[int, int] | None:
+    """ "Il voto è una farsa, sono le parole di Rossi", "Di fronte a ciò, sono sempre le parole
+    di Rossi, serve un'azione": the words a copular speech noun presents are the rest of its
+    sentence."""
+    if not parse.deps(noun.i, "cop"):
+        return None
+    first, last = parse.sentence(noun.i)
+    own = set(parse.subtree(noun.i))
+    rest = [k for k in range(first, last + 1) if k not in own]
+    while rest and parse.tokens[rest[0]].pos == "PUNCT":
+        rest.pop(0)
+    while rest and parse.tokens[rest[-1]].pos == "PUNCT":
+        rest.pop()
+    if not any(parse.tokens[k].pos in _VERBAL for k in rest):
+        return None
+    return parse.span(rest)
 
 
 def _owner(parse: Parse, noun: Token) -> Token | None:

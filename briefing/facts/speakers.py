@@ -16,6 +16,7 @@ from briefing.facts.genders import PRONOUNS, gender_of
 from briefing.facts.reporting import Frame
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
+from briefing.lexicon import en, it
 from briefing.models import NamedThing
 
 _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
@@ -31,7 +32,8 @@ _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 8
-_INDEFINITE = {"un", "uno", "una", "un'", "a", "an"}
+_INDEFINITE = it.INDEFINITE | en.INDEFINITE
+_ARTICLES = it.ARTICLES | en.ARTICLES
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ class Speakers:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
-            person = self._by_role(lower, offset, inside)
+            person = self._by_role({lower} | _titles(text, article.lang), offset, inside)
             if person is not None:
                 return Speaker(person, how="coreference")
             earlier = self._earlier(offset, inside)
@@ -245,11 +247,15 @@ class Speakers:
                 return ent
         return None
 
-    def _by_role(self, word: str, offset: int, inside: tuple[int, int] | None) -> str | None:
-        """The person named before `offset` whose roles include the word ("il premier")."""
+    def _by_role(self, keys: set[str], offset: int, inside: tuple[int, int] | None) -> str | None:
+        """The person named before `offset` with a role that says the same ("il premier", "il
+        presidente del Consiglio")."""
         best: tuple[int, str] | None = None
+        lang = self.article.lang
         for person in self.people:
-            if not any(word in role.lower().split() for role in person.roles):
+            if not any(
+                keys & (set(role.lower().split()) | _titles(role, lang)) for role in person.roles
+            ):
                 continue
             before = [
                 s
@@ -345,6 +351,15 @@ def _indefinite(parse: Parse, noun: int) -> bool:
     return any(
         d.feature("Definite") == "Ind" or d.lower in _INDEFINITE for d in parse.deps(noun, "det")
     )
+
+
+def _titles(role: str, lang: str) -> set[str]:
+    """The titles a role is another name for: "il presidente del Consiglio" -> {"premier"}."""
+    words = role.lower().split()
+    while words and words[0] in _ARTICLES:
+        words.pop(0)
+    phrase = " ".join(words)
+    return {title for title, entry in role_words(lang).items() if phrase in entry.get("same", ())}
 
 
 def _antecedent(parse: Parse, relative: int) -> int | None:

@@ -521,3 +521,33 @@ def test_a_person_of_the_article_named_in_a_source_is_its_speaker_whatever_the_l
     ]  # fmt: skip
     found = facts("it", rows, {"Vibber": (11, 12)}).attributions
     assert [a.source for a in found if a.kind == "according"] == ["Vibber"]
+
+
+def test_a_copular_speech_noun_presents_the_rest_of_its_sentence() -> None:
+    # "Di fronte a ciò, sono le parole di Rossi, serve un'azione."
+    rows = [
+        ("Di", 1, "case", "ADP"), ("fronte", 7, "obl", "NOUN"), ("a", 3, "case", "ADP"),
+        ("ciò", 1, "nmod", "PRON"), (",", 1, "punct", "PUNCT"), ("sono", 7, "cop", "AUX"),
+        ("le", 7, "det", "DET"), ("parole", 11, "obl", "NOUN"), ("di", 9, "case", "ADP"),
+        ("Rossi", 7, "nmod", "PROPN"), (",", 7, "punct", "PUNCT"), ("serve", 11, "ROOT", "VERB"),
+        ("un'", 13, "det", "DET"), ("azione", 11, "nsubj", "NOUN"), (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (9, 10)})
+    assert [(q.text, q.speaker) for q in found.quotes] == [("serve un' azione", "Rossi")]
+
+
+def test_il_presidente_del_consiglio_is_the_person_named_premier_before() -> None:
+    # "Il premier Rossi parla. Bianchi tace. Secondo il presidente del Consiglio, il voto vale."
+    rows = [
+        ("Il", 1, "det", "DET"), ("premier", 3, "nsubj", "NOUN"), ("Rossi", 1, "flat:name", "PROPN"),
+        ("parla", 3, "ROOT", "VERB"), (".", 3, "punct", "PUNCT"),
+        ("Bianchi", 6, "nsubj", "PROPN"), ("tace", 6, "ROOT", "VERB"), (".", 6, "punct", "PUNCT"),
+        ("Secondo", 10, "case", "ADP"), ("il", 10, "det", "DET"), ("presidente", 17, "obl", "NOUN"),
+        ("del", 12, "case", "ADP"), ("Consiglio", 10, "nmod", "PROPN"), (",", 10, "punct", "PUNCT"),
+        ("il", 15, "det", "DET"), ("voto", 17, "nsubj", "NOUN"), ("ora", 17, "advmod", "ADV"),
+        ("vale", 17, "ROOT", "VERB"), (".", 17, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (2, 3), "Bianchi": (5, 6)})
+    assert [(a.source, a.how) for a in found.attributions if a.kind == "according"] == [
+        ("Rossi", "coreference")
+    ]
