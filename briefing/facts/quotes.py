@@ -247,7 +247,11 @@ def _direct(article: Article):
 
 def quote_spans(article: Article) -> list[tuple[int, int]]:
     """Every quoted stretch (marks included), scare quotes too: what no frame may sit in."""
-    return [(m.start(), m.end()) for m in _QUOTES.finditer(article.text)]
+    return quote_spans_of(article.text)
+
+
+def quote_spans_of(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
 
 def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
