@@ -18,10 +18,13 @@ from briefing.facts.text import Article, Ent, written_media
 from briefing.lexicon import en, it
 from briefing.models import Attribution, Quote
 
-# «...», “...”, "..." and „...“; a quote never crosses a paragraph.
+# «...», “...”, "..." and „...“; a quote never crosses a paragraph. Web text also opens with
+# the closing mark (”...”): taken as an opening only where it stands before a word, after a space.
 _QUOTES = re.compile(
     r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>[^“”\n]{1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
+    r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
 )
+_MARK_GROUPS = ("a", "b", "c", "d", "e")
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(
@@ -208,6 +211,9 @@ def _without_nested(claims: list[Quote]) -> list[Quote]:
 
 # '“...” ― Karen Bobadilla': a dash and a name right after a quote sign it (vox pops, epigraphs).
 _SIGNATURE_DASH = re.compile(r"[ \t]*[―—–][ \t]*")
+_SIGNED_NAME = re.compile(
+    r"((?:[A-Z][\w'’-]*\.?)(?: [A-Z][\w'’-]*\.?){1,3})(?=\.?[ \t]*(?:$|\n|[“”\"«]))"
+)
 # '"PENCE: Well, look, ..."': a transcript's speaker label opens the quoted turn.
 _LABEL = re.compile(r"([A-ZÀ-Ü][A-ZÀ-Ü'’. -]{1,30}[A-ZÀ-Ü]):\s")
 
@@ -217,9 +223,11 @@ def _signature(article: Article, after: int, full_names: dict[Ent, str]) -> str 
     if dash is None:
         return None
     person = article.ent_at(dash.end(), dash.end() + 1, {"PER"})
-    if person is None or person.start != dash.end():
-        return None
-    return full_names.get(person) or person.text
+    if person is not None and person.start == dash.end():
+        return full_names.get(person) or person.text
+    # A signature the recogniser left out: capitalised words up to the line's or quote's end.
+    name = _SIGNED_NAME.match(article.text, dash.end())
+    return name.group(1) if name else None
 
 
 def _label(inner: str, full_names: dict[Ent, str]) -> str | None:
@@ -239,7 +247,7 @@ _NOT_LABELS = {"BREAKING", "UPDATE", "NOTE", "WARNING", "URGENT", "NB", "PS"}
 def _direct(article: Article):
     """Each spoken quotation: the match, its inner span and text (scare quotes left out)."""
     for m in _QUOTES.finditer(article.text):
-        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        group = next(g for g in _MARK_GROUPS if m.group(g) is not None)
         inner = m.group(group)
         if inner.strip() and _is_speech(article, m.start(), m.end(), inner):
             yield m, m.start(group), m.end(group), inner

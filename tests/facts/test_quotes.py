@@ -216,6 +216,19 @@ def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
     ]
 
 
+def test_a_signature_the_recogniser_missed_and_a_quote_opened_with_the_closing_mark() -> None:
+    # Web text: reader comments opened with ” and signed with names no entity covers.
+    text = (
+        "Getty.  ”He represents our greatest shame.” ― Sonya Herridge "
+        "“He is ignorant of our culture.” ― Edwin G. Monroy\n"
+    )
+    found = _quotes(text, "en", {})
+    assert [(speaker, quote) for speaker, quote, _ in found] == [
+        ("Sonya Herridge", "He represents our greatest shame."),
+        ("Edwin G. Monroy", "He is ignorant of our culture."),
+    ]
+
+
 def test_a_transcript_label_names_the_speaker_of_its_turn() -> None:
     text = (
         "Mike Pence spoke to Chris Wallace on Sunday. "
