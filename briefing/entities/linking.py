@@ -20,7 +20,7 @@ from briefing.entities.registry import Identity, Registry, registry
 
 # Bumped when linking or the bundled lists change: cached analyses are linked again (cheap:
 # no pipeline runs), so their ids follow the lists.
-VERSION = 2  # 2: middle initials in people's keys, qualified places
+VERSION = 3  # 2: middle initials, qualified places; 3: titles, transliterations, acronyms, lists
 LINKED = ("PER", "ORG", "LOC")
 _TOWNS = {"geo", "us-state"}  # the places that say which country an article is in
 # A town or region tagged ORG is a club or a council (AS Roma, SS Lazio), not the place;

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing.lexicon import en, it
 from briefing.text import fold
 
 _DOTTED = re.compile(r"(?<=\w)\.(?=\w|$)")  # "U.S." -> "US", "J." -> "J"
@@ -29,7 +30,6 @@ PARTICLES = {
     "dos",
     "das",
     "bin",
-    "al",
     "el",
     "ibn",
     "ten",
@@ -39,6 +39,13 @@ PARTICLES = {
 # Jr., Sr. and regnal numbers tell relatives and popes apart: kept at the key's end.
 _ELIDED = re.compile(r"(?<=\w)['’](?=\w)")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
+# Forms of address and titles written before a name ("Mr", "sig.", "Sen.", "il ministro"):
+# "Mr Obama" is Obama, and joins Barack Obama as "Obama" would.
+_BEFORE_NAMES = frozenset(en.HONORIFICS) | frozenset(it.HONORIFICS) | en.TITLES | it.TITLES
+_LONGEST_TITLE = max(len(title.split()) for title in _BEFORE_NAMES)
+_ARTICLE_BEFORE_TITLE = {"the", "il", "lo", "la", "l'", "l’"}
+# The Arabic article inside a name: "Fayez al-Sarraj" is also written "Fayez Sarraj".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑](?=\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -55,22 +62,58 @@ def alias_key(text: str) -> str:
 def spelling(word: str) -> str:
     """One spelling for transliteration variants of a name's word.
 
-    Zelensky, Zelenskyy, Zelenskiy and Zelenskij all read "zelenski"; Volodymyr and Volodimir
-    "volodimir"; Sergei/Sergej, Yuri/Jurij, Mikhail/Michail, Gorbachev/Gorbačëv, Yeltsin/Eltsin,
-    Mahmoud/Mahmud, Aleksandr/Alexander agree too. Vowels stay (Maria and Mario Rossi are
-    two people). Applied to both sides, so only the names' own letters must agree.
+    Zelensky, Zelenskyy, Zelenskiy and Zelenskij all read "zelenski"; Volodymyr, Wolodymyr and
+    Volodimir "volodimir"; Sergei/Sergej, Yuri/Jurij, Mikhail/Michail, Gorbachev/Gorbačëv,
+    Yeltsin/Eltsin, Mahmoud/Mahmud, Aleksandr/Alexander/Alexandre, Khrushchev/Chruščëv,
+    Zhirinovsky/Žirinovskij, Tymoshenko/Tymošenko, Kireyev/Kireev, Costner/Kostner agree too:
+    the English digraphs (kh, zh, sh, shch, ch) read as the letters the Czech-style
+    transliteration Italian uses folds to. Vowels stay (Maria and Mario Rossi are two people),
+    and so do s and z (Rossi, Rozzi). Applied to both sides, so only the names' own letters
+    must agree.
     """
     word = fold(word).replace("y", "i").replace("j", "i").replace("x", "ks")
-    word = word.replace("kh", "ch").replace("ch", "c").replace("ou", "u").replace("gh", "g")
+    word = word.replace("shch", "sc").replace("sch", "s").replace("kh", "ch")
+    word = word.replace("zh", "z").replace("sh", "s").replace("ch", "c")
+    word = word.replace("ou", "u").replace("gh", "g").replace("w", "v").replace("ph", "f")
+    word = re.sub(r"c(?![ei])", "k", word)  # Costner/Kostner; before e and i a "c" is another sound
+    word = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", word)  # Kireyev/Kireev, Nazarbayev
     word = re.sub(r"(.)\1+", r"\1", word)  # Gheddafi/Ghedafi, Zelenskyy
     word = re.sub(r"^i(?=[aeiou])", "", word)  # Yeltsin/Eltsin, Yuri/Juri
-    return re.sub(r"er$", "r", word)  # Alexander/Aleksandr, Peter/Petr
+    return re.sub(r"(?:er|re)$", "r", word)  # Alexander/Aleksandr/Alexandre, Peter/Petr
+
+
+def _title_length(words: list[str]) -> int:
+    """How many of the first words are a form of address or a title ("Prime Minister": 2)."""
+    lowered = [w.casefold().rstrip(".") for w in words[:_LONGEST_TITLE]]
+    for size in range(len(lowered), 0, -1):
+        if " ".join(lowered[:size]) in _BEFORE_NAMES:
+            return size
+    return 0
+
+
+def untitled(written: list[str]) -> list[str]:
+    """A name's written words without the forms of address and titles in front ("il ministro
+    Gelmini" -> "Gelmini"; "Mr President" -> nothing) and without the Arabic article inside
+    it ("Bashar al-Assad" -> "Bashar Assad"; "Al Gore" keeps his first name)."""
+    words = list(written)
+    while words:
+        start = 1 if len(words) > 1 and words[0].casefold() in _ARTICLE_BEFORE_TITLE else 0
+        size = _title_length(words[start:])
+        if not size:
+            break
+        words = words[start + size :]
+    kept = []
+    for n, word in enumerate(words):
+        if word.casefold() == "al" and (n > 0 or word == "al"):
+            continue  # "Abu Musab al Zarqawi", "al Zarqawi"; "Al Pacino" stays
+        kept.append(_ARABIC_ARTICLE.sub("", word))
+    return kept
 
 
 def person_words(name: str) -> list[str]:
     """A person's name as spelling-normalised words; initials and middle names as one letter
     ("george", "h", "w", "bush" for George Herbert Walker Bush), never respelled; a Jr., Sr. or regnal number last, marked with a "+" ("+jr")."""
-    written = name.split()
+    written = untitled(name.split())
     suffix = (
         written.pop().casefold().rstrip(".")
         if len(written) > 1 and _SUFFIX.match(written[-1])

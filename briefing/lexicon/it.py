@@ -36,3 +36,16 @@ HONORIFICS = {
     "sig": "Masc", "signor": "Masc", "sigra": "Fem", "sig.ra": "Fem", "signora": "Fem",
     "dott": None,
 }  # fmt: skip
+
+# Titles, offices and abbreviated forms of address written before a name and no part of it
+# ("on. Renzi", "il ministro Gelmini", "dott. Rossi"), without their full stop; identities
+# strip them with the honorifics. Kept apart from HONORIFICS, which the facts read (and where
+# "on" would be the English word).
+TITLES = frozenset(
+    """
+    on onorevole dott dottor dottore dottoressa prof professor professore professoressa avv
+    avvocato ing ingegnere sen senatore senatrice presidente presidentessa ministro ministra
+    sottosegretario commissario premier cancelliere cancelliera segretario segretaria sindaco
+    sindaca governatore governatrice generale gen colonnello mons monsignor
+    """.split()
+) | {"primo ministro", "vice presidente", "vicepresidente"}  # fmt: skip
