@@ -17,10 +17,12 @@ from briefing.store.core import locked
 from briefing.store.search import SearchIndex
 from briefing.store.tables import JournalledTables
 
+_JOINED_KINDS = ("people", "organizations")  # a surname or an acronym alone joins a fuller name
+
 
 def _people(doc: dict | None) -> list[tuple[str, str]]:
-    """(id, name as written) of the people in a summary document."""
-    return [(i[1], i[2]) for i in (doc or {}).get("identities") or () if i[0] == "people"]
+    """(id, name as written) of the people and organisations in a summary document."""
+    return [(i[1], i[2]) for i in (doc or {}).get("identities") or () if i[0] in _JOINED_KINDS]
 
 
 class PeopleMixin:
