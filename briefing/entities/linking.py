@@ -166,27 +166,31 @@ def _person_keys(mentions: Sequence[tuple[str, str]]) -> dict[int, str]:
 def _link_acronyms(
     mentions: Sequence[tuple[str, str]], keys: list[str | None], defined: dict[str, int], known
 ) -> None:
-    """An unlisted acronym takes the key of the name it stands for in the article: the one
-    defined in brackets, else the one name of two words or more it is the initials of."""
+    """An acronym and the name it stands for in the article share one key: the name it is
+    defined after in brackets, else the one name of two words or more it is the initials of.
+    An unlisted acronym takes the name's key; a listed one ("NHS", "FAA") gives the name
+    written out its listed identity when that name is unlisted ("servizio sanitario nazionale
+    (NHS)")."""
     names: dict[str, list[str]] = {}
     for n, (text, label) in enumerate(mentions):
         if label in ("ORG", "LOC") and keys[n] and len(text.split()) >= 2:
             names.setdefault(keys[n], []).append(text)
     for n, (text, label) in enumerate(mentions):
-        key = keys[n]
-        if label not in ("ORG", "LOC") or key is None or known.get(key) is not None:
-            continue
-        text = text.strip()
-        if not looks_like_acronym(text):
+        key, text = keys[n], text.strip()
+        if label not in ("ORG", "LOC") or key is None or not looks_like_acronym(text):
             continue
         if alias_key(text) in defined:
-            keys[n] = keys[defined[alias_key(text)]]
+            name = keys[defined[alias_key(text)]]
+        else:
+            fitting = {k for k, written in names.items() if any(fits(text, w) for w in written)}
+            name = fitting.pop() if len(fitting - {key}) == 1 else None
+        if name is None or name == key:
             continue
-        fitting = {
-            k for k, written in names.items() if k != key and any(fits(text, w) for w in written)
-        }
-        if len(fitting) == 1:
-            keys[n] = fitting.pop()
+        if known.get(key) is None:
+            keys[n] = name
+        elif known.get(name) is None:
+            keys[:] = [key if k == name else k for k in keys]
+            names[key] = names.pop(name, [])
 
 
 def links_version(edits: Edits | None = None) -> int:

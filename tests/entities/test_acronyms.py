@@ -88,3 +88,21 @@ def test_an_acronym_alone_joins_across_the_store_the_one_name_it_fits():
     assert listed == "org:who" and join_people([listed, hockey]) == {}  # listed: never joins
     person, firm = ids(("Trump", "PER"))[0], ids(("Trump", "ORG"))[0]
     assert join_people([person, firm, ids(("Donald Trump", "PER"))[0]]).get(firm) is None
+
+
+def test_a_listed_acronym_gives_the_name_written_out_its_identity():
+    name, short = ids(("Federal Aviation Authority", "ORG"), ("FAA", "ORG"))
+    assert name == short == "org:faa"
+    text = "Si tratta della nuova iniziativa del servizio sanitario nazionale (NHS) scozzese."
+    analysis = _analysis(text, [("servizio sanitario nazionale", "ORG"), ("NHS", "ORG")])
+    link_analysis(analysis, text=text)
+    assert [e.id for e in analysis.entities] == ["org:nhs", "org:nhs"]
+    alone = ids(("servizio sanitario nazionale", "ORG"))[0]
+    assert alone != "org:nhs"  # without the short form it is Italy's, not the NHS
+
+
+def test_two_letters_are_too_few_to_join_across_the_store():
+    short, name = ids(("OB", "ORG"))[0], ids(("OFK Beograd", "ORG"))[0]
+    assert join_people([short, name]) == {}
+    short, name = ids(("BWF", "ORG"))[0], ids(("Badminton World Federation", "ORG"))[0]
+    assert join_people([short, name]) == {short: name}
