@@ -1,4 +1,5 @@
-"""The store's people across articles: whom a surname alone means, kept by every write.
+"""The store's people across articles: whom a surname alone means (and which organisation an
+acronym alone is), kept by every write.
 
 The search index keeps its own (built from the identity keys it stores, kept by each apply),
 so a person: filter never reads the summaries. Without an index (read-only, being rebuilt) the
