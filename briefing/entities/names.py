@@ -44,6 +44,22 @@ _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
 _BEFORE_NAMES = frozenset(en.HONORIFICS) | frozenset(it.HONORIFICS) | en.TITLES | it.TITLES
 _LONGEST_TITLE = max(len(title.split()) for title in _BEFORE_NAMES)
 _ARTICLE_BEFORE_TITLE = {"the", "il", "lo", "la", "l'", "l’"}
+# Chinese, Korean and Vietnamese family names, written before the given name ("Xi Jinping",
+# "Kim Jong-un", "Nguyen Xuan Phuc"): the surname that a title or the name alone refers to
+# ("President Xi"). Lee, Lin and Le are left out: Lee Harvey Oswald, Lin-Manuel Miranda.
+_FAMILY_FIRST = frozenset(
+    """
+    xi hu wen li wang zhang liu chen zhou zhao huang deng jiang mao yang wu xu sun ma guo zhu
+    gao luo zheng liang xie tang kim park choi jung kang cho yoon jang roh chun ban moon
+    nguyen tran pham
+    """.split()
+)
+# A given name in such syllables ("jinping", "ki moon", "xuan phuc": no "y" for a vowel, no
+# doubled consonant), none of them long: Kim Kardashian, Kim Williams, Ma Rainey keep their
+# order.
+_SYLLABLES = re.compile(r"(?:[bcdfghjklmnpqrstvwxyz]{0,2}[aeiou]{1,3}(?:ng|n|m|l|k|p|t|r|c|h)?)+")
+_DOUBLED_CONSONANT = re.compile(r"([^aeiou])\1")
+_GIVEN_LETTERS = 8
 # The Arabic article inside a name: "Fayez al-Sarraj" is also written "Fayez Sarraj".
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑](?=\w)", re.IGNORECASE)
 
@@ -110,6 +126,25 @@ def untitled(written: list[str]) -> list[str]:
     return kept
 
 
+def _family_first(words: list[str], first_written: str) -> list[str]:
+    """ "xi jinping" -> ["jinping", "xi"], "kim jong un" -> ["jongun", "kim"]: the family name
+    last, like the surname of a name written the other way; other names as they are."""
+    given = words[1:]
+    if (
+        words[0] in _FAMILY_FIRST
+        and fold(first_written) == words[0]  # "Ma'a Nonu" is no Ma
+        and 1 <= len(given) <= 2
+        and all(
+            len(w) <= _GIVEN_LETTERS
+            and _SYLLABLES.fullmatch(w)
+            and not _DOUBLED_CONSONANT.search(w)
+            for w in given
+        )
+    ):
+        return ["".join(given), words[0]]
+    return words
+
+
 def person_words(name: str) -> list[str]:
     """A person's name as spelling-normalised words; initials and middle names as one letter
     ("george", "h", "w", "bush" for George Herbert Walker Bush), never respelled; a Jr., Sr. or regnal number last, marked with a "+" ("+jr")."""
@@ -122,6 +157,7 @@ def person_words(name: str) -> list[str]:
     folded = alias_key(" ".join(written)).split()
     if not any(len(w) > 1 for w in folded):
         return []  # initials alone name nobody
+    folded = _family_first(folded, written[0])
     start = surname_start(folded)
     # Middle names by their initial as written (spelling() may change a first letter: John)
     words = [

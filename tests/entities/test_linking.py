@@ -276,3 +276,25 @@ def test_more_institutions_and_places_in_both_languages():
         assert a == b and registry().get(a) is not None, (it, en, a)
     assert ids(("FBI", "ORG"))[0] == ids(("Federal Bureau of Investigation", "ORG"))[0]
     assert ids(("Bank of England", "ORG"))[0] != ids(("Bank of America", "ORG"))[0]
+
+
+def test_a_family_name_written_first_is_the_surname():
+    for full, short in [
+        ("Xi Jinping", "President Xi"),
+        ("Hu Jintao", "Mr Hu"),
+        ("Ban Ki-moon", "Ban"),
+        ("Park Won-soon", "Park"),
+        ("Nguyen Xuan Phuc", "Nguyen"),
+    ]:
+        a, b = ids((full, "PER"), (short, "PER"))
+        assert a == b, (full, short)
+    assert ids(("Kim Jong-un", "PER"))[0] == ids(("Kim Jong Un", "PER"))[0]
+    assert len(set(ids(("Kim Jong-un", "PER"), ("Kim Jong-il", "PER"), ("Kim Yo-jong", "PER")))) == 3
+
+
+def test_western_names_that_start_like_a_family_name_keep_their_order():
+    for full, surname in [("Kim Kardashian", "Kardashian"), ("Lee Martindale", "Martindale")]:
+        a, b = ids((full, "PER"), (surname, "PER"))
+        assert a == b, (full, surname)
+    williams, kim = ids(("Kim Williams", "PER"), ("Kim", "PER"))
+    assert williams != kim
