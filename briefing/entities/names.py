@@ -60,6 +60,22 @@ _FAMILY_FIRST = frozenset(
 _SYLLABLES = re.compile(r"(?:[bcdfghjklmnpqrstvwxyz]{0,2}[aeiou]{1,3}(?:ng|n|m|l|k|p|t|r|c|h)?)+")
 _DOUBLED_CONSONANT = re.compile(r"([^aeiou])\1")
 _GIVEN_LETTERS = 8
+# A pope's or a monarch's name is written in each language's form: with a regnal number
+# (Benedetto XVI, Carlo III) or a title (Papa Francesco) it is read in English's, so that
+# Giovanni Paolo II is John Paul II. Other names keep their language (Carlo Rossi).
+_REGNAL_TITLES = {**it.REGNAL_TITLES, **en.REGNAL_TITLES}
+_NAMES_TOO = {"re", "regina"}  # capitalised they are names: Luciano Re Cecconi, Regina Spektor
+_REGNAL_NAMES = {
+    "giovanni": "john", "paolo": "paul", "benedetto": "benedict", "francesco": "francis",
+    "pio": "pius", "leone": "leo", "gregorio": "gregory", "clemente": "clement",
+    "innocenzo": "innocent", "urbano": "urban", "giulio": "julius", "sisto": "sixtus",
+    "alessandro": "alexander", "adriano": "adrian", "pietro": "peter", "carlo": "charles",
+    "elisabetta": "elizabeth", "filippo": "philip", "felipe": "philip", "guglielmo": "william",
+    "giorgio": "george", "enrico": "henry", "luigi": "louis", "federico": "frederick",
+    "giacomo": "james", "giuseppe": "joseph", "edoardo": "edward", "caterina": "catherine",
+    "maria": "mary", "anna": "anne", "vittoria": "victoria", "leopoldo": "leopold",
+    "alberto": "albert", "baldovino": "baudouin", "guglielmina": "wilhelmina",
+}  # fmt: skip
 # The Arabic article inside a name: "Fayez al-Sarraj" is also written "Fayez Sarraj".
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑](?=\w)", re.IGNORECASE)
 
@@ -145,10 +161,19 @@ def _family_first(words: list[str], first_written: str) -> list[str]:
     return words
 
 
+def _is_regnal_title(word: str) -> bool:
+    lowered = word.casefold()
+    return lowered in _REGNAL_TITLES and (word.islower() or lowered not in _NAMES_TOO)
+
+
 def person_words(name: str) -> list[str]:
     """A person's name as spelling-normalised words; initials and middle names as one letter
     ("george", "h", "w", "bush" for George Herbert Walker Bush), never respelled; a Jr., Sr. or regnal number last, marked with a "+" ("+jr")."""
-    written = untitled(name.split())
+    written = name.split()
+    regnal = ""
+    while len(written) > 1 and _is_regnal_title(written[0]):
+        regnal = _REGNAL_TITLES[written.pop(0).casefold()]  # "Papa Francesco": pope Francis
+    written = untitled(written)
     suffix = (
         written.pop().casefold().rstrip(".")
         if len(written) > 1 and _SUFFIX.match(written[-1])
@@ -157,6 +182,10 @@ def person_words(name: str) -> list[str]:
     folded = alias_key(" ".join(written)).split()
     if not any(len(w) > 1 for w in folded):
         return []  # initials alone name nobody
+    if suffix in ("", "jr", "sr") and regnal:
+        suffix = regnal  # "Pope Francis": no number, the title says who
+    if regnal or (suffix and suffix not in ("jr", "sr")):
+        folded = [_REGNAL_NAMES.get(w, w) for w in folded]
     folded = _family_first(folded, written[0])
     start = surname_start(folded)
     # Middle names by their initial as written (spelling() may change a first letter: John)

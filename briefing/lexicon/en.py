@@ -25,3 +25,7 @@ TITLES = frozenset(
     """.split()
 ) | {"prime minister", "foreign minister", "defence minister", "defense minister",
      "finance minister", "interior minister", "secretary of state", "vice president"}  # fmt: skip
+
+# Titles before a pope's or a monarch's regnal name ("Pope Francis", "Queen Elizabeth II"):
+# what the name is (its regnal number, when written, says which one).
+REGNAL_TITLES = {"pope": "pope", "king": "king", "queen": "king"}

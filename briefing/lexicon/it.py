@@ -49,3 +49,6 @@ TITLES = frozenset(
     sindaca governatore governatrice generale gen colonnello mons monsignor
     """.split()
 ) | {"primo ministro", "vice presidente", "vicepresidente"}  # fmt: skip
+
+# Titles before a pope's or a monarch's regnal name ("Papa Francesco", "re Carlo III").
+REGNAL_TITLES = {"papa": "pope", "pontefice": "pope", "re": "king", "regina": "king"}
