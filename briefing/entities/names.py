@@ -76,6 +76,23 @@ _REGNAL_NAMES = {
     "maria": "mary", "anna": "anne", "vittoria": "victoria", "leopoldo": "leopold",
     "alberto": "albert", "baldovino": "baudouin", "guglielmina": "wilhelmina",
 }  # fmt: skip
+# Short forms of first names, as news writes them (Mike Pence, Beppe Grillo): the first name
+# they stand for, so that a person is one person however the first name is written. Only the
+# forms that stand for one name (not Gigi: Luigi or Gianluigi; not Don, the priest's title).
+_SHORT_FIRST_NAMES = {
+    "bill": "william", "billy": "william", "will": "william", "bob": "robert",
+    "bobby": "robert", "rob": "robert", "robbie": "robert", "mike": "michael",
+    "mick": "michael", "jim": "james", "jimmy": "james", "joe": "joseph", "joey": "joseph",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "ricky": "richard", "rich": "richard", "tony": "anthony", "alex": "alexander",
+    "andy": "andrew", "dave": "david", "chris": "christopher", "nick": "nicholas",
+    "ben": "benjamin", "dan": "daniel", "danny": "daniel", "sam": "samuel", "matt": "matthew",
+    "pete": "peter", "ed": "edward", "eddie": "edward", "ron": "ronald", "ronnie": "ronald",
+    "jeff": "jeffrey", "greg": "gregory", "tim": "timothy", "larry": "lawrence",
+    "jerry": "gerald", "steve": "steven", "stephen": "steven", "liz": "elizabeth",
+    "sue": "susan", "jenny": "jennifer", "beppe": "giuseppe", "peppe": "giuseppe",
+    "pino": "giuseppe", "gianni": "giovanni", "sandro": "alessandro",
+}  # fmt: skip
 # The Arabic article inside a name: "Fayez al-Sarraj" is also written "Fayez Sarraj".
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑](?=\w)", re.IGNORECASE)
 
@@ -187,6 +204,8 @@ def person_words(name: str) -> list[str]:
     if regnal or (suffix and suffix not in ("jr", "sr")):
         folded = [_REGNAL_NAMES.get(w, w) for w in folded]
     folded = _family_first(folded, written[0])
+    if len(folded) > 1:
+        folded[0] = _SHORT_FIRST_NAMES.get(folded[0], folded[0])
     start = surname_start(folded)
     # Middle names by their initial as written (spelling() may change a first letter: John)
     words = [

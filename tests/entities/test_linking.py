@@ -317,3 +317,18 @@ def test_popes_and_kings_are_one_person_across_languages():
     assert ids(("Carlo Rossi", "PER"))[0] == "per:karlo rosi"  # no number: no king
     assert ids(("re Carlo III", "PER"))[0] == ids(("King Charles III", "PER"))[0]
     assert ids(("Regina Spektor", "PER"))[0] == "per:regina spektor"  # a name, not a queen
+
+
+def test_a_short_form_of_a_first_name_is_that_first_name():
+    for a, b in [
+        ("Mike Vick", "Michael Vick"),
+        ("Steve Witkoff", "Steven Witkoff"),
+        ("Bill Clinton", "William Clinton"),
+        ("Tony Blair", "Anthony Blair"),
+        ("Beppe Grillo", "Giuseppe Grillo"),
+        ("Gianni Agnelli", "Giovanni Agnelli"),
+    ]:
+        assert ids((a, "PER"))[0] == ids((b, "PER"))[0], (a, b)
+    for a, b in [("Chris Evans", "Christine Evans"), ("Alex Morgan", "Alexandra Morgan")]:
+        assert ids((a, "PER"))[0] != ids((b, "PER"))[0], (a, b)
+    assert ids(("Mike", "PER"))[0] == "per:mike"  # a one-word name is a surname: kept
