@@ -53,6 +53,12 @@ class Field(Node):
 
         for name in identity_names(self.name, self.value):
             found = found | index.field_slots(self.name, name_key(name).strip())
+        if self.name == "person":
+            from briefing.entities.names import untitled
+
+            bare = " ".join(untitled(self.value.split()))  # "Mr Witkoff": Witkoff
+            if bare and bare != self.value:
+                found = found | index.field_slots(self.name, bare)
         if self.name == "person" and hasattr(index, "people_joins"):
             found = found | self._same_person(index)
         if self.name == "org" and hasattr(index, "people_joins"):
