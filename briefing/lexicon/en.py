@@ -1,4 +1,5 @@
-"""English articles and prepositions."""
+"""English articles and prepositions, and the words written before a name (forms of address,
+titles, a pope's or monarch's title)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Italian articles and prepositions, simple and joined with the article ("della", "nell'")."""
+"""Italian articles and prepositions, simple and joined with the article ("della", "nell'"),
+and the words written before a name (forms of address, titles, a pope's or monarch's title)."""
 
 from __future__ import annotations
 
