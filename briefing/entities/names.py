@@ -199,7 +199,7 @@ def person_words(name: str) -> list[str]:
     folded = alias_key(" ".join(written)).split()
     if not any(len(w) > 1 for w in folded):
         return []  # initials alone name nobody
-    if suffix in ("", "jr", "sr") and regnal:
+    if regnal and not suffix:
         suffix = regnal  # "Pope Francis": no number, the title says who
     if regnal or (suffix and suffix not in ("jr", "sr")):
         folded = [_REGNAL_NAMES.get(w, w) for w in folded]
