@@ -6,9 +6,11 @@ Usage: python benchmarks/linking_bench.py [--no-timing] [--gold PATH]
 - benchmarks/data/identity_gold.jsonl: pairs of mentions that must link (it/en names, spellings,
   transliterations, a surname and its full name) or must not (namesakes, relatives, people
   named like places), each with the article context it is linked in. Forms come from KIND
-  Wikinews dev, CoNLL++ dev, the corpus and the seed; `from` says which. A pair in one article
-  is linked in one call; a pair across two articles is linked apart, then the surname rule
-  across the store is applied to the two (a store of those two articles).
+  Wikinews dev, CoNLL++ dev, the corpus and the seed, and (issue 16's third round: acronyms,
+  other-language institutions, titles, transliterations) the NER training texts; `from` says
+  which. A pair in one article is linked in one call (with `text`, the sentence that defines
+  a short form in brackets); a pair across two articles is linked apart, then the store's
+  joins (a surname, an acronym alone) are applied to the two (a store of those two articles).
 - benchmarks/data/identity_heldout.jsonl: a second list in the same form, written before the
   fixes of issue 16's second round and never tuned against (`--gold` it to score it alone).
 - Surface forms -> identities: the gold PER/ORG/LOC annotations of KIND dev and CoNLL++ dev
@@ -24,10 +26,12 @@ import sys
 import time
 from pathlib import Path
 
+from briefing.entities.acronyms import defined_in
 from briefing.entities.joins import join_people
 from briefing.entities.linking import link_analysis, link_mentions
 from briefing.entities.names import alias_key
 from briefing.entities.registry import registry
+from briefing.models import Entity
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "data" / "identity_gold.jsonl"
@@ -43,12 +47,27 @@ def _mention(pair: list[str]) -> tuple[str, str]:
     return pair[0], pair[1]
 
 
+def _defined(row: dict) -> dict[str, int]:
+    """The short forms the row's text defines in brackets after the pair's first mention
+    (`text`: the sentence both are written in)."""
+    text = row.get("text")
+    if not text:
+        return {}
+    entities = []
+    for written, label in (row["a"], row["b"]):
+        start = text.find(written, entities[-1].end if entities else 0)
+        if start < 0:
+            return {}
+        entities.append(Entity(start, start + len(written), label, written))
+    return defined_in(entities, text)
+
+
 def predicted_link(row: dict) -> bool:
     a, b = _mention(row["a"]), _mention(row["b"])
     context_a = [_mention(c) for c in row.get("context_a", [])]
     context_b = [_mention(c) for c in row.get("context_b", [])]
     if row["same_article"]:
-        links = link_mentions([a, b, *context_a])
+        links = link_mentions([a, b, *context_a], defined=_defined(row))
         return links[0] is not None and links[0].id == links[1].id
     first = link_mentions([a, *context_a])
     second = link_mentions([b, *context_b])

@@ -11,6 +11,13 @@ Fits never cross a suffix (Jr., II) and never a different middle initial: "Georg
 "George H. W. Bush" stay two people, and "George Bush" and "Bush" fit both so stay their own.
 Only keys sharing a surname can join, so the keys are kept by surname and a change rejoins
 one surname's keys alone: `PeopleJoins.update` is the incremental form for a growing store.
+
+Organisations join the same way: an unlisted acronym of 3-6 letters ("org:ntsb") joins the
+one unlisted organisation of the store whose initials it is ("org:national transportation
+safety board"); two such organisations and it stays its own, and a listed identity never
+joins (`acronyms`). Keys keep no case, so a short name that is no acronym ("Kia") may still
+join a name it is the initials of (Kansai International Airport): the store has no article
+saying which.
 """
 
 from __future__ import annotations
@@ -20,9 +27,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.entities.acronyms import initials
 from briefing.entities.names import surname_start
+from briefing.entities.registry import institution_ids
 
-Group = tuple[str, str]  # (the surname's last word, the suffix)
+Group = tuple[str, str]  # (the surname's last word, the suffix); ("initials", "#org")
+_ORG = "#org"  # the suffix that marks an organisation's group
+# Across the store an acronym has no article to vouch for it, so only the longer ones join
+# names of as many words: on the dev sets' gold entities, two-letter ones joined other
+# bodies ("OB", the baseball team, to OFK Beograd; "Hp" to Havana D'Primera).
+_ACRONYM_LETTERS = range(3, 7)
 
 
 @dataclass(frozen=True)
@@ -54,8 +68,24 @@ class _Name:
         return self.level == 2 and fuller.level == 3 and self.first == fuller.first
 
 
+def _parse_org(key: str) -> _Name | None:
+    """An unlisted organisation as a name: an acronym is a surname alone, a name of two words
+    or more a full name, both under the initials."""
+    words = key[4:].split()
+    if not words or key in institution_ids():
+        return None
+    if len(words) == 1:
+        return _Name("", (), (words[0],), _ORG) if len(words[0]) in _ACRONYM_LETTERS else None
+    letters = initials(words)
+    if len(letters) not in _ACRONYM_LETTERS or len(words) < 2:
+        return None
+    return _Name(" ".join(words), (), (letters,), _ORG)
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(key: str) -> _Name | None:
+    if key.startswith("org:"):
+        return _parse_org(key)
     if not key.startswith("per:"):
         return None
     words = key[4:].split()
@@ -171,13 +201,16 @@ class PeopleJoins:
 def join_analysis(
     analysis, joins: PeopleJoins, name_of: Callable[[str], str | None] = lambda _key: None
 ) -> None:
-    """Give an analysis's people the id the store joins them to, in place: an article naming
-    only "Trump" exports and lists Donald Trump's id and name when he is the only Trump.
+    """Give an analysis's people and organisations the id the store joins them to, in place:
+    an article naming only "Trump" exports and lists Donald Trump's id and name when he is the
+    only Trump, one naming only "NTSB" the National Transportation Safety Board's.
     `name_of` names a joined-to key (the store's fullest spelling of it)."""
     if analysis is None:
         return
-    people = [*analysis.facts.people, *(e for e in analysis.entities if e.label == "PER")]
-    for thing in people:
+    facts = analysis.facts
+    joined = [*facts.people, *facts.organizations]
+    joined += [e for e in analysis.entities if e.label in ("PER", "ORG")]
+    for thing in joined:
         if not thing.id:
             continue
         target = joins.resolve(thing.id)

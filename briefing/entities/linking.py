@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.entities.acronyms import defined_in, fits, looks_like_acronym
 from briefing.entities.edits import Edits
 from briefing.entities.joins import join_people
 from briefing.entities.names import alias_key, fullness, person_key, person_words
@@ -20,7 +21,7 @@ from briefing.entities.registry import Identity, Registry, registry
 
 # Bumped when linking or the bundled lists change: cached analyses are linked again (cheap:
 # no pipeline runs), so their ids follow the lists.
-VERSION = 2  # 2: middle initials in people's keys, qualified places
+VERSION = 3  # 2: middle initials, qualified places; 3: titles, transliterations, acronyms, lists
 LINKED = ("PER", "ORG", "LOC")
 _TOWNS = {"geo", "us-state"}  # the places that say which country an article is in
 # A town or region tagged ORG is a club or a council (AS Roma, SS Lazio), not the place;
@@ -162,6 +163,36 @@ def _person_keys(mentions: Sequence[tuple[str, str]]) -> dict[int, str]:
     return {n: joined.get(key, key) for n, key in keys.items()}
 
 
+def _link_acronyms(
+    mentions: Sequence[tuple[str, str]], keys: list[str | None], defined: dict[str, int], known
+) -> None:
+    """An acronym and the name it stands for in the article share one key: the name it is
+    defined after in brackets, else the one name of two words or more it is the initials of.
+    An unlisted acronym takes the name's key; a listed one ("NHS", "FAA") gives the name
+    written out its listed identity when that name is unlisted ("servizio sanitario nazionale
+    (NHS)")."""
+    names: dict[str, list[str]] = {}
+    for n, (text, label) in enumerate(mentions):
+        if label in ("ORG", "LOC") and keys[n] and len(text.split()) >= 2:
+            names.setdefault(keys[n], []).append(text)
+    for n, (text, label) in enumerate(mentions):
+        key, text = keys[n], text.strip()
+        if label not in ("ORG", "LOC") or key is None or not looks_like_acronym(text):
+            continue
+        if alias_key(text) in defined:
+            name = keys[defined[alias_key(text)]]
+        else:
+            fitting = {k for k, written in names.items() if any(fits(text, w) for w in written)}
+            name = fitting.pop() if len(fitting - {key}) == 1 else None
+        if name is None or name == key:
+            continue
+        if known.get(key) is None:
+            keys[n] = name
+        elif known.get(name) is None:
+            keys[:] = [key if k == name else k for k in keys]
+            names[key] = names.pop(name, [])
+
+
 def links_version(edits: Edits | None = None) -> int:
     """What an analysis records as linked by: the lists' VERSION and the user's edits."""
     return VERSION * 1_000_000 + (edits.version if edits else 0)
@@ -173,10 +204,13 @@ def link_mentions(
     known: Registry | None = None,
     edits: Edits | None = None,
     qualifiers: dict[int, int] | None = None,
+    defined: dict[str, int] | None = None,
 ) -> list[Link | None]:
     """One Link per (text, label) mention of an article; None for other labels.
 
-    `qualifiers`: mention -> the mention right after it that qualifies it ("Paris" -> "Texas").
+    `qualifiers`: mention -> the mention right after it that qualifies it ("Paris" -> "Texas");
+    `defined`: a short form's alias key -> the mention it is defined after in brackets
+    ("usgs" -> "Servizio geologico degli Stati Uniti", `acronyms.defined_in`).
     """
     known = known or registry()
     listed, apart = _link_listed(mentions, known, qualifiers or {})
@@ -193,6 +227,7 @@ def link_mentions(
             keys.append(label.lower() + ":" + alias_key(text))
         else:
             keys.append(None)
+    _link_acronyms(mentions, keys, defined or {}, known)
     if edits:  # the user's merges and splits win
         keys = [
             edits.resolve(k, text) if k else None
@@ -285,7 +320,8 @@ def link_analysis(
     offset = len(mentions)
     for kind, label in _FACT_LABELS.items():
         mentions += [(thing.name, label) for thing in getattr(facts, kind)]
-    links = link_mentions(mentions, analysis.lang, known, edits, qualifiers)
+    defined = defined_in(analysis.entities, text)
+    links = link_mentions(mentions, analysis.lang, known, edits, qualifiers, defined)
     for entity, link in zip(analysis.entities, links, strict=False):
         entity.id = link.id if link else None
         entity.canonical = link.canonical if link else None

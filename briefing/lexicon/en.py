@@ -1,4 +1,5 @@
-"""English articles and prepositions."""
+"""English articles and prepositions, and the words written before a name (forms of address,
+titles, a pope's or monarch's title)."""
 
 from __future__ import annotations
 
@@ -13,3 +14,19 @@ PREPOSITIONS = frozenset(
 
 # Forms of address, written without their full stop, and the gender they give (None: either).
 HONORIFICS = {"mr": "Masc", "mrs": "Fem", "ms": "Fem", "miss": "Fem", "dr": None}
+
+# Titles and offices written before a name and no part of it ("Sen. John McCain", "President
+# Erdogan", "Prime Minister Cameron"), without their full stop; identities strip them with the
+# honorifics. Kept apart from HONORIFICS, which the facts read for genders and names.
+TITLES = frozenset(
+    """
+    sen senator gov governor pres president vice rep representative gen general col colonel
+    lt capt captain sgt adm admiral prof professor rev reverend fr judge justice chancellor
+    minister premier secretary mayor sheikh
+    """.split()
+) | {"prime minister", "foreign minister", "defence minister", "defense minister",
+     "finance minister", "interior minister", "secretary of state", "vice president"}  # fmt: skip
+
+# Titles before a pope's or a monarch's regnal name ("Pope Francis", "Queen Elizabeth II"):
+# what the name is (its regnal number, when written, says which one).
+REGNAL_TITLES = {"pope": "pope", "king": "king", "queen": "king"}

@@ -1,4 +1,5 @@
-"""Italian articles and prepositions, simple and joined with the article ("della", "nell'")."""
+"""Italian articles and prepositions, simple and joined with the article ("della", "nell'"),
+and the words written before a name (forms of address, titles, a pope's or monarch's title)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,19 @@ HONORIFICS = {
     "sig": "Masc", "signor": "Masc", "sigra": "Fem", "sig.ra": "Fem", "signora": "Fem",
     "dott": None,
 }  # fmt: skip
+
+# Titles, offices and abbreviated forms of address written before a name and no part of it
+# ("on. Renzi", "il ministro Gelmini", "dott. Rossi"), without their full stop; identities
+# strip them with the honorifics. Kept apart from HONORIFICS, which the facts read (and where
+# "on" would be the English word).
+TITLES = frozenset(
+    """
+    on onorevole dott dottor dottore dottoressa prof professor professore professoressa avv
+    avvocato ing ingegnere sen senatore senatrice presidente presidentessa ministro ministra
+    sottosegretario commissario premier cancelliere cancelliera segretario segretaria sindaco
+    sindaca governatore governatrice generale gen colonnello mons monsignor
+    """.split()
+) | {"primo ministro", "vice presidente", "vicepresidente"}  # fmt: skip
+
+# Titles before a pope's or a monarch's regnal name ("Papa Francesco", "re Carlo III").
+REGNAL_TITLES = {"papa": "pope", "pontefice": "pope", "re": "king", "regina": "king"}

@@ -53,8 +53,31 @@ class Field(Node):
 
         for name in identity_names(self.name, self.value):
             found = found | index.field_slots(self.name, name_key(name).strip())
+        if self.name == "person":
+            from briefing.entities.names import untitled
+
+            bare = " ".join(untitled(self.value.split()))  # "Mr Witkoff": Witkoff
+            if bare and bare != self.value:
+                found = found | index.field_slots(self.name, bare)
         if self.name == "person" and hasattr(index, "people_joins"):
             found = found | self._same_person(index)
+        if self.name == "org" and hasattr(index, "people_joins"):
+            found = found | self._same_org(index)
+        return found
+
+    def _same_org(self, index: Lookup) -> set[int]:
+        """ "org:National Transportation Safety Board": also the articles naming only its
+        acronym, when the store joins "NTSB" to it (entities.joins), and the other way round."""
+        from briefing.entities.names import alias_key
+        from briefing.query.keys import IDENTITY_FIELD
+
+        key = "org:" + alias_key(self.value)
+        members = index.people_joins().members(key)
+        if members == {key}:
+            return set()  # joined to nothing: the words found it already
+        found: set[int] = set()
+        for member in members:
+            found = found | index.field_slots(IDENTITY_FIELD, member)
         return found
 
     def _same_person(self, index: Lookup) -> set[int]:

@@ -1,4 +1,5 @@
-"""The store's people across articles: whom a surname alone means, kept by every write.
+"""The store's people across articles: whom a surname alone means (and which organisation an
+acronym alone is), kept by every write.
 
 The search index keeps its own (built from the identity keys it stores, kept by each apply),
 so a person: filter never reads the summaries. Without an index (read-only, being rebuilt) the
@@ -17,10 +18,12 @@ from briefing.store.core import locked
 from briefing.store.search import SearchIndex
 from briefing.store.tables import JournalledTables
 
+_JOINED_KINDS = ("people", "organizations")  # a surname or an acronym alone joins a fuller name
+
 
 def _people(doc: dict | None) -> list[tuple[str, str]]:
-    """(id, name as written) of the people in a summary document."""
-    return [(i[1], i[2]) for i in (doc or {}).get("identities") or () if i[0] == "people"]
+    """(id, name as written) of the people and organisations in a summary document."""
+    return [(i[1], i[2]) for i in (doc or {}).get("identities") or () if i[0] in _JOINED_KINDS]
 
 
 class PeopleMixin:

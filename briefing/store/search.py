@@ -77,6 +77,11 @@ _FOREIGN = re.compile(f"[^{_AGREED_CHARS}]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _ARTICLE_PART, _ANALYSIS_PART = 0, 1
 INDEXED_TABLES = ("articles", "summaries", "highlights")
+# The identity keys the store's joins read: people (a surname alone) and organisations (an
+# acronym alone), entities.joins.
+_JOINED_KEYS = (
+    "(({column} >= 'per:' AND {column} < 'per;') OR ({column} >= 'org:' AND {column} < 'org;'))"
+)
 
 Change = tuple[str, Any, dict | None]  # (table, key, document or None), as the store commits
 
@@ -494,7 +499,7 @@ class SearchIndex:
                 for row in db.execute(
                     "SELECT names.key FROM articles JOIN keyed ON keyed.n = articles.n"
                     " JOIN names ON names.k = keyed.k WHERE names.field = ?"
-                    " AND names.key >= 'per:' AND names.key < 'per;'"
+                    f" AND {_JOINED_KEYS.format(column='names.key')}"
                     f" AND articles.id IN ({','.join('?' * len(chunk))})",
                     (IDENTITY_FIELD, *chunk),
                 )
@@ -508,7 +513,7 @@ class SearchIndex:
                 with self._read_lock:
                     rows = self._reader.execute(
                         "SELECT key, (SELECT COUNT(*) FROM keyed WHERE keyed.k = names.k)"
-                        " FROM names WHERE field = ? AND key >= 'per:' AND key < 'per;'",
+                        f" FROM names WHERE field = ? AND {_JOINED_KEYS.format(column='key')}",
                         (IDENTITY_FIELD,),
                     ).fetchall()
                 people = PeopleJoins()

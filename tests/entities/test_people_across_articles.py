@@ -106,3 +106,36 @@ def test_analyze_output_of_a_stored_article_gives_the_cross_article_identity(tem
     people = [e for e in analysis["entities"] if e["label"] == "PER"]
     assert people and {e["id"] for e in people} == {"per:donald trump"}
     assert {e["canonical"] for e in people} == {"Donald Trump"}
+
+
+def _add_org(store: Store, body: str, name: str) -> str:
+    article = Article(id="", title=name, body=body, lang="en", published="2025-12-01")
+    article_id = store.add_articles([article])[0].article_id
+    start = body.index(name)
+    facts = Facts(organizations=[NamedThing(name, mentions=1, spans=[[start, start + len(name)]])])
+    entities = [Entity(start, start + len(name), "ORG", name)]
+    analysis = Analysis(article_id, "en", "test", "0", entities=entities, facts=facts)
+    link_analysis(analysis)
+    store.put_analysis(analysis)
+    return article_id
+
+
+@pytest.mark.parametrize("persistent", [False, True], ids=["memory", "sqlite"])
+def test_an_acronym_alone_finds_and_is_found_by_the_one_name_it_abbreviates(temp_home, persistent):
+    with Store.open() as store:
+        full = _add_org(
+            store,
+            "The National Transportation Safety Board said.",
+            "National Transportation Safety Board",
+        )
+        alone = _add_org(store, "The NTSB said it again.", "NTSB")
+        assert _found(store, "org:NTSB", persistent) == {full, alone}
+        assert _found(store, 'org:"National Transportation Safety Board"', persistent) == {
+            full,
+            alone,
+        }
+        other = _add_org(
+            store, "The National Traffic Safety Bureau said.", "National Traffic Safety Bureau"
+        )
+        assert _found(store, "org:NTSB", persistent) == {alone}  # two bodies fit: nobody's now
+        assert _found(store, 'org:"National Traffic Safety Bureau"', persistent) == {other}

@@ -197,6 +197,8 @@ def test_bodies_are_searched_once_added(index, store):
         ('person:"Steve Witkoff"', ["a1"]),
         ("person:steve", ["a1"]),
         ("person:teve", []),  # from a word's start only
+        ('person:"Mr Witkoff"', ["a1"]),  # a form of address is no part of the name
+        ('person:"il signor Witkoff"', ["a1"]),
         ("org:cremlino", ["a1"]),
         ('org:"white house"', ["a2"]),
         ("place:mosca", ["a1"]),
