@@ -164,7 +164,11 @@ def extract_named(
     article: Article,
 ) -> tuple[list[NamedThing], list[NamedThing], list[NamedThing], dict[Ent, str]]:
     """People (with roles), organisations and places; plus each person mention's full name."""
-    mentions = {e: _without_title(article, e) for e in article.ents if e.label == "PER"}
+    mentions = {
+        e: _without_title(article, e)
+        for e in article.ents
+        if e.label == "PER" and not _in_section_title(article, e)
+    }
     people, owner = group_mentions(list(mentions.values()), merge_parts=True)
     originals = {name: ent for ent, name in mentions.items()}
     for ent, group in sorted(owner.items(), key=lambda item: item[0].start):  # roles in text order
@@ -181,6 +185,26 @@ def extract_named(
         [g.to_fact() for g in places],
         full_names,
     )
+
+
+_TITLE_MAX_WORDS = 6
+
+
+def _in_section_title(article: Article, ent: Ent) -> bool:
+    """ "Montepaschi di Siena:", "Hooverphonic:" ending a line: a section's title, whose names
+    are what it is about, not people who act in the article (the recogniser often reads an
+    unknown name there as a person)."""
+    text = article.text
+    line_start = text.rfind("\n", 0, ent.start) + 1
+    line_end = text.find("\n", ent.end)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, article.sentence_of(ent.start)[0])
+    title = text[start:line_end].strip()
+    if not title.endswith(":"):
+        return False
+    words = article.words_in(start, line_end)
+    verbs = article.parse.within(start, line_end) if article.parse else []
+    return len(words) <= _TITLE_MAX_WORDS and not any(t.pos in {"VERB", "AUX"} for t in verbs)
 
 
 # --- roles ----------------------------------------------------------------------------------

@@ -216,3 +216,12 @@ def test_capitalised_words_without_a_title_before_them_are_not_taken() -> None:
     text = "Nel pomeriggio Roma Capitale ha ricevuto Gualtieri in Campidoglio."
     people = _people(text, "it", {"Gualtieri": "PER"})
     assert list(people) == ["Gualtieri"]
+
+
+def test_a_name_in_a_section_title_on_its_own_line_is_no_person() -> None:
+    text = "Il gruppo ha suonato ieri a Roma.\nHooverphonic:\nIl concerto è stato rinviato. Rossi ha detto che tornerà.\nRossi:"
+    people = _people(text, "it", {"Hooverphonic": "PER", "Rossi": "PER", "Roma": "LOC"})
+    assert set(people) == {"Rossi"}
+    # A name with words after the colon on the same line is a speaker's turn, not a title.
+    text = "Il ministro parla.\nBianchi: il voto è valido.\n"
+    assert set(_people(text, "it", {"Bianchi": "PER"})) == {"Bianchi"}

@@ -264,6 +264,18 @@ class Towns(SavesPatterns):
 _LIST_GLUE = frozenset({",", "e", "ed", "and", "or", "o"})
 
 
+def _list_glue(between: Span) -> bool:
+    """Commas and "e" between two listed names, with names the model left out among them
+    ("Flamanville, Golfech, Gravelines"): one capitalised word between two commas."""
+    words = [t for t in between if t.lower_ not in _LIST_GLUE]
+    if not len(between) or len(words) == len(between):
+        return False
+    return all(t.is_alpha and t.text[:1].isupper() for t in words) and all(
+        a.lower_ in _LIST_GLUE or b.lower_ in _LIST_GLUE
+        for a, b in zip(between, between[1:], strict=False)
+    )
+
+
 def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int]:
     """One-word names the model called people in a list with places ("Cattenom, Civaux,
     Flamanville e Saint-Alban", "Venarotta e Gimignano") are places too, unless the article
@@ -272,7 +284,7 @@ def _listed_with_places(doc: Doc, ents: list[Span], found: set[int]) -> list[int
     runs: list[list[int]] = []
     for i, ent in enumerate(ents):
         between = doc[ents[i - 1].end : ent.start] if i else None
-        if between is not None and len(between) and all(t.lower_ in _LIST_GLUE for t in between):
+        if between is not None and _list_glue(between):
             runs[-1].append(i)
         else:
             runs.append([i])

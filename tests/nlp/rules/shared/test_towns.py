@@ -187,6 +187,16 @@ def test_names_read_as_people_in_a_list_with_places_are_places():
     ]
 
 
+def test_a_name_the_model_left_out_does_not_break_the_list():
+    text = "I siti bocciati sono quelli di Cattenom, Golfech, Penly e Saint-Alban."
+    labelled = [("Cattenom", "LOC"), ("Penly", "PER"), ("Saint-Alban", "LOC")]
+    assert run(text, labelled) == [("Cattenom", "LOC"), ("Penly", "LOC"), ("Saint-Alban", "LOC")]
+    # Two unlabelled words in a row are a phrase, not list members: the list ends there.
+    text = "Visti Cattenom e Nuovo Centro con Penly."
+    labelled = [("Cattenom", "LOC"), ("Penly", "PER")]
+    assert run(text, labelled) == [("Cattenom", "LOC"), ("Penly", "PER")]
+
+
 def test_people_listed_with_a_place_stay_people_when_named_elsewhere_or_in_full():
     text = "Ne hanno parlato Rossi, Mario Bianchi e Roma. Rossi ha poi lasciato la sala."
     labelled = [("Rossi", "PER"), ("Mario Bianchi", "PER"), ("Roma", "LOC"), ("Rossi", "PER")]
