@@ -167,7 +167,8 @@ def extract_named(
     mentions = {
         e: _without_title(article, e)
         for e in article.ents
-        if e.label == "PER" and not _in_section_title(article, e)
+        if e.label == "PER"
+        and not (_in_section_title(article, e) or _epithet(article, e) or _saint(article, e))
     }
     people, owner = group_mentions(list(mentions.values()), merge_parts=True)
     originals = {name: ent for ent, name in mentions.items()}
@@ -188,6 +189,21 @@ def extract_named(
 
 
 _TITLE_MAX_WORDS = 6
+
+
+def _epithet(article: Article, ent: Ent) -> bool:
+    """ "il Cavaliere", "del Professore": one capitalised word after a masculine article is a
+    nickname for someone, not a name of its own."""
+    if article.lang != "it" or len(article.words_in(ent.start, ent.end)) != 1:
+        return False
+    before = article.words_in(max(0, ent.start - 8), ent.start)
+    return bool(before) and before[-1].lower in it.MASCULINE_DEFINITE
+
+
+def _saint(article: Article, ent: Ent) -> bool:
+    """ "la festa di San Giacomo": a saint named for a feast, a church or a place."""
+    words = article.words_in(ent.start, ent.end)
+    return article.lang == "it" and len(words) > 1 and words[0].lower in it.SAINTS
 
 
 def _in_section_title(article: Article, ent: Ent) -> bool:

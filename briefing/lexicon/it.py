@@ -31,6 +31,16 @@ IN = IN_SINGULAR | IN_PLURAL
 ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; sui, sugli, sulle
 ON = ON_SINGULAR | ON_PLURAL
 PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
+# "il", "del", "allo": the masculine singular article, alone or joined. News puts it before a
+# woman's surname ("la Merkel") but hardly a man's: before one capitalised word it makes an
+# epithet ("il Cavaliere", "del Professore").
+MASCULINE_DEFINITE = frozenset(
+    w
+    for w in DEFINITE_SINGULAR | OF_SINGULAR | BY_SINGULAR | TO_SINGULAR | IN_SINGULAR | ON_SINGULAR
+    if w.endswith(("l", "lo"))
+) | {"col"}
+# "San Giacomo", "Sant'Anna": a saint's name, which news uses for feasts, churches and places.
+SAINTS = frozenset({"san", "santo", "santa", *(f"sant{a}" for a in _APOSTROPHES)})
 
 # Forms of address, written without their full stop, and the gender they give (None: either).
 HONORIFICS = {

@@ -225,3 +225,11 @@ def test_a_name_in_a_section_title_on_its_own_line_is_no_person() -> None:
     # A name with words after the colon on the same line is a speaker's turn, not a title.
     text = "Il ministro parla.\nBianchi: il voto è valido.\n"
     assert set(_people(text, "it", {"Bianchi": "PER"})) == {"Bianchi"}
+
+
+def test_an_epithet_after_a_masculine_article_and_a_saint_are_no_people() -> None:
+    text = "Bocchino è la spina nel fianco del Cavaliere. La festa di San Giacomo è sospesa. Parla la Merkel."
+    people = _people(
+        text, "it", {"Bocchino": "PER", "Cavaliere": "PER", "San Giacomo": "PER", "Merkel": "PER"}
+    )
+    assert set(people) == {"Bocchino", "Merkel"}
