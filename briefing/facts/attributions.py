@@ -112,6 +112,42 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
     return found
 
 
+# "Sanders: Clinton needs to ...", "Meloni: serve unità": a line that opens with a person's or an
+# organisation's name and a colon gives the rest of the line to that name (headlines).
+_HEADLINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,3}):[ \t]+(\S.{10,})$", re.M
+)
+_MIN_HEADLINE_WORDS = 3
+# Capitals before a colon that label the line, not a source.
+_NOT_SOURCES = {"update", "note", "editor's note", "breaking", "warning", "watch", "video", "photo"}
+
+
+def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    found = []
+    for m in _HEADLINE.finditer(article.text):
+        name, content = m.group(1), m.span(2)
+        if name.lower() in _NOT_SOURCES or name.isupper():  # "WALLACE:" is a transcript's turn
+            continue
+        start, end = m.start(1), m.end(1) + 1
+        if len(article.words_in(*content)) < _MIN_HEADLINE_WORDS or not article.ents_in(
+            start, m.end(1), {"PER", "ORG"}
+        ):
+            continue  # "The Latest:", "Correction:": a label, not someone who speaks
+        found.append(
+            Attribution(
+                text=article.text[start:end],
+                source=_source_of(article, start, m.end(1), full_names),
+                anonymous=False,
+                start=start,
+                end=end,
+                how="frame",
+                kind="speech",
+                content=list(content),
+            )
+        )
+    return found
+
+
 def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
     """ "the Kremlin said", "Le fonti ... riferiscono", "ha detto Putin", "un funzionario ha detto"."""
     found = []
@@ -186,7 +222,7 @@ def find_attributions(
         if resolved is not None
         else _verb_attributions(article, full_names)
     )
-    by_cues = _cue_attributions(article, full_names)
+    by_cues = _cue_attributions(article, full_names) + _headline_attributions(article, full_names)
     # Where finds overlap, the first kind (the most specific) wins: the parse's frames, which
     # read "secondo X" too, before the word window after a cue; an anonymity request still
     # marks the source it overlaps as anonymous.

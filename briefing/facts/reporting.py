@@ -34,6 +34,7 @@ _WHAT = {"quanto", "what"}
 _QUOTE_MARKS = '«»“”„"'
 # "come ha detto il ministro", "as the minister said": the clause's marker stands for the content.
 _AS = {"come", "as"}
+_REPORT = "report"
 
 
 @dataclass
@@ -236,6 +237,10 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                 content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
         if content is None:
             content = _after_colon(parse, token.i)
+        if content is None and kind == _REPORT:
+            # "The video shows an officer aiming a gun": what a finding shows is its object.
+            shown = parse.deps(token.i, "obj")
+            content = parse.span(parse.subtree(shown[0].i)) if shown else None
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":

@@ -184,3 +184,17 @@ def test_secondo_quanto_riferito_dalle_fonti_keeps_the_whole_source_and_its_kind
     assert [(a.source, a.anonymous, a.source_type) for a in facts.attributions] == [
         ("fonti ufficiali", True, "official")
     ]
+
+
+def test_a_line_opening_with_a_name_and_a_colon_is_that_name_speaking() -> None:
+    text = (
+        "Sanders: Clinton needs to get away from the personality stuff.\n"
+        "The Latest: Trump holds a rally in Ohio tonight.\n"
+        "Bernie Sanders offered advice to Hillary Clinton on Friday.\n"
+    )
+    entities = {"Sanders": "PER", "Clinton": "PER", "Trump": "PER", "Ohio": "LOC"}
+    facts = extract_facts(make_doc(text, "en", entities), "en", "2016-09-30")
+    headlines = [a for a in facts.attributions if a.text.endswith(":")]
+    assert [(a.text, a.source) for a in headlines] == [("Sanders:", "Sanders")]
+    start, end = headlines[0].content
+    assert text[start:end] == "Clinton needs to get away from the personality stuff."

@@ -551,3 +551,18 @@ def test_il_presidente_del_consiglio_is_the_person_named_premier_before() -> Non
     assert [(a.source, a.how) for a in found.attributions if a.kind == "according"] == [
         ("Rossi", "coreference")
     ]
+
+
+def test_what_a_finding_shows_is_its_object() -> None:
+    # "The video shows an officer with a gun." - a report verb whose object is what it shows.
+    rows = [
+        ("The", 1, "det", "DET"), ("video", 2, "nsubj", "NOUN"), ("shows", 2, "ROOT", "VERB"),
+        ("an", 4, "det", "DET"), ("officer", 2, "obj", "NOUN"), ("with", 7, "case", "ADP"),
+        ("a", 7, "det", "DET"), ("gun", 4, "nmod", "NOUN"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows).attributions
+    assert [(a.source, a.kind) for a in found] == [("video", "report")]
+    assert (
+        parsed("en", rows).text[found[0].content[0] : found[0].content[1]]
+        == "an officer with a gun"
+    )
