@@ -45,6 +45,7 @@ GOLD = ROOT / "benchmarks" / "data" / "stories_gold.jsonl"
 SHARED_CANDIDATES = [ROOT.parent / "shared", ROOT.parent.parent / "shared", Path("/work/shared")]
 CACHE = Path(tempfile.gettempdir()) / "briefing-stories-bench.json"
 DATELINE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+REPORTS: set[str] = set()
 
 
 def _shared() -> Path:
@@ -71,7 +72,9 @@ def _import(path: Path) -> Article:
 
 
 def load_articles() -> list[tuple[Article, str]]:
-    """(article, story label) for every labelled text; a distractor's label is its own id."""
+    """(article, story label) for every labelled text; a distractor's label is its own id.
+    `REPORTS` gets the ids of the rows marked `"set": "reports"` (separate reports of one
+    event, with their distractors), measured apart from the rest."""
     shared = _shared()
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     dev_cache: dict = {}
@@ -82,7 +85,7 @@ def load_articles() -> list[tuple[Article, str]]:
             article = _import(ROOT / file.split(":", 1)[1])
             if article.published is None:
                 article.published = "2025-12-18"
-        elif file.startswith("eval/"):
+        elif file.startswith(("eval/", "training/")):
             dev = _dev_row(shared, file, row["id"], dev_cache)
             title, _, body = dev["text"].partition("\n")
             day = DATELINE.search(dev["text"][:200])  # CoNLL datelines; Wikinews has none
@@ -98,6 +101,8 @@ def load_articles() -> list[tuple[Article, str]]:
         ]
         label = row["story"] or "alone:" + article.id
         found.append((article, label))
+        if row.get("set") == "reports":
+            REPORTS.add(article.id)
     return found
 
 
@@ -157,6 +162,13 @@ def grouping(
         mine = {a.id: label for a, label in pairs if a.lang == lang}
         p, r, n, t = pairwise({i: full[i] for i in mine}, mine)
         print(f"  {lang} articles only: precision {p:.3f}  recall {r:.3f}  ({t} labelled pairs)")
+    mine = {a.id: label for a, label in pairs if a.id in REPORTS}
+    if mine:
+        p, r, n, t = pairwise({i: full[i] for i in mine}, mine)
+        print(
+            f"  separate reports of one event (it, {len(mine)} articles): precision {p:.3f}  "
+            f"recall {r:.3f}  ({t} labelled pairs)"
+        )
     cross = [
         (a.id, b.id) for (a, la), (b, lb) in combinations(pairs, 2)
         if la == lb and a.lang != b.lang
@@ -176,7 +188,9 @@ def grouping(
             of_lang = {a.id: label for a, label in mine if a.lang == lang}
             p, r, _, _ = pairwise({i: found[i] for i in of_lang}, of_lang)
             line += f"; {lang} {p:.3f}/{r:.3f}"
-        print(line)
+        of_set = {a.id: label for a, label in mine if a.id in REPORTS}
+        p, r, _, _ = pairwise({i: found[i] for i in of_set}, of_set)
+        print(line + f"; separate reports {p:.3f}/{r:.3f}")
     return features
 
 
