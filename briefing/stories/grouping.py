@@ -4,7 +4,8 @@ Two articles are alike by the weighted Jaccard of their distinctive words plus h
 their entity identities (which carry across languages: Mosca and Moscow are one id; words do
 not), each key weighed by its rarity, so "Putin" counts more than "country:US". Across
 languages the names' Jaccard stands alone; two articles that both name their actors and share
-none keep half their words' likeness (four football qualifiers of one day share their words).
+none keep half their words' likeness (four football qualifiers of one day share their words);
+names count only when at least two are shared and not all of them are countries.
 An article joins the story it is most alike (its best and its average likeness to the
 story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
@@ -27,7 +28,8 @@ IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whol
 LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
 NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
 MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story;
-# a town and its own country count as one (`_place_said_once`)
+# a town and its own country count as one (`_place_said_once`), and countries alone, however
+# many, add nothing to the words (`_only_countries`)
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
@@ -115,7 +117,8 @@ class Grouper:
                 >= MIN_SHARED_IDENTITIES
             ):
                 likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
-            if len(shared_names.get(other, ())) >= MIN_SHARED_IDENTITIES:
+            said = shared_names.get(other, ())
+            if len(said) >= MIN_SHARED_IDENTITIES and not _only_countries(said):
                 names = _jaccard(shared[0][other], own[0], theirs[0])
                 if features.lang != self._langs[other]:  # words cannot match: names alone
                     likeness = max(likeness, names)
@@ -211,6 +214,12 @@ def _place_said_once(identity: str) -> str:
 
     found = registry().get(identity)
     return f"country:{found.cc}" if found is not None and found.cc else identity
+
+
+def _only_countries(said: Iterable[str]) -> bool:
+    """Shared countries (and towns standing for them) are where a story happens, not who is
+    in it: a hijack report and a report on fighting in Iraq both name Britain and Iraq."""
+    return all(name.startswith("country:") for name in said)
 
 
 def _jaccard(shared: float, mine: float, theirs: float) -> float:

@@ -124,8 +124,29 @@ def _likeness(first: set[str], second: set[str]) -> float:
 
 def test_a_town_and_its_own_country_are_one_shared_name_not_two():
     london = {"country:GB", "geo:2643743"}  # Britain and London: one place said twice
-    rome = {"country:GB", "geo:3169070"}  # Britain and Rome: two places
     said_twice = _likeness(london | {"per:ada"}, london | {"per:bob"})
-    two_places = _likeness(rome | {"per:ada"}, rome | {"per:bob"})
-    assert said_twice < two_places
+    with_an_actor = _likeness(london | {"org:acme", "per:ada"}, london | {"org:acme", "per:bob"})
+    assert said_twice < with_an_actor
     assert said_twice == _likeness({"country:GB", "per:ada"}, {"country:GB", "per:bob"})
+
+
+def test_shared_countries_alone_add_nothing_to_the_words():
+    # Britain and Iraq named by a hijack report and by a report on fighting in Iraq: the
+    # setting is shared, no actor is; Rome stands for Italy, so Britain and Rome are two
+    # countries too
+    words_alone = _likeness({"per:ada"}, {"per:bob"})
+    for places in ({"country:GB", "country:IQ"}, {"country:GB", "geo:3169070"}):
+        assert _likeness(places | {"per:ada"}, places | {"per:bob"}) == words_alone
+    with_an_actor = {"country:GB", "org:acme"}
+    assert _likeness(with_an_actor | {"per:ada"}, with_an_actor | {"per:bob"}) > words_alone
+
+
+def test_across_languages_shared_countries_alone_join_nothing():
+    places = frozenset({"country:GB", "country:IQ"})
+    one = ArticleFeatures("a", 1, places | {"per:ada"}, frozenset({"hijack"}), "en")
+    two = ArticleFeatures("b", 1, places | {"per:bob"}, frozenset({"dirot"}), "it")
+    grouper = Grouper()
+    grouper.place(one, "s1")
+    for n in range(20):
+        grouper.place(ArticleFeatures(f"x{n}", 1, frozenset({f"per:{n}"}), frozenset(), "en"), "s2")
+    assert grouper.likenesses(two).get("a", 0.0) == 0.0
