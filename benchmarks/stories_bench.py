@@ -151,6 +151,13 @@ def grouping(
     print(
         f"full regroup:        precision {p:.3f}  recall {r:.3f}  ({n} pairs found, {t} labelled)"
     )
+    by_day = {f.id: f.day for f in features}
+    wrong = [
+        (a, b) for a, b in combinations(sorted(gold), 2)
+        if full[a] == full[b] and gold[a] != gold[b]
+    ]  # fmt: skip
+    undated = sum(1 for a, b in wrong if by_day[a] is None and by_day[b] is None)
+    print(f"  wrongly joined pairs: {len(wrong)}, of them {undated} between two undated articles")
     one_by_one = Grouper()
     for f in in_order(features):
         one_by_one.assign(f)
