@@ -265,8 +265,9 @@ def near_duplicate_check(pairs: list[tuple[Article, str]]) -> None:
 def _clone(f: ArticleFeatures, family: int, rng: random.Random) -> ArticleFeatures:
     def rename(keys: frozenset[str]) -> frozenset[str]:
         # 90% of keys belong to the clone's family; the rest stay shared by every clone, as
-        # "Russia" or "governo" are shared by unrelated stories
-        return frozenset(k if rng.random() < 0.1 else f"{k}~{family}" for k in keys)
+        # "Russia" or "governo" are shared by unrelated stories; sorted, so every process
+        # makes the same clones (a set's order follows the string hash seed)
+        return frozenset(k if rng.random() < 0.1 else f"{k}~{family}" for k in sorted(keys))
 
     day = None if f.day is None else f.day + family * 6 + rng.randint(0, 2)
     clone_id = hashlib.sha256(f"{f.id}-{family}".encode()).hexdigest()[:12]
