@@ -1,11 +1,12 @@
 """Stories, measured: grouping precision/recall on a labelled set, near-duplicates on reposted
 copies, and grouping time at 10,000 articles.
 
-Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store]
+Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store] [--errors]
 
 - benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
-  Wikinews dev and CoNLL++ dev by id, corpus files by path) and the project's seed: each one
-  a story label, or null for a distractor (a story of its own). Texts are analysed with the
+  Wikinews dev and train and CoNLL++ dev by id, corpus files by path) and the project's seed:
+  each one a story label, or null for a distractor (a story of its own); rows marked
+  "set": "reports" (separate reports of one event and their distractors) are measured apart. Texts are analysed with the
   installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
   grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
   store grows). Pairwise precision/recall: over every pair of articles, the pairs put in one
