@@ -73,6 +73,12 @@ def features_of(
     if body:
         text = f"{text}\n{body[:LEAD_CHARS]}"
     found = frozenset(w[:STEM] for w in words(text) if len(w) >= MIN_WORD and not w.isdigit())
-    return ArticleFeatures(
-        article.id, day_number(article.published), identities, found, article.lang, article.source
-    )
+    day = day_number(article.published)
+    if day is None and body:
+        # an undated article matches any day; its text's dateline, when it has one, dates it
+        # (stores hold articles imported before the importer read datelines); imported here:
+        # the importers' package costs 50 ms to load, and only undated articles need it
+        from briefing.ingest.datelines import HEAD_LINES, head_date
+
+        day = day_number(head_date(body.split("\n", HEAD_LINES * 2)[: HEAD_LINES * 2]))
+    return ArticleFeatures(article.id, day, identities, found, article.lang, article.source)
