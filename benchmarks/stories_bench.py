@@ -287,7 +287,9 @@ def _clone(f: ArticleFeatures, family: int, rng: random.Random) -> ArticleFeatur
 
     day = None if f.day is None else f.day + family * 6 + rng.randint(0, 2)
     clone_id = hashlib.sha256(f"{f.id}-{family}".encode()).hexdigest()[:12]
-    return ArticleFeatures(clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source)
+    return ArticleFeatures(
+        clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source, f.years
+    )
 
 
 def timing(features: list[ArticleFeatures], total: int = 10_000) -> None:

@@ -8,6 +8,8 @@ none keep half their words' likeness (four football qualifiers of one day share 
 names count only when at least two are shared and not all of them are countries.
 An article joins the story it is most alike (its best and its average likeness to the
 story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
+An undated article matches any day, unless its title and the other's name different years
+(the Palio of 2012 and of 2013: two editions of a recurring subject).
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
 keys' lists, not the size of the store.
 """
@@ -64,6 +66,7 @@ class Grouper:
         self._counting = frequencies is None if counting is None else counting
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
+        self._years: dict[str, frozenset[int]] = {}
         self._langs: dict[str, str | None] = {}
         self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # article -> weight of its (identities, words), computed when first compared: loading
@@ -102,7 +105,7 @@ class Grouper:
                     continue
                 own[kind] += weight
                 for other in self._postings.get(prefix + key, ()):
-                    if not self._near(features.day, self._days[other]):
+                    if not self._near(features, other):
                         continue
                     shared[kind][other] += weight
                     if kind == 0:
@@ -197,11 +200,18 @@ class Grouper:
                 self._postings[prefix + key].append(features.id)
         self._keys[features.id] = (features.identities, features.words)
         self._days[features.id] = features.day
+        if features.years:
+            self._years[features.id] = features.years
         self._langs[features.id] = features.lang
 
-    @staticmethod
-    def _near(day: int | None, other: int | None) -> bool:
-        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+    def _near(self, features: ArticleFeatures, other: str) -> bool:
+        """Within the window of days; without a day, titles naming different years (two
+        editions of a recurring subject) are apart."""
+        day, theirs = features.day, self._days[other]
+        if day is not None and theirs is not None:
+            return abs(day - theirs) <= WINDOW_DAYS
+        years = self._years.get(other)
+        return not (features.years and years and not features.years & years)
 
 
 @lru_cache(maxsize=65536)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from briefing.models import ArticleSummary
+from briefing.models import Article, ArticleSummary
 from briefing.store import Store
 from briefing.stories import keeping
 from briefing.stories.features import ArticleFeatures, features_of
@@ -150,3 +152,39 @@ def test_across_languages_shared_countries_alone_join_nothing():
     for n in range(20):
         grouper.place(ArticleFeatures(f"x{n}", 1, frozenset({f"per:{n}"}), frozenset(), "en"), "s2")
     assert grouper.likenesses(two).get("a", 0.0) == 0.0
+
+
+def _undated(article_id: str, years: set[int]) -> ArticleFeatures:
+    # two reports alike in every name and word, undated: only the years their titles name
+    names = frozenset({"org:pro recco", "org:jug", "geo:3169070"})
+    words = frozenset({"campi", "europ", "final", "recco"})
+    return ArticleFeatures(article_id, None, names, words, "it", years=frozenset(years))
+
+
+def _together(one: ArticleFeatures, two: ArticleFeatures) -> bool:
+    grouper = Grouper()
+    grouper.assign(one)
+    for n in range(20):  # unrelated articles, so the shared keys are rare
+        grouper.assign(ArticleFeatures(f"x{n}", None, frozenset({f"per:{n}"}), frozenset(), "it"))
+    return grouper.assign(two) == grouper.story_of[one.id]
+
+
+def test_undated_titles_naming_different_years_are_two_editions_not_one_story():
+    assert not _together(_undated("a", {2008}), _undated("b", {2010}))
+    assert _together(_undated("a", {2008}), _undated("b", {2008, 2010}))
+    assert _together(_undated("a", {2008}), _undated("b", set()))  # no year: nothing known
+
+
+def test_dated_articles_are_parted_by_their_days_not_by_their_titles_years():
+    one = replace(_undated("a", {2025}), day=700_000)
+    two = replace(_undated("b", {2026}), day=700_001)
+    assert _together(one, two)  # "Budget 2026", a day after "Budget 2025 closes"
+
+
+def test_the_years_a_title_names_are_kept_with_the_features():
+    article = Article(id="a", title="Pro Recco campione d'Europa 2010", body="Testo.")
+    features = features_of(article, None, article.body)
+    assert features.years == {2010}
+    assert ArticleFeatures.from_row(features.to_row()) == features
+    old_row = {k: v for k, v in features.to_row().items() if k != "years"}  # kept before
+    assert ArticleFeatures.from_row(old_row).years == frozenset()
