@@ -22,13 +22,13 @@ def all_features(store: Any, ids: Iterable[str] | None = None) -> list[ArticleFe
     the others made from the bodies and kept (unless the store is read-only). The store drops
     an article's kept features when it is analysed again; rows of an older `VERSION` are
     made again."""
-    kept = {
-        i: row for i, row in store.story_features().items() if row.get("version") == VERSION
-    }  # older rows are missing: made again with what grouping now compares
+    kept = store.story_features()
     summaries = store.summaries() if ids is None else None
     wanted = set(summaries) if summaries is not None else set(ids or ())
-    found = [ArticleFeatures.from_row(kept[i]) for i in wanted if i in kept]
-    missing = [i for i in wanted if i not in kept]
+    # rows of an older version count as missing: made again with what grouping now compares
+    current = {i for i in wanted if i in kept and kept[i].get("version") == VERSION}
+    found = [ArticleFeatures.from_row(kept[i]) for i in current]
+    missing = [i for i in wanted if i not in current]
     if missing:
         if summaries is None:
             summaries = store.summaries(missing)  # only analysed articles have one
