@@ -5,7 +5,8 @@ Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store] [--e
 
 - benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
   Wikinews dev and train and CoNLL++ dev by id, corpus files by path) and the project's seed:
-  each one a story label, or null for a distractor (a story of its own); rows marked
+  each one a story label, or null for a distractor (a story of its own); each text dated as
+  the product dates it at import (`import_text`: a date line or a dateline); rows marked
   "set": "reports" (separate reports of one event and their distractors) are measured apart. Texts are analysed with the
   installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
   grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
