@@ -1,11 +1,13 @@
 """Stories, measured: grouping precision/recall on a labelled set, near-duplicates on reposted
 copies, and grouping time at 10,000 articles.
 
-Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store]
+Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store] [--errors]
 
 - benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
-  Wikinews dev and CoNLL++ dev by id, corpus files by path) and the project's seed: each one
-  a story label, or null for a distractor (a story of its own). Texts are analysed with the
+  Wikinews dev and train and CoNLL++ dev by id, corpus files by path) and the project's seed:
+  each one a story label, or null for a distractor (a story of its own); each text dated as
+  the product dates it at import (`import_text`: a date line or a dateline); rows marked
+  "set": "reports" (separate reports of one event and their distractors) are measured apart. Texts are analysed with the
   installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
   grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
   store grows). Pairwise precision/recall: over every pair of articles, the pairs put in one
@@ -44,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "data" / "stories_gold.jsonl"
 SHARED_CANDIDATES = [ROOT.parent / "shared", ROOT.parent.parent / "shared", Path("/work/shared")]
 CACHE = Path(tempfile.gettempdir()) / "briefing-stories-bench.json"
-DATELINE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+REPORTS: set[str] = set()
 
 
 def _shared() -> Path:
@@ -70,8 +72,19 @@ def _import(path: Path) -> Article:
     return result
 
 
+def _imported_date(text: str) -> str | None:
+    """The publication date the product gives this text when it is imported as a file: the
+    importer's own reading (date line, dateline), never a date written into the labels."""
+    from briefing.ingest.registry import import_text
+
+    result = import_text(text, kind="text")[0]
+    return result.published if isinstance(result, Article) else None
+
+
 def load_articles() -> list[tuple[Article, str]]:
-    """(article, story label) for every labelled text; a distractor's label is its own id."""
+    """(article, story label) for every labelled text; a distractor's label is its own id.
+    `REPORTS` gets the ids of the rows marked `"set": "reports"` (separate reports of one
+    event, with their distractors), measured apart from the rest."""
     shared = _shared()
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     dev_cache: dict = {}
@@ -80,16 +93,13 @@ def load_articles() -> list[tuple[Article, str]]:
         file = row["file"]
         if file.startswith("project:"):
             article = _import(ROOT / file.split(":", 1)[1])
-            if article.published is None:
-                article.published = "2025-12-18"
-        elif file.startswith("eval/"):
+        elif file.startswith(("eval/", "training/")):
             dev = _dev_row(shared, file, row["id"], dev_cache)
             title, _, body = dev["text"].partition("\n")
-            day = DATELINE.search(dev["text"][:200])  # CoNLL datelines; Wikinews has none
             source = "Reuters" if dev["lang"] == "en" else "Wikinotizie"
             article = Article(
                 id="", title=title, body=body, lang=dev["lang"], source=source,
-                published=day.group(1) if day else None,
+                published=_imported_date(dev["text"]),
             )  # fmt: skip
         else:
             article = _import(shared / file)
@@ -98,6 +108,8 @@ def load_articles() -> list[tuple[Article, str]]:
         ]
         label = row["story"] or "alone:" + article.id
         found.append((article, label))
+        if row.get("set") == "reports":
+            REPORTS.add(article.id)
     return found
 
 
@@ -105,15 +117,21 @@ def analyse(articles: list[Article], fresh: bool) -> dict[str, Analysis]:
     from briefing.analysis import TextItem, analyse_texts
 
     cache = {} if fresh or not CACHE.exists() else json.loads(CACHE.read_text(encoding="utf-8"))
-    wanted = [a for a in articles if a.id not in cache]
+    wanted = [a for a in articles if _cache_key(a) not in cache]
     if wanted:
         started = time.perf_counter()
         items = [TextItem(a.body or "", a.lang, a.published, a.id) for a in wanted]
+        keys = {a.id: _cache_key(a) for a in wanted}
         for result in analyse_texts(items):
-            cache[result.article_id] = result.to_dict()
+            cache[keys[result.article_id]] = result.to_dict()
         print(f"analysed {len(wanted)} texts in {time.perf_counter() - started:.0f} s")
         CACHE.write_text(json.dumps(cache), encoding="utf-8")
-    return {a.id: Analysis.from_dict(cache[a.id]) for a in articles}
+    return {a.id: Analysis.from_dict(cache[_cache_key(a)]) for a in articles}
+
+
+def _cache_key(article: Article) -> str:
+    # the analysis resolves dates against the publication day: a new day, a new analysis
+    return f"{article.id}@{article.published}"
 
 
 def pairwise(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float, int, int]:
@@ -141,11 +159,22 @@ def grouping(
         f"labelled set: {len(gold)} articles ({', '.join(langs)}), {grouped} in "
         f"{stories - (len(gold) - grouped)} stories, {len(gold) - grouped} distractors"
     )
+    for lang in langs:
+        of_lang = [f for f in features if f.lang == lang]
+        dated = sum(1 for f in of_lang if f.day is not None)
+        print(f"  {lang}: {dated} of {len(of_lang)} dated as the product dates them at import")
     full = regroup(features).story_of
     p, r, n, t = pairwise(full, gold)
     print(
         f"full regroup:        precision {p:.3f}  recall {r:.3f}  ({n} pairs found, {t} labelled)"
     )
+    by_day = {f.id: f.day for f in features}
+    wrong = [
+        (a, b) for a, b in combinations(sorted(gold), 2)
+        if full[a] == full[b] and gold[a] != gold[b]
+    ]  # fmt: skip
+    undated = sum(1 for a, b in wrong if by_day[a] is None and by_day[b] is None)
+    print(f"  wrongly joined pairs: {len(wrong)}, of them {undated} between two undated articles")
     one_by_one = Grouper()
     for f in in_order(features):
         one_by_one.assign(f)
@@ -157,6 +186,13 @@ def grouping(
         mine = {a.id: label for a, label in pairs if a.lang == lang}
         p, r, n, t = pairwise({i: full[i] for i in mine}, mine)
         print(f"  {lang} articles only: precision {p:.3f}  recall {r:.3f}  ({t} labelled pairs)")
+    mine = {a.id: label for a, label in pairs if a.id in REPORTS}
+    if mine:
+        p, r, n, t = pairwise({i: full[i] for i in mine}, mine)
+        print(
+            f"  separate reports of one event (it, {len(mine)} articles): precision {p:.3f}  "
+            f"recall {r:.3f}  ({t} labelled pairs)"
+        )
     cross = [
         (a.id, b.id) for (a, la), (b, lb) in combinations(pairs, 2)
         if la == lb and a.lang != b.lang
@@ -176,8 +212,30 @@ def grouping(
             of_lang = {a.id: label for a, label in mine if a.lang == lang}
             p, r, _, _ = pairwise({i: found[i] for i in of_lang}, of_lang)
             line += f"; {lang} {p:.3f}/{r:.3f}"
-        print(line)
+        of_set = {a.id: label for a, label in mine if a.id in REPORTS}
+        p, r, _, _ = pairwise({i: found[i] for i in of_set}, of_set)
+        print(line + f"; separate reports {p:.3f}/{r:.3f}")
     return features
+
+
+def dev_errors(pairs: list[tuple[Article, str]], features: list[ArticleFeatures]) -> None:
+    """The dev half's wrongly joined and wrongly parted pairs, with their likeness: what
+    grouping is changed by (the held-out half is never looked at this way)."""
+    mine = [(a, label) for a, label in pairs if half_of(label) == "dev"]
+    by_id = {f.id: f for f in features}
+    grouper = regroup([by_id[a.id] for a, _ in mine])
+    title = {a.id: f"{a.lang} {a.title[:60]}" for a, _ in mine}
+    gold = {a.id: label for a, label in mine}
+    for (a, _), (b, _) in combinations(mine, 2):
+        joined = grouper.story_of[a.id] == grouper.story_of[b.id]
+        if joined == (gold[a.id] == gold[b.id]):
+            continue
+        first, second = sorted((a.id, b.id), key=lambda i: (by_id[i].day or 0, i))
+        shared = sorted(by_id[first].identities & by_id[second].identities)
+        print(
+            f"{'joined' if joined else 'parted'}  {title[first]}  |  {title[second]}\n"
+            f"        shared names {shared[:6]}, words {len(by_id[first].words & by_id[second].words)}"
+        )
 
 
 def half_of(label: str) -> str:
@@ -224,12 +282,15 @@ def near_duplicate_check(pairs: list[tuple[Article, str]]) -> None:
 def _clone(f: ArticleFeatures, family: int, rng: random.Random) -> ArticleFeatures:
     def rename(keys: frozenset[str]) -> frozenset[str]:
         # 90% of keys belong to the clone's family; the rest stay shared by every clone, as
-        # "Russia" or "governo" are shared by unrelated stories
-        return frozenset(k if rng.random() < 0.1 else f"{k}~{family}" for k in keys)
+        # "Russia" or "governo" are shared by unrelated stories; sorted, so every process
+        # makes the same clones (a set's order follows the string hash seed)
+        return frozenset(k if rng.random() < 0.1 else f"{k}~{family}" for k in sorted(keys))
 
     day = None if f.day is None else f.day + family * 6 + rng.randint(0, 2)
     clone_id = hashlib.sha256(f"{f.id}-{family}".encode()).hexdigest()[:12]
-    return ArticleFeatures(clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source)
+    return ArticleFeatures(
+        clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source, f.years
+    )
 
 
 def timing(features: list[ArticleFeatures], total: int = 10_000) -> None:
@@ -349,12 +410,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-timing", action="store_true", help="skip the 10,000 timing")
     parser.add_argument("--fresh", action="store_true", help="analyse the texts again")
     parser.add_argument(
+        "--errors", action="store_true", help="print the dev half's wrongly joined/parted pairs"
+    )
+    parser.add_argument(
         "--store", action="store_true", help="also time grouping through a real 10,000 store"
     )
     args = parser.parse_args(argv)
     pairs = load_articles()
     analyses = analyse([a for a, _ in pairs], args.fresh)
     features = grouping(pairs, analyses)
+    if args.errors:
+        dev_errors(pairs, features)
+        return 0
     near_duplicate_check(pairs)
     if not args.no_timing:
         timing(features)

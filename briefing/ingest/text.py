@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.ingest import metadata
+from briefing.ingest import datelines, metadata
 from briefing.ingest.base import Result, build_article
 
 HEADER_LINES = 6  # a header longer than this is body text, not metadata
@@ -79,7 +79,8 @@ def parse(text: str, *, origin: str | None = None) -> list[Result]:
             metadata.tidy_body(body_lines),
             title=header.title,
             origin=origin,
-            published=header.published,
+            # a dateline may sit below a title the header walk stops at ("Title.\nLONDON 1996-08-30")
+            published=header.published or datelines.head_date(lines),
             author=header.author,
             source=metadata.site_from_furniture(lines[-12:]),
             credit="; ".join(header.credits + body_credits) or None,

@@ -4,9 +4,12 @@ Two articles are alike by the weighted Jaccard of their distinctive words plus h
 their entity identities (which carry across languages: Mosca and Moscow are one id; words do
 not), each key weighed by its rarity, so "Putin" counts more than "country:US". Across
 languages the names' Jaccard stands alone; two articles that both name their actors and share
-none keep half their words' likeness (four football qualifiers of one day share their words).
+none keep half their words' likeness (four football qualifiers of one day share their words);
+names count only when at least two are shared and not all of them are countries.
 An article joins the story it is most alike (its best and its average likeness to the
 story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
+An undated article matches any day, unless its title and the other's name different years
+(the Palio of 2012 and of 2013: two editions of a recurring subject).
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
 keys' lists, not the size of the store.
 """
@@ -27,7 +30,8 @@ IDENTITY_SHARE = 0.5  # identities' part of the likeness, beside the words' whol
 LINK_MEAN = 0.5  # the average likeness's part in a story's score, beside the best one
 NO_SHARED_NAMES = 0.5  # words' likeness kept when both articles name actors but none alike
 MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no story;
-# a town and its own country count as one (`_place_said_once`)
+# a town and its own country count as one (`_place_said_once`), and countries alone, however
+# many, add nothing to the words (`_only_countries`)
 # Keys in more articles than this share (and at least COMMON_MIN) say nothing about a story
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
@@ -62,6 +66,7 @@ class Grouper:
         self._counting = frequencies is None if counting is None else counting
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
+        self._years: dict[str, frozenset[int]] = {}
         self._langs: dict[str, str | None] = {}
         self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # article -> weight of its (identities, words), computed when first compared: loading
@@ -100,7 +105,7 @@ class Grouper:
                     continue
                 own[kind] += weight
                 for other in self._postings.get(prefix + key, ()):
-                    if not self._near(features.day, self._days[other]):
+                    if not self._near(features, other):
                         continue
                     shared[kind][other] += weight
                     if kind == 0:
@@ -115,7 +120,8 @@ class Grouper:
                 >= MIN_SHARED_IDENTITIES
             ):
                 likeness *= NO_SHARED_NAMES  # both name their actors, and none is the same
-            if len(shared_names.get(other, ())) >= MIN_SHARED_IDENTITIES:
+            said = shared_names.get(other, ())
+            if len(said) >= MIN_SHARED_IDENTITIES and not _only_countries(said):
                 names = _jaccard(shared[0][other], own[0], theirs[0])
                 if features.lang != self._langs[other]:  # words cannot match: names alone
                     likeness = max(likeness, names)
@@ -194,11 +200,18 @@ class Grouper:
                 self._postings[prefix + key].append(features.id)
         self._keys[features.id] = (features.identities, features.words)
         self._days[features.id] = features.day
+        if features.years:
+            self._years[features.id] = features.years
         self._langs[features.id] = features.lang
 
-    @staticmethod
-    def _near(day: int | None, other: int | None) -> bool:
-        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+    def _near(self, features: ArticleFeatures, other: str) -> bool:
+        """Within the window of days; without a day, titles naming different years (two
+        editions of a recurring subject) are apart."""
+        day, theirs = features.day, self._days[other]
+        if day is not None and theirs is not None:
+            return abs(day - theirs) <= WINDOW_DAYS
+        years = self._years.get(other)
+        return not (features.years and years and not features.years & years)
 
 
 @lru_cache(maxsize=65536)
@@ -211,6 +224,12 @@ def _place_said_once(identity: str) -> str:
 
     found = registry().get(identity)
     return f"country:{found.cc}" if found is not None and found.cc else identity
+
+
+def _only_countries(said: Iterable[str]) -> bool:
+    """Shared countries (and towns standing for them) are where a story happens, not who is
+    in it: a hijack report and a report on fighting in Iraq both name Britain and Iraq."""
+    return all(name.startswith("country:") for name in said)
 
 
 def _jaccard(shared: float, mine: float, theirs: float) -> float:

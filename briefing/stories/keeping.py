@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.stories import edits
-from briefing.stories.features import ArticleFeatures, features_of
+from briefing.stories.features import VERSION, ArticleFeatures, features_of
 from briefing.stories.grouping import WINDOW_DAYS, Grouper, in_order, regroup
 from briefing.stories.stories import Story, compose
 
@@ -20,12 +20,15 @@ SEQUENTIAL_READ = 200
 def all_features(store: Any, ids: Iterable[str] | None = None) -> list[ArticleFeatures]:
     """Features of the analysed articles (of `ids` only, when given): those the store keeps,
     the others made from the bodies and kept (unless the store is read-only). The store drops
-    an article's kept features when it is analysed again."""
+    an article's kept features when it is analysed again; rows of an older `VERSION` are
+    made again."""
     kept = store.story_features()
     summaries = store.summaries() if ids is None else None
     wanted = set(summaries) if summaries is not None else set(ids or ())
-    found = [ArticleFeatures.from_row(kept[i]) for i in wanted if i in kept]
-    missing = [i for i in wanted if i not in kept]
+    # rows of an older version count as missing: made again with what grouping now compares
+    current = {i for i in wanted if i in kept and kept[i].get("version") == VERSION}
+    found = [ArticleFeatures.from_row(kept[i]) for i in current]
+    missing = [i for i in wanted if i not in current]
     if missing:
         if summaries is None:
             summaries = store.summaries(missing)  # only analysed articles have one

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from briefing.models import ArticleSummary
+from briefing.models import Article, ArticleSummary
 from briefing.store import Store
 from briefing.stories import keeping
 from briefing.stories.features import ArticleFeatures, features_of
@@ -124,8 +126,65 @@ def _likeness(first: set[str], second: set[str]) -> float:
 
 def test_a_town_and_its_own_country_are_one_shared_name_not_two():
     london = {"country:GB", "geo:2643743"}  # Britain and London: one place said twice
-    rome = {"country:GB", "geo:3169070"}  # Britain and Rome: two places
     said_twice = _likeness(london | {"per:ada"}, london | {"per:bob"})
-    two_places = _likeness(rome | {"per:ada"}, rome | {"per:bob"})
-    assert said_twice < two_places
+    with_an_actor = _likeness(london | {"org:acme", "per:ada"}, london | {"org:acme", "per:bob"})
+    assert said_twice < with_an_actor
     assert said_twice == _likeness({"country:GB", "per:ada"}, {"country:GB", "per:bob"})
+
+
+def test_shared_countries_alone_add_nothing_to_the_words():
+    # Britain and Iraq named by a hijack report and by a report on fighting in Iraq: the
+    # setting is shared, no actor is; Rome stands for Italy, so Britain and Rome are two
+    # countries too
+    words_alone = _likeness({"per:ada"}, {"per:bob"})
+    for places in ({"country:GB", "country:IQ"}, {"country:GB", "geo:3169070"}):
+        assert _likeness(places | {"per:ada"}, places | {"per:bob"}) == words_alone
+    with_an_actor = {"country:GB", "org:acme"}
+    assert _likeness(with_an_actor | {"per:ada"}, with_an_actor | {"per:bob"}) > words_alone
+
+
+def test_across_languages_shared_countries_alone_join_nothing():
+    places = frozenset({"country:GB", "country:IQ"})
+    one = ArticleFeatures("a", 1, places | {"per:ada"}, frozenset({"hijack"}), "en")
+    two = ArticleFeatures("b", 1, places | {"per:bob"}, frozenset({"dirot"}), "it")
+    grouper = Grouper()
+    grouper.place(one, "s1")
+    for n in range(20):
+        grouper.place(ArticleFeatures(f"x{n}", 1, frozenset({f"per:{n}"}), frozenset(), "en"), "s2")
+    assert grouper.likenesses(two).get("a", 0.0) == 0.0
+
+
+def _undated(article_id: str, years: set[int]) -> ArticleFeatures:
+    # two reports alike in every name and word, undated: only the years their titles name
+    names = frozenset({"org:pro recco", "org:jug", "geo:3169070"})
+    words = frozenset({"campi", "europ", "final", "recco"})
+    return ArticleFeatures(article_id, None, names, words, "it", years=frozenset(years))
+
+
+def _together(one: ArticleFeatures, two: ArticleFeatures) -> bool:
+    grouper = Grouper()
+    grouper.assign(one)
+    for n in range(20):  # unrelated articles, so the shared keys are rare
+        grouper.assign(ArticleFeatures(f"x{n}", None, frozenset({f"per:{n}"}), frozenset(), "it"))
+    return grouper.assign(two) == grouper.story_of[one.id]
+
+
+def test_undated_titles_naming_different_years_are_two_editions_not_one_story():
+    assert not _together(_undated("a", {2008}), _undated("b", {2010}))
+    assert _together(_undated("a", {2008}), _undated("b", {2008, 2010}))
+    assert _together(_undated("a", {2008}), _undated("b", set()))  # no year: nothing known
+
+
+def test_dated_articles_are_parted_by_their_days_not_by_their_titles_years():
+    one = replace(_undated("a", {2025}), day=700_000)
+    two = replace(_undated("b", {2026}), day=700_001)
+    assert _together(one, two)  # "Budget 2026", a day after "Budget 2025 closes"
+
+
+def test_the_years_a_title_names_are_kept_with_the_features():
+    article = Article(id="a", title="Pro Recco campione d'Europa 2010", body="Testo.")
+    features = features_of(article, None, article.body)
+    assert features.years == {2010}
+    assert ArticleFeatures.from_row(features.to_row()) == features
+    old_row = {k: v for k, v in features.to_row().items() if k != "years"}  # kept before
+    assert ArticleFeatures.from_row(old_row).years == frozenset()

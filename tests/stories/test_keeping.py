@@ -60,6 +60,19 @@ def test_features_of_an_article_analysed_again_are_made_again(store):
     assert store.story_features()[item.id]["identities"] == [ROME[0]]
 
 
+def test_features_kept_by_an_older_grouping_are_made_again(store):
+    # a row kept before datelines dated undated articles and titles' years were kept
+    item = article("Palio di Siena 2012", "Siena, 2 luglio 2012.\nVince la Giraffa.", None)
+    fill(store, [(item, analysis(item, places=[ROME]))])
+    keeping.update(store)
+    old = {k: v for k, v in store.story_features()[item.id].items() if k not in ("version",)}
+    old.update(day=None, years=[])
+    store.put_story_features([old])
+    (features,) = keeping.all_features(store, [item.id])
+    assert features.day is not None and features.years == {2012}
+    assert store.story_features()[item.id]["years"] == [2012]  # kept again, current
+
+
 def test_deleting_an_article_drops_its_features(store):
     pairs = talks_and_office()
     fill(store, pairs)
