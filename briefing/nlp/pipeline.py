@@ -342,13 +342,18 @@ def set_corrections(nlp: Language, corrections: Any) -> None:
         nlp.get_pipe("briefing_corrections").set_corrections(list(corrections))
 
 
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
 def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """A tokenised Doc carrying the article's date, ready for nlp(doc) or nlp.pipe(docs)."""
     from briefing.nlp.rules.shared.temporal import ANCHOR_KEY
     from briefing.nlp.spans import TEXT_KEY
 
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text
+    # Web text's no-break and thin spaces are spaces to the tokenizer (spaCy makes a lone
+    # U+00A0 a token, which the parser then reads as a word); the same length keeps offsets.
+    doc = nlp.make_doc(text.translate(_SPACES))
+    doc.user_data[TEXT_KEY] = text  # every character as written, at the tokens' offsets
     if published:
         doc.user_data[ANCHOR_KEY] = published
     return doc

@@ -160,3 +160,13 @@ def test_workers_that_load_at_once_all_get_spacy_whole():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "[]"
+
+
+def test_a_no_break_space_is_a_space_to_the_tokenizer_and_the_text_keeps_it():
+    from briefing.nlp.spans import doc_text
+
+    text = "Graham has\u00a0acknowledged it.\u202fYes."
+    doc = pipeline.make_doc(spacy.blank("en"), text)
+    assert [t.text for t in doc] == ["Graham", "has", "acknowledged", "it", ".", "Yes", "."]
+    assert doc_text(doc) == text
+    assert [text[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]
