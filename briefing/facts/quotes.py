@@ -19,12 +19,14 @@ from briefing.lexicon import en, it
 from briefing.models import Attribution, Quote
 
 # «...», “...”, "..." and „...“; a quote never crosses a paragraph. Web text also opens with
-# the closing mark (”...”): taken as an opening only where it stands before a word, after a space.
+# the closing mark (”...”): taken as an opening only where it stands before a word, after a space;
+# some papers' archives write two apostrophes for each mark (''...'').
 _QUOTES = re.compile(
     r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>[^“”\n]{1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
+    r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
 )
-_MARK_GROUPS = ("a", "b", "c", "d", "e")
+_MARK_GROUPS = ("a", "b", "c", "d", "e", "f")
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(

@@ -31,7 +31,7 @@ _SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
 _NOT_SOURCE = {"acl", "advcl", "parataxis", "punct", "case", "cc", "conj"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "X", "ADJ"}
 _WHAT = {"quanto", "what"}
-_QUOTE_MARKS = '«»“”„"'
+_QUOTE_MARKS = frozenset('«»“”„"') | {"''"}
 # "come ha detto il ministro", "as the minister said": the clause's marker stands for the content.
 _AS = {"come", "as"}
 _REPORT = "report"

@@ -246,3 +246,9 @@ def test_a_claim_inside_a_longer_claim_of_the_same_speaker_is_shown_once() -> No
     inner = Quote("Rossi", "be briefed by the team", 16, 38, reported=True)
     other = Quote("Bianchi", "be briefed by the team", 16, 38, reported=True)
     assert _without_nested([outer, inner, other]) == [outer, other]
+
+
+def test_two_apostrophes_for_each_mark_make_a_quote() -> None:
+    text = "''There's a lot of new complexity,'' said Mr. Burman. Don''t count this."
+    found = _quotes(text, "en", {"Burman": "PER"})
+    assert [quote for _, quote, _ in found] == ["There's a lot of new complexity,"]
