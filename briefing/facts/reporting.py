@@ -35,6 +35,7 @@ _QUOTE_MARKS = frozenset('«»“”„"') | {"''"}
 # "come ha detto il ministro", "as the minister said": the clause's marker stands for the content.
 _AS = {"come", "as"}
 _REPORT = "report"
+_WHEN = {"DATE", "TIME"}
 
 
 @dataclass
@@ -88,10 +89,13 @@ def _subject(
     outside = not _in_quote(parse.tokens[verb].start, quoted) or _between_dashes(parse, verb)
     # A subject inside a quote is the quote's own: '«Un'emozione che ...», ha detto X'.
     # A passive's subject is what was said, never who said it ("The holiday is observed").
+    # A date is never who spoke: '«...», Rep. Moore said Friday', "Friday" misread as subject.
     subjects = [
         t
         for t in parse.deps(verb, "nsubj")
-        if not (outside and _in_quote(t.start, quoted)) and t.dep != "nsubj:pass"
+        if not (outside and _in_quote(t.start, quoted))
+        and t.dep != "nsubj:pass"
+        and t.ent not in _WHEN
     ]
     if subjects:
         how = "inverted" if subjects[0].i > verb else "subject"
@@ -109,6 +113,7 @@ def _subject(
         for o in parse.deps(verb, "obj", "nsubj")
         if o.i > verb
         and o.pos in {"PROPN", "NOUN", "PRON", "NUM"}
+        and o.ent not in _WHEN
         and (not outside or not _in_quote(o.start, quoted) or _between_dashes(parse, verb))
     ]
     if nominal and (not parse.deps(verb, *_CONTENT) or _between_dashes(parse, verb)):

@@ -33,6 +33,7 @@ class Token:
     dep: str  # UD relation to the head: nsubj, ccomp, obl, parataxis...
     head: int  # index of the head token (itself for a sentence root)
     morph: str  # "Gender=Fem|Number=Sing"
+    ent: str = ""  # the entity label the token is part of ("DATE", "PER"), "" outside any
 
     @property
     def lower(self) -> str:
@@ -63,7 +64,7 @@ class Parse:
         """The parse of a Doc, or None when no parser ran."""
         if not doc.has_annotation("DEP"):
             return None
-        from spacy.attrs import DEP, HEAD, IDX, MORPH, POS
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, MORPH, POS
         from spacy.parts_of_speech import IDS
 
         # One array read and a string table: reading Token attributes one by one costs more
@@ -80,13 +81,13 @@ class Parse:
             return found
 
         # int64: HEAD is an offset that may be negative.
-        rows = doc.to_array([IDX, POS, DEP, HEAD, MORPH]).astype("int64").tolist()
+        rows = doc.to_array([IDX, POS, DEP, HEAD, MORPH, ENT_TYPE]).astype("int64").tolist()
         words = [t.text for t in doc]
         return cls(
             [
                 Token(i, idx, idx + len(words[i]), words[i], pos_names.get(pos, ""), name(dep),
-                      i + head, name(morph).strip("_"))
-                for i, (idx, pos, dep, head, morph) in enumerate(rows)
+                      i + head, name(morph).strip("_"), name(ent))
+                for i, (idx, pos, dep, head, morph, ent) in enumerate(rows)
             ]
         )  # fmt: skip
 

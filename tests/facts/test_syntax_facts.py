@@ -21,8 +21,13 @@ def _vocab(lang: str):
     return spacy.blank(lang).vocab
 
 
-def parsed(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None = None) -> Doc:
-    """A Doc with the given parse and PER entities (token ranges, end exclusive)."""
+def parsed(
+    lang: str,
+    rows: list[Row],
+    people: dict[str, tuple[int, int]] | None = None,
+    dates: list[tuple[int, int]] = (),
+) -> Doc:
+    """A Doc with the given parse, PER entities (token ranges, end exclusive) and DATEs."""
     words = [r[0] for r in rows]
     spaces = [
         not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))
@@ -33,10 +38,11 @@ def parsed(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None
         if i + 1 < len(words) and words[i + 1] in {"”"}:
             spaces[i] = False
     ents = ["O"] * len(rows)
-    for start, end in (people or {}).values():
-        ents[start] = "B-PER"
+    labelled = [(span, "PER") for span in (people or {}).values()] + [(s, "DATE") for s in dates]
+    for (start, end), label in labelled:
+        ents[start] = f"B-{label}"
         for k in range(start + 1, end):
-            ents[k] = "I-PER"
+            ents[k] = f"I-{label}"
     roots = [i for i, r in enumerate(rows) if r[1] == i]
     sent_starts = [i == 0 or (rows[i - 1][0] == "." and i > 0) for i in range(len(rows))]
     assert roots, "every sentence needs a root"
@@ -566,3 +572,16 @@ def test_what_a_finding_shows_is_its_object() -> None:
         parsed("en", rows).text[found[0].content[0] : found[0].content[1]]
         == "an officer with a gun"
     )
+
+
+def test_a_date_after_the_verb_is_never_its_speaker() -> None:
+    # "«Vergogna», Rossi ha detto venerdì.", with "venerdì" parsed as the subject.
+    rows = [
+        ("«", 1, "punct", "PUNCT"), ("Vergogna", 6, "parataxis", "NOUN"), ("»", 1, "punct", "PUNCT"),
+        (",", 6, "punct", "PUNCT"), ("Rossi", 1, "appos", "PROPN"), ("ha", 6, "aux", "AUX"),
+        ("detto", 6, "ROOT", "VERB", "VerbForm=Part"), ("venerdì", 6, "nsubj", "NOUN"),
+        (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("it", rows, {"Rossi": (4, 5)}, dates=[(7, 8)])
+    found = extract_facts(doc, "it", "2025-12-18")
+    assert [q.speaker for q in found.quotes] == ["Rossi"]
