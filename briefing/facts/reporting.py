@@ -309,6 +309,16 @@ def _agentive(parse: Parse, noun: Token, lang: str) -> bool:
     return word in role_words(lang) or word in anonymous_nouns(lang) or word in outlet_words(lang)
 
 
+def _can_be_cited(parse: Parse, noun: Token, lang: str) -> bool:
+    """ "according to officials", "secondo il rapporto", "secondo me": someone or something that
+    holds a view, not "according to new developments" (a source the old word window refused)."""
+    if _agentive(parse, noun, lang) or noun.lower in speech_nouns(lang):
+        return True
+    # A determiner or a name in the phrase makes it a particular thing that says: "the plan".
+    phrase = parse.subtree(noun.i)
+    return any(parse.tokens[k].pos in {"DET", "PROPN", "NUM"} for k in phrase)
+
+
 def _agent_speaks(parse: Parse, agent: Token | None, lang: str) -> bool:
     """ "definita «folle» da Berlusconi", "riportata dal quotidiano": a name or an outlet,
     not "sostenuto dalle donazioni"."""
@@ -357,6 +367,10 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
         source_head = _according_source(parse, token, lang)
         if source_head is None:
             continue
+        if token.lower in _ACCORDING.get(lang, set()) and not _can_be_cited(
+            parse, parse.tokens[source_head], lang
+        ):
+            continue  # "a detta dei conoscenti" always names people; "according to" may not
         # The clause the cue's phrase hangs on is what the source says.
         phrase = token.head if token.lower in _ACCORDING.get(lang, set()) else token.i
         clause = parse.tokens[phrase].head

@@ -585,3 +585,19 @@ def test_a_date_after_the_verb_is_never_its_speaker() -> None:
     doc = parsed("it", rows, {"Rossi": (4, 5)}, dates=[(7, 8)])
     found = extract_facts(doc, "it", "2025-12-18")
     assert [q.speaker for q in found.quotes] == ["Rossi"]
+
+
+def test_according_to_new_developments_cites_no_one_but_according_to_the_plan_does() -> None:
+    def rows(det: str | None, noun: str) -> list[Row]:
+        head = [("According", 3 if det else 2, "case", "VERB"), ("to", 0, "fixed", "ADP")]
+        if det:
+            head.append((det, 3, "det", "DET"))
+        at = len(head)
+        return head + [
+            (noun, at + 3, "obl", "NOUN"), (",", at, "punct", "PUNCT"), ("troops", at + 3, "nsubj", "NOUN"),
+            ("leave", at + 3, "ROOT", "VERB"), (".", at + 3, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    assert facts("en", rows(None, "developments")).attributions == []
+    assert [a.source for a in facts("en", rows("the", "plan")).attributions] == ["plan"]
+    assert [a.source for a in facts("en", rows(None, "officials")).attributions] == ["officials"]
