@@ -115,8 +115,13 @@ def roles_from_parse(article: Article, parse: Parse, ent: Ent) -> list[str]:
             role = _phrase(article, parse, apposition.i, set())
             if role:
                 roles.append(role)
-    # A predicate: "Mancino è il nuovo vicepresidente".
-    if name.dep.startswith("nsubj") and title.pos == "NOUN" and parse.deps(title.i, "cop"):
+    # A predicate: "Mancino è il nuovo vicepresidente"; "was in attendance" is where, not what.
+    if (
+        name.dep.startswith("nsubj")
+        and title.pos == "NOUN"
+        and parse.deps(title.i, "cop")
+        and not parse.deps(title.i, "case")
+    ):
         role = _phrase(article, parse, title.i, name_tokens)
         if role:
             roles.append(role)

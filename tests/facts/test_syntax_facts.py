@@ -601,3 +601,18 @@ def test_according_to_new_developments_cites_no_one_but_according_to_the_plan_do
     assert facts("en", rows(None, "developments")).attributions == []
     assert [a.source for a in facts("en", rows("the", "plan")).attributions] == ["plan"]
     assert [a.source for a in facts("en", rows(None, "officials")).attributions] == ["officials"]
+
+
+def test_a_predicate_behind_a_preposition_is_no_role() -> None:
+    # "Kushner was in attendance." / "Kushner was the envoy."
+    def rows(case: bool) -> list[Row]:
+        head = [("Kushner", 3, "nsubj", "PROPN"), ("was", 3, "cop", "AUX")]
+        middle = [("in", 3, "case", "ADP")] if case else [("the", 3, "det", "DET")]
+        return (
+            head
+            + middle
+            + [("attendance" if case else "envoy", 3, "ROOT", "NOUN"), (".", 3, "punct", "PUNCT")]
+        )
+
+    assert [p.roles for p in facts("en", rows(True), {"Kushner": (0, 1)}).people] == [[]]
+    assert [p.roles for p in facts("en", rows(False), {"Kushner": (0, 1)}).people] == [["envoy"]]
