@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefing.facts.frames import is_speech_verb, subject_after, subject_before, subject_name
+from briefing.facts.quotes import transcript_speaker
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
@@ -112,10 +113,11 @@ def _cue_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attr
     return found
 
 
-# "Sanders: Clinton needs to ...", "Meloni: serve unità": a line that opens with a person's or an
-# organisation's name and a colon gives the rest of the line to that name (headlines).
+# "Sanders: Clinton needs to ...", "Meloni: serve unità", '"PENCE: Well, ...': a line that opens
+# with a person's or an organisation's name, or a transcript's label in capitals, and a colon
+# gives the rest of the line to that name (headlines, transcripts).
 _HEADLINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,3}):[ \t]+(\S.{10,})$", re.M
+    r"^[ \t]*[\"“]?((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,3}):[ \t]+(\S.{10,})$", re.M
 )
 _MIN_HEADLINE_WORDS = 3
 # Capitals before a colon that label the line, not a source.
@@ -126,17 +128,17 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
     found = []
     for m in _HEADLINE.finditer(article.text):
         name, content = m.group(1), m.span(2)
-        if name.lower() in _NOT_SOURCES or name.isupper():  # "WALLACE:" is a transcript's turn
-            continue
         start, end = m.start(1), m.end(1) + 1
-        if len(article.words_in(*content)) < _MIN_HEADLINE_WORDS or not article.ents_in(
-            start, m.end(1), {"PER", "ORG"}
-        ):
+        if name.lower() in _NOT_SOURCES or len(article.words_in(*content)) < _MIN_HEADLINE_WORDS:
+            continue
+        # '"WALLACE: Let's start ...': a transcript's turn, its label in capitals.
+        speaker = transcript_speaker(article.text[start:end] + " ", full_names)
+        if speaker is None and not article.ents_in(start, m.end(1), {"PER", "ORG"}):
             continue  # "The Latest:", "Correction:": a label, not someone who speaks
         found.append(
             Attribution(
                 text=article.text[start:end],
-                source=_source_of(article, start, m.end(1), full_names),
+                source=speaker or _source_of(article, start, m.end(1), full_names),
                 anonymous=False,
                 start=start,
                 end=end,

@@ -144,7 +144,7 @@ def find_quotes(
     group_speaker: tuple[str, int] | None = None  # the last group that spoke, and where
     spans = quote_spans(article)
     for m, start, end, inner in _direct(article):
-        signed = _signature(article, m.end(), full_names) or _label(inner, full_names)
+        signed = _signature(article, m.end(), full_names) or transcript_speaker(inner, full_names)
         if signed:
             quotes.append(Quote(speaker=signed, text=inner, start=start, end=end, how="frame"))
             continue
@@ -232,7 +232,9 @@ def _signature(article: Article, after: int, full_names: dict[Ent, str]) -> str 
     return name.group(1) if name else None
 
 
-def _label(inner: str, full_names: dict[Ent, str]) -> str | None:
+def transcript_speaker(inner: str, full_names: dict[Ent, str]) -> str | None:
+    """The speaker a transcript's label names at the start of `inner` ("PENCE: Well, ..."), in
+    the article's full name for it when one fits; None without a label."""
     label = _LABEL.match(inner)
     if label is None or label.group(1).split()[-1] in _NOT_LABELS:
         return None

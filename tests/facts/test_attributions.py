@@ -198,3 +198,16 @@ def test_a_line_opening_with_a_name_and_a_colon_is_that_name_speaking() -> None:
     assert [(a.text, a.source) for a in headlines] == [("Sanders:", "Sanders")]
     start, end = headlines[0].content
     assert text[start:end] == "Clinton needs to get away from the personality stuff."
+
+
+def test_a_transcripts_label_in_capitals_gives_the_turn_to_its_speaker() -> None:
+    text = (
+        "Mike Pence spoke to Chris Wallace.\n"
+        '"WALLACE: Let us start with the news on the debate story tonight.\n'
+        '"PENCE: Well, look, the question really should be why she did it.\n'
+        "UPDATE: the debate starts at nine tonight.\n"
+    )
+    entities = {"Mike Pence": "PER", "Chris Wallace": "PER"}
+    facts = extract_facts(make_doc(text, "en", entities), "en", "2016-09-30")
+    turns = [(a.text, a.source) for a in facts.attributions if a.text.endswith(":")]
+    assert turns == [("WALLACE:", "Chris Wallace"), ("PENCE:", "Mike Pence")]
