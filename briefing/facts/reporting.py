@@ -122,6 +122,9 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
             return nominal[0], "inverted"
+    after_quote = _after_quote(parse, verb)
+    if after_quote is not None:
+        return after_quote, "inverted"
     if nominal and _marked_by(parse, verb, _AS):
         return nominal[0], "inverted"  # "come aveva chiesto l'ex raìs": "come" is what was said
     if seen < 2 and _shares_subject(parse, token):
@@ -133,6 +136,24 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _after_quote(parse: Parse, verb: int) -> Token | None:
+    """'«...», said Sanders, whose ...': right after a quote and its comma, the name after the
+    verb is its speaker however the parse hung it (here on the next clause's verb)."""
+    tokens = parse.tokens
+    if verb < 2 or verb + 1 >= len(tokens):
+        return None
+    if tokens[verb - 1].text != "," and tokens[verb - 1].text not in _QUOTE_MARKS:
+        return None
+    if not any(t.text in _QUOTE_MARKS for t in tokens[verb - 2 : verb]):
+        return None
+    name = tokens[verb + 1]
+    if name.pos != "PROPN" or name.ent not in {"", "PER", "PERSON"}:
+        return None
+    while name.dep.startswith("flat") and name.head > verb:  # to the first word of the name
+        name = tokens[name.head]
+    return name
 
 
 def _predicate(parse: Parse, token: Token) -> bool:

@@ -616,3 +616,20 @@ def test_a_predicate_behind_a_preposition_is_no_role() -> None:
 
     assert [p.roles for p in facts("en", rows(True), {"Kushner": (0, 1)}).people] == [[]]
     assert [p.roles for p in facts("en", rows(False), {"Kushner": (0, 1)}).people] == [["envoy"]]
+
+
+def test_the_name_right_after_a_quote_and_its_verb_speaks_however_the_parse_hung_it() -> None:
+    # '"Taxes are rigged for the rich," said Sanders, whose bid was founded on it.' - "Sanders"
+    # parsed as the subject of "founded".
+    rows = [
+        ("“", 3, "punct", "PUNCT"), ("Taxes", 3, "nsubj", "NOUN"), ("are", 3, "cop", "AUX"),
+        ("rigged", 9, "ccomp", "ADJ"), ("for", 6, "case", "ADP"), ("the", 6, "det", "DET"),
+        ("rich", 3, "obl", "NOUN"), (",", 3, "punct", "PUNCT"), ("”", 3, "punct", "PUNCT"),
+        ("said", 9, "ROOT", "VERB"), ("Sanders", 15, "nsubj:pass", "PROPN"),
+        (",", 13, "punct", "PUNCT"), ("whose", 13, "nmod:poss", "PRON"),
+        ("bid", 15, "nsubj:pass", "NOUN"), ("was", 15, "aux:pass", "AUX"),
+        ("founded", 9, "ccomp", "VERB"), ("on", 17, "case", "ADP"), ("it", 15, "obl", "PRON"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Sanders": (10, 11)})
+    assert [(q.speaker, q.reported) for q in found.quotes if not q.reported] == [("Sanders", False)]
