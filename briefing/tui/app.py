@@ -146,7 +146,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             self.analyse_open(self._pending_analysis)
             self._pending_analysis = None
         elif self.open_id is not None and self.analysis is not None:
-            self.recheck_open(self.open_id, self.analysis.analysed_at)
+            self.recheck_open(self.open_id, self.analysis)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall keystrokes on large stores.
         gc.freeze()
@@ -158,8 +158,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             from briefing.entities import edits, links_version
 
             linked_by = links_version(edits.load(self.store))
-            summaries = self.store.summaries()
-            self.unanalysed_left = len(unanalysed_among(self.by_id, summaries, linked_by))
+            links = self.store.analysed_links()
+            self.unanalysed_left = len(unanalysed_among(self.by_id, links, linked_by))
         else:
             self.analyse_backlog()  # new articles, or work cut short when the reader last quit
             if self.config.refresh_on_start:
@@ -319,7 +319,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         elif self._painted:
             # Whether the pipeline that made it is still the installed one is asked off the
             # event loop: the answer may need spaCy.
-            self.recheck_open(article_id, self.analysis.analysed_at)
+            self.recheck_open(article_id, self.analysis)
 
     def _show_facts(self) -> None:
         self.facts.show_facts(self.analysis.facts if self.analysis else None, self.highlights)
@@ -549,7 +549,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
 
         user_edits = edits.load(self.store)
         summaries = self.store.summaries()
-        unanalysed = len(unanalysed_among(self.by_id, summaries, links_version(user_edits)))
+        links = {k: v.links_version for k, v in summaries.items()}
+        unanalysed = len(unanalysed_among(self.by_id, links, links_version(user_edits)))
         self.push_screen(EntityIndex(summaries, unanalysed, self.config.names, user_edits), done)
 
     # import and export ------------------------------------------------------------------

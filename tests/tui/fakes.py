@@ -122,6 +122,9 @@ class MemoryStore:
     def put_analysis(self, analysis: Analysis) -> None:
         self._analyses[analysis.article_id] = analysis
 
+    def analysed_links(self) -> dict[str, int]:
+        return {k: a.links_version for k, a in list(self._analyses.items())}
+
     def summaries(self, ids=None) -> dict[str, ArticleSummary]:
         # a copy first: the backlog worker puts analyses from its thread meanwhile
         found = list(self._analyses.items())
