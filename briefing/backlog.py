@@ -23,7 +23,7 @@ def unanalysed_ids(store: Any) -> list[str]:
     """Ids, in list order, of articles with no analysis, or one linked by older entity lists."""
     linked_by = links_version(identity_edits.load(store))
     # the analyses index, not the summaries: this runs at every start of the reader
-    return unanalysed_among([a.id for a in store.articles()], store.analysed_links(), linked_by)
+    return unanalysed_among(store.article_ids(), store.analysed_links(), linked_by)
 
 
 def unanalysed_among(

@@ -654,12 +654,18 @@ def test_close_takes_a_daily_backup(folder: Path, backups: Path, monkeypatch):
         assert copy.body("a00000000002") == make_article(2).body
 
 
+def test_article_ids_come_in_the_order_of_the_list(store: Store):
+    store.add_articles([make_article(i) for i in (3, 5, 1, 4)])
+    assert store.article_ids() == [a.id for a in store.articles()]
+    assert store.article_ids() == ["a00000000005", "a00000000004", "a00000000003", "a00000000001"]
+
+
 def test_listing_does_not_parse_the_analysis_cache(folder: Path, backups: Path, monkeypatch):
     with Store.open(folder, backups_dir=backups) as s:
         fill(s)
     assert (folder / layout.CACHE).exists()
 
-    def refuse(self):
+    def refuse(self, *names):
         raise AssertionError("cache.json parsed before it was needed")
 
     monkeypatch.setattr(tables.JournalledTables, "load_lazy", refuse)

@@ -66,6 +66,9 @@ class MemoryStore:
         rows = [Article.from_dict(a.to_dict()) for a in self._articles.values()]
         return sorted(rows, key=lambda a: (a.published or "", a.id), reverse=True)
 
+    def article_ids(self) -> list[str]:
+        return [a.id for a in self.articles()]
+
     def get(self, article_id: str) -> Article | None:
         found = self._articles.get(article_id)
         return Article.from_dict(found.to_dict()) if found else None
