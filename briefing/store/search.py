@@ -152,7 +152,7 @@ class SearchIndex:
             self._writer = self._connect(path, readonly=False)
         self._reader = self._connect(path, readonly=True)
         self._read_lock = threading.Lock()
-        self._cache: dict[tuple, Any] = {}
+        self._cache = _ResultCache()
         self._order: tuple[list[int], list[str], dict[int, int]] | None = None
         self._order_changed = False  # by the transaction in progress
         self._name_ids: dict[tuple[str, str], int] = {}
@@ -313,7 +313,7 @@ class SearchIndex:
         finally:
             # After the commit: a search between would read, and keep, the old order.
             if changed:  # searches in flight keep the old dict; new ones start afresh
-                self._cache = {}
+                self._cache = _ResultCache()
             if self._order_changed:
                 self._order, self._order_changed = None, False
 
@@ -452,13 +452,11 @@ class SearchIndex:
         if found is None:
             with self._read_lock:
                 found = {row[0] for row in self._reader.execute(sql, args)}
-            if len(cache) > 512:  # typing a filter needs a few dozen lookups
-                cache.clear()
-            cache[cache_key] = found
+            cache.keep(cache_key, found)
         return found
 
     def everything(self) -> set[int]:
-        return self._slots(("all",), "SELECT n FROM articles")
+        return self._slots(_EVERYTHING, "SELECT n FROM articles")
 
     def text_slots(self, terms: tuple[str, ...], exact: bool) -> set[int]:
         # Words of replaced texts stay in the FTS table under numbers no article holds.
@@ -471,7 +469,7 @@ class SearchIndex:
                 fts_phrase(terms, exact),
             )
             found = found & self.everything()
-            cache[cache_key] = found
+            cache.keep(cache_key, found)
         return found
 
     def field_slots(self, field: str, value: str) -> set[int]:
@@ -607,6 +605,33 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.everything())
+
+
+class _ResultCache(dict):
+    """Query results (sets of article numbers) by lookup, bounded by the numbers they hold: at
+    100,000 articles one keystroke's words match ~60,000, and a bound by count alone let a
+    few dozen keystrokes keep hundreds of MB. The set of every article is kept through a clear
+    (each search intersects with it)."""
+
+    MEMBERS = 300_000  # ~20 MB of sets and numbers
+    ENTRIES = 512  # typing a filter needs a few dozen lookups
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.members = 0
+
+    def keep(self, key: tuple, found: set[int]) -> None:
+        if self.members + len(found) > self.MEMBERS or len(self) >= self.ENTRIES:
+            every = self.get(_EVERYTHING)
+            self.clear()
+            self.members = 0
+            if every is not None and key != _EVERYTHING:
+                self[_EVERYTHING], self.members = every, len(every)
+        self[key] = found
+        self.members += len(found)
+
+
+_EVERYTHING = ("all",)
 
 
 def remove_files(directory: Path) -> None:

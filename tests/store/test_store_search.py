@@ -145,6 +145,24 @@ def test_the_persistent_index_answers_as_the_memory_index(filled, text):
     assert store.search_index().search(query) == memory.search(query)
 
 
+def test_cached_results_stay_within_their_bound_and_answer_the_same(filled, monkeypatch):
+    # At 100,000 articles one keystroke's result holds ~60,000 numbers: the cache of results
+    # is bounded by the numbers it holds, not only by how many results it keeps.
+    from briefing.store import search
+
+    store, memory = filled
+    monkeypatch.setattr(search._ResultCache, "MEMBERS", 60)
+    index = SearchIndex(store.search_index().path, readonly=True)  # a fresh, empty cache
+    try:
+        for _ in range(2):  # the second round answers partly from the cache
+            for term in TERMS:
+                assert index.search(parse(term)) == memory.search(parse(term)), term
+                assert index._cache.members <= 60 + len(store.articles())
+        assert len(index._cache) < len(TERMS)
+    finally:
+        index.close()
+
+
 def test_every_term_finds_something_and_not_everything(filled):
     # The equivalence above means little if the terms never tell articles apart.
     store, _ = filled
