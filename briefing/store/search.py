@@ -568,9 +568,18 @@ class SearchIndex:
 
     # --- searching --------------------------------------------------------------------------
 
+    def matching(self, query: Query) -> set[int]:
+        """The numbers of the matching articles (positions in list_order()'s numbers)."""
+        return query.root.evaluate(self) & self.everything()
+
+    def list_order(self) -> tuple[list[int], list[str], dict[int, int]]:
+        """(numbers, ids, rank): every article newest published first, and each number's
+        position; the same lists until a write changes the order."""
+        return self._list_order()
+
     def search(self, query: Query) -> list[str]:
         """Ids of the matching articles, in the store's list order (newest published first)."""
-        found = query.root.evaluate(self) & self.everything()
+        found = self.matching(query)
         numbers, ids, rank = self._list_order()
         if len(found) == len(numbers):
             return list(ids)

@@ -34,6 +34,7 @@ from briefing.tui.messages import (
     Progress,
     TaskFinished,
 )
+from briefing.tui.rows import ListedRows
 from briefing.tui.screens.dialogs import AskText, Choose
 from briefing.tui.screens.entity_index import EntityIndex
 from briefing.tui.screens.help import HelpScreen
@@ -70,6 +71,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self.keymap_config: dict[str, str] = dict(config.keys)
         self.articles: list[Article] = []
         self.by_id: dict[str, Article] = {}
+        self._listed = ListedRows(self.by_id.get)  # a filter's matches as rows, per keystroke
         self.index: Any = None
         self.filter_text = ""
         self.filter_query: Any = None
@@ -109,7 +111,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
-        self.by_id = {a.id: a for a in self.articles}
+        self.by_id.update((a.id, a) for a in self.articles)  # the dict _listed reads
         self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
@@ -405,8 +407,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             self.query_one("#list-count", Static).update(Text(self._count_line, end=""))
             return True
         # search() answers in the store's list order, which is ours: no pass over every row.
-        by_id = self.by_id
-        rows = [a for a in map(by_id.get, self.index.search(query)) if a is not None]
+        rows = self._listed.matching(self.index, query)
         self.article_list.set_articles(rows, keep=keep)
         self._show_count()
         if not isinstance(self.focused, FilterInput):
@@ -479,6 +480,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         if article is None:
             return
         self.by_id[article_id] = article
+        self._listed.replace(article)
         self.articles = [article if a.id == article_id else a for a in self.articles]
         self.article_list.refresh_article(article)
         if article_id == self.open_id:
@@ -633,6 +635,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
                 reverse=True,
             )
             self.by_id.update({a.id: a for a in new})
+            self._listed.forget()
             self.analyse_backlog()
         if self.index is not None:
             for article_id in message.ids:
