@@ -28,7 +28,7 @@ class ListedRows:
         order = getattr(index, "list_order", None)
         if order is None:  # the in-memory index answers with ids
             return list(filter(None, map(self._article, index.search(query))))
-        numbers, ids, _rank = order()
+        numbers, ids = order()
         if ids is not self._ids:  # the first search, or a write changed the order
             self._rows = list(map(self._article, ids))
             self._ids = ids
