@@ -51,7 +51,9 @@ class SearchMixin:
         try:
             self._search = SearchIndex.open(
                 self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
-            ) or self._kept_through_migration(count)
+            )
+            if self._search is None:  # never `or`: an index's truth is its length, a query
+                self._search = self._kept_through_migration(count)
         except (sqlite3.Error, OSError):
             self._search = None
 

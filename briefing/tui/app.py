@@ -111,7 +111,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
-        self.by_id.update((a.id, a) for a in self.articles)  # the dict _listed reads
+        self.by_id = {a.id: a for a in self.articles}
+        self._listed = ListedRows(self.by_id.get)
         self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()

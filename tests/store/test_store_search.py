@@ -479,3 +479,12 @@ def test_writes_outside_the_index_keep_it_trusted(temp_home):
     with Store.open(readonly=True) as reader:
         assert reader.search_index() is not None
         _same(reader)
+
+
+def test_opening_the_store_reads_nothing_of_the_index_but_its_state(filled, tmp_path):
+    # The list order (100,000 ids at 100,000 articles) is read by the reader's worker after
+    # the first paint, never by the open that comes before it.
+    store, _ = filled
+    with Store.open(store.directory, readonly=True) as reader:
+        assert reader._search is not None and reader._search._order is None
+        assert reader._search._cache == {}
