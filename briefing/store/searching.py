@@ -175,7 +175,14 @@ class SearchMixin:
             return None
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
         index.story_lookup = self._story_members
+        index.same_ids = self._same_ids
         return index
+
+    @locked
+    def _same_ids(self, ids: list[str]) -> list[str]:
+        """These article ids as the store's documents hold them (an unknown one as given)."""
+        keys, docs = self._keys["articles"], self._storage.data["articles"]
+        return [docs[str(keys[i])]["id"] if i in keys else i for i in ids]
 
     def build_search_index(
         self, progress: Callable[[int, int], None] | None = None, *, fresh: bool = False
@@ -230,4 +237,11 @@ class SearchMixin:
             index.mark_complete(schema.SCHEMA_VERSION)
         index.feed_lookup = self._feed_names
         index.story_lookup = self._story_members
+        index.same_ids = self._same_ids
         return index
+
+    @locked
+    def _same_ids(self, ids: list[str]) -> list[str]:
+        """These article ids as the store's documents hold them (an unknown one as given)."""
+        keys, docs = self._keys["articles"], self._storage.data["articles"]
+        return [docs[str(keys[i])]["id"] if i in keys else i for i in ids]

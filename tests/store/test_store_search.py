@@ -488,3 +488,11 @@ def test_opening_the_store_reads_nothing_of_the_index_but_its_state(filled, tmp_
     with Store.open(store.directory, readonly=True) as reader:
         assert reader._search is not None and reader._search._order is None
         assert reader._search._cache == {}
+
+
+def test_the_list_order_holds_the_stores_own_id_strings(filled):
+    store, _ = filled
+    numbers, ids = store.search_index().list_order()
+    assert ids == [a.id for a in store.articles()] and len(numbers) == len(ids)
+    docs = {doc["id"]: doc["id"] for doc in store._storage.data["articles"].values()}
+    assert all(i is docs[i] for i in ids)  # no second copy of 100,000 strings
