@@ -324,6 +324,22 @@ def is_fresh(
     return analysis.pipeline == name and analysis.pipeline_version == version
 
 
+def is_current(store: Store, article_id: str, cached: Analysis) -> bool:
+    """Whether analyse_many would hand back `cached` as it is: fresh for the article's body,
+    the corrections and the installed pipeline, and linked by the current lists. Asked without
+    loading spaCy (the pipeline's identity comes from its meta files), so the reader checks
+    the open article without 70 MB of imports."""
+    from briefing.nlp import pipeline
+
+    body = store.body(article_id)
+    lang = _article_lang(store.get(article_id), body)
+    pipe = pipeline.identity(lang)
+    if not is_fresh(cached, body_hash(body), store.corrections_version(), pipe):
+        return False
+    linked = cached.links_version == links_version(identity_edits.load(store))
+    return linked or getattr(store, "readonly", False)  # read-only: nothing to relink into
+
+
 def _article_lang(article: Article | None, body: str) -> str:
     return normalise_lang(article.lang if article and article.lang else detect_language(body))
 

@@ -22,20 +22,17 @@ BATCH = 8  # articles per analyse_many call: progress moves, and quitting waits 
 def unanalysed_ids(store: Any) -> list[str]:
     """Ids, in list order, of articles with no analysis, or one linked by older entity lists."""
     linked_by = links_version(identity_edits.load(store))
-    return unanalysed_among([a.id for a in store.articles()], store.summaries(), linked_by)
+    # the analyses index, not the summaries: this runs at every start of the reader
+    return unanalysed_among(store.article_ids(), store.analysed_links(), linked_by)
 
 
 def unanalysed_among(
-    ids: Iterable[str], summaries: dict[str, Any], linked_by: int | None = None
+    ids: Iterable[str], links: dict[str, int], linked_by: int | None = None
 ) -> list[str]:
-    """The ids whose summary is missing or linked by older entity lists or edits."""
+    """The ids with no analysis in `links` (article id -> the links version its analysis was
+    made with, `store.analysed_links()`) or one linked by older entity lists or edits."""
     linked_by = links_version() if linked_by is None else linked_by
-    missing = []
-    for article_id in ids:
-        summary = summaries.get(article_id)
-        if summary is None or summary.links_version != linked_by:
-            missing.append(article_id)
-    return missing
+    return [article_id for article_id in ids if links.get(article_id) != linked_by]
 
 
 def count_unanalysed(store: Any) -> int:

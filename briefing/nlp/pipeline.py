@@ -8,11 +8,13 @@ spaCy is imported only inside functions: `briefing --help` and the TUI never wai
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import logging
 import threading
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -166,22 +168,36 @@ def _is_pipeline_folder(path: Path) -> bool:
 
 
 def choices(lang: str, cfg: config_module.Config | None = None) -> list[Choice]:
-    """Every candidate for `lang`, best first; the last one (rules) always loads."""
-    import_spacy()
-    import spacy.util
+    """Every candidate for `lang`, best first; the last one (rules) always loads.
 
+    Asked without importing spaCy (identity() checks a cached analysis with it: the reader
+    must not pay 70 MB and a second of imports to learn its analysis is current)."""
     found: list[Choice] = []
     named = (cfg.pipelines if cfg else {}).get(lang)
     if named:
         found.append(Choice("config", named))
-    installed = set(spacy.util.get_installed_models())
     for package in TRAINED_PACKAGES.get(lang, ()):
-        if package in installed or spacy.util.is_package(package):
+        if _is_installed(package):
             found.append(Choice("package", package))
     if _is_pipeline_folder(bundled_path(lang)):
         found.append(Choice("bundled", str(bundled_path(lang))))
     found.append(Choice("rules", lang))
     return found
+
+
+def _is_installed(package: str) -> bool:
+    """A pipeline package installed with pip, as spaCy's own check finds it (its distribution,
+    or an entry point in spaCy's "spacy_models" group)."""
+    try:
+        metadata.distribution(package)
+        return True
+    except metadata.PackageNotFoundError:
+        return package in _model_entry_points()
+
+
+@functools.cache
+def _model_entry_points() -> frozenset[str]:
+    return frozenset(e.name for e in metadata.entry_points(group="spacy_models"))
 
 
 def pipeline_name(meta: dict[str, Any], lang: str) -> str:

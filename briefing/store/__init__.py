@@ -3,9 +3,13 @@
 Layout of a store folder (default paths.store_dir()):
   meta.json      snapshot of the TinyDB tables articles (metadata, no bodies), highlights,
                  corrections, settings, feeds (subscriptions and their fetch state), _schema
-  cache.json     snapshot of analyses (index into the analyses pack), summaries, _cache;
-                 parsed only when first needed, rebuildable by analysing again
-  meta.journal   one fsynced JSON line per write, over both snapshots; folded into them
+  cache.json     snapshot of analyses (index into the analyses pack, with each analysis's
+                 links version) and _cache (the live pack's name)
+  summaries.json snapshot of the per-article summaries (entities, identities)
+  stories.json   snapshot of the automatic story groups and each article's grouping features
+                 (each of these three parsed only when first needed, alone, and rebuildable by
+                 analysing or regrouping again)
+  meta.journal   one fsynced JSON line per write, over every snapshot; folded into them
                  (atomic replace) when it grows and on close
   bodies.pack    article bodies (UTF-8), appended; articles hold [offset, length]
   analyses.pack  cached analyses (JSON), appended; vacuum() rewrites it as analyses.<n>.pack

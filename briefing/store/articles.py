@@ -123,13 +123,22 @@ class ArticlesMixin:
     @locked
     def articles(self) -> list[Article]:
         """Every article's metadata (body None), newest published first. Never reads bodies."""
-        docs = sorted(
+        docs = self._listed_docs()
+        with no_gc():
+            return [self._to_article(doc) for doc in docs]
+
+    @locked
+    def article_ids(self) -> list[str]:
+        """Every article's id in the order of articles(), without building the articles (at
+        100,000 they take 60 MB: the backlog asks this at every start of the reader)."""
+        return [doc["id"] for doc in self._listed_docs()]
+
+    def _listed_docs(self) -> list[dict]:
+        return sorted(
             self._storage.data.get("articles", {}).values(),
             key=lambda d: (d.get("published") or "", d.get("added") or ""),
             reverse=True,
         )
-        with no_gc():
-            return [self._to_article(doc) for doc in docs]
 
     @staticmethod
     def _to_article(doc: dict) -> Article:

@@ -4,22 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-META, CACHE, JOURNAL, BODIES, ANALYSES, LOCK = (
+META, CACHE, SUMMARIES, STORIES, JOURNAL, BODIES, ANALYSES, LOCK = (
     "meta.json",
     "cache.json",
+    "summaries.json",
+    "stories.json",
     "meta.journal",
     "bodies.pack",
     "analyses.pack",
     "lock",
 )
-STORE_FILES = (META, CACHE, JOURNAL, BODIES, ANALYSES)
+STORE_FILES = (META, CACHE, SUMMARIES, STORIES, JOURNAL, BODIES, ANALYSES)
 # vacuum() rewrites analyses.pack as analyses.<n>.pack; cache.json names the live one
 ANALYSES_GLOB = "analyses*.pack"
 
-# Tables only the filters and the article view need, in their own snapshot (cache.json) that
-# is parsed on first use: painting the list does not wait for 40% of the metadata. Everything
-# in them is rebuilt by analysing (or regrouping) again, so a damaged cache.json is set aside, not fatal.
-LAZY_TABLES = ("analyses", "summaries", "stories", "story_features", "_cache")
+# Tables only the filters and the article view need, in snapshots of their own parsed on first
+# use: painting the list does not wait for them. Each file loads alone: opening an article
+# needs the small analyses index (cache.json, ~60 bytes an article), not every summary
+# (summaries.json, ~2 KB an article: 2 GB in memory at 100,000). Everything in them is rebuilt
+# by analysing (or regrouping) again, so a damaged one is set aside, not fatal.
+LAZY_FILES = {
+    CACHE: ("analyses", "_cache"),  # the analyses index names the live pack (_cache "pack")
+    SUMMARIES: ("summaries",),
+    STORIES: ("stories", "story_features"),
+}
+LAZY_TABLES = tuple(table for tables in LAZY_FILES.values() for table in tables)
+LAZY_FILE_OF = {table: name for name, tables in LAZY_FILES.items() for table in tables}
 
 # The field each table is addressed by; doc ids are the store's own business.
 KEYS = {

@@ -31,7 +31,7 @@ class PeopleMixin:
 
     # Relied on, defined by StoreCore, SearchMixin (declared only: no value here).
     _storage: JournalledTables
-    _lazy: Callable[[], None]
+    _lazy: Callable[..., None]
     _doc: Callable[[str, Any], dict | None]
     search_index: Callable[[], SearchIndex | None]  # SearchMixin
 
@@ -77,7 +77,7 @@ class PeopleMixin:
         return self._people
 
     def _people_from_summaries(self) -> None:
-        self._lazy()
+        self._lazy(("summaries",))
         people = [
             person
             for doc in self._storage.data.get("summaries", {}).values()

@@ -19,6 +19,8 @@ from briefing.store.layout import (
     LOCK,
     META,
     STORE_FILES,
+    STORIES,
+    SUMMARIES,
     store_files,
 )
 from briefing.store.public import Store
@@ -83,7 +85,7 @@ def restore(
         fsync_dir(directory)
         wanted = store_files(backup)
         packs = [n for n in wanted if n not in STORE_FILES]
-        for name in (JOURNAL, BODIES, ANALYSES, *packs, CACHE, META):
+        for name in (JOURNAL, BODIES, ANALYSES, *packs, SUMMARIES, STORIES, CACHE, META):
             src, dest = backup / name, directory / name
             if src.exists():
                 tmp = directory / f".{name}.restore"

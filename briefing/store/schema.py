@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+# 2: the lazy snapshot split in three (cache.json, summaries.json, stories.json; the
+# compaction after the migration writes them) and each analyses-index row carrying its
+# analysis's links version ("links"), so counting what is left to analyse needs no summary
+SCHEMA_VERSION = 2
+# Steps that change nothing the search index holds: an index that agreed with the store before
+# them is kept (at 100,000 articles a rebuild takes minutes)
+INDEX_NEUTRAL = {1}
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 # from_version -> step that rewrites the raw tables in place to from_version + 1
@@ -20,3 +26,15 @@ def migration(from_version: int) -> Callable[[Callable[[Tables], None]], Callabl
         return step
 
     return register
+
+
+@migration(1)
+def _links_in_the_analyses_index(tables: Tables) -> None:
+    """Each analyses-index row gets its summary's links version (0 when it has no summary:
+    the backlog then links it again, without the pipeline)."""
+    links = {
+        doc.get("article_id"): doc.get("links_version", 0)
+        for doc in tables.get("summaries", {}).values()
+    }
+    for doc in tables.get("analyses", {}).values():
+        doc["links"] = links.get(doc.get("article_id"), 0)

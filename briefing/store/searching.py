@@ -35,7 +35,7 @@ class SearchMixin:
     _storage: JournalledTables
     _keys: dict[str, dict[Any, int]]
     _writable: Callable[[], None]
-    _lazy: Callable[[], None]
+    _lazy: Callable[..., None]
     _doc: Callable[[str, Any], dict | None]
     _read_body: Callable[[dict], str]  # ArticlesMixin
     feeds: Callable[[], list[Feed]]  # FeedsMixin
@@ -44,6 +44,7 @@ class SearchMixin:
     search_problem: str | None = None  # why the index was dropped during this session, if so
 
     def _load(self) -> None:
+        self._before_migration: tuple[int, str] | None = None
         super()._load()
         self._search = None
         count = len(self._keys["articles"])
@@ -51,6 +52,8 @@ class SearchMixin:
             self._search = SearchIndex.open(
                 self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
             )
+            if self._search is None:  # never `or`: an index's truth is its length, a query
+                self._search = self._kept_through_migration(count)
         except (sqlite3.Error, OSError):
             self._search = None
 
@@ -63,6 +66,27 @@ class SearchMixin:
                     self._search.mark_complete(schema.SCHEMA_VERSION)
             except (sqlite3.Error, OSError) as exc:
                 self._drop_search(exc)
+
+    def _migrate(self) -> None:
+        docs = self._storage.data.get("_schema", {}).values()
+        version = next((d["value"] for d in docs if d.get("key") == "version"), None)
+        if version is not None and version < schema.SCHEMA_VERSION:
+            self._before_migration = (version, self._position())
+        super()._migrate()
+
+    def _kept_through_migration(self, count: int) -> SearchIndex | None:
+        """The index as it was, when it agreed with the store before migration steps that
+        change nothing it holds; it then records where the migrated store stands."""
+        if self._before_migration is None:
+            return None
+        version, position = self._before_migration
+        if not set(range(version, schema.SCHEMA_VERSION)) <= schema.INDEX_NEUTRAL:
+            return None
+        index = SearchIndex.open(self.directory, self.readonly, count, version, position)
+        if index is not None and not self.readonly:
+            index.record_position(self._position())
+            index.mark_complete(schema.SCHEMA_VERSION)
+        return index
 
     def _position(self) -> str:
         """Where the store's journal stands: the index records it with each transaction."""
@@ -151,7 +175,14 @@ class SearchMixin:
             return None
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
         index.story_lookup = self._story_members
+        index.same_ids = self._same_ids
         return index
+
+    @locked
+    def _same_ids(self, ids: list[str]) -> list[str]:
+        """These article ids as the store's documents hold them (an unknown one as given)."""
+        keys, docs = self._keys["articles"], self._storage.data["articles"]
+        return [docs[str(keys[i])]["id"] if i in keys else i for i in ids]
 
     def build_search_index(
         self, progress: Callable[[int, int], None] | None = None, *, fresh: bool = False
@@ -171,7 +202,7 @@ class SearchMixin:
                 self._search = None
             try:
                 index = self._search = SearchIndex.create(self.directory)
-                self._lazy()  # the summaries
+                self._lazy(("summaries",))  # an article's keys come from its summary
                 marks = list(self._storage.data.get("highlights", {}).values())
                 index.apply(
                     [("highlights", m["id"], m) for m in marks],
@@ -206,4 +237,11 @@ class SearchMixin:
             index.mark_complete(schema.SCHEMA_VERSION)
         index.feed_lookup = self._feed_names
         index.story_lookup = self._story_members
+        index.same_ids = self._same_ids
         return index
+
+    @locked
+    def _same_ids(self, ids: list[str]) -> list[str]:
+        """These article ids as the store's documents hold them (an unknown one as given)."""
+        keys, docs = self._keys["articles"], self._storage.data["articles"]
+        return [docs[str(keys[i])]["id"] if i in keys else i for i in ids]

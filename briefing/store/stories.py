@@ -21,13 +21,13 @@ class StoriesMixin:
     # Relied on, defined by StoreCore (declared only: no value here).
     _storage: JournalledTables
     _keys: dict[str, dict[Any, int]]
-    _lazy: Callable[[], None]
+    _lazy: Callable[..., None]
     _commit: Callable[..., None]
 
     @locked
     def story_groups(self) -> dict[str, list[str]]:
         """Story id -> article ids, as grouping left them."""
-        self._lazy()
+        self._lazy(("stories",))
         docs = self._storage.data.get("stories", {}).values()
         return {d["id"]: list(d["articles"]) for d in docs}
 
@@ -36,7 +36,7 @@ class StoriesMixin:
         self, changes: dict[str, list[str] | None], *, replace: bool = False
     ) -> None:
         """Write changed groups (None or [] removes one); `replace` drops every other group."""
-        self._lazy()
+        self._lazy(("stories",))
         ops = []
         if replace:
             ops = [("stories", key, None) for key in self._keys["stories"] if key not in changes]
@@ -50,14 +50,14 @@ class StoriesMixin:
     @locked
     def story_features(self) -> dict[str, dict]:
         """Article id -> its grouping features as briefing.stories.features stored them."""
-        self._lazy()
+        self._lazy(("story_features",))
         with no_gc():  # 10,000 small dicts: collections would only walk them
             return {d["id"]: d for d in self._storage.data.get("story_features", {}).values()}
 
     @locked
     def put_story_features(self, rows: list[dict]) -> None:
         """Write articles' grouping features (each row keyed by its "id"), one durable write."""
-        self._lazy()
+        self._lazy(("story_features",))
         ops = [("story_features", row["id"], dict(row)) for row in rows]
         if ops:
             self._commit(ops)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from tinydb.table import Table
 from briefing.store import durable, layout
 from briefing.store.errors import StoreCorrupt
 from briefing.store.journal import Journal
-from briefing.store.layout import CACHE, JOURNAL, LAZY_TABLES, META
+from briefing.store.layout import CACHE, JOURNAL, LAZY_FILE_OF, LAZY_FILES, LAZY_TABLES, META
 from briefing.store.schema import Tables
 
 GENERATION_TABLE = "_journal"  # in meta.json: which snapshot the journal continues
@@ -41,12 +41,15 @@ class JournalledTables(Storage):
         self.cache_path = directory / CACHE
         self.journal_path = directory / JOURNAL
         self.data: Tables = self._read_snapshot(self.meta_path)
-        self.snapshot_size = self._size(self.meta_path) + self._size(self.cache_path)
-        self.lazy_loaded = False
+        self.snapshot_size = self._size(self.meta_path) + sum(
+            self._size(directory / name) for name in LAZY_FILES
+        )
+        self.loaded_files: set[str] = set()  # the lazy snapshots parsed so far
         # told (generation, length) after every sync, so the lock file can keep a note of it
         self.on_synced: Callable[[int, int], None] | None = None
-        self.cache_problem: str | None = None
-        self._pending: list[tuple[str, int, dict | None]] = []  # journal ops on lazy tables
+        self.cache_problems: dict[str, str] = {}  # lazy snapshot -> why it was set aside
+        # journal ops on the tables of a lazy snapshot not parsed yet, by snapshot
+        self._pending: dict[str, list[tuple[str, int, dict | None]]] = {}
         self.journal = Journal(self.journal_path, readonly)
         # `written`: the (generation, journal length) the last writer noted, if known
         self.journal.replay(self.generation, written, self.apply)
@@ -55,24 +58,47 @@ class JournalledTables(Storage):
     def _size(path: Path) -> int:
         return path.stat().st_size if path.exists() else 0
 
-    def load_lazy(self) -> None:
-        """Parse cache.json and apply the journal's entries for it (once)."""
-        if self.lazy_loaded:
-            return
+    @property
+    def lazy_loaded(self) -> bool:
+        """Whether every lazy snapshot is parsed."""
+        return len(self.loaded_files) == len(LAZY_FILES)
+
+    @property
+    def cache_problem(self) -> str | None:
+        return "; ".join(self.cache_problems.values()) or None
+
+    def load_lazy(self, names: Iterable[str] | None = None) -> list[str]:
+        """Parse these lazy snapshots (default all) once, and apply the journal's entries for
+        their tables; return the tables loaded now."""
+        wanted = [n for n in (LAZY_FILES if names is None else names) if n not in self.loaded_files]
+        if not wanted:
+            return []
+        found = {name: self._read_lazy(name) for name in wanted}
+        if CACHE in found:
+            # Until schema 2 split them, cache.json held every lazy table: a snapshot with no
+            # file of its own yet takes its tables from there (a migration loads them all).
+            for name in found:
+                if not (self.directory / name).exists():
+                    found[name] = found[CACHE]
+        loaded = []
+        for name, snapshot in found.items():
+            for table in LAZY_FILES[name]:
+                self.data[table] = snapshot.get(table, {})
+                loaded.append(table)
+            self.loaded_files.add(name)
+            for op in self._pending.pop(name, []):
+                self.apply(*op)
+        return loaded
+
+    def _read_lazy(self, name: str) -> Tables:
+        path = self.directory / name
         try:
-            cache = self._read_snapshot(self.cache_path)
+            return self._read_snapshot(path)
         except StoreCorrupt as exc:
-            cache = {}
-            self.cache_problem = str(exc)
+            self.cache_problems[name] = str(exc)
             if not self.readonly:  # set aside, never overwritten: the next compaction writes anew
-                aside = self.cache_path.with_name(f"{CACHE}.damaged-{int(time.time())}")
-                os.replace(self.cache_path, aside)
-        for table in LAZY_TABLES:
-            self.data[table] = cache.get(table, {})
-        self.lazy_loaded = True
-        for op in self._pending:
-            self.apply(*op)
-        self._pending = []
+                os.replace(path, path.with_name(f"{name}.damaged-{int(time.time())}"))
+            return {}
 
     def read(self) -> Tables:
         return self.data
@@ -113,8 +139,8 @@ class JournalledTables(Storage):
             raise ValueError("not a journal entry")
         if not (doc is None or isinstance(doc, dict)):
             raise ValueError("not a document")
-        if table in LAZY_TABLES and not self.lazy_loaded:
-            self._pending.append((table, doc_id, doc))
+        if (name := LAZY_FILE_OF.get(table)) is not None and name not in self.loaded_files:
+            self._pending.setdefault(name, []).append((table, doc_id, doc))
             return
         docs = self.data.setdefault(table, {})
         if doc is None:
@@ -143,20 +169,26 @@ class JournalledTables(Storage):
         Each file is replaced whole; until the journal is emptied it still holds every
         change, so a crash between the two renames replays into the same state.
         """
-        if self._pending:
-            self.load_lazy()  # the journal is about to go: its cache entries must be written
-        size = self._size(self.cache_path)
-        if self.lazy_loaded:
-            cache = orjson.dumps({t: self.data.get(t, {}) for t in LAZY_TABLES})
-            durable.atomic_write(self.cache_path, cache)
-            size = len(cache)
+        if self._pending:  # the journal is about to go: its lazy entries must be written
+            self.load_lazy(list(self._pending))
+        lazy_size = 0
+        # cache.json last: until it is replaced, an old one still holds what a split-off
+        # snapshot holds, so a crash in between loses nothing (load_lazy)
+        for name in sorted(LAZY_FILES, key=lambda name: name == CACHE):
+            tables, path = LAZY_FILES[name], self.directory / name
+            if name in self.loaded_files:
+                snapshot = orjson.dumps({t: self.data.get(t, {}) for t in tables})
+                durable.atomic_write(path, snapshot)
+                lazy_size += len(snapshot)
+            else:
+                lazy_size += self._size(path)
         generation = self.generation + 1
         tables = {t: v for t, v in self.data.items() if t not in LAZY_TABLES}
         tables[GENERATION_TABLE] = {"1": {"generation": generation}}
         meta = orjson.dumps(tables)
         durable.atomic_write(self.meta_path, meta)
         self.data[GENERATION_TABLE] = tables[GENERATION_TABLE]
-        self.snapshot_size = len(meta) + size
+        self.snapshot_size = len(meta) + lazy_size
         self.journal.restart(generation)
         self._synced()
 

@@ -34,6 +34,7 @@ from briefing.tui.messages import (
     Progress,
     TaskFinished,
 )
+from briefing.tui.rows import ListedRows
 from briefing.tui.screens.dialogs import AskText, Choose
 from briefing.tui.screens.entity_index import EntityIndex
 from briefing.tui.screens.help import HelpScreen
@@ -70,6 +71,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self.keymap_config: dict[str, str] = dict(config.keys)
         self.articles: list[Article] = []
         self.by_id: dict[str, Article] = {}
+        self._listed = ListedRows(self.by_id.get)  # a filter's matches as rows, per keystroke
         self.index: Any = None
         self.filter_text = ""
         self.filter_query: Any = None
@@ -110,6 +112,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self.set_keymap(self.keymap_config)
         self.articles = self.store.articles()
         self.by_id = {a.id: a for a in self.articles}
+        self._listed = ListedRows(self.by_id.get)
         self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
@@ -146,7 +149,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             self.analyse_open(self._pending_analysis)
             self._pending_analysis = None
         elif self.open_id is not None and self.analysis is not None:
-            self.recheck_open(self.open_id, self.analysis.analysed_at)
+            self.recheck_open(self.open_id, self.analysis)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall keystrokes on large stores.
         gc.freeze()
@@ -158,8 +161,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             from briefing.entities import edits, links_version
 
             linked_by = links_version(edits.load(self.store))
-            summaries = self.store.summaries()
-            self.unanalysed_left = len(unanalysed_among(self.by_id, summaries, linked_by))
+            links = self.store.analysed_links()
+            self.unanalysed_left = len(unanalysed_among(self.by_id, links, linked_by))
         else:
             self.analyse_backlog()  # new articles, or work cut short when the reader last quit
             if self.config.refresh_on_start:
@@ -319,7 +322,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         elif self._painted:
             # Whether the pipeline that made it is still the installed one is asked off the
             # event loop: the answer may need spaCy.
-            self.recheck_open(article_id, self.analysis.analysed_at)
+            self.recheck_open(article_id, self.analysis)
 
     def _show_facts(self) -> None:
         self.facts.show_facts(self.analysis.facts if self.analysis else None, self.highlights)
@@ -405,8 +408,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             self.query_one("#list-count", Static).update(Text(self._count_line, end=""))
             return True
         # search() answers in the store's list order, which is ours: no pass over every row.
-        by_id = self.by_id
-        rows = [a for a in map(by_id.get, self.index.search(query)) if a is not None]
+        rows = self._listed.matching(self.index, query)
         self.article_list.set_articles(rows, keep=keep)
         self._show_count()
         if not isinstance(self.focused, FilterInput):
@@ -479,6 +481,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         if article is None:
             return
         self.by_id[article_id] = article
+        self._listed.replace(article)
         self.articles = [article if a.id == article_id else a for a in self.articles]
         self.article_list.refresh_article(article)
         if article_id == self.open_id:
@@ -549,7 +552,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
 
         user_edits = edits.load(self.store)
         summaries = self.store.summaries()
-        unanalysed = len(unanalysed_among(self.by_id, summaries, links_version(user_edits)))
+        links = {k: v.links_version for k, v in summaries.items()}
+        unanalysed = len(unanalysed_among(self.by_id, links, links_version(user_edits)))
         self.push_screen(EntityIndex(summaries, unanalysed, self.config.names, user_edits), done)
 
     # import and export ------------------------------------------------------------------
@@ -632,6 +636,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
                 reverse=True,
             )
             self.by_id.update({a.id: a for a in new})
+            self._listed.forget()
             self.analyse_backlog()
         if self.index is not None:
             for article_id in message.ids:

@@ -31,6 +31,13 @@ def _analyse(store: Any, article_id: str, force: bool = False) -> Analysis:
     return analyse_article(store, article_id, force=force)
 
 
+def _is_current(store: Any, article_id: str, analysis: Analysis) -> bool:
+    """Whether the cached analysis is what analysing again would give (no spaCy needed)."""
+    from briefing.analysis import is_current
+
+    return is_current(store, article_id, analysis)
+
+
 def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn) -> None:
     _import_nlp()
     from briefing.analysis import analyse_many
@@ -41,10 +48,15 @@ def _analyse_many(store: Any, ids: list[str], force: bool, progress: ProgressFn)
 def _analyse_missing(
     store: Any, progress: ProgressFn, on_batch: Callable[[list[str]], None]
 ) -> list[str]:
-    _import_nlp()
     from briefing.backlog import analyse_missing
 
-    return analyse_missing(store, progress, on_batch=on_batch)
+    def analyse(store: Any, ids: list[str], step: ProgressFn) -> None:
+        _import_nlp()  # only once there is something to analyse: mostly there is not
+        from briefing.analysis import analyse_many
+
+        analyse_many(store, ids, step)
+
+    return analyse_missing(store, progress, on_batch=on_batch, analyse=analyse)
 
 
 def _parse(text: str) -> Any:
@@ -175,6 +187,7 @@ class Services:
     analyse: Callable[..., Analysis] = _analyse
     analyse_many: Callable[[Any, list[str], bool, ProgressFn], None] = _analyse_many
     analyse_missing: Callable[..., list[str]] = _analyse_missing
+    is_current: Callable[[Any, str, Analysis], bool] = _is_current
     parse_query: Callable[[str], Any] = _parse
     query_error: Callable[[], type[Exception]] = _query_error
     build_index: Callable[[Any], Any] = _index  # in memory, when the store has no index

@@ -116,14 +116,17 @@ class Tasks:
         )
 
     @work(thread=True, exclusive=True, group="recheck")
-    def recheck_open(self, article_id: str, analysed_at: str | None) -> None:
+    def recheck_open(self, article_id: str, cached: Any) -> None:
         """Redo the open article's cached analysis if an older pipeline made it (briefing or a
-        model was upgraded); quiet when it is current, which is almost always."""
+        model was upgraded); quiet when it is current, which is almost always, and then
+        without loading spaCy."""
         try:
+            if self.services.is_current(self.store, article_id, cached):
+                return
             analysis = self.services.analyse(self.store, article_id, force=False)
         except Exception:  # a check: the cached analysis stays on screen
             return
-        if analysis.analysed_at != analysed_at:
+        if analysis.analysed_at != cached.analysed_at:
             self.post_message(AnalysisReady(article_id, analysis))
             self.post_message(TaskFinished("analysing", "re-analysed with the current pipeline"))
 

@@ -75,9 +75,8 @@ def test_the_config_wins_over_everything(tmp_path, monkeypatch):
 def test_installed_trained_packages_come_before_the_bundled_one(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "bundled_models_dir", lambda: tmp_path)
     save_pipeline(tmp_path / "en_briefing_ner", "en", "briefing_ner", "1.0.0")
-    monkeypatch.setattr(
-        spacy.util, "get_installed_models", lambda: ["en_core_web_sm", "en_core_web_md"]
-    )
+    installed = {"en_core_web_sm", "en_core_web_md"}
+    monkeypatch.setattr(pipeline, "_is_installed", installed.__contains__)
     choices = pipeline.choices("en", Config())
     assert [(c.kind, c.target) for c in choices][:2] == [
         ("package", "en_core_web_md"),
@@ -86,6 +85,19 @@ def test_installed_trained_packages_come_before_the_bundled_one(tmp_path, monkey
     # That package is not really installed: loading falls through to the next choice.
     _, name, _ = pipeline.load("en", cfg=Config())
     assert name == "en_briefing_ner"
+
+
+def test_the_identity_of_the_bundled_pipelines_is_read_without_importing_spacy():
+    # The reader checks the open article's cached analysis against it after every launch.
+    script = (
+        "import sys\n"
+        "from briefing.nlp import pipeline\n"
+        "print(pipeline.identity('it'), pipeline.identity('en'), 'spacy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "False"
+    assert "briefing_it_ner" in done.stdout or "briefing_it_rules" in done.stdout
 
 
 def test_a_broken_config_pipeline_falls_through(no_bundled):

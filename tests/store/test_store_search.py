@@ -145,6 +145,24 @@ def test_the_persistent_index_answers_as_the_memory_index(filled, text):
     assert store.search_index().search(query) == memory.search(query)
 
 
+def test_cached_results_stay_within_their_bound_and_answer_the_same(filled, monkeypatch):
+    # At 100,000 articles one keystroke's result holds ~60,000 numbers: the cache of results
+    # is bounded by the numbers it holds, not only by how many results it keeps.
+    from briefing.store import search
+
+    store, memory = filled
+    monkeypatch.setattr(search._ResultCache, "MEMBERS", 60)
+    index = SearchIndex(store.search_index().path, readonly=True)  # a fresh, empty cache
+    try:
+        for _ in range(2):  # the second round answers partly from the cache
+            for term in TERMS:
+                assert index.search(parse(term)) == memory.search(parse(term)), term
+                assert index._cache.members <= 60 + len(store.articles())
+        assert len(index._cache) < len(TERMS)
+    finally:
+        index.close()
+
+
 def test_every_term_finds_something_and_not_everything(filled):
     # The equivalence above means little if the terms never tell articles apart.
     store, _ = filled
@@ -461,3 +479,20 @@ def test_writes_outside_the_index_keep_it_trusted(temp_home):
     with Store.open(readonly=True) as reader:
         assert reader.search_index() is not None
         _same(reader)
+
+
+def test_opening_the_store_reads_nothing_of_the_index_but_its_state(filled, tmp_path):
+    # The list order (100,000 ids at 100,000 articles) is read by the reader's worker after
+    # the first paint, never by the open that comes before it.
+    store, _ = filled
+    with Store.open(store.directory, readonly=True) as reader:
+        assert reader._search is not None and reader._search._order is None
+        assert reader._search._cache == {}
+
+
+def test_the_list_order_holds_the_stores_own_id_strings(filled):
+    store, _ = filled
+    numbers, ids = store.search_index().list_order()
+    assert ids == [a.id for a in store.articles()] and len(numbers) == len(ids)
+    docs = {doc["id"]: doc["id"] for doc in store._storage.data["articles"].values()}
+    assert all(i is docs[i] for i in ids)  # no second copy of 100,000 strings

@@ -66,6 +66,9 @@ class MemoryStore:
         rows = [Article.from_dict(a.to_dict()) for a in self._articles.values()]
         return sorted(rows, key=lambda a: (a.published or "", a.id), reverse=True)
 
+    def article_ids(self) -> list[str]:
+        return [a.id for a in self.articles()]
+
     def get(self, article_id: str) -> Article | None:
         found = self._articles.get(article_id)
         return Article.from_dict(found.to_dict()) if found else None
@@ -121,6 +124,9 @@ class MemoryStore:
 
     def put_analysis(self, analysis: Analysis) -> None:
         self._analyses[analysis.article_id] = analysis
+
+    def analysed_links(self) -> dict[str, int]:
+        return {k: a.links_version for k, a in list(self._analyses.items())}
 
     def summaries(self, ids=None) -> dict[str, ArticleSummary]:
         # a copy first: the backlog worker puts analyses from its thread meanwhile
