@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
 import sys
+from dataclasses import dataclass
 
 import pytest
 
-from briefing import analysis
+from briefing import analysis, cli
 from briefing.models import Article, Correction
 from briefing.nlp import pipeline
 
@@ -125,27 +126,32 @@ def test_analyse_many_reports_progress(store):
 # --- briefing analyze ------------------------------------------------------------------------
 
 
-def run_cli(args, stdin: str, home) -> subprocess.CompletedProcess:
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from briefing import paths\n"
-        f"paths.bundled_models_dir = lambda: Path({str(home)!r}) / 'no-models'\n"
-        "from briefing import cli\n"
-        "sys.exit(cli.main(sys.argv[1:]))"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True
-    )
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_analyze_jsonl_writes_one_line_per_document(temp_home):
+def run_cli(args, stdin: str, capsys, monkeypatch) -> Run:
+    """`briefing ARGS` in this process, on the session's rules-only pipelines (a subprocess
+    would build them again, seconds each; tests/test_analyze_hostile.py keeps the real one)."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    try:
+        code = cli.main(args)
+    except SystemExit as stop:  # argparse's usage errors
+        code = stop.code
+    out, err = capsys.readouterr()
+    return Run(code, out, err)
+
+
+def test_analyze_jsonl_writes_one_line_per_document(capsys, monkeypatch):
     lines = [
         {"id": "x1", "lang": "it", "text": "  Il 19,3% a Kyiv\n\nieri."},
         {"id": "x2", "text": "The fund of $1.2bn went to Germany on Tuesday."},
     ]
     stdin = "".join(json.dumps(line) + "\n" for line in lines)
-    proc = run_cli(["analyze", "--jsonl", "-"], stdin, temp_home)
+    proc = run_cli(["analyze", "--jsonl", "-"], stdin, capsys, monkeypatch)
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["id"] for r in rows] == ["x1", "x2"]
@@ -157,20 +163,21 @@ def test_analyze_jsonl_writes_one_line_per_document(temp_home):
     assert ("Kyiv", "LOC") in {(e["text"], e["label"]) for e in rows[0]["entities"]}
 
 
-def test_analyze_jsonl_reports_bad_lines(temp_home):
-    proc = run_cli(["analyze", "--jsonl", "-"], '{"id": "a", "text": "ok"}\nnot json\n', temp_home)
+def test_analyze_jsonl_reports_bad_lines(capsys, monkeypatch):
+    stdin = '{"id": "a", "text": "ok"}\nnot json\n'
+    proc = run_cli(["analyze", "--jsonl", "-"], stdin, capsys, monkeypatch)
     assert proc.returncode == 1
     assert "line 2" in proc.stderr
     assert [json.loads(x)["id"] for x in proc.stdout.splitlines()] == ["a"]
 
 
-def test_analyze_file_prints_the_analysis(temp_home, tmp_path):
+def test_analyze_file_prints_the_analysis(tmp_path, capsys, monkeypatch):
     path = tmp_path / "article.txt"
     path.write_text(
         "Vertice a Mosca\n\nI colloqui a Mosca costeranno $1.2bn, secondo @white_lenka.\n",
         encoding="utf-8",
     )
-    proc = run_cli(["analyze", str(path), "--lang", "it"], "", temp_home)
+    proc = run_cli(["analyze", str(path), "--lang", "it"], "", capsys, monkeypatch)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["pipeline"] == "briefing_it_rules"
@@ -179,8 +186,8 @@ def test_analyze_file_prints_the_analysis(temp_home, tmp_path):
     assert {"MONEY", "HANDLE", "LOC"} <= {e["label"] for e in data["entities"]}
 
 
-def test_analyze_without_input_is_a_usage_error(temp_home):
-    assert run_cli(["analyze"], "", temp_home).returncode == 2
+def test_analyze_without_input_is_a_usage_error(capsys, monkeypatch):
+    assert run_cli(["analyze"], "", capsys, monkeypatch).returncode == 2
 
 
 def test_facts_come_from_the_analysed_entities():

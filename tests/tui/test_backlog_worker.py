@@ -54,7 +54,7 @@ async def test_nothing_to_analyse_says_nothing():
         assert not [line for line in lines if line.startswith("analysed")]
 
 
-async def test_an_import_is_followed_by_its_analysis(store, tmp_path):
+async def test_an_import_is_followed_by_its_analysis(store, tmp_path, monkeypatch):
     source = tmp_path / "nota.md"
     source.write_text(
         "---\ntitle: Una nota importata\ndate: 2026-01-02\n---\n\nIl Cremlino e Mosca.\n",
@@ -63,7 +63,8 @@ async def test_an_import_is_followed_by_its_analysis(store, tmp_path):
     app = make_app(store, Config(), services=fake_services())
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("i", *str(source), "enter")
+        monkeypatch.chdir(tmp_path)  # a short path to type: pilot waits after every key
+        await pilot.press("i", *source.name, "enter")
         await settle(pilot)
         new = app.article_list.articles[0]
         assert new.title == "Una nota importata"
@@ -95,7 +96,9 @@ async def test_quitting_stops_the_work_and_the_next_start_resumes_it():
     services.analyse_missing = quit_after_the_first
     app = make_app(store, Config(), services=services)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(200):
+        for _ in range(200):  # until the app has quit (bounded)
+            if not app.is_running:
+                break
             await pilot.pause()
     analysed = [a.id for a in store.articles() if store.get_analysis(a.id) is not None]
     assert 1 <= len(analysed) < 3

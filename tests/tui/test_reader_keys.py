@@ -540,7 +540,7 @@ async def test_quitting_stops_a_long_reanalysis(store):
     assert outcome == ["Cancelled"]
 
 
-async def test_import_through_the_real_importers(store, tmp_path):
+async def test_import_through_the_real_importers(store, tmp_path, monkeypatch):
     source = tmp_path / "nota.md"
     source.write_text(
         "---\ntitle: Una nota importata\ndate: 2026-01-02\n---\n\nTesto della nota su Roma.\n",
@@ -549,7 +549,8 @@ async def test_import_through_the_real_importers(store, tmp_path):
     app = make_app(store, Config(), services=fake_services())
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("i", *str(source), "enter")
+        monkeypatch.chdir(tmp_path)  # a short path to type: pilot waits after every key
+        await pilot.press("i", *source.name, "enter")
         await settle(pilot)
         titles = [a.title for a in app.article_list.articles]
         assert titles[0] == "Una nota importata"

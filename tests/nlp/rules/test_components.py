@@ -225,12 +225,16 @@ def test_corrections_of_another_language_are_ignored():
 
 
 def test_patterns_round_trip_through_disk(tmp_path):
-    nlp = spacy.blank("en")  # its own: the corrections it sets are saved with it
-    for name in pipeline.rule_components("en"):
-        nlp.add_pipe(name)
+    nlp = blank("en", *pipeline.rule_components("en"))
     pipeline.set_corrections(nlp, [Correction(id="c1", text="Acme", label="ORG")])
-    nlp.to_disk(tmp_path / "pipe")
+    try:
+        nlp.to_disk(tmp_path / "pipe")
+    finally:
+        pipeline.set_corrections(nlp, [])  # the shared pipeline as it was
     assert (tmp_path / "pipe" / "briefing_numbers" / "patterns.jsonl").is_file()
+    # The whole way: config.cfg, a new vocabulary, every component. The tests below load
+    # into pipelines that share the saved one's vocabulary (the patterns' words are not made
+    # again, seconds for the gazetteer), which changes nothing about where patterns come from.
     loaded = spacy.load(tmp_path / "pipe")
     assert loaded.pipe_names == list(pipeline.rule_components("en"))
     doc = loaded("Acme paid $5m to @bob in Ohio, the Kremlin said.")
@@ -422,11 +426,11 @@ def test_a_component_started_empty_gets_its_patterns_from_disk(tmp_path, lang, n
     full = blank(lang, name)
     saved = list(full.get_pipe(name).patterns)
     assert saved  # something to lose
-    full.to_disk(tmp_path / "pipeline")
-    empty = spacy.blank(lang)
+    full.to_disk(tmp_path / "pipeline", exclude=["vocab"])
+    empty = spacy.blank(lang, vocab=full.vocab)  # see test_patterns_round_trip_through_disk
     component = empty.add_pipe(name, config=empty_config(name))
     assert component.patterns == []
-    empty.from_disk(tmp_path / "pipeline")
+    empty.from_disk(tmp_path / "pipeline", exclude=["vocab"])
     assert component.patterns == saved
 
 
@@ -441,11 +445,12 @@ def test_a_component_started_empty_gets_its_patterns_from_disk(tmp_path, lang, n
     ],
 )
 def test_a_pipeline_started_empty_finds_the_same_after_loading(tmp_path, lang, text):
-    full, empty = blank(lang, *pipeline.rule_components(lang)), spacy.blank(lang)
+    full = blank(lang, *pipeline.rule_components(lang))
+    empty = spacy.blank(lang, vocab=full.vocab)  # see test_patterns_round_trip_through_disk
     for name in pipeline.rule_components(lang):
         empty.add_pipe(name, config=empty_config(name))
     before = [(e.text, e.label_) for e in full(text).ents]
     assert before != [(e.text, e.label_) for e in empty(text).ents]  # the start is empty
-    full.to_disk(tmp_path / "pipeline")
-    empty.from_disk(tmp_path / "pipeline")
+    full.to_disk(tmp_path / "pipeline", exclude=["vocab"])
+    empty.from_disk(tmp_path / "pipeline", exclude=["vocab"])
     assert [(e.text, e.label_) for e in empty(text).ents] == before

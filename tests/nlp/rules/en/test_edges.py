@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from briefing.nlp import pipeline
 from tests.support.labelled_docs import labelled_doc
+from tests.support.pipelines import blank_with
 
 pipeline._register_components()
 
@@ -15,8 +15,7 @@ pipeline._register_components()
 def run(text: str, labelled: list[tuple[str, str]], lang: str = "en") -> list[tuple[str, str]]:
     """Label each (text, label) at its next occurrence, as a model would, then run the
     component with its shipped lexicon on a blank pipeline."""
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("briefing_edges")
+    nlp = blank_with(lang, "briefing_edges")  # built once a test process
     doc = labelled_doc(nlp, text, labelled)
     return [(e.text, e.label_) for e in nlp(doc).ents]
 

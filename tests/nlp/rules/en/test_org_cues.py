@@ -4,11 +4,11 @@ organisations the model missed are added; nations, people and places stay what t
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from briefing.nlp import pipeline
 from briefing.nlp.spans import char_offsets
 from tests.support.labelled_docs import labelled_doc
+from tests.support.pipelines import blank_with
 
 pipeline._register_components()
 
@@ -16,8 +16,7 @@ pipeline._register_components()
 def run(text: str, labelled: list[tuple[str, str]] = (), lang: str = "en") -> list[tuple[str, str]]:
     """Label each (text, label) at its next occurrence, as a model would, then run the
     component with its shipped lexicon on a blank pipeline."""
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("briefing_org_cues")
+    nlp = blank_with(lang, "briefing_org_cues")  # built once a test process
     doc = labelled_doc(nlp, text, labelled)
     doc = nlp(doc)
     return [(doc.text[slice(*char_offsets(e))], e.label_) for e in doc.ents]

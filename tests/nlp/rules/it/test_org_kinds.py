@@ -6,13 +6,13 @@ import spacy
 
 from briefing.nlp import pipeline
 from tests.support.labelled_docs import labelled_doc
+from tests.support.pipelines import blank_with
 
 pipeline._register_components()
 
 
 def run(text: str, labelled: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    nlp = spacy.blank("it")
-    nlp.add_pipe("briefing_org_kinds")
+    nlp = blank_with("it", "briefing_org_kinds")  # built once a test process
     doc = labelled_doc(nlp, text, labelled)
     return [(e.text, e.label_) for e in nlp(doc).ents]
 

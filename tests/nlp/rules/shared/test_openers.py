@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import spacy
-
 from briefing.nlp import pipeline
 from tests.support.labelled_docs import labelled_doc
+from tests.support.pipelines import blank_with
 
 pipeline._register_components()
 
 
 def run(text: str, labelled: list[tuple[str, str]], lang: str = "it") -> list[tuple[str, str]]:
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("briefing_openers")
+    nlp = blank_with(lang, "briefing_openers")  # built once a test process
     doc = labelled_doc(nlp, text, labelled)
     return [(e.text, e.label_) for e in nlp(doc).ents]
 
