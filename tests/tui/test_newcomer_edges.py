@@ -213,6 +213,21 @@ async def test_j_k_g_G_scroll_the_help_screen(app):
         assert scroller.scroll_y == 0
 
 
+async def test_keys_faster_than_the_refresh_each_scroll_the_help_screen(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        scroller = app.screen._scroller
+        for _ in range(3):  # three "j" handled before the screen refreshes once
+            app.screen.action_cursor_down()
+        await pilot.pause()
+        assert scroller.scroll_y == 3
+        for _ in range(2):
+            app.screen.action_cursor_up()
+        await pilot.pause()
+        assert scroller.scroll_y == 1
+
+
 async def test_dialog_titles_are_cut_between_words(store):
     articles = sample_articles()
     articles[0].title = "Nel fine settimana Miami dovrebbe ospitare un nuovo round di colloqui"

@@ -57,11 +57,12 @@ class HelpScreen(ModalScreen):
     def _scroller(self) -> VerticalScroll:
         return self.query_one(VerticalScroll)
 
+    # immediate: keys typed faster than the screen refreshes each scroll one line, not one in all.
     def action_cursor_down(self) -> None:
-        self._scroller.scroll_down(animate=False)
+        self._scroller.scroll_down(animate=False, immediate=True)
 
     def action_cursor_up(self) -> None:
-        self._scroller.scroll_up(animate=False)
+        self._scroller.scroll_up(animate=False, immediate=True)
 
     def action_top(self) -> None:
         self._scroller.scroll_home(animate=False)
