@@ -168,7 +168,12 @@ def extract_named(
         e: _without_title(article, e)
         for e in article.ents
         if e.label == "PER"
-        and not (_in_section_title(article, e) or _epithet(article, e) or _saint(article, e))
+        and not (
+            _in_section_title(article, e)
+            or _epithet(article, e)
+            or _saint(article, e)
+            or _body(article, e)
+        )
     }
     people, owner = group_mentions(list(mentions.values()), merge_parts=True)
     originals = {name: ent for ent, name in mentions.items()}
@@ -198,6 +203,16 @@ def _epithet(article: Article, ent: Ent) -> bool:
         return False
     before = article.words_in(max(0, ent.start - 8), ent.start)
     return bool(before) and before[-1].lower in it.MASCULINE_DEFINITE
+
+
+_ORGANISATION_WORDS = it.ORGANISATION_WORDS | en.ORGANISATION_WORDS
+
+
+def _body(article: Article, ent: Ent) -> bool:
+    """ "Cogent Communications", "Stormo Diavoli Rossi": a name with an organisation's word in
+    it (either language: names cross borders) is a body, whatever the recogniser said."""
+    words = article.words_in(ent.start, ent.end)
+    return len(words) > 1 and any(w.lower in _ORGANISATION_WORDS for w in words)
 
 
 def _saint(article: Article, ent: Ent) -> bool:

@@ -30,3 +30,14 @@ TITLES = frozenset(
 # Titles before a pope's or a monarch's regnal name ("Pope Francis", "Queen Elizabeth II"):
 # what the name is (its regnal number, when written, says which one).
 REGNAL_TITLES = {"pope": "pope", "king": "king", "queen": "king"}
+
+# Words that make a name an organisation's, wherever they stand in it ("Cogent Communications",
+# "Goldman Sachs Group"): a "person" the recogniser found with one of them is a body.
+ORGANISATION_WORDS = frozenset(
+    """
+    communications media group holdings inc corp corporation ltd llc plc company co bank
+    airlines airways systems technologies networks partners capital foundation institute
+    university college agency association council committee commission party union federation
+    league club ministry department authority board
+    """.split()
+)

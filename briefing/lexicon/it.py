@@ -63,3 +63,13 @@ TITLES = frozenset(
 
 # Titles before a pope's or a monarch's regnal name ("Papa Francesco", "re Carlo III").
 REGNAL_TITLES = {"papa": "pope", "pontefice": "pope", "re": "king", "regina": "king"}
+
+# Words that make a name an organisation's ("Banca Etruria", "6º Stormo", "Fondazione Cariplo"):
+# a "person" the recogniser found with one of them is a body or a unit.
+ORGANISATION_WORDS = frozenset(
+    """
+    banca gruppo società spa srl fondazione istituto università associazione comitato
+    consiglio commissione partito sindacato federazione lega ministero dipartimento agenzia
+    autorità stormo reggimento brigata battaglione divisione squadriglia flotta compagnia
+    """.split()
+)

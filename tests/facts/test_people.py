@@ -233,3 +233,13 @@ def test_an_epithet_after_a_masculine_article_and_a_saint_are_no_people() -> Non
         text, "it", {"Bocchino": "PER", "Cavaliere": "PER", "San Giacomo": "PER", "Merkel": "PER"}
     )
     assert set(people) == {"Bocchino", "Merkel"}
+
+
+def test_a_name_with_an_organisations_word_is_no_person() -> None:
+    text = "Secondo Vibber, Cogent Communications ha ceduto gli indirizzi. I jet del 6º Stormo Diavoli Rossi."
+    people = _people(
+        text,
+        "it",
+        {"Vibber": "PER", "Cogent Communications": "PER", "Stormo Diavoli Rossi": "PER"},
+    )
+    assert set(people) == {"Vibber"}
