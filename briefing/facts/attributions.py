@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefing.facts.frames import is_speech_verb, subject_after, subject_before, subject_name
-from briefing.facts.quotes import transcript_speaker
+from briefing.facts.quotes import LINE_LABELS, transcript_speaker
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
@@ -120,8 +120,6 @@ _HEADLINE = re.compile(
     r"^[ \t]*[\"“]?((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,3}):[ \t]+(\S.{10,})$", re.M
 )
 _MIN_HEADLINE_WORDS = 3
-# Capitals before a colon that label the line, not a source.
-_NOT_SOURCES = {"update", "note", "editor's note", "breaking", "warning", "watch", "video", "photo"}
 
 
 def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
@@ -129,7 +127,7 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
     for m in _HEADLINE.finditer(article.text):
         name, content = m.group(1), m.span(2)
         start, end = m.start(1), m.end(1) + 1
-        if name.lower() in _NOT_SOURCES or len(article.words_in(*content)) < _MIN_HEADLINE_WORDS:
+        if name.lower() in LINE_LABELS or len(article.words_in(*content)) < _MIN_HEADLINE_WORDS:
             continue
         # '"WALLACE: Let's start ...': a transcript's turn, its label in capitals.
         speaker = transcript_speaker(article.text[start:end] + " ", full_names)

@@ -236,7 +236,7 @@ def transcript_speaker(inner: str, full_names: dict[Ent, str]) -> str | None:
     """The speaker a transcript's label names at the start of `inner` ("PENCE: Well, ..."), in
     the article's full name for it when one fits; None without a label."""
     label = _LABEL.match(inner)
-    if label is None or label.group(1).split()[-1] in _NOT_LABELS:
+    if label is None or label.group(1).split()[-1].lower() in LINE_LABELS:
         return None
     said = label.group(1).title()
     # The label is often the surname alone: the article's full name for it, when one fits.
@@ -244,8 +244,11 @@ def transcript_speaker(inner: str, full_names: dict[Ent, str]) -> str | None:
     return fits.pop() if len(fits) == 1 else said
 
 
-# Capitals before a colon that are not a speaker: acronyms and shouted words in a quote.
-_NOT_LABELS = {"BREAKING", "UPDATE", "NOTE", "WARNING", "URGENT", "NB", "PS"}
+# Words before a colon that label a line or a quote, not a speaker.
+# Also read by the headlines' attributions ("Update: ...").
+LINE_LABELS = frozenset("breaking update note warning urgent nb ps watch video photo".split()) | {
+    "editor's note"
+}
 
 
 def _direct(article: Article):

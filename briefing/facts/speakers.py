@@ -15,7 +15,14 @@ from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.genders import PRONOUNS, gender_of
 from briefing.facts.reporting import Frame
 from briefing.facts.syntax import Parse, Token
-from briefing.facts.text import Article, Ent, anonymous_nouns, clean_name, role_words
+from briefing.facts.text import (
+    Article,
+    Ent,
+    anonymous_nouns,
+    clean_name,
+    role_other_names,
+    role_words,
+)
 from briefing.lexicon import en, it
 from briefing.models import NamedThing
 
@@ -358,8 +365,7 @@ def _titles(role: str, lang: str) -> set[str]:
     words = role.lower().split()
     while words and words[0] in _ARTICLES:
         words.pop(0)
-    phrase = " ".join(words)
-    return {title for title, entry in role_words(lang).items() if phrase in entry.get("same", ())}
+    return role_other_names(lang).get(" ".join(words), set())
 
 
 def _antecedent(parse: Parse, relative: int) -> int | None:

@@ -184,6 +184,17 @@ def role_words(lang: str) -> dict[str, dict]:
     return lexicon("roles.jsonl", lang)
 
 
+@cache
+def role_other_names(lang: str) -> dict[str, set[str]]:
+    """Each other name a title goes by, lower case -> the titles: "presidente del consiglio" ->
+    {"premier"} (the "same" field of roles.jsonl)."""
+    names: dict[str, set[str]] = {}
+    for title, entry in role_words(lang).items():
+        for phrase in entry.get("same", ()):
+            names.setdefault(phrase, set()).add(title)
+    return names
+
+
 def speech_verbs(lang: str) -> dict[str, dict]:
     return lexicon("speech_verbs.jsonl", lang)
 

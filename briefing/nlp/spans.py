@@ -171,6 +171,18 @@ def relabel(doc: Doc, indices: Iterable[int], label: str) -> None:
     set_entities(doc, ents)
 
 
+def relabel_names(doc: Doc, labels: dict[str, str]) -> None:
+    """Give every model entity whose text is a key of `labels` that label, same extent; the
+    rules' own entities keep theirs."""
+    positions = {}
+    for i, ent in enumerate(entities(doc)):
+        label = labels.get(ent.text)
+        if label and ent.label_ != label and ent._.ent_source is None:
+            positions.setdefault(label, []).append(i)
+    for label, indices in positions.items():
+        relabel(doc, indices, label)
+
+
 def remove(doc: Doc, should_go: Iterable[tuple[int, int]]) -> None:
     """Drop the entities whose exact token extent is listed."""
     gone = set(should_go)

@@ -28,7 +28,7 @@ from briefing.nlp.spans import (
     entities,
     inside_longer_name,
     merge,
-    set_entities,
+    relabel_names,
 )
 
 
@@ -71,14 +71,7 @@ class Consistency:
         # "Testa" alone after "Irma Testa" is the person, whatever the model read it as alone
         relabel = {**winners, **people} if self.relabel else people
         if relabel:
-            ents = []
-            for ent in entities(doc):
-                label = relabel.get(ent.text)
-                if label and ent.label_ != label and ent._.ent_source is None:
-                    ent = Span(doc, ent.start, ent.end, label=label)
-                    ent._.ent_source = "rule"
-                ents.append(ent)
-            set_entities(doc, ents)
+            relabel_names(doc, relabel)
         winners = {**winners, **people}
         if not winners:
             return

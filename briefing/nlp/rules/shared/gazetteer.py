@@ -27,6 +27,7 @@ from briefing.nlp.spans import (
     entities,
     inside_longer_name,
     merge,
+    relabel_names,
     set_entities,
 )
 
@@ -150,14 +151,7 @@ class Gazetteer(SavesPatterns):
         }
         if not settled:
             return
-        ents = []
-        for ent in entities(doc):
-            label = settled.get(ent.text)
-            if label and ent.label_ != label and ent._.ent_source is None:
-                ent = Span(doc, ent.start, ent.end, label=label)
-                ent._.ent_source = "rule"
-            ents.append(ent)
-        set_entities(doc, ents)
+        relabel_names(doc, settled)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         return [
