@@ -80,7 +80,7 @@ def one_line(text: str | None, limit: int | None = None) -> str:
 # A sentence ends at . ! ? (with closing quotes) before a capital or an opening quote, or at
 # a line break.
 _SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][»”\"')\]]*(?P<gap>\s+)(?=[«“\"(\[]?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][»”\"')\]]*(?P<gap>\s+)(?=(?:''|[«“\"(\[‘'])?[A-ZÀ-Ý0-9])|(?P<line>\n+)"
 )
 
 

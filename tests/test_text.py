@@ -67,6 +67,13 @@ def test_sentences_cover_sentences_and_keep_titles():
     text = "Ha parlato il Sig. Rossi. Poi basta."
     assert [text[a:b] for a, b in sentences(text)] == ["Ha parlato il Sig. Rossi.", "Poi basta."]
     assert sentence_at(text, text.index("basta")) == (26, len(text))
+    # Quotes opened with two apostrophes or a single mark start sentences too.
+    text = "A huge boon. ''There's more,'' said Mr. Burman. ‘Yes.’"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "A huge boon.",
+        "''There's more,'' said Mr. Burman.",
+        "‘Yes.’",
+    ]
 
 
 def test_language_needs_letters():

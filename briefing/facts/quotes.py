@@ -212,9 +212,10 @@ def _without_nested(claims: list[Quote]) -> list[Quote]:
 
 
 # '“...” ― Karen Bobadilla': a dash and a name right after a quote sign it (vox pops, epigraphs).
-_SIGNATURE_DASH = re.compile(r"[ \t]*[―—–][ \t]*")
+# Spaces around it may be no-break spaces ('”\xa0― Jacklyn Ashley\xa0'): any space but a line break.
+_SIGNATURE_DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 _SIGNED_NAME = re.compile(
-    r"((?:[A-Z][\w'’-]*\.?)(?: [A-Z][\w'’-]*\.?){1,3})(?=\.?[ \t]*(?:$|\n|[“”\"«]))"
+    r"((?:[A-Z][\w'’-]*\.?)(?: [A-Z][\w'’-]*\.?){1,3})(?=\.?[^\S\n]*(?:$|\n|[“”\"«]))"
 )
 # '"PENCE: Well, look, ..."': a transcript's speaker label opens the quoted turn.
 _LABEL = re.compile(r"([A-ZÀ-Ü][A-ZÀ-Ü'’. -]{1,30}[A-ZÀ-Ü]):\s")
@@ -229,7 +230,11 @@ def _signature(article: Article, after: int, full_names: dict[Ent, str]) -> str 
         return full_names.get(person) or person.text
     # A signature the recogniser left out: capitalised words up to the line's or quote's end.
     name = _SIGNED_NAME.match(article.text, dash.end())
-    return name.group(1) if name else None
+    if name is None:
+        return None
+    signed = name.group(1)
+    # "― Steve Quinlan." ends a sentence; "― Edwin G." would end on an initial.
+    return signed.rstrip(".") if len(signed.split()[-1]) > 2 else signed
 
 
 def transcript_speaker(inner: str, full_names: dict[Ent, str]) -> str | None:
@@ -273,6 +278,12 @@ def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+def _ends_with_colon(text: str) -> bool:
+    """ "The New York Times reports:" and the quote on the next line: a colon before the
+    quote's opening mark, spaces and line breaks between."""
+    return text.rstrip(" \t\n«“\"„'‘").endswith(":")
+
+
 # Sentences between a quote and the one before it for both to be the same speaker's words.
 _RUN_SENTENCES = 2
 
@@ -311,11 +322,11 @@ def _speaker_from_frames(
         # 'Maduro ha detto: «...»', 'Mancino ha espresso ammirazione: «...»': the clause
         # before a colon frames the quote, in this sentence or the one before.
         sentence = article.sentence_of(start)
-        if article.text[sentence[0] : start].rstrip(' «“"„').endswith(":"):
+        if _ends_with_colon(article.text[sentence[0] : start]):
             colon = (sentence[0], start)
         else:
             colon = article.previous_sentence(start)
-            if colon is None or not article.text[colon[0] : start].rstrip(' «“"„').endswith(":"):
+            if colon is None or not _ends_with_colon(article.text[colon[0] : start]):
                 colon = None
         if colon is not None:
             inside = [(f, sp) for f, sp in resolved if colon[0] <= f.cue[0] < colon[1]]

@@ -100,6 +100,9 @@ def _subject(
     if subjects:
         how = "inverted" if subjects[0].i > verb else "subject"
         return subjects[0], how
+    misread = _misread_subject(parse, verb, quoted)
+    if misread is not None:
+        return misread, "subject"
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
     passive = participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux")
     for oblique in parse.deps(verb, "obl"):
@@ -151,9 +154,37 @@ def _after_quote(parse: Parse, verb: int) -> Token | None:
     name = tokens[verb + 1]
     if name.pos != "PROPN" or name.ent not in {"", "PER", "PERSON"}:
         return None
+    # '”, said Mr. Burman': the title stands before the name it titles.
+    if _title(name) and name.head > name.i and tokens[name.head].pos == "PROPN":
+        name = tokens[name.head]
     while name.dep.startswith("flat") and name.head > verb:  # to the first word of the name
         name = tokens[name.head]
     return name
+
+
+_TITLES = en.TITLES | it.TITLES | set(en.HONORIFICS) | set(it.HONORIFICS)
+
+
+def _title(token: Token) -> bool:
+    return token.lower.rstrip(".") in _TITLES
+
+
+def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:
+    """ "PolitiFact announced", "O'Neill said": a name before the verb the parse hung on it
+    with a relation no name can have (adverb, auxiliary, marker) is its subject."""
+    for token in parse.deps(verb, *_NO_NAME_RELATIONS):
+        if (
+            token.i < verb
+            and token.pos == "PROPN"
+            and token.ent not in _WHEN
+            and not _title(token)
+            and not _in_quote(token.start, quoted)
+        ):
+            return token
+    return None
+
+
+_NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse")
 
 
 def _predicate(parse: Parse, token: Token) -> bool:
@@ -170,8 +201,11 @@ def _finite_on_noun(parse: Parse, token: Token) -> bool:
     """ "testimoni riferiscono di ...": a finite verb parsed as a modifier of the noun before it
     is that noun's predicate; a modifier is never finite."""
     head = parse.tokens[token.head]
+    # "Ban Ki-moon, the secretary general, vowed": a verb joined to a noun that heads the
+    # sentence or a subject; a verb coordinates with verbs, never with nouns.
+    joined = token.dep == "conj" and (head.dep == "ROOT" or head.dep.startswith("nsubj"))
     return (
-        token.dep.startswith(("amod", "acl"))
+        (token.dep.startswith(("amod", "acl")) or joined)
         and token.feature("VerbForm") == "Fin"
         and head.i < token.i
         and head.pos in {"NOUN", "PROPN"}

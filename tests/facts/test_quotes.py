@@ -252,3 +252,10 @@ def test_two_apostrophes_for_each_mark_make_a_quote() -> None:
     text = "''There's a lot of new complexity,'' said Mr. Burman. Don''t count this."
     found = _quotes(text, "en", {"Burman": "PER"})
     assert [quote for _, quote, _ in found] == ["There's a lot of new complexity,"]
+
+
+def test_a_signature_set_off_by_no_break_spaces_still_signs() -> None:
+    text = "“I am so ashamed of this.”\xa0― Jacklyn Ashley\xa0\n“Build a wall around him.” ― Steve Quinlan.\n"
+    found = _quotes(text, "en", {})
+    assert [speaker for speaker, _, _ in found] == ["Jacklyn Ashley", "Steve Quinlan"]
+

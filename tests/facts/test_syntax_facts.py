@@ -9,6 +9,8 @@ import spacy
 from spacy.tokens import Doc
 
 from briefing.facts import extract_facts
+from briefing.facts.reporting import find_frames
+from briefing.facts.syntax import Parse
 from briefing.models import Facts
 
 # (word, head index, relation, part of speech[, morphology]); heads are absolute; a root is its
@@ -633,3 +635,55 @@ def test_the_name_right_after_a_quote_and_its_verb_speaks_however_the_parse_hung
     ]  # fmt: skip
     found = facts("en", rows, {"Sanders": (10, 11)})
     assert [(q.speaker, q.reported) for q in found.quotes if not q.reported] == [("Sanders", False)]
+
+
+def test_a_title_after_a_quote_and_its_verb_gives_way_to_the_name_it_titles() -> None:
+    # "''There's a lot of complexity,'' said Mr. Burman." - "Burman" parsed as a clause.
+    rows = [
+        ("“", 4, "punct", "PUNCT"), ("Taxes", 4, "nsubj", "NOUN"), ("on", 3, "case", "ADP"),
+        ("work", 1, "nmod", "NOUN"), ("rose", 8, "ccomp", "VERB"), ("again", 4, "advmod", "ADV"),
+        (",", 4, "punct", "PUNCT"), ("”", 4, "punct", "PUNCT"), ("said", 8, "ROOT", "VERB"),
+        ("Mr.", 10, "nmod:desc", "PROPN"), ("Burman", 8, "ccomp", "PROPN"),
+        (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Burman": (10, 11)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Burman"]
+
+
+def test_a_name_the_parse_hung_on_the_verb_as_an_adverb_is_its_subject() -> None:
+    # "PolitiFact announced it will have checkers." - "PolitiFact" parsed as advmod.
+    rows = [
+        ("PolitiFact", 1, "advmod", "PROPN"), ("announced", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("it", 4, "nsubj", "PRON"), ("will", 4, "aux", "AUX"), ("have", 1, "ccomp", "VERB"),
+        ("checkers", 4, "obj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("en", rows).attributions] == ["PolitiFact"]
+
+
+def test_a_verb_joined_to_the_name_heading_the_sentence_has_it_for_subject() -> None:
+    # "Ban, the secretary general, vowed to act." - "vowed" parsed as conj of "Ban".
+    rows = [
+        ("Ban", 0, "ROOT", "PROPN"), (",", 4, "punct", "PUNCT"), ("the", 4, "det", "DET"),
+        ("secretary", 4, "compound", "NOUN"), ("general", 0, "appos", "NOUN"),
+        (",", 6, "punct", "PUNCT"), ("vowed", 0, "conj", "VERB", "VerbForm=Fin"),
+        ("to", 8, "mark", "PART"), ("act", 6, "xcomp", "VERB", "VerbForm=Inf"),
+        (".", 0, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Ban": (0, 1)})
+    frames = find_frames(Parse.from_doc(doc), "en", [])
+    assert [(f.source_head, f.how) for f in frames] == [(0, "subject")]
+    assert [a.source for a in extract_facts(doc, "en", "2025-12-18").attributions] == ["Ban"]
+
+
+def test_a_quote_on_the_line_after_a_colon_is_the_colon_clause_s() -> None:
+    # 'Smith writes:\n\n“In an illustration of the lack of enthusiasm, few gave.”'
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN"), ("writes", 1, "ROOT", "NOUN"), (":", 1, "punct", "PUNCT"),
+        ("\n\n", 2, "dep", "SPACE"), ("“", 10, "punct", "PUNCT"), ("In", 6, "case", "ADP"),
+        ("an", 6, "det", "DET"), ("illustration", 10, "obl", "NOUN"), ("of", 9, "case", "ADP"),
+        ("the", 9, "det", "DET"), ("lack", 6, "nmod", "NOUN"), (",", 10, "punct", "PUNCT"),
+        ("few", 12, "nsubj", "PRON"), ("gave", 12, "ROOT", "VERB"), (".", 12, "punct", "PUNCT"),
+        ("”", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Smith": (0, 1)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Smith"]
