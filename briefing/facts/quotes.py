@@ -25,8 +25,10 @@ _QUOTES = re.compile(
     r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>[^“”\n]{1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
+    # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said'.
+    r"|“(?P<g>[^“”\"\n]{1,3000})\""
 )
-_MARK_GROUPS = ("a", "b", "c", "d", "e", "f")
+_MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g")
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(

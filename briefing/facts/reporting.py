@@ -100,7 +100,7 @@ def _subject(
     if subjects:
         how = "inverted" if subjects[0].i > verb else "subject"
         return subjects[0], how
-    misread = _misread_subject(parse, verb, quoted)
+    misread = _misread_subject(parse, verb, quoted) or _named_after_quote(parse, verb, quoted)
     if misread is not None:
         return misread, "subject"
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
@@ -185,6 +185,36 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
 
 
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse")
+_NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
+_SENTENCE_ENDS = {".", "!", "?", ";"}
+
+
+def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:
+    """'"...," Rep. Elijah E. Cummings (D-Md.) said': between a closing quote mark and its
+    verb, words with no verb among them are the verb's subject, however the parse hung them.
+    The name is the last proper noun before any parenthesis or comma."""
+    tokens = parse.tokens
+    k = verb - 1
+    while k >= 0 and verb - k <= _NAME_REACH and tokens[k].text not in _QUOTE_MARKS:
+        k -= 1
+    if k < 0 or tokens[k].text not in _QUOTE_MARKS:
+        return None
+    if not any(end == tokens[k].end for _, end in quoted):
+        return None  # an opening mark: the words are the quote's own
+    between = tokens[k + 1 : verb]
+    if any(t.text in _SENTENCE_ENDS for t in between):
+        return None  # '«...». Mancino, già Presidente, ha espresso': a sentence of its own
+    while between and (between[-1].pos in {"AUX", "ADV"} or between[-1].text == ","):
+        between.pop()  # '"...," Smith has repeatedly said'
+    if not between or any(t.pos in _VERBAL for t in between):
+        return None
+    name = None
+    for token in between:
+        if token.text in {"(", ","}:
+            break
+        if token.pos == "PROPN" and not _title(token) and token.ent not in _WHEN:
+            name = token
+    return name
 
 
 def _predicate(parse: Parse, token: Token) -> bool:

@@ -259,3 +259,11 @@ def test_a_signature_set_off_by_no_break_spaces_still_signs() -> None:
     found = _quotes(text, "en", {})
     assert [speaker for speaker, _, _ in found] == ["Jacklyn Ashley", "Steve Quinlan"]
 
+
+def test_a_quote_opened_curly_and_closed_straight_is_one_quote() -> None:
+    text = '“Immunity deals should not be a requirement," Jason Chaffetz said, adding they went out "like candy."'
+    found = _quotes(text, "en", {"Jason Chaffetz": "PER"})
+    assert [(speaker, quote) for speaker, quote, reported in found if not reported] == [
+        ("Jason Chaffetz", "Immunity deals should not be a requirement,"),
+        ("Jason Chaffetz", "like candy."),
+    ]

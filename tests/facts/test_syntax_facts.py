@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from briefing.facts import extract_facts
+from briefing.facts.quotes import quote_spans_of
 from briefing.facts.reporting import find_frames
 from briefing.facts.syntax import Parse
 from briefing.models import Facts
@@ -687,3 +688,30 @@ def test_a_quote_on_the_line_after_a_colon_is_the_colon_clause_s() -> None:
     ]  # fmt: skip
     found = facts("en", rows, {"Smith": (0, 1)})
     assert [q.speaker for q in found.quotes if not q.reported] == ["Smith"]
+
+
+def test_the_words_between_a_closing_quote_and_its_verb_are_the_speaker() -> None:
+    # '"Not good, great," Rep. Elijah Cummings said.' - the name hung on the quote's clause.
+    rows = [
+        ("“", 2, "punct", "PUNCT"), ("Not", 2, "advmod", "PART"), ("good", 2, "ROOT", "ADJ"),
+        (",", 4, "punct", "PUNCT"), ("great", 2, "conj", "ADJ"), (",", 2, "punct", "PUNCT"),
+        ("”", 2, "punct", "PUNCT"), ("Rep.", 9, "amod", "ADJ"), ("Elijah", 9, "compound", "PROPN"),
+        ("Cummings", 2, "nmod", "PROPN"), ("said", 10, "ROOT", "VERB", "VerbForm=Fin"),
+        (".", 10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
+    assert [(f.source_head, f.how) for f in frames] == [(9, "subject")]
+
+
+def test_a_name_after_a_quote_s_sentence_end_is_not_taken_for_its_speaker() -> None:
+    # '«...». Rossi, già ministro, ha parlato.': another sentence, whatever the parse says.
+    rows = [
+        ("«", 1, "punct", "PUNCT"), ("Basta", 1, "ROOT", "VERB"), ("»", 1, "punct", "PUNCT"),
+        (".", 1, "punct", "PUNCT"), ("Rossi", 7, "obl", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("ha", 7, "aux", "AUX"), ("detto", 7, "ROOT", "VERB"), ("no", 7, "obj", "ADV"),
+        (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("it", rows)
+    frames = find_frames(Parse.from_doc(doc), "it", quote_spans_of(doc.text))
+    assert [f.source_head for f in frames] == [None]
