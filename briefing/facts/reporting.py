@@ -59,12 +59,41 @@ class Frame:
         return max(self.cue[1], self.source[1]) if self.source else self.cue[1]
 
 
-def _phrase(parse: Parse, head: int) -> tuple[int, int] | None:
-    """A source phrase: the noun and its modifiers, without clauses hanging on it ("X, che ...")."""
+def _phrase(parse: Parse, head: int, origin: bool = False) -> tuple[int, int] | None:
+    """A source phrase: the noun and its modifiers, without clauses hanging on it ("X, che
+    ..."); with `origin`, a subject's clause that says where a document comes from stays."""
     left_out = frozenset(
-        c for c in parse.children[head] if parse.tokens[c].dep.split(":")[0] in _NOT_SOURCE
+        c
+        for c in parse.children[head]
+        if parse.tokens[c].dep.split(":")[0] in _NOT_SOURCE
+        and not _apposition(parse, c)
+        and not (origin and _names_origin(parse, head, c))
     )
     return parse.span(parse.subtree(head, without=left_out))
+
+
+def _apposition(parse: Parse, child: int) -> bool:
+    """ "A lawyer for the outlets, David Schulz, said": a name after a comma, parsed as a
+    conjunct with no "and", is the noun's apposition."""
+    token = parse.tokens[child]
+    return (
+        token.dep == "conj"
+        and token.pos == "PROPN"
+        and not parse.deps(child, "cc")
+        and child > 0
+        and parse.tokens[child - 1].text == ","
+    )
+
+
+def _names_origin(parse: Parse, head: int, child: int) -> bool:
+    """ "A 2014 study that appeared in the British Medical Journal found", "research conducted
+    by the Center for Media": a document's clause that names where it comes from."""
+    if parse.tokens[head].pos != "NOUN" or not parse.tokens[child].dep.startswith("acl"):
+        return False
+    own = parse.subtree(head, without=frozenset([child]))
+    if any(parse.tokens[k].pos == "PROPN" for k in own):
+        return False
+    return any(parse.tokens[k].pos == "PROPN" for k in parse.subtree(child))
 
 
 def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
@@ -362,7 +391,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if content is None and how in {"subject", "inverted"}:
             content = _parenthetical_content(parse, token.i, subject, quoted)
         if source is None and subject is not None:
-            source = _phrase(parse, subject.i)
+            source = _phrase(parse, subject.i, origin=how == "subject")
         frames.append(
             Frame(
                 cue=(token.start, token.end),

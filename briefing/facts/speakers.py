@@ -38,7 +38,7 @@ _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split
 _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
-_MAX_SOURCE_WORDS = 8
+_MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
 

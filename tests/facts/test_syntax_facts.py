@@ -715,3 +715,29 @@ def test_a_name_after_a_quote_s_sentence_end_is_not_taken_for_its_speaker() -> N
     doc = parsed("it", rows)
     frames = find_frames(Parse.from_doc(doc), "it", quote_spans_of(doc.text))
     assert [f.source_head for f in frames] == [None]
+
+
+def test_a_name_set_off_by_commas_after_a_role_is_the_source_not_a_conjunct() -> None:
+    # "A lawyer for the outlets, David Schulz, said no." - "David" parsed as a conjunct.
+    rows = [
+        ("A", 1, "det", "DET"), ("lawyer", 9, "nsubj", "NOUN"), ("for", 4, "case", "ADP"),
+        ("the", 4, "det", "DET"), ("outlets", 1, "nmod", "NOUN"), (",", 6, "punct", "PUNCT"),
+        ("David", 1, "conj", "PROPN"), ("Schulz", 6, "flat", "PROPN"), (",", 6, "punct", "PUNCT"),
+        ("said", 9, "ROOT", "VERB", "VerbForm=Fin"), ("no", 9, "obj", "INTJ"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"David Schulz": (6, 8)})
+    assert [a.source for a in found.attributions] == ["David Schulz"]
+
+
+def test_a_document_s_source_keeps_the_clause_that_names_where_it_comes_from() -> None:
+    # "A study that appeared in the Journal found that ..."
+    rows = [
+        ("A", 1, "det", "DET"), ("study", 7, "nsubj", "NOUN"), ("that", 3, "nsubj", "PRON"),
+        ("appeared", 1, "acl:relcl", "VERB"), ("in", 6, "case", "ADP"), ("the", 6, "det", "DET"),
+        ("Journal", 3, "obl", "PROPN"), ("found", 7, "ROOT", "VERB", "VerbForm=Fin"),
+        ("that", 10, "mark", "SCONJ"), ("advice", 10, "nsubj", "NOUN"),
+        ("failed", 7, "ccomp", "VERB", "VerbForm=Fin"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows)
+    assert [a.source for a in found.attributions] == ["study that appeared in the Journal"]
