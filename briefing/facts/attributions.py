@@ -9,6 +9,7 @@ from briefing.facts.quotes import LINE_LABELS, transcript_speaker
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker
 from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
+from briefing.facts.verbs import reporting_verbs
 from briefing.models import Attribution
 
 # "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
@@ -148,6 +149,48 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
     return found
 
 
+_HEADLINE_WORDS = 20  # a first line longer than this is a paragraph, not a headline
+_HEADLINE_SOURCE_WORDS = 5
+
+
+def _headline_verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
+    """ "Sanders Vows To Eliminate Tax Breaks", "Flight attendants' union endorses Clinton":
+    an English headline's present tense verb after its subject. Title case and dropped
+    articles defeat the parse there, but the headline's grammar is fixed."""
+    text = article.text
+    end = text.find("\n")
+    if article.lang != "en" or end < 0:
+        return []
+    words = [w for w in article.words_in(0, end) if w.text[0].isalnum()]
+    if not words or len(words) > _HEADLINE_WORDS:
+        return []
+    verbs = reporting_verbs("en")
+    for j, word in enumerate(words[1 : _HEADLINE_SOURCE_WORDS + 2], 1):
+        lower = word.lower
+        if lower not in verbs or not lower.endswith("s") or lower.endswith("ss"):
+            continue
+        # The subject runs from the line's start, or from its last colon or comma
+        # ("The Latest: Trump urges ...", "Railing Against Trump, Sanders Vows ...").
+        cut = max(text.rfind(mark, 0, word.start) for mark in ":,;")
+        subject = [w for w in words[:j] if w.start > cut]
+        if not subject or not subject[0].text[0].isupper() or len(subject) > _HEADLINE_SOURCE_WORDS:
+            return []
+        start = subject[0].start
+        return [
+            Attribution(
+                text=text[start : word.end],
+                source=_source_of(article, start, subject[-1].end, full_names),
+                anonymous=False,
+                start=start,
+                end=word.end,
+                how="frame",
+                kind=verbs[lower],
+                content=[word.end + 1, end] if word.end + 1 < end else None,
+            )
+        ]
+    return []
+
+
 def _verb_attributions(article: Article, full_names: dict[Ent, str]) -> list[Attribution]:
     """ "the Kremlin said", "Le fonti ... riferiscono", "ha detto Putin", "un funzionario ha detto"."""
     found = []
@@ -222,7 +265,11 @@ def find_attributions(
         if resolved is not None
         else _verb_attributions(article, full_names)
     )
-    by_cues = _cue_attributions(article, full_names) + _headline_attributions(article, full_names)
+    by_cues = (
+        _cue_attributions(article, full_names)
+        + _headline_attributions(article, full_names)
+        + _headline_verb_attributions(article, full_names)
+    )
     # Where finds overlap, the first kind (the most specific) wins: the parse's frames, which
     # read "secondo X" too, before the word window after a cue; an anonymity request still
     # marks the source it overlaps as anonymous.

@@ -211,3 +211,14 @@ def test_a_transcripts_label_in_capitals_gives_the_turn_to_its_speaker() -> None
     facts = extract_facts(make_doc(text, "en", entities), "en", "2016-09-30")
     turns = [(a.text, a.source) for a in facts.attributions if a.text.endswith(":")]
     assert turns == [("WALLACE:", "Chris Wallace"), ("PENCE:", "Mike Pence")]
+
+
+def test_an_english_headline_s_present_tense_verb_cites_its_subject() -> None:
+    text = (
+        "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks.\n"
+        "The senator spoke in Iowa on Monday.\n"
+    )
+    found = _attributions(text, "en", {"Trump": "PER", "Sanders": "PER", "Iowa": "LOC"})
+    assert ("Sanders Vows", "Sanders", False) in found
+    # Italian headlines are left to the parse.
+    assert _attributions("Rossi Dice No Alla Legge.\nIl testo.\n", "it", {"Rossi": "PER"}) == []
