@@ -220,5 +220,3 @@ def test_an_english_headline_s_present_tense_verb_cites_its_subject() -> None:
     )
     found = _attributions(text, "en", {"Trump": "PER", "Sanders": "PER", "Iowa": "LOC"})
     assert ("Sanders Vows", "Sanders", False) in found
-    # Italian headlines are left to the parse.
-    assert _attributions("Rossi Dice No Alla Legge.\nIl testo.\n", "it", {"Rossi": "PER"}) == []
