@@ -22,7 +22,7 @@ from briefing.models import Attribution, Quote
 # the closing mark (”...”): taken as an opening only where it stands before a word, after a space;
 # some papers' archives write two apostrophes for each mark (''...'').
 _QUOTES = re.compile(
-    r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>[^“”\n]{1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
+    r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
     # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said'.

@@ -267,3 +267,11 @@ def test_a_quote_opened_curly_and_closed_straight_is_one_quote() -> None:
         ("Jason Chaffetz", "Immunity deals should not be a requirement,"),
         ("Jason Chaffetz", "like candy."),
     ]
+
+
+def test_a_quote_holding_a_quoted_word_is_one_quote() -> None:
+    text = "“I’d rather live in what he calls “hell” than live in his world.” ― Adriana Rodarte\n"
+    found = _quotes(text, "en", {})
+    assert [(speaker, quote) for speaker, quote, _ in found] == [
+        ("Adriana Rodarte", "I’d rather live in what he calls “hell” than live in his world.")
+    ]

@@ -741,3 +741,14 @@ def test_a_document_s_source_keeps_the_clause_that_names_where_it_comes_from() -
     ]  # fmt: skip
     found = facts("en", rows)
     assert [a.source for a in found.attributions] == ["study that appeared in the Journal"]
+
+
+def test_chanting_is_speech() -> None:
+    # 'Protesters marched, chanting “What curfew?”'
+    rows = [
+        ("Protesters", 1, "nsubj", "NOUN"), ("marched", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        (",", 3, "punct", "PUNCT"), ("chanting", 1, "advcl", "VERB", "VerbForm=Ger"),
+        ("“", 6, "punct", "PUNCT"), ("What", 6, "det", "DET"), ("curfew", 3, "obj", "NOUN"),
+        ("?", 6, "punct", "PUNCT"), ("”", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("en", rows).attributions] == ["Protesters"]
