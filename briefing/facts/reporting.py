@@ -97,7 +97,8 @@ def _names_origin(parse: Parse, head: int, child: int) -> bool:
 
 
 def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
-    for child in parse.deps(verb, *_CONTENT, "advcl"):
+    noun = _verb_as_noun(parse, parse.tokens[verb])
+    for child in parse.deps(verb, *_CONTENT, "advcl", *(("acl",) if noun else ())):
         if child.dep.startswith("advcl") and not _marked_by(parse, child.i, _INFINITIVE_MARKERS):
             continue  # "accusarono i macedoni di essersi appropriati": only a "di" clause
         if child.i < verb and child.dep.startswith("parataxis"):
@@ -136,7 +137,8 @@ def _subject(
     passive = participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux")
     for oblique in parse.deps(verb, "obl"):
         cases = parse.deps(oblique.i, "case")
-        if oblique.dep == "obl:agent" or (passive and any(c.lower in _AGENT_CASE for c in cases)):
+        # An agent has its "by"/"da": 'chanted "What curfew?"' misread "curfew" as one.
+        if (oblique.dep == "obl:agent" or passive) and any(c.lower in _AGENT_CASE for c in cases):
             return oblique, "agent"
     token = parse.tokens[verb]
     # '«...», ha detto Rossi': an inverted subject after a quote is often parsed as an object.
@@ -148,7 +150,11 @@ def _subject(
         and o.ent not in _WHEN
         and (not outside or not _in_quote(o.start, quoted) or _between_dashes(parse, verb))
     ]
-    if nominal and (not parse.deps(verb, *_CONTENT) or _between_dashes(parse, verb)):
+    if (
+        nominal
+        and (not parse.deps(verb, *_CONTENT) or _between_dashes(parse, verb))
+        and not _finite_on_noun(parse, token)
+    ):
         before = parse.tokens[verb - 1] if verb else None
         while before is not None and before.dep.startswith("aux") and before.i > 0:
             before = parse.tokens[before.i - 1]
@@ -213,7 +219,7 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
     return None
 
 
-_NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse")
+_NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
 
@@ -251,8 +257,20 @@ def _predicate(parse: Parse, token: Token) -> bool:
     copula ("All Africa riporta notizie"): adjectives take a subject only through "è"."""
     if token.pos in _VERBAL:
         return True
+    if _verb_as_noun(parse, token):
+        return True
     return (
         token.pos == "ADJ" and bool(parse.deps(token.i, "nsubj")) and not parse.deps(token.i, "cop")
+    )
+
+
+def _verb_as_noun(parse: Parse, token: Token) -> bool:
+    """ "The New York Post reports that ...": a third person verb the tagger took for a plural
+    noun, still heading its "that" clause."""
+    return (
+        token.pos == "NOUN"
+        and token.lower.endswith("s")
+        and any(_marked_by(parse, c.i, {"that"}) for c in parse.deps(token.i, "acl", "ccomp"))
     )
 
 

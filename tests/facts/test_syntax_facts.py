@@ -752,3 +752,28 @@ def test_chanting_is_speech() -> None:
         ("?", 6, "punct", "PUNCT"), ("”", 6, "punct", "PUNCT"),
     ]  # fmt: skip
     assert [a.source for a in facts("en", rows).attributions] == ["Protesters"]
+
+
+def test_a_verb_tagged_as_a_plural_noun_still_reports_its_that_clause() -> None:
+    # "The Post reports that the team left." - "reports" tagged NOUN, "Post" its compound.
+    rows = [
+        ("The", 1, "det", "DET"), ("Post", 2, "compound", "PROPN"), ("reports", 2, "ROOT", "NOUN"),
+        ("that", 6, "mark", "SCONJ"), ("the", 5, "det", "DET"), ("team", 6, "nsubj", "NOUN"),
+        ("left", 2, "acl", "VERB", "VerbForm=Fin"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    frames = find_frames(Parse.from_doc(doc), "en", [])
+    assert [(f.source_head, doc.text[f.content[0] : f.content[1]]) for f in frames] == [
+        (1, "the team left")
+    ]
+
+
+def test_an_agent_without_by_is_a_misparse_not_the_speaker() -> None:
+    # 'Protesters marching chanted "What curfew?"' - "curfew" parsed as obl:agent.
+    rows = [
+        ("Protesters", 0, "ROOT", "NOUN"), ("marching", 0, "acl", "VERB", "VerbForm=Ger"),
+        ("chanted", 0, "acl", "VERB", "VerbForm=Fin"), ("“", 5, "punct", "PUNCT"),
+        ("What", 5, "det", "DET"), ("curfew", 2, "obl:agent", "NOUN"), ("?", 5, "punct", "PUNCT"),
+        ("”", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("en", rows).attributions] == ["Protesters marching"]
