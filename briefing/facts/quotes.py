@@ -22,13 +22,15 @@ from briefing.models import Attribution, Quote
 # the closing mark (”...”): taken as an opening only where it stands before a word, after a space;
 # some papers' archives write two apostrophes for each mark (''...'').
 _QUOTES = re.compile(
-    r"«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
+    r"(?m)«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
     # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said'.
     r"|“(?P<g>[^“”\"\n]{1,3000})\""
+    # A quote running over several paragraphs opens each and closes only the last.
+    r"|^[ \t]*[\"“](?P<h>[^\"“”\n]{20,3000})$"
 )
-_MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g")
+_MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g", "h")
 _SCARE_MAX_WORDS = 3
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(

@@ -275,3 +275,16 @@ def test_a_quote_holding_a_quoted_word_is_one_quote() -> None:
     assert [(speaker, quote) for speaker, quote, _ in found] == [
         ("Adriana Rodarte", "I’d rather live in what he calls “hell” than live in his world.")
     ]
+
+
+def test_a_quote_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
+    text = (
+        "Smith spoke to the board on Monday.\n\n"
+        "“In an illustration of the lack of enthusiasm, only a quarter of donors gave.\n\n"
+        "“Without this network, the campaign must hold more fund-raisers,” Smith said.\n"
+    )
+    found = _quotes(text, "en", {"Smith": "PER"})
+    assert [quote[:17] for _, quote, reported in found if not reported] == [
+        "In an illustratio",
+        "Without this netw",
+    ]
