@@ -8,7 +8,9 @@ Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store] [--e
   Wikinews dev and train and CoNLL++ dev by id, corpus files by path) and the project's seed:
   each one a story label, or null for a distractor (a story of its own); each text dated as
   the product dates it at import (`import_text`: a date line or a dateline); rows marked
-  "set": "reports" (separate reports of one event and their distractors) are measured apart. Texts are analysed with the
+  "set": "reports" (separate reports of one event and their distractors) are measured apart;
+  rows naming a "document" are sections of one Wikinews article, joined into one article
+  (--unit documents) or read one by one as the dev set cut them (sections). Texts are analysed with the
   installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
   grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
   store grows). Pairwise precision/recall: over every pair of articles, the pairs put in one
