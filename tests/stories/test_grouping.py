@@ -204,6 +204,10 @@ def _institutions_likeness(lang: str, priors, shared=("org:bank-of-italy", "org:
     return grouper.likenesses(two)["a"]
 
 
+def _store_only(lang: str | None) -> Background:
+    return Background()  # no language's news: the store's counts alone
+
+
 def _news(lang: str | None) -> Background:
     # a background where the Government is in a third of the news, the Bank in one in twenty
     if lang != "it":
@@ -212,17 +216,15 @@ def _news(lang: str | None) -> Background:
 
 
 def test_institutions_common_in_the_languages_news_link_nothing_in_a_small_store():
-    store_only = _institutions_likeness("it", lambda lang: Background())
-    words_only = _institutions_likeness("it", lambda lang: Background(), shared=())
+    store_only = _institutions_likeness("it", _store_only)
+    words_only = _institutions_likeness("it", _store_only, shared=())
     assert store_only > words_only  # two rare shared names in a store of 22
     # beside the news the Government weighs nothing and the Bank alone is one shared name
     assert _institutions_likeness("it", _news) == words_only
 
 
 def test_a_languages_background_weighs_only_that_languages_articles():
-    assert _institutions_likeness("en", _news) == _institutions_likeness(
-        "en", lambda lang: Background()
-    )
+    assert _institutions_likeness("en", _news) == _institutions_likeness("en", _store_only)
 
 
 def test_the_shipped_italian_background_knows_common_institutions_from_rare_names():
@@ -246,8 +248,7 @@ def test_words_common_in_the_languages_news_weigh_less_than_its_rare_words():
     def news(lang):  # "della" and "gover" are in most Italian news, "scoss" in few
         return Background(1000, {"w:della": 700, "w:gover": 90, "w:scoss": 5}, ("w:",))
 
-    store_only = lambda lang: Background()  # noqa: E731
-    assert likeness({"della", "gover"}, store_only) == likeness({"scoss", "terre"}, store_only)
+    assert likeness({"della", "gover"}, _store_only) == likeness({"scoss", "terre"}, _store_only)
     # beside the news "della" and "gover" are too common to weigh anything
     assert likeness({"della", "gover"}, news) == 0.0 < likeness({"scoss", "terre"}, news)
     assert background("it").counts["w:gover"] > background("it").counts.get("w:scoss", 0)
