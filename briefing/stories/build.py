@@ -76,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         return {k: n for k, n in sorted(counts.items()) if n >= args.min_count}
 
     table = {
-        "source": f"{args.texts.name}: {len(texts)} articles ({len(rows) - len(texts)} left out)",
+        "source": (
+            f"{args.texts.name}: {len(texts)} articles ({len(rows) - len(texts)} left out); "
+            "texts from it.wikinews.org (CC BY 2.5, later articles CC BY 4.0), counts only"
+        ),
         "it": {"articles": len(texts), "identities": kept(identities), "words": kept(words)},
     }
     DATA_FILE.parent.mkdir(exist_ok=True)
