@@ -2,12 +2,15 @@
 copies, and grouping time at 10,000 articles.
 
 Usage: python benchmarks/stories_bench.py [--no-timing] [--fresh] [--store] [--errors]
+       [--unit documents|sections|both] [--before REF]
 
 - benchmarks/data/stories_gold.jsonl labels texts read at run time from ../shared (KIND
   Wikinews dev and train and CoNLL++ dev by id, corpus files by path) and the project's seed:
   each one a story label, or null for a distractor (a story of its own); each text dated as
   the product dates it at import (`import_text`: a date line or a dateline); rows marked
-  "set": "reports" (separate reports of one event and their distractors) are measured apart. Texts are analysed with the
+  "set": "reports" (separate reports of one event and their distractors) are measured apart;
+  rows naming a "document" are sections of one Wikinews article, joined into one article
+  (--unit documents) or read one by one as the dev set cut them (sections). Texts are analysed with the
   installed pipelines (cached in the temp folder between runs; --fresh analyses again), then
   grouped from scratch (regroup) and one at a time in publication order (Grouper.assign, as a
   store grows). Pairwise precision/recall: over every pair of articles, the pairs put in one
@@ -31,13 +34,17 @@ import json
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import types
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 from briefing.models import Analysis, Article, ArticleSummary
+from briefing.stories import grouping as grouping_module
 from briefing.stories import near_dups
 from briefing.stories.features import ArticleFeatures, features_of
 from briefing.stories.grouping import Grouper, in_order, regroup
@@ -81,26 +88,34 @@ def _imported_date(text: str) -> str | None:
     return result.published if isinstance(result, Article) else None
 
 
-def load_articles() -> list[tuple[Article, str]]:
+def load_articles(unit: str = "documents") -> list[tuple[Article, str]]:
     """(article, story label) for every labelled text; a distractor's label is its own id.
     `REPORTS` gets the ids of the rows marked `"set": "reports"` (separate reports of one
-    event, with their distractors), measured apart from the rest."""
+    event, with their distractors), measured apart from the rest. Rows naming a `document`
+    are consecutive sections of one Wikinews article, cut apart by the dev set's segmentation:
+    as `"documents"` (the unit a reader meets) they are read as one article, their texts
+    joined in id order; as `"sections"` each is an article of its own (the old unit)."""
     shared = _shared()
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     dev_cache: dict = {}
+    sections: dict[str, list[dict]] = {}
+    for row in rows:
+        if unit == "documents" and row.get("document"):
+            sections.setdefault(row["document"], []).append(row)
     found = []
     for row in rows:
         file = row["file"]
-        if file.startswith("project:"):
+        if row.get("document") in sections:
+            if row["id"] != row["document"]:
+                continue  # read with its document's first section
+            parts = sorted(sections[row["document"]], key=lambda r: r["id"])
+            text = "\n".join(_dev_row(shared, file, r["id"], dev_cache)["text"] for r in parts)
+            article = _dev_article(text, "it")
+        elif file.startswith("project:"):
             article = _import(ROOT / file.split(":", 1)[1])
         elif file.startswith(("eval/", "training/")):
             dev = _dev_row(shared, file, row["id"], dev_cache)
-            title, _, body = dev["text"].partition("\n")
-            source = "Reuters" if dev["lang"] == "en" else "Wikinotizie"
-            article = Article(
-                id="", title=title, body=body, lang=dev["lang"], source=source,
-                published=_imported_date(dev["text"]),
-            )  # fmt: skip
+            article = _dev_article(dev["text"], dev["lang"])
         else:
             article = _import(shared / file)
         article.id = hashlib.sha256((article.title + (article.body or "")).encode()).hexdigest()[
@@ -111,6 +126,14 @@ def load_articles() -> list[tuple[Article, str]]:
         if row.get("set") == "reports":
             REPORTS.add(article.id)
     return found
+
+
+def _dev_article(text: str, lang: str) -> Article:
+    title, _, body = text.partition("\n")
+    source = "Reuters" if lang == "en" else "Wikinotizie"
+    return Article(
+        id="", title=title, body=body, lang=lang, source=source, published=_imported_date(text)
+    )
 
 
 def analyse(articles: list[Article], fresh: bool) -> dict[str, Analysis]:
@@ -152,12 +175,13 @@ def grouping(
     features = [
         features_of(a, ArticleSummary.from_analysis(analyses[a.id]), a.body) for a, _ in pairs
     ]
-    stories = len(set(gold.values()))
-    grouped = sum(1 for label in gold.values() if not label.startswith("alone:"))
+    sizes = Counter(gold.values())
+    grouped = sum(n for n in sizes.values() if n > 1)
     langs = sorted({a.lang for a, _ in pairs if a.lang})
     print(
         f"labelled set: {len(gold)} articles ({', '.join(langs)}), {grouped} in "
-        f"{stories - (len(gold) - grouped)} stories, {len(gold) - grouped} distractors"
+        f"{sum(1 for n in sizes.values() if n > 1)} stories of two or more, "
+        f"{len(gold) - grouped} alone (distractors, stories told by one article)"
     )
     for lang in langs:
         of_lang = [f for f in features if f.lang == lang]
@@ -216,6 +240,47 @@ def grouping(
         p, r, _, _ = pairwise({i: found[i] for i in of_set}, of_set)
         print(line + f"; separate reports {p:.3f}/{r:.3f}")
     return features
+
+
+def side_by_side(
+    pairs: list[tuple[Article, str]], features: list[ArticleFeatures], ref: str
+) -> None:
+    """Pairwise precision / recall of the grouping committed at `ref` and of this checkout's,
+    on the same features in one run: whole set, each half grouped alone, each language."""
+    before = _grouping_at(ref)
+    by_id = {f.id: f for f in features}
+    gold = {a.id: label for a, label in pairs}
+    parts = [("whole set", [a.id for a, _ in pairs])]
+    parts += [
+        (f"{half} half alone", [a.id for a, label in pairs if half_of(label) == half])
+        for half in ("dev", "held-out")
+    ]
+    langs = sorted({a.lang for a, _ in pairs if a.lang})
+    print(f"side by side: {ref} | this checkout (pairwise precision / recall)")
+    for name, ids in parts:
+        found = [m.regroup([by_id[i] for i in ids]).story_of for m in (before, grouping_module)]
+        for lang, mine in [("", ids)] + [
+            (lang, [i for i in ids if by_id[i].lang == lang]) for lang in langs
+        ]:
+            half_gold = {i: gold[i] for i in mine}
+            cells = []
+            for story_of in found:
+                p, r, _, t = pairwise({i: story_of[i] for i in mine}, half_gold)
+                cells.append(f"{p:.3f} / {r:.3f}")
+            label = f"{name}, {lang} articles only" if lang else name
+            print(f"  {label:<40} {cells[0]}  |  {cells[1]}  ({t} labelled pairs)")
+
+
+def _grouping_at(ref: str) -> types.ModuleType:
+    """briefing/stories/grouping.py as committed at `ref`, loaded beside this checkout's."""
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{ref}:briefing/stories/grouping.py"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    module = types.ModuleType(f"grouping_at_{ref}")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, f"{ref}:briefing/stories/grouping.py", "exec"), module.__dict__)
+    return module
 
 
 def dev_errors(pairs: list[tuple[Article, str]], features: list[ArticleFeatures]) -> None:
@@ -415,12 +480,30 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--store", action="store_true", help="also time grouping through a real 10,000 store"
     )
+    parser.add_argument(
+        "--before", metavar="REF", help="also group with grouping.py as committed at REF"
+    )
+    parser.add_argument(
+        "--unit",
+        choices=("documents", "sections", "both"),
+        default="both",
+        help="sections of one Wikinews article read as one article (documents), as the dev "
+        "set cut them (sections), or both, one after the other (default)",
+    )
     args = parser.parse_args(argv)
-    pairs = load_articles()
-    analyses = analyse([a for a, _ in pairs], args.fresh)
-    features = grouping(pairs, analyses)
+    units = ("documents", "sections") if args.unit == "both" else (args.unit,)
+    for unit in reversed(units):  # the first unit's articles are the ones timed below
+        REPORTS.clear()
+        pairs = load_articles(unit)
+        fresh = args.fresh and unit == units[-1]  # the texts both units share: analysed once
+        analyses = analyse([a for a, _ in pairs], fresh)
+        print(f"--- as {unit} ---")
+        features = grouping(pairs, analyses)
+        if args.before:
+            side_by_side(pairs, features, args.before)
+        if args.errors:
+            dev_errors(pairs, features)
     if args.errors:
-        dev_errors(pairs, features)
         return 0
     near_duplicate_check(pairs)
     if not args.no_timing:

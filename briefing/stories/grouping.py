@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.stories.background import Background, background
 from briefing.stories.features import ArticleFeatures
 
 WINDOW_DAYS = 14  # an article joins a story with an article at most this far apart
@@ -58,12 +59,15 @@ class Grouper:
         total: int = 0,
         *,
         counting: bool | None = None,
+        priors: Callable[[str | None], Background] = background,
     ) -> None:
         # Key frequencies: fixed when a full regroup counted them all up front; else counted
         # as articles are added (`counting`), from `frequencies` when a keeper loads them.
         self._counts: dict[str, int] = dict(frequencies or {})
         self._total_count = total
         self._counting = frequencies is None if counting is None else counting
+        # each language's news, whose counts are added to the store's (`background.py`)
+        self._priors = priors
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
         self._years: dict[str, frozenset[int]] = {}
@@ -84,9 +88,12 @@ class Grouper:
     def _total(self) -> int:
         return self._total_count
 
-    def _weight(self, key: str, total: int) -> float:
-        """Rarer keys weigh more; keys too common to tell stories apart weigh nothing."""
-        count = self._count(key)
+    def _weight(self, key: str, total: int, prior: Background) -> float:
+        """Rarer keys weigh more, counted in the store and in the language's news; keys too
+        common to tell stories apart weigh nothing."""
+        more, articles = prior.prior(key)
+        count = self._count(key) + more
+        total += articles
         if count > max(COMMON_MIN, COMMON_SHARE * total):
             return 0.0
         return math.log(1 + (total + 1) / (count + 1))
@@ -94,13 +101,14 @@ class Grouper:
     def likenesses(self, features: ArticleFeatures) -> dict[str, float]:
         """Likeness (0..~1.5) to every earlier article within the window sharing a key."""
         total = self._total()
+        prior = self._priors(features.lang)
         shared = [defaultdict(float), defaultdict(float)]  # weighted intersections
         shared_names: dict[str, set[str]] = defaultdict(set)
         own = [0.0, 0.0]
         for kind, keys in enumerate((features.identities, features.words)):
             prefix = "i:" if kind == 0 else "w:"
             for key in keys:
-                weight = self._weight(prefix + key, total)
+                weight = self._weight(prefix + key, total, prior)
                 if not weight:
                     continue
                 own[kind] += weight
@@ -177,9 +185,10 @@ class Grouper:
 
     def _weigh(self, article_id: str, total: int) -> tuple[float, float]:
         identities, found = self._keys[article_id]
+        prior = self._priors(self._langs[article_id])
         weights = (
-            sum(self._weight("i:" + k, total) for k in identities),
-            sum(self._weight("w:" + k, total) for k in found),
+            sum(self._weight("i:" + k, total, prior) for k in identities),
+            sum(self._weight("w:" + k, total, prior) for k in found),
         )
         self._weights[article_id] = weights
         return weights

@@ -9,6 +9,7 @@ import pytest
 from briefing.models import Article, ArticleSummary
 from briefing.store import Store
 from briefing.stories import keeping
+from briefing.stories.background import Background, background
 from briefing.stories.features import ArticleFeatures, features_of
 from briefing.stories.grouping import Grouper, regroup
 from tests.stories.synth import MOSCOW, UKRAINE, analysis, article, fill, talks_and_office
@@ -188,3 +189,66 @@ def test_the_years_a_title_names_are_kept_with_the_features():
     assert ArticleFeatures.from_row(features.to_row()) == features
     old_row = {k: v for k, v in features.to_row().items() if k != "years"}  # kept before
     assert ArticleFeatures.from_row(old_row).years == frozenset()
+
+
+def _institutions_likeness(lang: str, priors, shared=("org:bank-of-italy", "org:governo")):
+    # two reports of a small store naming the same two institutions and other actors
+    # (Fazio's resignation and Ciampi's death: the Bank of Italy and the Government)
+    words = frozenset({"gover", "banca", "presi", "anni"})
+    one = ArticleFeatures("a", 1, frozenset({*shared, "per:antonio fazio"}), words, lang)
+    two = ArticleFeatures("b", 1, frozenset({*shared, "per:carlo ciampi"}), words | {"morto"}, lang)
+    grouper = Grouper(priors=priors)
+    grouper.place(one, "s1")
+    for n in range(20):  # unrelated articles: in this store alone both institutions are rare
+        grouper.place(ArticleFeatures(f"x{n}", 1, frozenset({f"per:{n}"}), frozenset(), lang), "s")
+    return grouper.likenesses(two)["a"]
+
+
+def _store_only(lang: str | None) -> Background:
+    return Background()  # no language's news: the store's counts alone
+
+
+def _news(lang: str | None) -> Background:
+    # a background where the Government is in a third of the news, the Bank in one in twenty
+    if lang != "it":
+        return Background()
+    return Background(1000, {"i:org:governo": 300, "i:org:bank-of-italy": 50}, ("i:",))
+
+
+def test_institutions_common_in_the_languages_news_link_nothing_in_a_small_store():
+    store_only = _institutions_likeness("it", _store_only)
+    words_only = _institutions_likeness("it", _store_only, shared=())
+    assert store_only > words_only  # two rare shared names in a store of 22
+    # beside the news the Government weighs nothing and the Bank alone is one shared name
+    assert _institutions_likeness("it", _news) == words_only
+
+
+def test_a_languages_background_weighs_only_that_languages_articles():
+    assert _institutions_likeness("en", _news) == _institutions_likeness("en", _store_only)
+
+
+def test_the_shipped_italian_background_knows_common_institutions_from_rare_names():
+    news = background("it")
+    assert news.articles > 500
+    assert news.counts["i:org:governo"] > 0.02 * news.articles
+    assert "i:per:nikola tomasoli" not in news.counts  # a victim named in one story
+    assert background("en").articles == 0  # no English news among the training texts
+
+
+def test_words_common_in_the_languages_news_weigh_less_than_its_rare_words():
+    def likeness(shared: set[str], priors) -> float:
+        one = ArticleFeatures("a", 1, frozenset(), frozenset(shared | {"fazio"}), "it")
+        two = ArticleFeatures("b", 1, frozenset(), frozenset(shared | {"ciamp"}), "it")
+        grouper = Grouper(priors=priors)
+        grouper.place(one, "s1")
+        for n in range(20):
+            grouper.place(ArticleFeatures(f"x{n}", 1, frozenset(), frozenset({f"w{n}"}), "it"), "s")
+        return grouper.likenesses(two).get("a", 0.0)
+
+    def news(lang):  # "della" and "gover" are in most Italian news, "scoss" in few
+        return Background(1000, {"w:della": 700, "w:gover": 90, "w:scoss": 5}, ("w:",))
+
+    assert likeness({"della", "gover"}, _store_only) == likeness({"scoss", "terre"}, _store_only)
+    # beside the news "della" and "gover" are too common to weigh anything
+    assert likeness({"della", "gover"}, news) == 0.0 < likeness({"scoss", "terre"}, news)
+    assert background("it").counts["w:gover"] > background("it").counts.get("w:scoss", 0)
