@@ -1,5 +1,5 @@
 """Prior rarity of grouping keys: in how many articles of a background news collection, per
-language, each identity and each word stem appears (built by `build.py`, counts only).
+language, each identity and each word stem appears (built by `training/stories_background.py`, counts only).
 
 A store of a few hundred articles counts "Governo" or "governo" in a handful of them and
 weighs them like a rare name; the background's articles are added to the store's counts, so

@@ -1,7 +1,7 @@
 """Build stories/data/background.json: in how many news articles of a language each identity
 and each word stem appears, the prior rarity grouping starts from (`background.py`).
 
-usage: python -m briefing.stories.build [--texts PATH] [--leave-out PATH] [--min-count N]
+usage: python training/stories_background.py [--texts PATH] [--leave-out PATH] [--min-count N]
 
 A build-time tool: it analyses every text with the installed pipelines (a few minutes) and
 writes counts only, never text. Italian: KIND's Wikinews train split (news of the kind a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefing.stories.background import DATA_FILE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 KIND_TRAIN = Path("training") / "ner" / "it" / "kind_wn_train.jsonl"  # under ../shared
 LABELLED = ROOT / "benchmarks" / "data" / "stories_gold.jsonl"
 # Keys seen in fewer articles than this are rare anyway: the table keeps the common ones.
@@ -64,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     args = parser.parse_args(argv)
     if not args.texts.is_absolute():
-        shared = (ROOT.parent / "shared", ROOT.parent.parent / "shared", Path("/work/shared"))
-        args.texts = next((p / args.texts for p in shared if (p / args.texts).exists()), args.texts)
+        args.texts = ROOT.parent / "shared" / args.texts
     left_out = _labelled_ids(args.leave_out)
     with open(args.texts, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
