@@ -69,7 +69,13 @@ def _phrase(parse: Parse, head: int, origin: bool = False) -> tuple[int, int] | 
         and not _apposition(parse, c)
         and not (origin and _names_origin(parse, head, c))
     )
-    return parse.span(parse.subtree(head, without=left_out))
+    indices = parse.subtree(head, without=left_out)
+    # Nothing before a comma that comes before the head: "celebrity Barbra Streisand, Clinton"
+    # is a misparse's subtree, not one phrase.
+    commas = [k for k in range(indices[0], head) if parse.tokens[k].text == ","]
+    if commas:
+        indices = [k for k in indices if k > commas[-1]]
+    return parse.span(indices)
 
 
 def _apposition(parse: Parse, child: int) -> bool:
@@ -206,7 +212,8 @@ def _title(token: Token) -> bool:
 
 def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:
     """ "PolitiFact announced", "O'Neill said": a name before the verb the parse hung on it
-    with a relation no name can have (adverb, auxiliary, marker) is its subject."""
+    with a relation no name can have (adverb, auxiliary, marker), or on another word, is its
+    subject."""
     for token in parse.deps(verb, *_NO_NAME_RELATIONS):
         if (
             token.i < verb
@@ -216,6 +223,22 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
             and not _in_quote(token.start, quoted)
         ):
             return token
+    # "At a gig with Streisand, Clinton called ...": a name right before a finite verb with
+    # no subject, hung on a phrase before it, is the verb's subject.
+    k = verb - 1
+    while k >= 0 and parse.tokens[k].pos in {"ADV", "AUX"}:
+        k -= 1
+    if k < 0 or parse.tokens[verb].feature("VerbForm") != "Fin":
+        return None
+    name = parse.tokens[k]
+    if (
+        name.pos == "PROPN"
+        and name.head < name.i
+        and name.ent not in _WHEN
+        and not _in_quote(name.start, quoted)
+        and not parse.deps(verb, "expl")
+    ):
+        return name
     return None
 
 

@@ -777,3 +777,21 @@ def test_an_agent_without_by_is_a_misparse_not_the_speaker() -> None:
         ("”", 5, "punct", "PUNCT"),
     ]  # fmt: skip
     assert [a.source for a in facts("en", rows).attributions] == ["Protesters marching"]
+
+
+def test_a_name_right_before_a_verb_with_no_subject_is_its_subject_and_alone() -> None:
+    # "At a gig with Barbra Streisand, Clinton called them “deplorables.”" - "Clinton" hung
+    # on "gig", with "Streisand" below it.
+    rows = [
+        ("At", 2, "case", "ADP"), ("a", 2, "det", "DET"), ("gig", 9, "obl", "NOUN"),
+        ("with", 5, "case", "ADP"), ("Barbra", 5, "compound", "PROPN"),
+        ("Streisand", 7, "nmod", "PROPN"), (",", 7, "punct", "PUNCT"), ("Clinton", 2, "nmod", "PROPN"),
+        ("then", 9, "advmod", "ADV"), ("called", 9, "ROOT", "VERB", "VerbForm=Fin"),
+        ("them", 9, "obj", "PRON"), ("“", 12, "punct", "PUNCT"), ("deplorables", 9, "obl", "NOUN"),
+        (".", 9, "punct", "PUNCT"), ("”", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Clinton": (7, 8)})
+    frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
+    assert [(f.source_head, doc.text[f.source[0] : f.source[1]]) for f in frames] == [
+        (7, "Clinton")
+    ]
