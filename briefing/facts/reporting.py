@@ -280,7 +280,7 @@ def _predicate(parse: Parse, token: Token) -> bool:
     copula ("All Africa riporta notizie"): adjectives take a subject only through "è"."""
     if token.pos in _VERBAL:
         return True
-    if _verb_as_noun(parse, token):
+    if _verb_as_noun(parse, token) or _gerund_as_noun(parse, token):
         return True
     return (
         token.pos == "ADJ" and bool(parse.deps(token.i, "nsubj")) and not parse.deps(token.i, "cop")
@@ -295,6 +295,34 @@ def _verb_as_noun(parse: Parse, token: Token) -> bool:
         and token.lower.endswith("s")
         and any(_marked_by(parse, c.i, {"that"}) for c in parse.deps(token.i, "acl", "ccomp"))
     )
+
+
+def _gerund_as_noun(parse: Parse, token: Token) -> bool:
+    """ "..., tweeting, “Notice Trump sniffing”", "walked onto the stage, chanting “U-S-A!”": a
+    gerund after a comma the tagger took for a noun."""
+    return (
+        token.pos == "NOUN"
+        and token.lower.endswith("ing")
+        and token.i > 0
+        and parse.tokens[token.i - 1].text == ","
+    )
+
+
+def _clause_subject(parse: Parse, i: int) -> Token | None:
+    """The subject of the clause a participle hangs in: the first one up its heads, or a name
+    the parse left as the root of the sentence ("Dean, a former chairman, poked at ...")."""
+    for _ in range(_CLAUSE_REACH):
+        token = parse.tokens[i]
+        subjects = [t for t in parse.deps(i, "nsubj") if t.dep != "nsubj:pass"]
+        if subjects:
+            return subjects[0]
+        if token.head == i:
+            return token if token.pos == "PROPN" else None
+        i = token.head
+    return None
+
+
+_CLAUSE_REACH = 6
 
 
 def _finite_on_noun(parse: Parse, token: Token) -> bool:
@@ -387,6 +415,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         content = _content(parse, token.i)
         subject, how = _subject(parse, token.i, quoted)
         source = None
+        if subject is None and _gerund_as_noun(parse, token):
+            subject = _clause_subject(parse, token.head)
+            how = "subject" if subject is not None else how
         if subject is None and _finite_on_noun(parse, token):
             # "testimoni riferiscono di aver visto": a finite verb the parse hung on its subject.
             subject, how = parse.tokens[token.head], "subject"

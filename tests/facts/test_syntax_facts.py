@@ -795,3 +795,15 @@ def test_a_name_right_before_a_verb_with_no_subject_is_its_subject_and_alone() -
     assert [(f.source_head, doc.text[f.source[0] : f.source[1]]) for f in frames] == [
         (7, "Clinton")
     ]
+
+
+def test_a_gerund_tagged_as_a_noun_after_a_comma_reports_for_its_clause_s_subject() -> None:
+    # "Trump walked onto the stage, chanting “U-S-A!”" - "chanting" tagged NOUN, on "stage".
+    rows = [
+        ("Trump", 1, "nsubj", "PROPN"), ("walked", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("onto", 4, "case", "ADP"), ("the", 4, "det", "DET"), ("stage", 1, "obl", "NOUN"),
+        (",", 6, "punct", "PUNCT"), ("chanting", 4, "acl", "NOUN"), ("“", 8, "punct", "PUNCT"),
+        ("USA", 6, "obj", "PROPN"), ("!", 8, "punct", "PUNCT"), ("”", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Trump": (0, 1)})
+    assert [a.source for a in found.attributions] == ["Trump"]
