@@ -136,7 +136,11 @@ def _subject(
     if subjects:
         how = "inverted" if subjects[0].i > verb else "subject"
         return subjects[0], how
-    misread = _misread_subject(parse, verb, quoted) or _named_after_quote(parse, verb, quoted)
+    misread = (
+        _misread_subject(parse, verb, quoted)
+        or _named_after_quote(parse, verb, quoted)
+        or _put_it_subject(parse, verb)
+    )
     if misread is not None:
         return misread, "subject"
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
@@ -297,6 +301,28 @@ def _verb_as_noun(parse: Parse, token: Token) -> bool:
     )
 
 
+def _as_put_it(parse: Parse, token: Token) -> bool:
+    """ "..., as a Homeland Security memo put it": the idiom says who said the words before."""
+    return (
+        token.lower in {"put", "puts"}
+        and any(o.lower == "it" for o in parse.deps(token.i, "obj"))
+        and _put_it_subject(parse, token.i) is not None
+    )
+
+
+def _put_it_subject(parse: Parse, verb: int) -> Token | None:
+    """The noun between "as" and "put it", however the parse hung it."""
+    tokens = parse.tokens
+    start = next(
+        (k for k in range(verb - 1, max(-1, verb - _NAME_REACH), -1) if tokens[k].lower in _AS),
+        None,
+    )
+    if start is None or any(t.pos in _VERBAL or t.text == "," for t in tokens[start + 1 : verb]):
+        return None
+    nouns = [t for t in tokens[start + 1 : verb] if t.pos in {"NOUN", "PROPN", "PRON"}]
+    return nouns[-1] if nouns else None
+
+
 def _gerund_as_noun(parse: Parse, token: Token) -> bool:
     """ "..., tweeting, “Notice Trump sniffing”", "walked onto the stage, chanting “U-S-A!”": a
     gerund after a comma the tagger took for a noun."""
@@ -406,7 +432,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
     verbs = reporting_verbs(lang)
     frames = []
     for token in parse.tokens:
-        kind = verbs.get(token.lower)
+        kind = verbs.get(token.lower) or (SPEECH if _as_put_it(parse, token) else None)
         if kind is None or not _predicate(parse, token) or token.dep.startswith(("aux", "cop")):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)

@@ -807,3 +807,19 @@ def test_a_gerund_tagged_as_a_noun_after_a_comma_reports_for_its_clause_s_subjec
     ]  # fmt: skip
     found = facts("en", rows, {"Trump": (0, 1)})
     assert [a.source for a in found.attributions] == ["Trump"]
+
+
+def test_as_a_memo_put_it_credits_the_memo() -> None:
+    # 'a “lawful source of income,” as a Homeland Security memo put it.' - "memo" hung as obl.
+    rows = [
+        ("It", 2, "nsubj", "PRON"), ("is", 2, "cop", "AUX"), ("income", 2, "ROOT", "NOUN"),
+        (",", 2, "punct", "PUNCT"), ("as", 6, "case", "ADP"), ("a", 6, "det", "DET"),
+        ("memo", 7, "obl", "NOUN"), ("put", 2, "acl", "VERB", "VerbForm=Fin"),
+        ("it", 7, "obj", "PRON"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    frames = find_frames(Parse.from_doc(doc), "en", [])
+    assert [(f.kind, f.source_head) for f in frames] == [("speech", 6)]
+    # Without "as", "put it" is only putting.
+    rows[4] = ("so", 6, "advmod", "ADV")
+    assert find_frames(Parse.from_doc(parsed("en", rows)), "en", []) == []
