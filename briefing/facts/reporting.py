@@ -179,6 +179,13 @@ def _subject(
         found, _ = _subject(parse, token.head, quoted, seen + 1)
         if found is not None:
             return found, "shared"
+        # "Protesters marching through the streets chanted": the verb hung on a participle
+        # that describes its subject.
+        head = parse.tokens[token.head]
+        if head.dep.startswith("acl") and head.feature("VerbForm") in {"Ger", "Part"}:
+            noun = parse.tokens[head.head]
+            if noun.pos in {"NOUN", "PROPN"} and noun.i < head.i:
+                return noun, "shared"
     if parse.deps(verb, "aux:pass") or any(
         t.dep == "nsubj:pass" for t in parse.deps(verb, "nsubj")
     ):
@@ -334,15 +341,21 @@ def _gerund_as_noun(parse: Parse, token: Token) -> bool:
     )
 
 
-def _clause_subject(parse: Parse, i: int) -> Token | None:
+def _clause_subject(parse: Parse, i: int, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of the clause a participle hangs in: the first one up its heads, or a name
-    the parse left as the root of the sentence ("Dean, a former chairman, poked at ...")."""
+    the parse left heading the sentence ("Dean, a former chairman, poked at ..."); never one
+    inside a quote."""
     for _ in range(_CLAUSE_REACH):
         token = parse.tokens[i]
-        subjects = [t for t in parse.deps(i, "nsubj") if t.dep != "nsubj:pass"]
+        subjects = [
+            t
+            for t in parse.deps(i, "nsubj")
+            if t.dep != "nsubj:pass" and not _in_quote(t.start, quoted)
+        ]
         if subjects:
             return subjects[0]
-        if token.head == i:
+        head = parse.tokens[token.head]
+        if token.head == i or _in_quote(head.start, quoted):
             return token if token.pos == "PROPN" else None
         i = token.head
     return None
@@ -442,7 +455,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         subject, how = _subject(parse, token.i, quoted)
         source = None
         if subject is None and _gerund_as_noun(parse, token):
-            subject = _clause_subject(parse, token.head)
+            subject = _clause_subject(parse, token.head, quoted)
             how = "subject" if subject is not None else how
         if subject is None and _finite_on_noun(parse, token):
             # "testimoni riferiscono di aver visto": a finite verb the parse hung on its subject.

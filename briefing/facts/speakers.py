@@ -41,6 +41,7 @@ _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
+_TITLE_WORDS = en.TITLES | it.TITLES | set(en.HONORIFICS) | set(it.HONORIFICS)
 
 
 @dataclass(frozen=True)
@@ -181,9 +182,13 @@ class Speakers:
             if plural:
                 return Speaker(None)
             return self._earlier(offset, inside, PRONOUNS.get(lower))
+        if token.pos == "PROPN":
+            # "Dean, a former chairman, poked": a name the recogniser missed is still a name,
+            # the proper nouns around the head without the apposition after them.
+            return Speaker(clean_name(self._name_around(token, span)))
         text = clean_name(article.text[span[0] : span[1]])
         words = text.split()
-        if token.pos == "PROPN" or (
+        if (
             lower in role_words(article.lang)
             and parse.deps(token.i, "flat", "compound", "appos")
             and any(t.pos == "PROPN" for t in parse.within(span[0], span[1]))
@@ -207,6 +212,25 @@ class Speakers:
         if plural:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+
+    def _name_around(self, head: Token, span: tuple[int, int]) -> str:
+        tokens = self.parse.tokens
+        first = last = head.i
+        while first > 0 and _name_word(tokens[first - 1], span):
+            first -= 1
+        while last + 1 < len(tokens):
+            following = tokens[last + 1]
+            if _name_word(following, span):
+                last += 1
+            elif (  # "Center for Media and Public Affairs"
+                following.pos in {"ADP", "DET", "CCONJ"}
+                and last + 2 < len(tokens)
+                and _name_word(tokens[last + 2], span)
+            ):
+                last += 2
+            else:
+                break
+        return self.article.text[tokens[first].start : tokens[last].end]
 
     def _group_of(self, head: Token, person: Ent) -> bool:
         """The person only qualifies a head noun that speaks for them: a body ("l'amministrazione
@@ -352,6 +376,12 @@ class Speakers:
             if token.dep.startswith("nsubj"):
                 found = name
         return found
+
+
+def _name_word(token: Token, span: tuple[int, int]) -> bool:
+    """A word of a name written in the source: a proper noun or a title before one."""
+    inside = span[0] <= token.start and token.end <= span[1]
+    return inside and (token.pos == "PROPN" or token.lower.rstrip(".") in _TITLE_WORDS)
 
 
 def _indefinite(parse: Parse, noun: int) -> bool:

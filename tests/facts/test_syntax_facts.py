@@ -823,3 +823,35 @@ def test_as_a_memo_put_it_credits_the_memo() -> None:
     # Without "as", "put it" is only putting.
     rows[4] = ("so", 6, "advmod", "ADV")
     assert find_frames(Parse.from_doc(parsed("en", rows)), "en", []) == []
+
+
+def test_a_verb_on_a_participle_describing_a_noun_has_that_noun_for_subject() -> None:
+    # 'Protesters marching through town chanted “What curfew?”' - "chanted" an advcl of
+    # "marching", itself on "Protesters".
+    rows = [
+        ("Protesters", 0, "ROOT", "NOUN"), ("marching", 0, "acl", "VERB", "VerbForm=Ger"),
+        ("through", 3, "case", "ADP"), ("town", 1, "obl", "NOUN"),
+        ("chanted", 1, "advcl", "VERB", "VerbForm=Fin"), ("“", 7, "punct", "PUNCT"),
+        ("What", 7, "det", "DET"), ("curfew", 4, "ccomp", "NOUN"), ("?", 7, "punct", "PUNCT"),
+        ("”", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
+    assert [(f.source_head, f.how) for f in frames] == [(0, "shared")]
+
+
+def test_a_clause_s_subject_is_never_taken_from_inside_a_quote() -> None:
+    # 'Dean, a doctor, poked at it, tweeting, “Notice Trump sniffing.”' - "Dean" hung on the
+    # quote's verb, whose subject "Trump" is the quote's own.
+    rows = [
+        ("Dean", 14, "vocative", "PROPN"), (",", 3, "punct", "PUNCT"), ("a", 3, "det", "DET"),
+        ("doctor", 0, "appos", "NOUN"), (",", 3, "punct", "PUNCT"),
+        ("poked", 0, "conj", "VERB", "VerbForm=Part"), ("at", 7, "case", "ADP"),
+        ("it", 5, "obl", "PRON"), (",", 9, "punct", "PUNCT"), ("tweeting", 5, "obl", "NOUN"),
+        (",", 9, "punct", "PUNCT"), ("“", 14, "punct", "PUNCT"), ("Notice", 13, "compound", "PROPN"),
+        ("Trump", 14, "nsubj", "PROPN"), ("sniffing", 14, "ROOT", "VERB", "VerbForm=Ger"),
+        (".", 14, "punct", "PUNCT"), ("”", 14, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Dean": (0, 1), "Trump": (13, 14)})
+    frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
+    assert [f.source_head for f in frames] == [0]
