@@ -561,6 +561,12 @@ def _squash(text: str) -> str:
     return re.sub(r"[^\w]", "", text.casefold())
 
 
+def has_parts(title: str) -> bool:
+    """Whether a title has separated parts (a site name, a date) clean_title could drop: a
+    title without them is kept as it is, whatever the sites."""
+    return len(_TITLE_SEPARATORS.split(clean_line(title))) >= 2
+
+
 def clean_title(title: str, sites: list[str] | tuple[str, ...] = ()) -> str:
     """Remove a site name or date glued to a headline ("Headline - BBC News", "X | DW | 19.01.2020")."""
     title = clean_line(title)
