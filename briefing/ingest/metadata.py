@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from itertools import islice
 
 from briefing.text import one_line
 
@@ -478,9 +479,12 @@ def is_trailing_furniture(line: str) -> bool:
 
     A trailing "Also on HuffPost:" counts too: what it introduced has been dropped.
     """
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
     text = line.rstrip()
-    return len(words) <= 6 and bool(text) and (text.endswith(":") or not text.endswith(END_PUNCT))
+    if not text or (text.endswith(END_PUNCT) and not text.endswith(":")):
+        return False
+    # words holding a letter, counted only as far as the seventh (a last paragraph is long)
+    words = (w for w in text.split() if any(c.isalpha() for c in w))
+    return sum(1 for _ in islice(words, 7)) <= 6
 
 
 # Legal tails glued to the last paragraph: "... Ultimo aggiornamento: 22:07 © RIPRODUZIONE RISERVATA".
@@ -493,9 +497,12 @@ _LEGAL_TAIL = re.compile(
 _LEGAL_HINT = re.compile(r"riservat|rights reserved", re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-•*·]\s+)")
+
+
 def _bare(line: str) -> str:
     """A line without a leading list marker ("- 24 July 2015" reads as "24 July 2015")."""
-    return re.sub(r"^\s*(?:[-•*·]\s+)", "", line)
+    return _LIST_MARKER.sub("", line)
 
 
 def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
