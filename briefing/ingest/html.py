@@ -6,7 +6,7 @@ import json
 import re
 from copy import copy
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -307,7 +307,7 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
     ]
 
 
-@cache
+@lru_cache(maxsize=1)
 def _options_of_day(day: str):
     """trafilatura's settings, read once a day (its date search is bounded by today)."""
     from trafilatura.settings import Extractor
@@ -318,7 +318,10 @@ def _options_of_day(day: str):
 def _extractor(url: str | None):
     """The settings for one page: the day's, with the page's address (reading the settings
     anew for each page was a tenth of trafilatura's time)."""
-    options = copy(_options_of_day(date.today().isoformat()))
+    options = _options_of_day(date.today().isoformat())
+    if url is None:
+        return options  # shared: trafilatura copies the settings it changes (its recall retry)
+    options = copy(options)
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     return options
@@ -330,7 +333,9 @@ class _Extracted:
     Its metadata (htmldate's date search, authors, categories, licence: a fifth of a page's
     import) is used only when the page's own tags lack a field; it is read from the page by
     the same call, with the same settings, that bare_extraction(with_metadata=True) makes, and
-    is empty when the extraction was given up, as it was then.
+    is empty when the extraction was given up, as it was then. One difference: a page whose
+    metadata alone trafilatura fails to read keeps its extracted text (that failure used to
+    give up the whole extraction, and the page's plain text was taken instead).
     """
 
     def __init__(self, html: str, options, document) -> None:
