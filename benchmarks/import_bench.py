@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+from statistics import median
 import subprocess
 import sys
 import tempfile
@@ -262,12 +263,21 @@ def main(argv: list[str]) -> int:
         print(f"  after:  {_uptime()}")
     for line in report(n, runs):
         print(line)
-    best = {name: max(n / r["cli_cpu"] for r in rs) for name, rs in runs.items()}
-    this = list(best)[-1]
-    verdict = "ok" if best[this] >= TARGET else "MISSED"
+    # CPU seconds on a loaded machine vary by 10-20% from run to run (the other hyperthread,
+    # caches): each tree's median and best (the least disturbed run) are printed.
+    for name, rs in runs.items():
+        cli_rates = sorted(n / r["cli_cpu"] for r in rs)
+        inproc_rates = sorted(r["added"] / r["cpu_s"] for r in rs)
+        print(
+            f"{name}: per CPU second, briefing add median {median(cli_rates):.0f} best "
+            f"{cli_rates[-1]:.0f}; import_sources + store median {median(inproc_rates):.0f} "
+            f"best {inproc_rates[-1]:.0f}"
+        )
+    this = median(n / r["cli_cpu"] for r in runs[list(runs)[-1]])
+    verdict = "ok" if this >= TARGET else "MISSED"
     print(
-        f"import target >= {TARGET} articles per CPU second (`briefing add`, one core): "
-        f"{best[this]:.0f}, {verdict}"
+        f"import target >= {TARGET} articles per CPU second (`briefing add`, one core, "
+        f"median): {this:.0f}, {verdict}"
     )
     return 0
 
