@@ -26,12 +26,12 @@ from __future__ import annotations
 import json
 import os
 import resource
-from statistics import median
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
