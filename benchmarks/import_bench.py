@@ -57,6 +57,7 @@ def cli(files: Path, home: Path, tree: Path | None = None) -> tuple[float, str, 
         text=True,
         check=False,
         env=_env(tree),
+        cwd=files.parent,  # `-m` puts the working folder first: a checkout there would win
     )
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -64,6 +65,19 @@ def cli(files: Path, home: Path, tree: Path | None = None) -> tuple[float, str, 
     if done.returncode != 0:
         raise SystemExit(f"briefing add failed ({done.returncode}): {done.stderr[-2000:]}")
     return seconds, done.stdout.strip().splitlines()[0], cpu
+
+
+def package_of(tree: Path | None, cwd: Path) -> Path:
+    """The `briefing` package a child started as cli() starts it imports."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import briefing; print(briefing.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(tree),
+        cwd=cwd,
+    )
+    return Path(done.stdout.strip()).parent
 
 
 def in_process(files: Path, folder: Path, tree: Path | None = None) -> dict:
@@ -185,14 +199,10 @@ def _split(kind: dict) -> str:
 def report(n: int, runs: dict[str, list[dict]]) -> list[str]:
     """One column per tree, a row per figure; rates per wall second and per CPU second."""
     names = list(runs)
-    width = max(34, *(len(name) + 2 for name in names))
-    lines = [f"{'':40}" + "".join(f"{name:>{width}}" for name in names)]
+    rows: list[tuple[str, list[str]]] = []
 
     def row(label: str, cell) -> None:
-        cells = []
-        for name in names:
-            cells.append(" | ".join(cell(run) for run in runs[name]))
-        lines.append(f"{label:40}" + "".join(f"{c:>{width}}" for c in cells))
+        rows.append((label, [" | ".join(cell(run) for run in runs[name]) for name in names]))
 
     row("briefing add, wall", lambda r: f"{_rate(n, r['cli_s'])} ({r['cli_s']:.1f} s)")
     row(
@@ -217,6 +227,9 @@ def report(n: int, runs: dict[str, list[dict]]) -> list[str]:
             lambda r, k=kind: _rate(r["kinds"][k]["added"], r["kinds"][k]["total_cpu"]),
         )
         row(f"  {kind}, CPU ms a file: importer + store", lambda r, k=kind: _split(r["kinds"][k]))
+    width = 2 + max(len(c) for _, cells in rows for c in cells + names)
+    lines = [f"{'':42}" + "".join(f"{name:>{width}}" for name in names)]
+    lines += [f"{label:42}" + "".join(f"{c:>{width}}" for c in cells) for label, cells in rows]
     return lines
 
 
@@ -244,8 +257,11 @@ def main(argv: list[str]) -> int:
             tree, name = checkout(against, Path(tmp) / "against")
             trees[name] = tree
         trees[f"this checkout ({_git('rev-parse', '--short', 'HEAD')}{dirty})"] = ROOT
-        for tree in trees.values():
+        for name, tree in trees.items():
             _compile(tree)
+            package = package_of(tree, files.parent)
+            if not package.is_relative_to(tree):
+                raise SystemExit(f"{name}: the child imports {package}, not {tree}")
         print(
             f"import benchmark, {n} files shaped {shape!r} ({size:.1f} MB, written in "
             f"{made:.1f} s), no analysis, {rounds} round(s)\n  before: {_uptime()}",
