@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 import import_bench  # noqa: E402  (sibling scripts, not a package)
 import store_bench  # noqa: E402
 import tui_bench  # noqa: E402
-from synth import build, write_files  # noqa: E402
+from synth import build  # noqa: E402
 
 README = HERE / "README.md"
 START, END = "<!-- run_all: start -->", "<!-- run_all: end -->"
@@ -147,7 +147,7 @@ def at_size(n: int, log, hello: float, stores: Path | None = None) -> list[Row]:
         reader = store_reader(folder)
         log("  import_bench")
         files = Path(tmp) / "files"
-        write_files(files, n)
+        import_bench.write_kinds(files, n, "seed")  # one folder a kind
         cli_s, summary, cli_cpu = import_bench.cli(files, Path(tmp) / "home")
         inproc = import_bench.in_process(files, Path(tmp) / "imported")
     k = f"{n:,}"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from copy import copy
+from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -221,13 +224,12 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
         raise Refused("empty or unreadable HTML")
     meta = _meta(tree)
     ld = _article_ld(tree)
+    options = _extractor(url)
     try:
-        document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
-        )
+        document = trafilatura.bare_extraction(html, options=options)
     except (RecursionError, ValueError, TypeError):
         document = None  # pathological markup: fall back to the plain text of the page
-    extracted = (document.as_dict() if hasattr(document, "as_dict") else document) or {}
+    extracted = _Extracted(html, options, document)
     text = extracted.get("text") or ""
     if not text.strip():
         body_element = tree.find(".//body")
@@ -247,11 +249,13 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
         or extracted.get("sitename")
         or (host.removeprefix("www.") if host else None)
     )
-    sites = [
-        s for s in (source, extracted.get("sitename"), host, meta.get("application-name")) if s
-    ]
-    if host:
-        sites.append(host.removeprefix("www.").split(".")[0])
+
+    def sites() -> list[str]:  # asked only of a title with parts to drop (see _Extracted)
+        names = [
+            s for s in (source, extracted.get("sitename"), host, meta.get("application-name")) if s
+        ]
+        return names + ([host.removeprefix("www.").split(".")[0]] if host else [])
+
     raw_title = next(
         (
             t
@@ -261,13 +265,15 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
                 meta.get("twitter:title"),
                 meta.get("title"),
                 _page_title(tree),
-                extracted.get("title"),  # last: it may be an <h1> holding a section name
             )
             if t and t.strip()
         ),
         None,
-    )
-    title = metadata.clean_title(raw_title[:1000], sites) if raw_title else None
+    ) or _nonblank(extracted.get("title"))  # last: it may be an <h1> holding a section name
+    title = None
+    if raw_title:
+        raw_title = raw_title[:1000]
+        title = metadata.clean_title(raw_title, sites() if metadata.has_parts(raw_title) else ())
     lines, credits = metadata.strip_lines(text.split("\n"))
     if title:
         headings = [h.text_content() for h in tree.xpath("//h1 | //h2")[:6]]
@@ -299,6 +305,68 @@ def parse(html: str, *, origin: str | None = None, url: str | None = None) -> li
             credit="; ".join(credits) or None,
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _options_of_day(day: str):
+    """trafilatura's settings, read once a day (its date search is bounded by today)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", comments=False, tables=False)
+
+
+def _extractor(url: str | None):
+    """The settings for one page: the day's, with the page's address (reading the settings
+    anew for each page was a tenth of trafilatura's time)."""
+    options = _options_of_day(date.today().isoformat())
+    if url is None:
+        return options  # shared: trafilatura copies the settings it changes (its recall retry)
+    options = copy(options)
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+class _Extracted:
+    """What trafilatura found on a page: the text always, its metadata only when asked for.
+
+    Its metadata (htmldate's date search, authors, categories, licence: a fifth of a page's
+    import) is used only when the page's own tags lack a field; it is read from the page by
+    the same call, with the same settings, that bare_extraction(with_metadata=True) makes, and
+    is empty when the extraction was given up, as it was then. One difference: a page whose
+    metadata alone trafilatura fails to read keeps its extracted text (that failure used to
+    give up the whole extraction, and the page's plain text was taken instead).
+    """
+
+    def __init__(self, html: str, options, document) -> None:
+        self._html, self._options, self._document = html, options, document
+        self._metadata: dict | None = None
+
+    def get(self, field: str):
+        if self._document is None:
+            return None
+        if field == "text":
+            return self._document.text
+        if self._metadata is None:
+            from trafilatura.metadata import extract_metadata
+
+            options = self._options
+            try:
+                found = extract_metadata(
+                    self._html,
+                    options.url,
+                    options.date_params,
+                    options.fast,
+                    options.author_blacklist,
+                )
+            except (RecursionError, ValueError, TypeError):
+                found = None  # as bare_extraction then gave up the whole page
+            self._metadata = found.as_dict() if found is not None else {}
+        return self._metadata.get(field)
+
+
+def _nonblank(value: str | None) -> str | None:
+    return value if value and value.strip() else None
 
 
 def _headline_in_title(title: str, headings: list[str]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from functools import lru_cache
+from itertools import islice
 
 from briefing.text import one_line
 
@@ -426,6 +428,14 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 300:
         return False
+    return _is_furniture(line)
+
+
+@lru_cache(maxsize=4096)
+def _is_furniture(line: str) -> bool:
+    # Remembered: a site's furniture lines come back in each of its articles, and the ends of a
+    # text are judged twice (strip_lines, site_from_furniture); the two patterns try each of
+    # their ~40 phrases at every position of the line (~20 µs a line).
     if _FURNITURE.search(line):
         return True
     return len(line.split()) <= 12 and _FURNITURE_SHORT.search(line) is not None
@@ -478,9 +488,12 @@ def is_trailing_furniture(line: str) -> bool:
 
     A trailing "Also on HuffPost:" counts too: what it introduced has been dropped.
     """
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
     text = line.rstrip()
-    return len(words) <= 6 and bool(text) and (text.endswith(":") or not text.endswith(END_PUNCT))
+    if not text or (text.endswith(END_PUNCT) and not text.endswith(":")):
+        return False
+    # words holding a letter, counted only as far as the seventh (a last paragraph is long)
+    words = (w for w in text.split() if any(c.isalpha() for c in w))
+    return sum(1 for _ in islice(words, 7)) <= 6
 
 
 # Legal tails glued to the last paragraph: "... Ultimo aggiornamento: 22:07 © RIPRODUZIONE RISERVATA".
@@ -493,9 +506,12 @@ _LEGAL_TAIL = re.compile(
 _LEGAL_HINT = re.compile(r"riservat|rights reserved", re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-•*·]\s+)")
+
+
 def _bare(line: str) -> str:
     """A line without a leading list marker ("- 24 July 2015" reads as "24 July 2015")."""
-    return re.sub(r"^\s*(?:[-•*·]\s+)", "", line)
+    return _LIST_MARKER.sub("", line)
 
 
 def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -559,6 +575,12 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 
 def _squash(text: str) -> str:
     return re.sub(r"[^\w]", "", text.casefold())
+
+
+def has_parts(title: str) -> bool:
+    """Whether a title has separated parts (a site name, a date) clean_title could drop: a
+    title without them is kept as it is, whatever the sites."""
+    return len(_TITLE_SEPARATORS.split(clean_line(title))) >= 2
 
 
 def clean_title(title: str, sites: list[str] | tuple[str, ...] = ()) -> str:

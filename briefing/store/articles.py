@@ -21,6 +21,13 @@ _EDITABLE = set(_ARTICLE_FIELDS) - {"id"} | {"body"}
 _BLANK_ARTICLE = Article(id="", title="").to_dict()
 
 
+def _metadata_doc(article: Article) -> dict[str, Any]:
+    """Article.to_dict(with_body=False), without dataclasses.asdict's deep copy of each field
+    (a tenth of an import's store write): the fields are plain values, and the one list
+    (tags) is replaced by the caller."""
+    return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+
+
 def _matches_content_hash(text: str, content_hash: str | None) -> bool:
     """A body stored before checksums: its content hash is of the raw or normalised text."""
     if not content_hash:
@@ -100,7 +107,7 @@ class ArticlesMixin:
         groups = []
         added = utc_now()
         for (article, content_hash, _), span in zip(fresh, spans, strict=True):
-            doc = article.to_dict(with_body=False)
+            doc = _metadata_doc(article)
             doc["id"] = seen_hashes[content_hash]
             doc["content_hash"] = content_hash
             doc["tags"] = list(dict.fromkeys(doc.get("tags") or []))

@@ -153,3 +153,51 @@ def test_hostile_text_in_a_page_is_cleaned():
 def test_social_network_names_are_not_authors():
     head = '<title>Un titolo qualsiasi</title><meta name="author" content="Facebook Com; Anna Bianchi">'
     assert only_article(import_text(page(head), kind="html")).author == "Anna Bianchi"
+
+
+@pytest.fixture
+def metadata_reads(monkeypatch):
+    """The pages trafilatura's metadata search (htmldate and all) was asked to read."""
+    import trafilatura.core
+    import trafilatura.metadata
+
+    reads = []
+    original = trafilatura.metadata.extract_metadata
+
+    def counted(*args, **kwargs):
+        reads.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.metadata, "extract_metadata", counted)
+    monkeypatch.setattr(trafilatura.core, "extract_metadata", counted)  # bare_extraction's
+    return reads
+
+
+def test_trafilatura_metadata_is_not_read_when_the_page_tags_say_it_all(metadata_reads):
+    head = (
+        '<meta property="og:title" content="Colloqui a Miami, nessuna svolta">'
+        '<meta property="og:site_name" content="Notizie Esempio">'
+        '<meta property="article:published_time" content="2025-12-02T08:00:00+01:00">'
+        '<meta name="author" content="Anna Bianchi">'
+    )
+    article = only_article(import_text(page(head), kind="html"))
+    assert (article.title, article.source, article.author) == (
+        "Colloqui a Miami, nessuna svolta",
+        "Notizie Esempio",
+        "Anna Bianchi",
+    )
+    assert article.published == "2025-12-02T08:00:00+01:00"
+    assert metadata_reads == []
+
+
+def test_a_site_name_only_trafilatura_finds_still_leaves_the_title(metadata_reads):
+    # no og:site_name, publisher or application-name: the site's name comes from twitter:site
+    head = (
+        "<title>Colloqui a Miami, nessuna svolta | Esempio</title>"
+        '<meta name="twitter:site" content="@Esempio">'
+        '<meta property="article:published_time" content="2025-12-02T08:00:00+01:00">'
+    )
+    article = only_article(import_text(page(head), kind="html"))
+    assert article.source == "Esempio"
+    assert article.title == "Colloqui a Miami, nessuna svolta"
+    assert len(metadata_reads) == 1  # once a page, however many fields it fills
