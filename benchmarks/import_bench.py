@@ -80,18 +80,24 @@ def package_of(tree: Path | None, cwd: Path) -> Path:
     return Path(done.stdout.strip()).parent
 
 
-def in_process(files: Path, folder: Path, tree: Path | None = None) -> dict:
-    """The importers and the store in a child process (see measure): totals and each kind's."""
+def child_json(script: str, args: list[str], tree: Path | None, what: str):
+    """Run `script` with `args` in a child process importing `tree`'s briefing; the JSON its
+    last line prints."""
     done = subprocess.run(
-        [sys.executable, __file__, "--measure", str(files), str(folder)],
+        [sys.executable, script, *args],
         capture_output=True,
         text=True,
         check=False,
         env=_env(tree),
     )
     if done.returncode != 0:
-        raise SystemExit(f"in-process measure failed: {done.stderr[-2000:]}")
+        raise SystemExit(f"{what} failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def in_process(files: Path, folder: Path, tree: Path | None = None) -> dict:
+    """The importers and the store in a child process (see measure): totals and each kind's."""
+    return child_json(__file__, ["--measure", str(files), str(folder)], tree, "in-process measure")
 
 
 def measure(files: Path, folder: Path) -> dict:

@@ -13,14 +13,13 @@ status 1 when any does. Reads ../shared but copies nothing from it.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from import_bench import _env, _git, checkout, write_kinds  # noqa: E402  (a sibling script)
+from import_bench import _git, checkout, child_json, write_kinds  # noqa: E402  (a sibling script)
 
 
 def corpus() -> Path:
@@ -47,16 +46,7 @@ def dump(paths: list[str]) -> None:
 
 
 def imported(paths: list[str], tree: Path) -> dict[str, list]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--dump", *paths],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=_env(tree),
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"import failed: {done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return child_json(__file__, ["--dump", *paths], tree, "import")
 
 
 def differences(before: list, after: list) -> list[str]:
