@@ -25,8 +25,10 @@ _QUOTES = re.compile(
     r"(?m)«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
-    # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said'.
-    r"|“(?P<g>[^“”\"\n]{1,3000})\""
+    # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said',
+    # a quote ended by a comma for its frame (a paragraph opened “ and closed " may be a
+    # quoted report with frames of its own).
+    r"|“(?P<g>[^“”\"\n]{0,2999}[,?!])\""
     # A quote running over several paragraphs opens each and closes only the last.
     r"|^[ \t]*[\"“](?P<h>[^\"“”\n]{20,3000})$"
 )

@@ -288,3 +288,13 @@ def test_a_quote_over_several_paragraphs_opens_each_and_closes_the_last() -> Non
         "In an illustratio",
         "Without this netw",
     ]
+
+
+def test_a_paragraph_opened_curly_and_closed_straight_keeps_the_frames_inside() -> None:
+    # A quoted report: its own frame ("ha dichiarato") still names the speaker.
+    text = (
+        "Lo scrive la rete.\n“Anna Rossi, sottosegretaria, ha dichiarato a luglio che "
+        "l'Artico riveste un'importanza notevole per la sicurezza della regione\".\n"
+    )
+    found = _quotes(text, "it", {"Anna Rossi": "PER"})
+    assert not any(quote.startswith("Anna Rossi") for _, quote, _ in found)
