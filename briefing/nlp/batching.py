@@ -3,8 +3,8 @@
 A tok2vec's arrays grow with the tokens of its whole batch (the NER model's concatenated
 embeddings are 2 KB a token): 64 news articles make arrays of tens of megabytes, which the
 C allocator maps fresh from the system on every call, so each batch pays page faults over
-all of them. In batches of a few thousand tokens the same work costs a half to two thirds
-(benchmarks/syntax_speed.py). The parser and NER, which gain from large batches, keep
+all of them. In batches of a few thousand tokens the same work costs 45-70% of that time
+(benchmarks/README.md, issue 15). The parser and NER, which gain from large batches, keep
 nlp.pipe's.
 """
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Tokens a tok2vec sees at once: above ~8,000 its arrays outgrow what the allocator reuses.
+# Tokens a tok2vec sees at once: 1,000 to 8,000 measured alike; 15,000 was already slower.
 TOK2VEC_TOKENS = 3000
 
 
