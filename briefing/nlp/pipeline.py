@@ -284,7 +284,7 @@ def load(
     with _lock:  # the TUI's workers and the CLI may ask at once; load each pipeline once
         if key in _cache:
             return _cache[key]
-        from briefing.nlp import tokenizing
+        from briefing.nlp import batching, tokenizing
         from briefing.nlp.spans import ensure_extensions
 
         ensure_extensions()
@@ -301,6 +301,7 @@ def load(
                 _add_rules(nlp, lang)
                 version = f"{version}+rules{RULES_VERSION}"
             tokenizing.tune(nlp.tokenizer)  # same tokens, a cache that works
+            batching.bound_tok2vecs(nlp)  # the tok2vecs' arrays kept small (batching.py)
             loaded = LoadedPipeline(nlp, name, version)
             _cache[key] = loaded
             # A loaded pipeline lives as long as the process: keep its many objects out of
