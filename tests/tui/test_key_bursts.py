@@ -129,8 +129,8 @@ async def _typed(size, keys, burst: bool) -> dict:
             _burst(app, *keys)
         else:
             await pilot.press(*keys)
-        for _ in range(3):  # the article the list stopped on opens a moment later
-            await pilot.pause(0.05)
+        for _ in range(3):  # the article the list stopped on opens a few messages later
+            await pilot.pause()
         return _where(app)
 
 

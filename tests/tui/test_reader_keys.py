@@ -363,7 +363,8 @@ async def test_command_palette_runs_an_action(app, store):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Star")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette's search is a worker
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert store.get(SEED_ID).starred
