@@ -13,14 +13,18 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from threading import RLock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.models import Feed
 from briefing.store import schema
 from briefing.store.core import locked
 from briefing.store.errors import BodyDamaged, StoreError
-from briefing.store.search import INDEXED_TABLES, Indexed, SearchIndex, indexed, remove_files
 from briefing.store.tables import JournalledTables
+
+if TYPE_CHECKING:
+    from briefing.store.search import Indexed, SearchIndex
+# search.py is imported where it is used: it brings the query language and the identities,
+# which the reader's first paint from the list head needs none of.
 
 _BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader stays responsive
 
@@ -44,6 +48,8 @@ class SearchMixin:
     search_problem: str | None = None  # why the index was dropped during this session, if so
 
     def _load(self) -> None:
+        from briefing.store.search import SearchIndex, remove_files
+
         self._before_migration: tuple[int, str] | None = None
         super()._load()
         self._search = None
@@ -77,6 +83,8 @@ class SearchMixin:
     def _kept_through_migration(self, count: int) -> SearchIndex | None:
         """The index as it was, when it agreed with the store before migration steps that
         change nothing it holds; it then records where the migrated store stands."""
+        from briefing.store.search import SearchIndex
+
         if self._before_migration is None:
             return None
         version, position = self._before_migration
@@ -124,6 +132,8 @@ class SearchMixin:
         if index is None or index.readonly:
             super()._commit(*groups)
             return
+        from briefing.store.search import INDEXED_TABLES, indexed
+
         changes = [op for group in groups for op in group if op[0] in INDEXED_TABLES]
         # Articles as they were: their old words leave the FTS table (copies, as a store
         # update rewrites the document in place).
@@ -158,6 +168,8 @@ class SearchMixin:
             return ""
 
     def _drop_search(self, exc: Exception) -> None:
+        from briefing.store.search import remove_files
+
         self.search_problem = f"search index dropped ({exc}); it is rebuilt on next launch"
         if self._search is not None:
             self._search.close()
@@ -192,6 +204,8 @@ class SearchMixin:
         Chunk by chunk, each under the store's lock, so other threads may read and write in
         between: their writes reach the half-built index through _commit, like any other.
         """
+        from briefing.store.search import SearchIndex
+
         with self._mutex:
             self._writable()
             if self._search is not None and not fresh:
