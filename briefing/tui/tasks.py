@@ -65,6 +65,7 @@ class Tasks:
             self.store.load()
             articles = self.store.articles()
             index = self.services.open_index(self.store)
+            self.store.load_analyses_index()  # the first article opens without parsing it
         except Exception as exc:  # noqa: BLE001 (a damaged store: the app says so and quits)
             self.post_message(ListLoaded([], error=str(exc)))
             return
