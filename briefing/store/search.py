@@ -613,6 +613,21 @@ class SearchIndex:
             order = self._order = ([n for n, _ in rows], ids)
         return order
 
+    def forget_order(self) -> None:
+        """Read the list order again on next need (the store now maps ids to its own)."""
+        self._order = None
+        self._cache = _ResultCache()
+
+    def numbers_of(self, ids: list[str]) -> dict[str, int]:
+        """Article id -> its number, for these ids (a screenful: one query)."""
+        found: dict[str, int] = {}
+        with self._read_lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                sql = f"SELECT id, n FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                found.update(self._reader.execute(sql, chunk).fetchall())
+        return found
+
     def warm(self) -> None:
         """Load the list order and the people joins now (a worker after first paint), not on
         the first keystroke."""

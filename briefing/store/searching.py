@@ -10,6 +10,7 @@ open and rebuilt (build_search_index, `briefing reindex`).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from threading import RLock
@@ -22,6 +23,7 @@ from briefing.store.errors import BodyDamaged, StoreError
 from briefing.store.tables import JournalledTables
 
 if TYPE_CHECKING:
+    from briefing.store.head import ListHead
     from briefing.store.search import Indexed, SearchIndex
 # search.py is imported where it is used: it brings the query language and the identities,
 # which the reader's first paint from the list head needs none of.
@@ -35,6 +37,8 @@ class SearchMixin:
     # Relied on, defined by StoreCore, ArticlesMixin, FeedsMixin (declared only: no value here).
     directory: Path
     readonly: bool
+    loaded: bool
+    head: ListHead | None
     _mutex: RLock
     _storage: JournalledTables
     _keys: dict[str, dict[Any, int]]
@@ -45,6 +49,10 @@ class SearchMixin:
     feeds: Callable[[], list[Feed]]  # FeedsMixin
 
     _search: SearchIndex | None = None
+    # opened from the list head before a deferred load (early_search_index), adopted by _load
+    _early_search: SearchIndex | None = None
+    _early_tried = False
+    _early_lock = threading.Lock()  # one per process is enough: opened once, at first paint
     search_problem: str | None = None  # why the index was dropped during this session, if so
 
     def _load(self) -> None:
@@ -54,10 +62,17 @@ class SearchMixin:
         super()._load()
         self._search = None
         count = len(self._keys["articles"])
+        early, self._early_search = self._early_search, None
         try:
-            self._search = SearchIndex.open(
-                self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
-            )
+            if early is not None and early.agrees(count, schema.SCHEMA_VERSION, self._position()):
+                self._search = early  # the one the reader filtered with before the load
+                early.forget_order()  # read again with the store's own id strings
+            else:
+                if early is not None:
+                    early.close()
+                self._search = SearchIndex.open(
+                    self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
+                )
             if self._search is None:  # never `or`: an index's truth is its length, a query
                 self._search = self._kept_through_migration(count)
         except (sqlite3.Error, OSError):
@@ -114,6 +129,9 @@ class SearchMixin:
         try:
             super().close()
         finally:
+            if self._early_search is not None:  # never loaded: never adopted
+                self._early_search.close()
+                self._early_search = None
             if self._search is not None:
                 self._search.close()
                 self._search = None
@@ -178,6 +196,27 @@ class SearchMixin:
             remove_files(self.directory)
         except OSError:
             pass  # its journal position is behind the store's: the next open rebuilds it
+
+    def early_search_index(self) -> SearchIndex | None:
+        """Before a deferred load: the search index, if it agrees with the list head (its
+        count and journal position), so a filter works from first paint. None once loaded (ask
+        search_index()) or when it does not agree. The load adopts it: one index, one cache."""
+        head = self.head
+        if self.loaded or head is None:
+            return None
+        from briefing.store.search import SearchIndex
+
+        with self._early_lock:
+            if self._early_search is None and not self._early_tried:
+                self._early_tried = True
+                position = f"{head.position[0]} {head.position[1]}"
+                try:
+                    self._early_search = SearchIndex.open(
+                        self.directory, self.readonly, head.count, head.schema, position
+                    )
+                except (sqlite3.Error, OSError):
+                    self._early_search = None
+            return self._early_search
 
     @locked
     def search_index(self) -> SearchIndex | None:

@@ -427,9 +427,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self._clear_error(error_box)
         self.filter_text, self.filter_query = text, query
         if not self.list_loaded:
-            # ListLoaded applies it: the matches need every article's row
-            self._count_line = "loading the list… the filter applies in a moment"
-            self.query_one("#list-count", Static).update(Text(self._count_line, end=""))
+            self._filter_head(query, keep)
             return True
         if self.index is None:
             # The index is still being built in its worker; IndexReady applies the filter.
@@ -443,6 +441,24 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         if not isinstance(self.focused, FilterInput):
             self._find_matches()  # while typing, marking matches waits until the box is left
         return True
+
+    def _filter_head(self, query: Any, keep: str | None) -> None:
+        """Before the store is loaded: the head's rows that match, counted and picked through
+        the search index. They are the result's first rows (the head is the list's start);
+        ListLoaded lists the rest."""
+        index = self.store.early_search_index()
+        if index is None:  # no index that agrees with the head: wait for the load
+            line = "loading the list… the filter applies in a moment"
+        else:
+            found = index.matching(query)
+            numbers = index.numbers_of([a.id for a in self.articles])
+            rows = [a for a in self.articles if numbers.get(a.id) in found]
+            self.article_list.set_articles(rows, keep=keep)
+            line = (
+                f"{len(found):,} of {plural(self.store.head.count, 'article')} · loading the rest…"
+            )
+        self._count_line = line
+        self.query_one("#list-count", Static).update(Text(line, end=""), layout=False)
 
     @staticmethod
     def _clear_error(error_box: Static) -> None:

@@ -139,3 +139,27 @@ def test_a_restore_removes_the_head(directory: Path):
         made = store.backup("test")
     restore(made, directory, backups_dir=directory.parent / "backups")
     assert not (directory / layout.HEAD).exists()
+
+
+def test_the_search_index_opened_from_the_head_is_the_one_the_load_keeps(directory: Path):
+    store = _open(directory, deferred=True)
+    try:
+        early = store.early_search_index()
+        assert early is not None and not store.loaded
+        assert len(early.everything()) == 11
+        store.load()
+        assert store.search_index() is early
+        assert store.early_search_index() is None  # loaded: search_index() it is
+    finally:
+        store.close()
+
+
+def test_no_search_index_from_a_head_it_disagrees_with(directory: Path):
+    from briefing.store.search import SEARCH_FILE
+
+    (directory / SEARCH_FILE).unlink()
+    store = _open(directory, deferred=True)
+    try:
+        assert store.early_search_index() is None
+    finally:
+        store.close()

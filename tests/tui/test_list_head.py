@@ -75,7 +75,7 @@ async def test_the_first_screen_is_the_head_and_the_list_comes_whole_after(temp_
         store.close()
 
 
-async def test_a_filter_typed_before_the_load_applies_once_it_is_done(temp_home):
+async def test_a_filter_typed_before_the_load_shows_the_heads_matches_then_all(temp_home):
     _fill()
     store = Store.open(deferred=True)
     try:
@@ -83,8 +83,10 @@ async def test_a_filter_typed_before_the_load_applies_once_it_is_done(temp_home)
         app = make_app(store, Config(), services=fake_services())
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("slash", *"cremlino")
-            assert "loading" in _count_line(app)
-            assert len(app.article_list.articles) == 3  # still the head
+            # through the search index at once: the head's matches, and how many there are
+            assert [a.title for a in app.article_list.articles] == ["Notizia 8"]
+            assert _count_line(app).startswith("4 of 10 articles · loading the rest")
+            assert not store.loaded
             gate.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
