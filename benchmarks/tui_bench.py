@@ -77,6 +77,10 @@ async def pilot(pilot):
     while app.filter_text != "x":
         await asyncio.sleep(0.001)
     out["key_while_indexing_ms"] = (time.perf_counter() - s) * 1000
+    # its first rows: from the index at once, or (no index agreeing with the head) once loaded
+    while " of " not in app._count_line:
+        await asyncio.sleep(0.001)
+    out["filter_first_rows_ms"] = (time.perf_counter() - s) * 1000
     # Usable from first paint: the key above filtered the list, no "indexing…" wait.
     out["filter_at_first_paint"] = not any(w in app._count_line for w in ("indexing", "loading"))
     out["indexing_when_typed"] = any(w.name == "build_index" for w in app.workers)
@@ -226,6 +230,7 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "filter_frame_cpu_ms": statistics.median(r["filter_frame_cpu_ms"] for r in runs),
         "key_while_indexing_ms": statistics.median(r["key_while_indexing_ms"] for r in runs),
         "filter_applied_ms": statistics.median(r["filter_applied_ms"] for r in runs),
+        "filter_first_rows_ms": statistics.median(r["filter_first_rows_ms"] for r in runs),
         "list_whole_s": statistics.median(r["list_whole_s"] for r in runs),
         "head_only": all(r["head_only"] for r in runs),
         "index_s": statistics.median(r["index_s"] for r in runs),
@@ -242,7 +247,8 @@ SIDE_BY_SIDE = [  # (figure, key in summarise(), unit)
     ("  of which store open", "store_open_median_s", "s"),
     ("  of which app (list, compose, paint)", "app_median_s", "s"),
     ("rows at first paint", "rows", ""),
-    ("a key at first paint: its rows listed after", "filter_applied_ms", "ms"),
+    ("a key at first paint: its first rows after", "filter_first_rows_ms", "ms"),
+    ("a key at first paint: all its rows after", "filter_applied_ms", "ms"),
     ("every article listed, after first paint", "list_whole_s", "s"),
     ("keystroke, list updated (wall)", "filter_handled_median_ms", "ms"),
     ("keystroke, list updated (app thread's CPU)", "filter_handled_cpu_ms", "ms"),
@@ -338,8 +344,9 @@ def report(what: str, figures: dict[str, Any], hello: float) -> None:
         f"{figures['filter_handled_cpu_ms']:.1f} ms and {figures['filter_frame_cpu_ms']:.1f} ms"
     )
     print(
-        f"  a key at first paint: its rows listed {figures['filter_applied_ms']:.0f} ms "
-        f"after; every article listed {figures['list_whole_s']:.2f} s after first paint"
+        f"  a key at first paint: its first rows {figures['filter_first_rows_ms']:.0f} ms "
+        f"after, all its rows {figures['filter_applied_ms']:.0f} ms after; every article "
+        f"listed {figures['list_whole_s']:.2f} s after first paint"
     )
     print(f"  peak memory of the reader (index built, filtered): {figures['peak_mb']:.0f} MB")
 
