@@ -66,6 +66,7 @@ class SearchMixin:
         try:
             if early is not None and early.agrees(count, schema.SCHEMA_VERSION, self._position()):
                 self._search = early  # the one the reader filtered with before the load
+                self._hook(early)
                 early.forget_order()  # read again with the store's own id strings
             else:
                 if early is not None:
@@ -224,10 +225,14 @@ class SearchMixin:
         index = self._search
         if index is None or index.info().get("complete") != 1:
             return None
+        self._hook(index)
+        return index
+
+    def _hook(self, index: SearchIndex) -> None:
+        """What the index asks the store at query time."""
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
         index.story_lookup = self._story_members
         index.same_ids = self._same_ids
-        return index
 
     @locked
     def _same_ids(self, ids: list[str]) -> list[str]:
@@ -288,9 +293,7 @@ class SearchMixin:
                 progress(min(start + _BUILD_CHUNK, total), total)
         with self._mutex:
             index.mark_complete(schema.SCHEMA_VERSION)
-        index.feed_lookup = self._feed_names
-        index.story_lookup = self._story_members
-        index.same_ids = self._same_ids
+        self._hook(index)
         return index
 
     @locked

@@ -211,7 +211,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
 
-    def _show_count(self, *, stale: bool = False) -> None:
+    def _show_count(self, *, stale: bool = False, unread: int | None = None) -> None:
         """The line under the list; `stale` while the filter box holds a query with an error,
         so the rows are still those of the last query that worked: say which."""
         shown, total = len(self.article_list.articles), len(self.articles)
@@ -231,9 +231,9 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         )
         if head is not None:  # the first screen, before the store is loaded
             label, unread = plural(head.count, "article"), head.unread
-        else:
+        elif unread is None:  # not counted with the rows (ListedRows.unread)
             rows = self.article_list.articles
-            unread = len(rows) - sum(map(_IS_READ, rows))  # per keystroke: 100,000 rows at 100k
+            unread = len(rows) - sum(map(_IS_READ, rows))
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
         if self.unanalysed_left and _ENTITY_FIELDS.search(self.filter_text):
             # entity filters cannot see these yet: that matters more than unread (and the
@@ -437,7 +437,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         # search() answers in the store's list order, which is ours: no pass over every row.
         rows = self._listed.matching(self.index, query)
         self.article_list.set_articles(rows, keep=keep)
-        self._show_count()
+        self._show_count(unread=self._listed.unread)  # counted in the same pass as the rows
         if not isinstance(self.focused, FilterInput):
             self._find_matches()  # while typing, marking matches waits until the box is left
         return True

@@ -147,8 +147,13 @@ def test_the_search_index_opened_from_the_head_is_the_one_the_load_keeps(directo
         early = store.early_search_index()
         assert early is not None and not store.loaded
         assert len(early.everything()) == 11
+        assert early._order is None  # the numbers alone: no second copy of every id string
         store.load()
         assert store.search_index() is early
+        numbers, ids = early.list_order()  # now with the store's own id strings
+        assert all(
+            i is store._storage.data["articles"][str(store._keys["articles"][i])]["id"] for i in ids
+        )
         assert store.early_search_index() is None  # loaded: search_index() it is
     finally:
         store.close()
