@@ -286,7 +286,7 @@ def side_by_side(folder: Path, before: Path, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("sizes", nargs="*", type=int, help="store sizes to build (default 10000)")
     parser.add_argument("--store", type=Path, help="launch on this store instead of building")
     parser.add_argument("--before", type=Path, help="an older checkout to launch alternately")

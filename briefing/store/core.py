@@ -7,7 +7,6 @@ puts them together.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import shutil
 import threading
@@ -53,6 +52,8 @@ def utc_now() -> str:
 
 
 def sha256_hex(text: str) -> str:
+    import hashlib  # here: ~20 ms of OpenSSL loading the reader's first paint never needs
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
