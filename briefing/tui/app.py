@@ -454,9 +454,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             numbers = index.numbers_of([a.id for a in self.articles])
             rows = [a for a in self.articles if numbers.get(a.id) in found]
             self.article_list.set_articles(rows, keep=keep)
-            line = (
-                f"{len(found):,} of {plural(self.store.head.count, 'article')} · loading the rest…"
-            )
+            line = f"{len(found)} of {plural(self.store.head.count, 'article')} · loading the rest…"
         self._count_line = line
         self.query_one("#list-count", Static).update(Text(line, end=""), layout=False)
 
