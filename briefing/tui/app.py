@@ -25,6 +25,7 @@ from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.feeds import FeedActions
 from briefing.tui.keyroute import KeyRouting
+from briefing.tui.malloc import one_malloc_arena
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
@@ -155,6 +156,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         # then, in workers, so the first screen never waits for them.
         self._painted = True
         if not self.list_loaded:
+            one_malloc_arena()  # the worker's tables as compact as the event loop's (malloc.py)
             self.load_list()  # the workers below start once every article is listed
             return
         self._after_paint()

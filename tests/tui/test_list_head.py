@@ -48,6 +48,15 @@ def _held(store: Store) -> threading.Event:
     return gate
 
 
+async def _until(pilot, condition, seconds: float = 10) -> None:
+    """Let the app run until `condition()` holds (workers post back through the event loop)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
 def _count_line(app) -> str:
     return str(app.query_one("#list-count").render())
 
@@ -66,8 +75,7 @@ async def test_the_first_screen_is_the_head_and_the_list_comes_whole_after(temp_
             assert _count_line(app).startswith("10 articles · 10 unread")
             assert app.open_id is None  # no article read before the store is loaded
             gate.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await _until(pilot, lambda: app.open_id is not None)  # once the list is whole
             assert app.list_loaded and len(app.article_list.articles) == 10
             assert app.open_id == app.article_list.articles[0].id
             assert "Notizia 9" in str(app.reader.query_one("#headline").render())
@@ -88,8 +96,7 @@ async def test_a_filter_typed_before_the_load_shows_the_heads_matches_then_all(t
             assert _count_line(app).startswith("4 of 10 articles · loading the rest")
             assert not store.loaded
             gate.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await _until(pilot, lambda: app.list_loaded)
             assert [a.title for a in app.article_list.articles] == [
                 "Notizia 8",
                 "Notizia 5",
@@ -112,9 +119,7 @@ async def test_a_star_given_to_a_head_row_is_kept_when_the_list_comes(temp_home)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("down", "s")  # the store loads on this thread to save it
             gate.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert app.list_loaded
+            await _until(pilot, lambda: app.list_loaded)
             starred = [a.title for a in app.article_list.articles if a.starred]
             assert starred == ["Notizia 8"]
     finally:
