@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def load(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     if not path.exists():
         return Config()
+    import tomllib  # here: without a config file the reader's launch never needs it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -42,11 +42,12 @@ def run_tui(args: argparse.Namespace) -> int:
         return 2
     gc.disable()  # opening parses every article's metadata: no full GC passes meanwhile
     try:
-        store = Store.open()
+        # deferred: a large store paints its list head first and is parsed after (head.py)
+        store = Store.open(deferred=True)
     except StoreLocked as exc:
         if not _ask_readonly(f"briefing: {exc}"):
             return 1
-        store = Store.open(readonly=True)
+        store = Store.open(readonly=True, deferred=True)
     except StoreError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
@@ -59,7 +60,8 @@ def run_tui(args: argparse.Namespace) -> int:
                 print(f"First run: loaded {added} sample article(s) from {paths.seeds_dir()}")
         from briefing.tui.app import make_app
 
-        make_app(store, config).run()
+        app = make_app(store, config)
+        app.run()  # a store found damaged after first paint ends it with code 1 and why
     finally:
         store.close()
-    return 0
+    return app.return_code or 0

@@ -13,6 +13,7 @@ from briefing.models import Article, Highlight
 from briefing.store.core import locked, no_gc, sha256_hex, utc_now
 from briefing.store.durable import AppendFile
 from briefing.store.errors import BodyDamaged, StoreCorrupt
+from briefing.store.head import ListHead
 from briefing.store.tables import JournalledTables
 from briefing.tags import tag_problem
 
@@ -46,6 +47,8 @@ class ArticlesMixin:
     """Article methods of public.Store."""
 
     # Relied on, defined by StoreCore, AnnotationsMixin (declared only: no value here).
+    loaded: bool
+    head: ListHead | None
     _mutex: RLock
     _storage: JournalledTables
     _keys: dict[str, dict[Any, int]]
@@ -123,9 +126,23 @@ class ArticlesMixin:
     def add_article(self, article: Article) -> AddResult:
         return self.add_articles([article])[0]
 
-    @locked
     def count(self) -> int:
+        if not self.loaded and self.head is not None:  # deferred: the head counted them
+            return self.head.count
+        return self._count()
+
+    @locked
+    def _count(self) -> int:
         return len(self._keys["articles"])
+
+    def head_articles(self) -> list[Article]:
+        """The list head's rows (the newest articles, in list order) while the store is not
+        loaded yet (open(deferred=True)); [] once it is: ask articles() then."""
+        head = self.head
+        if self.loaded or head is None:
+            return []
+        with no_gc():
+            return [self._to_article(doc) for doc in head.rows]
 
     @locked
     def articles(self) -> list[Article]:

@@ -7,7 +7,6 @@ puts them together.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import shutil
 import threading
@@ -29,6 +28,7 @@ from briefing.store.durable import (
     read_lock_note,
 )
 from briefing.store.errors import NotFound, StoreCorrupt, StoreError, StoreLocked, StoreReadOnly
+from briefing.store.head import ListHead, read_head, write_head
 from briefing.store.layout import (
     ANALYSES,
     ANALYSES_GLOB,
@@ -52,6 +52,8 @@ def utc_now() -> str:
 
 
 def sha256_hex(text: str) -> str:
+    import hashlib  # here: ~20 ms of OpenSSL loading the reader's first paint never needs
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -63,6 +65,8 @@ def locked(method: Callable) -> Callable:
         with self._mutex:
             if self._closed:
                 raise StoreError("the store is closed")
+            if not self.loaded:
+                self._load_deferred()
             return method(self, *args, **kwargs)
 
     return wrapper
@@ -92,6 +96,10 @@ def _journal_note(note: str) -> tuple[int, int] | None:
     return None
 
 
+# What _load sets: read before a deferred load, it loads the store first (__getattr__).
+_LOADED_STATE = frozenset({"_storage", "_db", "_bodies", "_analyses", "_keys", "_next_id"})
+
+
 class StoreCore:
     """State and plumbing shared by the feature mixins; use public.Store."""
 
@@ -107,6 +115,9 @@ class StoreCore:
         self.last_backup_error: str | None = None
         self.bodies_problem: str | None = None  # bodies.pack cut short: no appends, reads go on
         self.damaged_bodies: dict[str, str] = {}  # article id -> why, met by iter_bodies
+        # open(deferred=True) with a current list head: the tables load on first need
+        self.loaded = True
+        self.head: ListHead | None = None
 
     @classmethod
     def open(
@@ -116,12 +127,16 @@ class StoreCore:
         readonly: bool = False,
         backups_dir: Path | None = None,
         auto_backup: bool = True,
+        deferred: bool = False,
     ) -> Self:
         """Open (creating if needed) the store in `directory` (default paths.store_dir()).
 
         Raises StoreLocked when another process holds it (unless readonly), StoreCorrupt
         when a file cannot be parsed. `backups_dir` defaults to paths.backups_dir();
         `auto_backup` makes close() take a backup when the newest is a day old.
+        `deferred`: when the list head is current (head.py), only lock and read it; the tables
+        are parsed by `load()` or by the first call that needs them (which may then raise
+        what opening would have). `head` holds the head; `loaded` says which happened.
         """
         directory = Path(directory) if directory is not None else paths.store_dir()
         store = cls(directory, readonly, backups_dir)
@@ -142,18 +157,50 @@ class StoreCore:
                     f"the store {directory} is in use by {who} (lock file {directory / LOCK}); "
                     "close the other briefing first"
                 )
+        head = read_head(directory, schema.SCHEMA_VERSION) if deferred else None
+        if head is not None and head.count > len(head.rows):  # else loaded in a moment anyway
+            store.head, store.loaded = head, False
+            return store
+        store._load_now()
+        return store
+
+    def load(self) -> None:
+        """Parse the tables now if open(deferred=True) left them for later (raises StoreError,
+        StoreCorrupt as open would); other threads' calls wait for it."""
+        with self._mutex:
+            if self._closed:
+                raise StoreError("the store is closed")
+            if not self.loaded:
+                self._load_deferred()
+
+    def _load_deferred(self) -> None:
+        try:
+            self._load_now()
+        except BaseException:
+            self._closed = True  # unusable: every later call says so
+            raise
+        self.loaded = True
+
+    def _load_now(self) -> None:
         try:
             with no_gc():
-                store._load()
+                self._load()
         except OSError as exc:
-            store._release()
+            self._release()
             raise StoreError(
-                describe_os_error(exc, Path(exc.filename or directory), "open")
+                describe_os_error(exc, Path(exc.filename or self.directory), "open")
             ) from exc
         except BaseException:
-            store._release()
+            self._release()
             raise
-        return store
+
+    def __getattr__(self, name: str) -> Any:
+        # The loaded state read outside a @locked method (iter_bodies, properties) before a
+        # deferred load: load first. Only called for attributes not set yet.
+        if name in _LOADED_STATE and not self.__dict__.get("loaded", True):
+            self.load()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _load(self) -> None:
         d = self.directory
@@ -264,6 +311,10 @@ class StoreCore:
         with self._mutex:
             if self._closed:
                 return
+            if not self.loaded:  # never parsed: nothing to fold, the head is still current
+                self._closed = True
+                self._release()
+                return
             try:
                 if self._lock is not None and not self._lock.still_ours():
                     # Another writer may own the files now: fold nothing over its snapshot.
@@ -280,6 +331,7 @@ class StoreCore:
                         log.warning(
                             "%s (every write is kept in the journal)", self.last_compaction_error
                         )
+                self._write_head()
                 self._daily_backup()
                 if self.last_backup_error:
                     log.warning("no daily backup: %s", self.last_backup_error)
@@ -375,6 +427,18 @@ class StoreCore:
                 self._keys[table][key] = doc_id
         for table in {table for table, _, _, _ in changes}:
             self._db.table(table).clear_cache()  # highlights are searched through TinyDB
+
+    def _write_head(self) -> None:
+        """The list head for the next launch, as of the journal now (best effort: derived)."""
+        if self.readonly:
+            return
+        position = (self._storage.generation, self._storage.journal.good_end)
+        if self.head is not None and self.head.position == position:
+            return  # the one read at open is still current
+        try:
+            write_head(self.directory, self._storage.data, position, schema.SCHEMA_VERSION)
+        except OSError as exc:
+            log.warning("no list head written: %s", describe_os_error(exc, self.directory))
 
     def _compact(self, *, raise_errors: bool) -> None:
         try:

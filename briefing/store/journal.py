@@ -23,7 +23,7 @@ _TORN_TAIL = re.compile(rb"#[a-z-]*( [0-9]*)?|[0-9a-f]{1,8}( \[[^\n]*)?|\[[^\n]*
 _CHECKED = re.compile(rb"([0-9a-f]{8}) ")
 
 
-def _header_generation(raw: bytes) -> int | None:
+def header_generation(raw: bytes) -> int | None:
     if not raw.startswith(HEADER):
         return None
     number = raw[len(HEADER) : raw.find(b"\n")]
@@ -89,7 +89,7 @@ class Journal:
         self.header_end = raw.find(b"\n") + 1 if raw.startswith(HEADER) else 0
         # Only against a journal of the same generation: a reader may meet a writer's
         # compaction between reading the snapshot and the journal.
-        same = written and written[0] == expected == _header_generation(raw)
+        same = written and written[0] == expected == header_generation(raw)
         if same and len(raw) < written[1]:
             raise StoreCorrupt(
                 self.path,

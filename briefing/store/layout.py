@@ -15,6 +15,9 @@ META, CACHE, SUMMARIES, STORIES, JOURNAL, BODIES, ANALYSES, LOCK = (
     "lock",
 )
 STORE_FILES = (META, CACHE, SUMMARIES, STORIES, JOURNAL, BODIES, ANALYSES)
+# The list head (head.py): derived, rewritten with each snapshot, never in backups
+HEAD = "head.json"
+HEAD_ROWS = 200  # more than a tall terminal shows before the rest is loaded
 # vacuum() rewrites analyses.pack as analyses.<n>.pack; cache.json names the live one
 ANALYSES_GLOB = "analyses*.pack"
 

@@ -10,13 +10,14 @@ surname (entities.joins.PeopleJoins). Export and `list --json` also ask for the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.entities.joins import PeopleJoins
-from briefing.entities.names import fullness
 from briefing.store.core import locked
-from briefing.store.search import SearchIndex
 from briefing.store.tables import JournalledTables
+
+if TYPE_CHECKING:  # imported where used: not on the reader's way to its first paint
+    from briefing.entities.joins import PeopleJoins
+    from briefing.store.search import SearchIndex
 
 _JOINED_KINDS = ("people", "organizations")  # a surname or an acronym alone joins a fuller name
 
@@ -57,6 +58,8 @@ class PeopleMixin:
         self._remember_names(added)
 
     def _remember_names(self, people: list[tuple[str, str]]) -> None:
+        from briefing.entities.names import fullness
+
         names = self._people_names
         for pid, name in people:
             known = names.get(pid)
@@ -77,6 +80,8 @@ class PeopleMixin:
         return self._people
 
     def _people_from_summaries(self) -> None:
+        from briefing.entities.joins import PeopleJoins
+
         self._lazy(("summaries",))
         people = [
             person

@@ -10,6 +10,7 @@ from briefing.store import backups
 from briefing.store.backups import BackupInfo
 from briefing.store.durable import ProcessLock, describe_os_error, fsync_dir
 from briefing.store.errors import StoreError, StoreLocked
+from briefing.store.head import remove_head
 from briefing.store.layout import (
     ANALYSES,
     ANALYSES_GLOB,
@@ -24,7 +25,6 @@ from briefing.store.layout import (
     store_files,
 )
 from briefing.store.public import Store
-from briefing.store.search import remove_files as remove_search_files
 
 
 def list_backups(backups_dir: Path | None = None) -> list[BackupInfo]:
@@ -81,7 +81,10 @@ def restore(
         # meta.json goes first and comes back last: a crash in between leaves a store that
         # says it is incomplete (StoreCorrupt) instead of old metadata over new packs.
         (directory / META).unlink(missing_ok=True)
+        from briefing.store.search import remove_files as remove_search_files  # not at import
+
         remove_search_files(directory)  # derived from the store it replaces: rebuilt on open
+        remove_head(directory)  # derived too: the restored store is loaded whole on open
         fsync_dir(directory)
         wanted = store_files(backup)
         packs = [n for n in wanted if n not in STORE_FILES]

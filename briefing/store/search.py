@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from briefing.entities.joins import PeopleJoins
 from briefing.query.keys import IDENTITY_FIELD, article_keys, entity_keys, iso_day, name_key
-from briefing.query.nodes import Query
+from briefing.query.nodes import Query, Text
 from briefing.query.normalize import fold
 from briefing.query.parser import EXACT_FIELDS
 
@@ -469,7 +469,13 @@ class SearchIndex:
         cache = self._cache
         found = cache.get(_EVERYTHING)
         if found is None:
-            found = set(self._list_order()[0])
+            if self._order is None and self.same_ids is None:
+                # No store maps the ids yet (opened from a list head): the numbers alone, so
+                # 100,000 id strings are not held twice while the store loads beside.
+                with self._read_lock:
+                    found = {row[0] for row in self._reader.execute("SELECT n FROM articles")}
+            else:
+                found = set(self._list_order()[0])
             cache.keep(_EVERYTHING, found)
         return found
 
@@ -582,8 +588,12 @@ class SearchIndex:
     # --- searching --------------------------------------------------------------------------
 
     def matching(self, query: Query) -> set[int]:
-        """The numbers of the matching articles (positions in list_order()'s numbers)."""
-        return query.root.evaluate(self) & self.everything()
+        """The numbers of the matching articles (positions in list_order()'s numbers); a
+        cached set, shared: read it, never change it."""
+        found = query.root.evaluate(self)
+        if isinstance(query.root, Text):
+            return found  # text_slots kept only the articles' numbers: no second pass
+        return found & self.everything()
 
     def list_order(self) -> tuple[list[int], list[str]]:
         """(numbers, ids): every article newest published first; the same lists until a
@@ -612,6 +622,21 @@ class SearchIndex:
                 ids = self.same_ids(ids)
             order = self._order = ([n for n, _ in rows], ids)
         return order
+
+    def forget_order(self) -> None:
+        """Read the list order again on next need (the store now maps ids to its own)."""
+        self._order = None
+        self._cache = _ResultCache()
+
+    def numbers_of(self, ids: list[str]) -> dict[str, int]:
+        """Article id -> its number, for these ids (a screenful: one query)."""
+        found: dict[str, int] = {}
+        with self._read_lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                sql = f"SELECT id, n FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                found.update(self._reader.execute(sql, chunk).fetchall())
+        return found
 
     def warm(self) -> None:
         """Load the list order and the people joins now (a worker after first paint), not on

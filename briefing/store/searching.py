@@ -10,17 +10,23 @@ open and rebuilt (build_search_index, `briefing reindex`).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from threading import RLock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.models import Feed
 from briefing.store import schema
 from briefing.store.core import locked
 from briefing.store.errors import BodyDamaged, StoreError
-from briefing.store.search import INDEXED_TABLES, Indexed, SearchIndex, indexed, remove_files
 from briefing.store.tables import JournalledTables
+
+if TYPE_CHECKING:
+    from briefing.store.head import ListHead
+    from briefing.store.search import Indexed, SearchIndex
+# search.py is imported where it is used: it brings the query language and the identities,
+# which the reader's first paint from the list head needs none of.
 
 _BUILD_CHUNK = 100  # articles indexed per hold of the store's lock: the reader stays responsive
 
@@ -31,6 +37,8 @@ class SearchMixin:
     # Relied on, defined by StoreCore, ArticlesMixin, FeedsMixin (declared only: no value here).
     directory: Path
     readonly: bool
+    loaded: bool
+    head: ListHead | None
     _mutex: RLock
     _storage: JournalledTables
     _keys: dict[str, dict[Any, int]]
@@ -41,17 +49,31 @@ class SearchMixin:
     feeds: Callable[[], list[Feed]]  # FeedsMixin
 
     _search: SearchIndex | None = None
+    # opened from the list head before a deferred load (early_search_index), adopted by _load
+    _early_search: SearchIndex | None = None
+    _early_tried = False
+    _early_lock = threading.Lock()  # one per process is enough: opened once, at first paint
     search_problem: str | None = None  # why the index was dropped during this session, if so
 
     def _load(self) -> None:
+        from briefing.store.search import SearchIndex, remove_files
+
         self._before_migration: tuple[int, str] | None = None
         super()._load()
         self._search = None
         count = len(self._keys["articles"])
+        early, self._early_search = self._early_search, None
         try:
-            self._search = SearchIndex.open(
-                self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
-            )
+            if early is not None and early.agrees(count, schema.SCHEMA_VERSION, self._position()):
+                self._search = early  # the one the reader filtered with before the load
+                self._hook(early)
+                early.forget_order()  # read again with the store's own id strings
+            else:
+                if early is not None:
+                    early.close()
+                self._search = SearchIndex.open(
+                    self.directory, self.readonly, count, schema.SCHEMA_VERSION, self._position()
+                )
             if self._search is None:  # never `or`: an index's truth is its length, a query
                 self._search = self._kept_through_migration(count)
         except (sqlite3.Error, OSError):
@@ -77,6 +99,8 @@ class SearchMixin:
     def _kept_through_migration(self, count: int) -> SearchIndex | None:
         """The index as it was, when it agreed with the store before migration steps that
         change nothing it holds; it then records where the migrated store stands."""
+        from briefing.store.search import SearchIndex
+
         if self._before_migration is None:
             return None
         version, position = self._before_migration
@@ -106,6 +130,9 @@ class SearchMixin:
         try:
             super().close()
         finally:
+            if self._early_search is not None:  # never loaded: never adopted
+                self._early_search.close()
+                self._early_search = None
             if self._search is not None:
                 self._search.close()
                 self._search = None
@@ -124,6 +151,8 @@ class SearchMixin:
         if index is None or index.readonly:
             super()._commit(*groups)
             return
+        from briefing.store.search import INDEXED_TABLES, indexed
+
         changes = [op for group in groups for op in group if op[0] in INDEXED_TABLES]
         # Articles as they were: their old words leave the FTS table (copies, as a store
         # update rewrites the document in place).
@@ -158,6 +187,8 @@ class SearchMixin:
             return ""
 
     def _drop_search(self, exc: Exception) -> None:
+        from briefing.store.search import remove_files
+
         self.search_problem = f"search index dropped ({exc}); it is rebuilt on next launch"
         if self._search is not None:
             self._search.close()
@@ -167,16 +198,41 @@ class SearchMixin:
         except OSError:
             pass  # its journal position is behind the store's: the next open rebuilds it
 
+    def early_search_index(self) -> SearchIndex | None:
+        """Before a deferred load: the search index, if it agrees with the list head (its
+        count and journal position), so a filter works from first paint. None once loaded (ask
+        search_index()) or when it does not agree. The load adopts it: one index, one cache."""
+        head = self.head
+        if self.loaded or head is None:
+            return None
+        from briefing.store.search import SearchIndex
+
+        with self._early_lock:
+            if self._early_search is None and not self._early_tried:
+                self._early_tried = True
+                position = f"{head.position[0]} {head.position[1]}"
+                try:
+                    self._early_search = SearchIndex.open(
+                        self.directory, self.readonly, head.count, head.schema, position
+                    )
+                except (sqlite3.Error, OSError):
+                    self._early_search = None
+            return self._early_search
+
     @locked
     def search_index(self) -> SearchIndex | None:
         """The store's search index when it is complete, else None (build_search_index)."""
         index = self._search
         if index is None or index.info().get("complete") != 1:
             return None
+        self._hook(index)
+        return index
+
+    def _hook(self, index: SearchIndex) -> None:
+        """What the index asks the store at query time."""
         index.feed_lookup = self._feed_names  # feed: by title or site, read at query time
         index.story_lookup = self._story_members
         index.same_ids = self._same_ids
-        return index
 
     @locked
     def _same_ids(self, ids: list[str]) -> list[str]:
@@ -192,6 +248,8 @@ class SearchMixin:
         Chunk by chunk, each under the store's lock, so other threads may read and write in
         between: their writes reach the half-built index through _commit, like any other.
         """
+        from briefing.store.search import SearchIndex
+
         with self._mutex:
             self._writable()
             if self._search is not None and not fresh:
@@ -235,9 +293,7 @@ class SearchMixin:
                 progress(min(start + _BUILD_CHUNK, total), total)
         with self._mutex:
             index.mark_complete(schema.SCHEMA_VERSION)
-        index.feed_lookup = self._feed_names
-        index.story_lookup = self._story_members
-        index.same_ids = self._same_ids
+        self._hook(index)
         return index
 
     @locked

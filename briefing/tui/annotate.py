@@ -10,7 +10,6 @@ from typing import Any
 from briefing import paths
 from briefing.models import LABELS, Correction, Highlight
 from briefing.tui.labels import KIND_PHRASES, NAMES
-from briefing.tui.screens.corrections import CorrectionsScreen
 from briefing.tui.screens.dialogs import AskNote, AskText, Choose
 from briefing.tui.textsafe import clean_line
 from briefing.tui.wording import shorten
@@ -145,6 +144,8 @@ class Annotate:
         )
 
     def action_corrections(self) -> None:
+        from briefing.tui.screens.corrections import CorrectionsScreen  # loaded when first shown
+
         def done(correction_id: str | None) -> None:
             if correction_id:
                 undone = next((c for c in self.store.corrections() if c.id == correction_id), None)

@@ -25,19 +25,19 @@ from briefing.tui.annotate import FAILED, Annotate
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.feeds import FeedActions
 from briefing.tui.keyroute import KeyRouting
+from briefing.tui.malloc import one_malloc_arena
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesChanged,
     IndexReady,
     JumpTo,
+    ListLoaded,
     OpenArticle,
     Progress,
     TaskFinished,
 )
 from briefing.tui.rows import ListedRows
 from briefing.tui.screens.dialogs import AskText, Choose
-from briefing.tui.screens.entity_index import EntityIndex
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.services import Services
 from briefing.tui.stories import StoryActions
 from briefing.tui.tasks import Tasks
@@ -84,6 +84,11 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self._pending_analysis: str | None = None
         self._count_line = ""
         self._folded_body: FoldedText | None = None
+        # Opened from its list head (Store.open(deferred=True)): the list shows the head's rows
+        # until the load_list worker hands over every article (ListLoaded).
+        self.list_loaded = getattr(store, "loaded", True)
+        self._pending_open: OpenArticle | None = None  # asked for before the list was loaded
+        self._early_changes = False  # the store was written before the list was loaded
         # No cyclic-GC passes until the first paint: loading 10,000 articles would trigger
         # full passes over them (~0.1 s); on_ready freezes what was loaded and re-enables it.
         self._gc_was_enabled = gc.isenabled()
@@ -110,10 +115,13 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         self._apply_start_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_keymap(self.keymap_config)
-        self.articles = self.store.articles()
+        if self.list_loaded:
+            self.articles = self.store.articles()
+            self.index = self.services.open_index(self.store)  # the filter works at first paint
+        else:
+            self.articles = self.store.head_articles()  # the rest is loaded after first paint
         self.by_id = {a.id: a for a in self.articles}
         self._listed = ListedRows(self.by_id.get)
-        self.index = self.services.open_index(self.store)  # the filter works from first paint
         self.article_list.set_articles(self.articles)
         self._show_count()
         self._focus_now(self.article_list)  # not the filter box, which comes first
@@ -122,7 +130,10 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
     def _apply_start_theme(self) -> None:
         """The theme last chosen in the palette (kept in the store), else config.toml's."""
         try:
-            chosen = self.store.get_setting(THEME_SETTING)
+            if self.list_loaded:
+                chosen = self.store.get_setting(THEME_SETTING)
+            else:  # the head keeps the small settings: no load before first paint
+                chosen = self.store.head.settings.get(THEME_SETTING)
         except StoreError:
             chosen = None
         if chosen in self.available_themes:
@@ -144,6 +155,14 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         # Textual sends Ready after the first full paint: the index and spaCy load only
         # then, in workers, so the first screen never waits for them.
         self._painted = True
+        if not self.list_loaded:
+            one_malloc_arena()  # the worker's tables as compact as the event loop's (malloc.py)
+            self.load_list()  # the workers below start once every article is listed
+            return
+        self._after_paint()
+
+    def _after_paint(self) -> None:
+        """What starts once the first screen is painted and every article listed."""
         self.build_index()
         if self._pending_analysis is not None:
             self.analyse_open(self._pending_analysis)
@@ -194,10 +213,11 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
 
-    def _show_count(self, *, stale: bool = False) -> None:
+    def _show_count(self, *, stale: bool = False, unread: int | None = None) -> None:
         """The line under the list; `stale` while the filter box holds a query with an error,
         so the rows are still those of the last query that worked: say which."""
         shown, total = len(self.article_list.articles), len(self.articles)
+        head = None if self.list_loaded else self.store.head
         if stale:
             kept = clean_line(self.filter_text).strip()
             kept = f"“{shorten(kept, 30)}”" if kept else "all articles"
@@ -211,8 +231,11 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             if self.filter_text
             else plural(total, "article")
         )
-        rows = self.article_list.articles
-        unread = len(rows) - sum(map(_IS_READ, rows))  # per keystroke: 100,000 rows at 100k
+        if head is not None:  # the first screen, before the store is loaded
+            label, unread = plural(head.count, "article"), head.unread
+        elif unread is None:  # not counted with the rows (ListedRows.unread)
+            rows = self.article_list.articles
+            unread = len(rows) - sum(map(_IS_READ, rows))
         line = f"{label} · {unread} unread" + (" · read-only" if self.store.readonly else "")
         if self.unanalysed_left and _ENTITY_FIELDS.search(self.filter_text):
             # entity filters cannot see these yet: that matters more than unread (and the
@@ -278,6 +301,9 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         if not message.focus_reader and isinstance(self.focused, FilterInput):
             # While the user types a filter the reader stays put: re-rendering an article on
             # every keystroke would make typing slow. Leaving the box opens the list's choice.
+            return
+        if not self.list_loaded:
+            self._pending_open = message  # the store is loading: opened once it is listed
             return
         if message.article_id != self.open_id:
             self.open_article(message.article_id)
@@ -402,6 +428,9 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
             return False
         self._clear_error(error_box)
         self.filter_text, self.filter_query = text, query
+        if not self.list_loaded:
+            self._filter_head(query, keep)
+            return True
         if self.index is None:
             # The index is still being built in its worker; IndexReady applies the filter.
             self._count_line = "indexing… the filter applies in a moment"
@@ -410,10 +439,26 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         # search() answers in the store's list order, which is ours: no pass over every row.
         rows = self._listed.matching(self.index, query)
         self.article_list.set_articles(rows, keep=keep)
-        self._show_count()
+        self._show_count(unread=self._listed.unread)  # counted in the same pass as the rows
         if not isinstance(self.focused, FilterInput):
             self._find_matches()  # while typing, marking matches waits until the box is left
         return True
+
+    def _filter_head(self, query: Any, keep: str | None) -> None:
+        """Before the store is loaded: the head's rows that match, counted and picked through
+        the search index. They are the result's first rows (the head is the list's start);
+        ListLoaded lists the rest."""
+        index = self.store.early_search_index()
+        if index is None:  # no index that agrees with the head: wait for the load
+            line = "loading the list… the filter applies in a moment"
+        else:
+            found = index.matching(query)
+            numbers = index.numbers_of([a.id for a in self.articles])
+            rows = [a for a in self.articles if numbers.get(a.id) in found]
+            self.article_list.set_articles(rows, keep=keep)
+            line = f"{len(found)} of {plural(self.store.head.count, 'article')} · loading the rest…"
+        self._count_line = line
+        self.query_one("#list-count", Static).update(Text(line, end=""), layout=False)
 
     @staticmethod
     def _clear_error(error_box: Static) -> None:
@@ -477,6 +522,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         return FAILED
 
     def _reload(self, article_id: str) -> None:
+        self._early_changes |= not self.list_loaded
         article = self.store.get(article_id)
         if article is None:
             return
@@ -539,9 +585,21 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
 
     # screens ----------------------------------------------------------------------------
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen  # screens load when first shown
+
         self.push_screen(HelpScreen(self.keymap_config))
 
+    def _list_ready(self) -> bool:
+        """False (and says so) while the list shows only its head: the whole list is a moment
+        away, and counting or exporting the head alone would mislead."""
+        if not self.list_loaded:
+            self.status.say("the list is still loading: try again in a moment")
+        return self.list_loaded
+
     def action_entity_index(self) -> None:
+        if not self._list_ready():
+            return
+
         def done(query: str | None) -> None:
             if query:
                 self.set_filter(query)
@@ -549,6 +607,7 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
 
         from briefing.backlog import unanalysed_among
         from briefing.entities import edits, links_version
+        from briefing.tui.screens.entity_index import EntityIndex
 
         user_edits = edits.load(self.store)
         summaries = self.store.summaries()
@@ -567,6 +626,8 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         )
 
     def action_export(self) -> None:
+        if not self._list_ready():
+            return
         shown = [a.id for a in self.article_list.articles]
         choices = []
         if self.open_id:
@@ -611,6 +672,32 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
         if message.error:
             self.notify(message.error, title=message.task, severity="error", timeout=10)
 
+    @on(ListLoaded)
+    def _list_loaded(self, message: ListLoaded) -> None:
+        if self._shutting_down() or self.list_loaded:
+            return
+        if message.error:
+            self.exit(return_code=1, message=f"briefing: {message.error}")
+            return
+        articles, self.index = message.articles, message.index
+        if self._early_changes:  # written meanwhile, perhaps after the worker listed them
+            articles = self.store.articles()
+        self.list_loaded = True
+        self.articles = articles
+        self.by_id = {a.id: a for a in articles}
+        self._listed = ListedRows(self.by_id.get)
+        current = self.article_list.current
+        keep = current.id if current is not None else None
+        pending, self._pending_open = self._pending_open, None
+        if self.filter_text and self.filter_query is not None:
+            self.apply_filter(self.filter_text)  # typed while the list was loading
+        else:
+            self.article_list.set_articles(self.articles, keep=keep)  # opens the cursor's row
+            self._show_count()
+        if pending is not None and pending.focus_reader:
+            self.post_message(pending)
+        self._after_paint()
+
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
         if self.filter_text and not self._shutting_down():
@@ -619,6 +706,9 @@ class BriefingApp(KeyRouting, Annotate, Tasks, FeedActions, StoryActions, App):
     @on(ArticlesChanged)
     def _articles_changed(self, message: ArticlesChanged) -> None:
         if self._shutting_down():
+            return
+        if not self.list_loaded:  # an import typed in at once: ListLoaded lists it
+            self._early_changes = True
             return
         if message.analysed:  # the list and the open article are as they were
             if self.index is not None:

@@ -8,7 +8,6 @@ from textual import work
 from textual.worker import get_current_worker
 
 from briefing.tui.messages import ArticlesChanged, FeedRefreshed, TaskFinished
-from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.textsafe import clean_line
 
 TASK = "refreshing feeds"
@@ -81,6 +80,7 @@ class FeedActions:
 
     def action_feeds(self) -> None:
         from briefing.feeds import feed_counts
+        from briefing.tui.screens.feeds import FeedsScreen  # loaded when first shown
 
         def done(query: str | None) -> None:
             if query:

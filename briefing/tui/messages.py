@@ -47,6 +47,16 @@ class IndexReady(Message):
 
 
 @dataclass
+class ListLoaded(Message):
+    """The store is loaded after first paint (it was opened from its list head): every
+    article for the list and the search index, or why loading failed."""
+
+    articles: list
+    index: object = None
+    error: str = ""
+
+
+@dataclass
 class ArticlesChanged(Message):
     """Articles were added (added=True) or re-analysed; lists and indexes should refresh."""
 

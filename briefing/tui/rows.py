@@ -22,29 +22,38 @@ class ListedRows:
         self._article = article  # id -> the reader's article (None: not listed yet)
         self._ids: list[str] | None = None  # the index's order these rows were lined up with
         self._rows: list[Article | None] = []
+        self._read = bytearray()  # 1 where the row is listed and read: unread counted in C
+        self.unread: int | None = None  # of the last matching() rows, when it counted them
 
     def matching(self, index: Any, query: Any) -> list[Article]:
         """The articles matching `query`, in the list's order."""
         order = getattr(index, "list_order", None)
         if order is None:  # the in-memory index answers with ids
+            self.unread = None
             return list(filter(None, map(self._article, index.search(query))))
         numbers, ids = order()
         if ids is not self._ids:  # the first search, or a write changed the order
             self._rows = list(map(self._article, ids))
+            self._read = bytearray(bool(a and a.read) for a in self._rows)
             self._ids = ids
         found = index.matching(query)
+        chosen = bytes(map(found.__contains__, numbers))  # one pass over the order, in C
         # filter(None) drops ids the reader does not list yet (an article is truthy)
-        return list(filter(None, compress(self._rows, map(found.__contains__, numbers))))
+        rows = list(filter(None, compress(self._rows, chosen)))
+        self.unread = len(rows) - bytes(compress(self._read, chosen)).count(1)
+        return rows
 
     def replace(self, article: Article) -> None:
         """The reader reloaded this article (a flag or tag changed): rows show the new one."""
         if self._ids is None:
             return
         try:
-            self._rows[self._ids.index(article.id)] = article
+            at = self._ids.index(article.id)
         except ValueError:
-            pass  # not in this order: lined up again with the next one
+            return  # not in this order: lined up again with the next one
+        self._rows[at] = article
+        self._read[at] = bool(article.read)
 
     def forget(self) -> None:
         """Articles came or went: line up again on the next search."""
-        self._ids, self._rows = None, []
+        self._ids, self._rows, self._read = None, [], bytearray()

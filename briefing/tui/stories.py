@@ -10,7 +10,6 @@ from textual import work
 from briefing.store import StoreError
 from briefing.tui.messages import StoriesReady, TaskFinished
 from briefing.tui.screens.dialogs import AskText
-from briefing.tui.screens.stories import StoriesScreen
 
 TASK = "grouping stories"
 
@@ -38,6 +37,8 @@ class StoryActions:
         self.post_message(StoriesReady(found, article_id))
 
     def on_stories_ready(self, message: StoriesReady) -> None:
+        from briefing.tui.screens.stories import StoriesScreen  # loaded when first shown
+
         if self._shutting_down():
             return
         self.status.finished(TASK, f"{len(message.stories)} stories")

@@ -13,7 +13,14 @@ from textual import work
 from textual.worker import get_current_worker
 
 from briefing.text import fold
-from briefing.tui.messages import AnalysisReady, ArticlesChanged, IndexReady, Progress, TaskFinished
+from briefing.tui.messages import (
+    AnalysisReady,
+    ArticlesChanged,
+    IndexReady,
+    ListLoaded,
+    Progress,
+    TaskFinished,
+)
 from briefing.tui.wording import plural
 
 
@@ -48,6 +55,21 @@ class Tasks:
     by_id: dict
     import_summary: str = ""  # the last import's, until the analysis of what it added ends
     unanalysed_left: int = 0  # what entity filters cannot see yet (the backlog's count)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_list(self) -> None:
+        """The store parsed whole after first paint (it was opened from its list head): every
+        article for the list, and the search index. Calls from the event loop meanwhile wait
+        for it (the store's lock), so the app asks none until ListLoaded."""
+        try:
+            self.store.load()
+            articles = self.store.articles()
+            index = self.services.open_index(self.store)
+            self.store.load_analyses_index()  # the first article opens without parsing it
+        except Exception as exc:  # noqa: BLE001 (a damaged store: the app says so and quits)
+            self.post_message(ListLoaded([], error=str(exc)))
+            return
+        self.post_message(ListLoaded(articles, index))
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:

@@ -55,3 +55,23 @@ def test_the_memory_index_answers_through_ids(tmp_path):
         memory = ArticleIndex.from_store(store)
         memory.add_bodies(store.iter_bodies())
         assert ListedRows(by_id.get).matching(memory, parse("mosca")) == [by_id["a00000000001"]]
+
+
+def test_unread_is_counted_with_the_rows_and_follows_reloads(tmp_path):
+    with Store.open(tmp_path / "store", backups_dir=tmp_path / "b") as store:
+        store.add_articles([article(n, f"Roma {n}") for n in range(4)] + [article(4, "Mosca")])
+        store.set_read("a00000000001", True)
+        store.set_read("a00000000004", True)
+        by_id = {a.id: a for a in store.articles()}
+        rows, index = ListedRows(by_id.get), store.search_index()
+        for text in ["roma", "mosca", "-roma", ""]:
+            found = rows.matching(index, parse(text))
+            assert rows.unread == sum(not a.read for a in found), text
+        read = replace(by_id["a00000000002"], read=True)
+        by_id[read.id] = read
+        rows.replace(read)
+        rows.matching(index, parse("roma"))
+        assert rows.unread == 2
+        memory = ArticleIndex.from_store(store)
+        rows.matching(memory, parse("roma"))
+        assert rows.unread is None  # not counted: the reader counts the rows itself

@@ -19,6 +19,8 @@ class _Ran:
         ran = self
 
         class _App:
+            return_code = 0  # Textual's: 1 when the reader ended on a store damaged after paint
+
             def run(self) -> None:
                 ran.stores.append((store, store.count(), store.readonly))
 
@@ -77,3 +79,28 @@ def test_locked_store_can_be_opened_read_only(ran, monkeypatch):
     finally:
         holder.close()
     assert ran.stores[0][2] is True  # the reader got a read-only store
+
+
+def test_a_store_damaged_behind_its_list_head_exits_1(temp_home, monkeypatch, capsys):
+    from briefing.store import layout
+
+    monkeypatch.setattr(layout, "HEAD_ROWS", 1)
+    with Store.open() as store:  # two articles: more than the head holds
+        from briefing.models import Article
+
+        store.add_articles([Article(id="", title=t, body=t) for t in ("uno", "due")])
+        directory = store.directory
+    (directory / layout.META).write_bytes(b"{not json")
+
+    made = []
+
+    def headless(store, config):
+        made.append(store.loaded)
+        app = tui_app.BriefingApp(store, config)
+        run = app.run
+        app.run = lambda: run(headless=True, size=(80, 24))
+        return app
+
+    monkeypatch.setattr(tui_app, "make_app", headless)
+    assert tui.run_tui(argparse.Namespace()) == 1
+    assert made == [False]  # the reader started from the head, and found the damage after
