@@ -42,7 +42,11 @@ async def test_the_footer_shows_a_few_readable_keys_per_pane(app):
         assert {"Open", "Help", "Quit", "Filter"} <= set(in_list)
         assert len(in_list) <= 6 and "Star" not in in_list and "Move" not in in_list
         await pilot.press("2")
-        await pilot.pause()
+        # The footer follows the focus on a later refresh: wait for it, not for a fixed time.
+        for _ in range(50):
+            await pilot.pause()
+            if "Highlight" in footer_keys(app):
+                break
         in_reader = footer_keys(app)
         assert {"Highlight", "Note", "Help"} <= set(in_reader) and "Open" not in in_reader
         # every key shown fits the 80 columns, none cut or glued to the next
