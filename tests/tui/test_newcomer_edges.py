@@ -31,6 +31,17 @@ def footer_keys(app) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey) if key.display]
 
 
+async def footer_showing(pilot, description: str) -> list[str]:
+    """The footer's keys once `description` is among them: the footer follows the focus on
+    a later refresh, so wait for it rather than for a fixed time (50 idle pauses at most)."""
+    for _ in range(50):
+        keys = footer_keys(pilot.app)
+        if description in keys:
+            return keys
+        await pilot.pause()
+    return footer_keys(pilot.app)
+
+
 def count_line(app) -> str:
     return str(app.query_one("#list-count").render())
 
@@ -38,16 +49,11 @@ def count_line(app) -> str:
 async def test_the_footer_shows_a_few_readable_keys_per_pane(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        in_list = footer_keys(app)
+        in_list = await footer_showing(pilot, "Open")
         assert {"Open", "Help", "Quit", "Filter"} <= set(in_list)
         assert len(in_list) <= 6 and "Star" not in in_list and "Move" not in in_list
         await pilot.press("2")
-        # The footer follows the focus on a later refresh: wait for it, not for a fixed time.
-        for _ in range(50):
-            await pilot.pause()
-            if "Highlight" in footer_keys(app):
-                break
-        in_reader = footer_keys(app)
+        in_reader = await footer_showing(pilot, "Highlight")
         assert {"Highlight", "Note", "Help"} <= set(in_reader) and "Open" not in in_reader
         # every key shown fits the 80 columns, none cut or glued to the next
         keys = [k for k in app.screen.query(FooterKey) if k.display]
