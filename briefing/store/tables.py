@@ -59,6 +59,7 @@ class JournalledTables(Storage):
         # journal ops on the tables of a lazy snapshot not parsed yet, by snapshot; their doc
         # id is the document's key when it was written unparsed (resolved by load_lazy)
         self._pending: dict[str, list[tuple[str, int | str, dict | None]]] = {}
+        self._pending_bytes: dict[str, int] = {}  # their size as JSON, by snapshot
         self.journal = Journal(self.journal_path, readonly)
         self._applied = False  # whether replay changed a parsed table (else only pending ones)
         # `written`: the (generation, journal length) the last writer noted, if known
@@ -100,6 +101,7 @@ class JournalledTables(Storage):
                 loaded.append(table)
             self.loaded_files.add(name)
             self._apply_pending(self._pending.pop(name, []))
+            self._pending_bytes.pop(name, None)
         return loaded
 
     def _apply_pending(self, ops: list[tuple[str, int | str, dict | None]]) -> None:
@@ -187,6 +189,8 @@ class JournalledTables(Storage):
             raise ValueError("not a document")
         if (name := LAZY_FILE_OF.get(table)) is not None and name not in self.loaded_files:
             self._pending.setdefault(name, []).append((table, doc_id, doc))
+            size = len(orjson.dumps(doc)) if doc is not None else 0
+            self._pending_bytes[name] = self._pending_bytes.get(name, 0) + size
             return
         if isinstance(doc_id, str):  # by key: only into a table not parsed yet
             raise ValueError("a write by key to a parsed table")
@@ -211,7 +215,7 @@ class JournalledTables(Storage):
 
     def needs_compaction(self) -> bool:
         written = self.journal.good_end - self.carried_end
-        return written > max(layout.COMPACT_MIN_BYTES, self.snapshot_size)
+        return written > max(layout.COMPACT_MIN_BYTES, self.snapshot_size) or bool(self.to_fold())
 
     def compact(self) -> None:
         """Write the snapshots atomically, then restart the journal (raises OSError).
@@ -247,26 +251,20 @@ class JournalledTables(Storage):
     def _carried(self) -> bytes:
         """The entry lines of the writes waiting for unparsed snapshots, after parsing those
         with too many of them (to_fold)."""
-        lines = self._pending_lines()
-        too_many = self.to_fold(lines)
+        too_many = self.to_fold()
         if too_many:  # the Store parses them first (core._compact), so as to index them
             self.load_lazy(too_many)
-        return b"".join(data for name, data in lines.items() if name not in too_many)
+        return b"".join(encode([list(op)]) for ops in self._pending.values() for op in ops)
 
-    def _pending_lines(self) -> dict[str, bytes]:
-        return {
-            name: b"".join(encode([list(op)]) for op in ops) for name, ops in self._pending.items()
-        }
-
-    def to_fold(self, lines: dict[str, bytes] | None = None) -> list[str]:
+    def to_fold(self) -> list[str]:
         """The unparsed snapshots whose waiting writes are too many to carry over: more than
         max(COMPACT_MIN_BYTES, 1/16 of the snapshot) would make every open replay, and hold
-        in memory, much of the snapshot."""
-        lines = self._pending_lines() if lines is None else lines
+        in memory, much of the snapshot (a commit past that compacts, so they never grow
+        further)."""
         return [
             name
-            for name, data in lines.items()
-            if len(data) > max(layout.COMPACT_MIN_BYTES, self._size(self.directory / name) // 16)
+            for name, size in self._pending_bytes.items()
+            if size > max(layout.COMPACT_MIN_BYTES, self._size(self.directory / name) // 16)
         ]
 
     @property

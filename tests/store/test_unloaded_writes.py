@@ -175,8 +175,9 @@ def test_carried_writes_past_their_share_are_folded_into_the_snapshot(folder, mo
     seen = parsed(monkeypatch)
     with Store.open(folder, auto_backup=False) as s:
         s.put_analyses([analysis(A2, 5)])
-        s.compact()
-        assert layout.SUMMARIES in seen  # parsed once, to be written whole
+        assert layout.SUMMARIES in seen  # the commit compacted: parsed once, written whole
+        assert layout.SUMMARIES in s._storage.loaded_files
+        assert s.summaries()[A2].links_version == 5
     journal = (folder / layout.JOURNAL).read_bytes()
     assert b"summaries" not in journal
     monkeypatch.undo()
