@@ -82,7 +82,7 @@ def cell(value: float | int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("store", type=Path)
     parser.add_argument("--before", help="the interpreter of the briefing to compare with")
     parser.add_argument("--verify", action="store_true")
