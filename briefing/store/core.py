@@ -36,6 +36,7 @@ from briefing.store.layout import (
     CACHE,
     KEYS,
     LAZY_FILE_OF,
+    LAZY_FILES,
     LAZY_TABLES,
     LOCK,
     META,
@@ -292,6 +293,14 @@ class StoreCore:
             )
         if version == schema.SCHEMA_VERSION:
             return
+        if set(range(version, schema.SCHEMA_VERSION)) <= schema.FORMAT_ONLY:
+            # nothing written to rewrite (no backup, no parse): only the version moves on
+            current = {"key": "version", "value": schema.SCHEMA_VERSION}
+            if self.readonly:
+                self._storage.data["_schema"][str(self._keys["_schema"]["version"])] = current
+            else:
+                self._commit([("_schema", "version", current)])
+            return
         self._lazy()  # migrations see every table
         if not self.readonly:
             self._copy_to_backups(f"before-migration-v{version}")
@@ -396,8 +405,17 @@ class StoreCore:
         self, groups: Sequence[list[tuple[str, Any, dict | None]]]
     ) -> tuple[list[list[list[Any]]], list[tuple[str, Any, int, dict | None]], dict[str, int]]:
         """Doc ids for (table, key, doc) changes: the journal lines, the changes with their
-        ids, and the next free id per table once they are made. Nothing changes yet."""
-        self._lazy({table for group in groups for table, _, _ in group})
+        ids, and the next free id per table once they are made. Nothing changes yet.
+
+        A write to a lazy table whose snapshot nobody parsed keeps the document's key for its
+        id: the snapshot's parse gives it one (tables.JournalledTables._apply_pending), so
+        storing an analysis does not parse 2 GB of summaries at 100,000 articles."""
+        touched = {table for group in groups for table, _, _ in group}
+        waiting = {table for table in touched if self._waits_for_parse(table)}
+        waiting -= {
+            table for group in groups for table, key, _ in group if not isinstance(key, str)
+        }
+        self._lazy(touched - waiting)
         next_id = dict(self._next_id)
         new_keys: dict[tuple[str, Any], int] = {}
         lines = []
@@ -405,6 +423,10 @@ class StoreCore:
         for group in groups:
             ops = []
             for table, key, doc in group:
+                if table in waiting:
+                    ops.append([table, key, doc])
+                    changes.append((table, key, key, doc))
+                    continue
                 doc_id = self._keys[table].get(key) or new_keys.get((table, key))
                 if doc_id is None:
                     if doc is None:
@@ -416,11 +438,21 @@ class StoreCore:
             lines.append(ops)
         return lines, changes, next_id
 
-    def _apply(self, changes: list[tuple[str, Any, int, dict | None]]) -> None:
+    def _waits_for_parse(self, table: str) -> bool:
+        """Whether a write to `table` can wait in the journal for its snapshot's parse: a
+        lazy one on disk and not parsed yet (a missing one costs nothing to parse)."""
+        name = LAZY_FILE_OF.get(table)
+        if name is None or name in self._storage.loaded_files:
+            return False
+        return (self.directory / name).exists()
+
+    def _apply(self, changes: list[tuple[str, Any, int | str, dict | None]]) -> None:
         """Change memory: the documents through the call a journal replay makes (the only
         one that changes them), then the key index and TinyDB's query caches."""
         for table, key, doc_id, doc in changes:
             self._storage.apply(table, doc_id, doc)
+            if table not in self._keys:  # not parsed yet: indexed when it is
+                continue
             if doc is None:
                 self._keys[table].pop(key, None)
             else:
@@ -442,12 +474,20 @@ class StoreCore:
 
     def _compact(self, *, raise_errors: bool) -> None:
         try:
+            # snapshots with too many waiting writes to carry over are parsed (and indexed)
+            self._lazy(t for name in self._storage.to_fold() for t in LAZY_FILES[name])
             self._storage.compact()
             self.last_compaction_error = None
-        except OSError as exc:
-            message = describe_os_error(exc, self._storage.meta_path)
+        except (OSError, StoreError) as exc:
+            message = (
+                describe_os_error(exc, self._storage.meta_path)
+                if isinstance(exc, OSError)
+                else str(exc)
+            )
             self.last_compaction_error = message
             if raise_errors:
+                if isinstance(exc, StoreError):
+                    raise
                 raise StoreError(message) from exc
 
     @locked

@@ -41,9 +41,16 @@ def _checked(line: bytes) -> bytes:
     return entry
 
 
+def encode(ops: list[list[Any]]) -> bytes:
+    """One entry line: its checksum, then the JSON of its [table, doc id, doc or None] ops."""
+    entry = orjson.dumps(ops)
+    return b"%08x %s\n" % (zlib.crc32(entry), entry)
+
+
 class Journal:
     """meta.journal: replayed once (`replay`), then appended to (`log`) and started afresh
-    after each snapshot (`restart`). Each entry is a list of [table, doc id, doc or None]."""
+    after each snapshot (`restart`). Each entry is a list of [table, doc id, doc or None]; in a
+    write to a lazy table nobody had parsed, the doc id is the document's key (a string)."""
 
     def __init__(self, path: Path, readonly: bool = False):
         self.path = path
@@ -129,19 +136,19 @@ class Journal:
     def log(self, lines: list[list[list[Any]]]) -> None:
         """Append one line per logical write and fsync once; raise OSError on failure."""
         for ops in lines:
-            entry = orjson.dumps(ops)
-            self._file.append(b"%08x %s\n" % (zlib.crc32(entry), entry))
+            self._file.append(encode(ops))
         self._file.sync()
 
-    def restart(self, generation: int) -> None:
-        """Replace the journal by one holding only the header of `generation` (raises OSError).
+    def restart(self, generation: int, carried: bytes = b"") -> None:
+        """Replace the journal by one holding the header of `generation` and the `carried`
+        entry lines (encoded), the writes no snapshot holds yet (raises OSError).
 
         Swapped in whole: from now on an empty or missing journal is damage, never "nothing
         written since". A crash before the swap leaves the old journal, whose lines replay
         harmlessly over the new snapshot.
         """
         header = HEADER + b"%d\n" % generation
-        durable.atomic_write(self.path, header)
+        durable.atomic_write(self.path, header + carried)
         self._file.close()
         self._file = AppendFile(self.path)
         self.header_end = len(header)

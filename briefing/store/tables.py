@@ -17,8 +17,16 @@ from tinydb.table import Table
 
 from briefing.store import durable, layout
 from briefing.store.errors import StoreCorrupt
-from briefing.store.journal import Journal
-from briefing.store.layout import CACHE, JOURNAL, LAZY_FILE_OF, LAZY_FILES, LAZY_TABLES, META
+from briefing.store.journal import Journal, encode
+from briefing.store.layout import (
+    CACHE,
+    JOURNAL,
+    KEYS,
+    LAZY_FILE_OF,
+    LAZY_FILES,
+    LAZY_TABLES,
+    META,
+)
 from briefing.store.schema import Tables
 
 GENERATION_TABLE = "_journal"  # in meta.json: which snapshot the journal continues
@@ -48,11 +56,17 @@ class JournalledTables(Storage):
         # told (generation, length) after every sync, so the lock file can keep a note of it
         self.on_synced: Callable[[int, int], None] | None = None
         self.cache_problems: dict[str, str] = {}  # lazy snapshot -> why it was set aside
-        # journal ops on the tables of a lazy snapshot not parsed yet, by snapshot
-        self._pending: dict[str, list[tuple[str, int, dict | None]]] = {}
+        # journal ops on the tables of a lazy snapshot not parsed yet, by snapshot; their doc
+        # id is the document's key when it was written unparsed (resolved by load_lazy)
+        self._pending: dict[str, list[tuple[str, int | str, dict | None]]] = {}
+        self._pending_bytes: dict[str, int] = {}  # their size as JSON, by snapshot
         self.journal = Journal(self.journal_path, readonly)
+        self._applied = False  # whether replay changed a parsed table (else only pending ones)
         # `written`: the (generation, journal length) the last writer noted, if known
         self.journal.replay(self.generation, written, self.apply)
+        # Where the writes a compaction would fold begin: a journal of pending writes alone
+        # would only be carried over again, so it counts as holding none.
+        self.carried_end = self.journal.header_end if self._applied else self.journal.good_end
 
     @staticmethod
     def _size(path: Path) -> int:
@@ -86,9 +100,43 @@ class JournalledTables(Storage):
                 self.data[table] = snapshot.get(table, {})
                 loaded.append(table)
             self.loaded_files.add(name)
-            for op in self._pending.pop(name, []):
-                self.apply(*op)
+            self._apply_pending(self._pending.pop(name, []))
+            self._pending_bytes.pop(name, None)
         return loaded
+
+    def _apply_pending(self, ops: list[tuple[str, int | str, dict | None]]) -> None:
+        """Apply a parsed snapshot's waiting writes in order, giving a doc id to those written
+        by key: the one holding that key, else the next free one. The same snapshot and
+        journal always give the same ids, so a later write by id (once parsed) finds its doc."""
+        ids: dict[str, dict[Any, int]] = {}  # table -> key -> doc id, built on first need
+        free: dict[str, int] = {}
+        for table, doc_id, doc in ops:
+            field, docs = KEYS[table], self.data.setdefault(table, {})
+            keys = ids.get(table)
+            if keys is None:
+                keys = ids[table] = {d.get(field): int(i) for i, d in docs.items()}
+                free[table] = max((int(i) for i in docs), default=0) + 1
+            if isinstance(doc_id, str):
+                key, doc_id = doc_id, keys.get(doc_id)
+                if doc_id is None:
+                    if doc is None:
+                        continue  # deleting what was never there
+                    doc_id = free[table]
+            else:
+                current = docs.get(str(doc_id))
+                if current is not None and keys.get(current.get(field)) == doc_id:
+                    del keys[current.get(field)]
+                key = doc.get(field) if doc is not None else None
+                if doc is not None and (other := keys.get(key)) not in (None, doc_id):
+                    # a key has one document: a replay over a snapshot that had already
+                    # folded these writes may have given it another id
+                    self.apply(table, other, None)
+            free[table] = max(free[table], doc_id + 1)
+            if doc is None:
+                keys.pop(key, None)
+            else:
+                keys[key] = doc_id
+            self.apply(table, doc_id, doc)
 
     def _read_lazy(self, name: str) -> Tables:
         path = self.directory / name
@@ -135,13 +183,18 @@ class JournalledTables(Storage):
         """
         # Setting a whole doc (or deleting it) makes replay idempotent: a crash between the
         # snapshot rename and the journal truncation replays lines the snapshot already holds.
-        if not (isinstance(table, str) and isinstance(doc_id, int)):
+        if not (isinstance(table, str) and isinstance(doc_id, int | str)):
             raise ValueError("not a journal entry")
         if not (doc is None or isinstance(doc, dict)):
             raise ValueError("not a document")
         if (name := LAZY_FILE_OF.get(table)) is not None and name not in self.loaded_files:
             self._pending.setdefault(name, []).append((table, doc_id, doc))
+            size = len(orjson.dumps(doc)) if doc is not None else 0
+            self._pending_bytes[name] = self._pending_bytes.get(name, 0) + size
             return
+        if isinstance(doc_id, str):  # by key: only into a table not parsed yet
+            raise ValueError("a write by key to a parsed table")
+        self._applied = True
         docs = self.data.setdefault(table, {})
         if doc is None:
             docs.pop(str(doc_id), None)
@@ -161,16 +214,18 @@ class JournalledTables(Storage):
             self.on_synced(self.generation, self.journal.good_end)
 
     def needs_compaction(self) -> bool:
-        return self.journal.good_end > max(layout.COMPACT_MIN_BYTES, self.snapshot_size)
+        written = self.journal.good_end - self.carried_end
+        return written > max(layout.COMPACT_MIN_BYTES, self.snapshot_size) or bool(self.to_fold())
 
     def compact(self) -> None:
-        """Write the snapshots atomically, then empty the journal (raises OSError).
+        """Write the snapshots atomically, then restart the journal (raises OSError).
 
-        Each file is replaced whole; until the journal is emptied it still holds every
-        change, so a crash between the two renames replays into the same state.
+        Each file is replaced whole; until the journal is swapped it still holds every
+        change, so a crash between the two renames replays into the same state. A lazy
+        snapshot nobody parsed is left as it is: its waiting writes are carried over into the
+        new journal, unless they outgrow their share of it (then it is parsed and written).
         """
-        if self._pending:  # the journal is about to go: its lazy entries must be written
-            self.load_lazy(list(self._pending))
+        carried = self._carried()
         lazy_size = 0
         # cache.json last: until it is replaced, an old one still holds what a split-off
         # snapshot holds, so a crash in between loses nothing (load_lazy)
@@ -189,13 +244,34 @@ class JournalledTables(Storage):
         durable.atomic_write(self.meta_path, meta)
         self.data[GENERATION_TABLE] = tables[GENERATION_TABLE]
         self.snapshot_size = len(meta) + lazy_size
-        self.journal.restart(generation)
+        self.journal.restart(generation, carried)
+        self.carried_end = self.journal.good_end
         self._synced()
+
+    def _carried(self) -> bytes:
+        """The entry lines of the writes waiting for unparsed snapshots, after parsing those
+        with too many of them (to_fold)."""
+        too_many = self.to_fold()
+        if too_many:  # the Store parses them first (core._compact), so as to index them
+            self.load_lazy(too_many)
+        return b"".join(encode([list(op)]) for ops in self._pending.values() for op in ops)
+
+    def to_fold(self) -> list[str]:
+        """The unparsed snapshots whose waiting writes are too many to carry over: more than
+        max(COMPACT_MIN_BYTES, 1/16 of the snapshot) would make every open replay, and hold
+        in memory, much of the snapshot (a commit past that compacts, so they never grow
+        further)."""
+        return [
+            name
+            for name, size in self._pending_bytes.items()
+            if size > max(layout.COMPACT_MIN_BYTES, self._size(self.directory / name) // 16)
+        ]
 
     @property
     def has_entries(self) -> bool:
-        """Whether the journal holds writes the snapshot has not (more than its header)."""
-        return self.journal.has_entries
+        """Whether the journal holds writes a compaction would fold (beyond the header and the
+        writes carried over for unparsed snapshots)."""
+        return self.journal.good_end > self.carried_end
 
     def close(self) -> None:
         self.journal.close()

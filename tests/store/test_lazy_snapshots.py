@@ -102,7 +102,7 @@ def test_a_schema_1_store_is_split_and_its_links_filled(folder, backups):
     filled(folder, backups)
     as_schema_1(folder)
     with Store.open(folder, backups_dir=backups, auto_backup=False) as s:
-        assert s.schema_version() == schema.SCHEMA_VERSION == 2
+        assert s.schema_version() == schema.SCHEMA_VERSION == 3
         assert s.analysed_links() == {"a00000000000": 7, "a00000000001": 3}
     (made,) = list_backups(backups)
     assert made.reason == "before-migration-v1"
