@@ -8,7 +8,8 @@ import orjson
 import pytest
 
 from briefing.models import Analysis, Article, Entity
-from briefing.store import Store, layout, list_backups, schema, tables
+from briefing.store import Store, layout, list_backups, schema
+from tests.support.lazy_reads import parsed
 
 
 def article(n: int) -> Article:
@@ -36,19 +37,6 @@ def filled(folder: Path, backups: Path) -> None:
         s.add_articles([article(i) for i in range(4)])
         s.put_analyses([analysis("a00000000000", 7), analysis("a00000000001", 3)])
         s.put_story_groups({"s1": ["a00000000000", "a00000000001"]})
-
-
-def parsed(monkeypatch) -> list[str]:
-    """The lazy snapshots parsed from now on, in order."""
-    seen: list[str] = []
-    read = tables.JournalledTables._read_lazy
-
-    def spy(self, name):
-        seen.append(name)
-        return read(self, name)
-
-    monkeypatch.setattr(tables.JournalledTables, "_read_lazy", spy)
-    return seen
 
 
 def test_an_analysis_and_the_backlog_count_read_the_index_alone(folder, backups, monkeypatch):

@@ -10,8 +10,9 @@ import orjson
 import pytest
 
 from briefing.models import Analysis, Article, Entity
-from briefing.store import Store, durable, layout, schema, tables
+from briefing.store import Store, durable, layout, schema
 from briefing.store.errors import StoreError
+from tests.support.lazy_reads import parsed
 
 
 def article(n: int) -> Article:
@@ -35,19 +36,6 @@ def folder(tmp_path: Path) -> Path:
         s.put_analyses([analysis(A0, 7), analysis(A1, 3)])
         s.put_story_features([{"id": A0, "words": ["roma"]}, {"id": A1, "words": ["milano"]}])
     return folder
-
-
-def parsed(monkeypatch) -> list[str]:
-    """The lazy snapshots parsed from now on, in order."""
-    seen: list[str] = []
-    read = tables.JournalledTables._read_lazy
-
-    def spy(self, name):
-        seen.append(name)
-        return read(self, name)
-
-    monkeypatch.setattr(tables.JournalledTables, "_read_lazy", spy)
-    return seen
 
 
 def summary_docs(folder: Path) -> dict[str, int]:

@@ -48,6 +48,20 @@ def _held(store: Store) -> threading.Event:
     return gate
 
 
+@contextlib.contextmanager
+def _reader_on_head():
+    """The reader over the filled store opened from its list head, and the gate its load
+    waits for; the store is closed after."""
+    _fill()
+    store = Store.open(deferred=True)
+    try:
+        assert not store.loaded
+        gate = _held(store)
+        yield store, gate, make_app(store, Config(), services=fake_services())
+    finally:
+        store.close()
+
+
 async def _until(pilot, condition, seconds: float = 10) -> None:
     """Let the app run until `condition()` holds (workers post back through the event loop)."""
     for _ in range(int(seconds / 0.01)):
@@ -62,12 +76,7 @@ def _count_line(app) -> str:
 
 
 async def test_the_first_screen_is_the_head_and_the_list_comes_whole_after(temp_home):
-    _fill()
-    store = Store.open(deferred=True)
-    try:
-        assert not store.loaded
-        gate = _held(store)
-        app = make_app(store, Config(), services=fake_services())
+    with _reader_on_head() as (store, gate, app):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             titles = [a.title for a in app.article_list.articles]
@@ -79,16 +88,10 @@ async def test_the_first_screen_is_the_head_and_the_list_comes_whole_after(temp_
             assert app.list_loaded and len(app.article_list.articles) == 10
             assert app.open_id == app.article_list.articles[0].id
             assert "Notizia 9" in str(app.reader.query_one("#headline").render())
-    finally:
-        store.close()
 
 
 async def test_a_filter_typed_before_the_load_shows_the_heads_matches_then_all(temp_home):
-    _fill()
-    store = Store.open(deferred=True)
-    try:
-        gate = _held(store)
-        app = make_app(store, Config(), services=fake_services())
+    with _reader_on_head() as (store, gate, app):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("slash", *"cremlino")
             # through the search index at once: the head's matches, and how many there are
@@ -106,24 +109,16 @@ async def test_a_filter_typed_before_the_load_shows_the_heads_matches_then_all(t
             assert _count_line(app).startswith("4 of 10 articles")
             await pilot.press("backspace")
             assert len(app.article_list.articles) == 4  # "cremlin": the same four
-    finally:
-        store.close()
 
 
 async def test_a_star_given_to_a_head_row_is_kept_when_the_list_comes(temp_home):
-    _fill()
-    store = Store.open(deferred=True)
-    try:
-        gate = _held(store)
-        app = make_app(store, Config(), services=fake_services())
+    with _reader_on_head() as (store, gate, app):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("down", "s")  # the store loads on this thread to save it
             gate.set()
             await _until(pilot, lambda: app.list_loaded)
             starred = [a.title for a in app.article_list.articles if a.starred]
             assert starred == ["Notizia 8"]
-    finally:
-        store.close()
     with Store.open(readonly=True) as store:
         assert [a.title for a in store.articles() if a.starred] == ["Notizia 8"]
 
