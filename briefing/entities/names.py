@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.lexicon import en, it
+from briefing.lexicon import BEFORE_NAMES, en, it
 from briefing.text import fold
 
 _DOTTED = re.compile(r"(?<=\w)\.(?=\w|$)")  # "U.S." -> "US", "J." -> "J"
@@ -39,10 +39,9 @@ PARTICLES = {
 # Jr., Sr. and regnal numbers tell relatives and popes apart: kept at the key's end.
 _ELIDED = re.compile(r"(?<=\w)['’](?=\w)")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+)$")
-# Forms of address and titles written before a name ("Mr", "sig.", "Sen.", "il ministro"):
-# "Mr Obama" is Obama, and joins Barack Obama as "Obama" would.
-_BEFORE_NAMES = frozenset(en.HONORIFICS) | frozenset(it.HONORIFICS) | en.TITLES | it.TITLES
-_LONGEST_TITLE = max(len(title.split()) for title in _BEFORE_NAMES)
+# Forms of address and titles before a name (`lexicon.BEFORE_NAMES`) are dropped: "Mr Obama" is
+# Obama, and joins Barack Obama as "Obama" would.
+_LONGEST_TITLE = max(len(title.split()) for title in BEFORE_NAMES)
 _ARTICLE_BEFORE_TITLE = {"the", "il", "lo", "la", "l'", "l’"}
 # Chinese, Korean and Vietnamese family names, written before the given name ("Xi Jinping",
 # "Kim Jong-un", "Nguyen Xuan Phuc"): the surname that a title or the name alone refers to
@@ -135,7 +134,7 @@ def _title_length(words: list[str]) -> int:
     """How many of the first words are a form of address or a title ("Prime Minister": 2)."""
     lowered = [w.casefold().rstrip(".") for w in words[:_LONGEST_TITLE]]
     for size in range(len(lowered), 0, -1):
-        if " ".join(lowered[:size]) in _BEFORE_NAMES:
+        if " ".join(lowered[:size]) in BEFORE_NAMES:
             return size
     return 0
 

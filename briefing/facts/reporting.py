@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
-from briefing.lexicon import en, it
+from briefing.lexicon import BEFORE_NAMES, en, it
 
 _VERBAL = {"VERB", "AUX"}
 # Relations from a reporting verb to what it reports.
@@ -214,11 +214,8 @@ def _after_quote(parse: Parse, verb: int) -> Token | None:
     return name
 
 
-_TITLES = en.TITLES | it.TITLES | set(en.HONORIFICS) | set(it.HONORIFICS)
-
-
 def _title(token: Token) -> bool:
-    return token.lower.rstrip(".") in _TITLES
+    return token.lower.rstrip(".") in BEFORE_NAMES
 
 
 def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:

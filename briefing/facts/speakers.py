@@ -23,7 +23,7 @@ from briefing.facts.text import (
     role_other_names,
     role_words,
 )
-from briefing.lexicon import en, it
+from briefing.lexicon import BEFORE_NAMES, en, it
 from briefing.models import NamedThing
 
 _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
@@ -41,7 +41,6 @@ _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
-_TITLE_WORDS = en.TITLES | it.TITLES | set(en.HONORIFICS) | set(it.HONORIFICS)
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,7 @@ class Speakers:
 def _name_word(token: Token, span: tuple[int, int]) -> bool:
     """A word of a name written in the source: a proper noun or a title before one."""
     inside = span[0] <= token.start and token.end <= span[1]
-    return inside and (token.pos == "PROPN" or token.lower.rstrip(".") in _TITLE_WORDS)
+    return inside and (token.pos == "PROPN" or token.lower.rstrip(".") in BEFORE_NAMES)
 
 
 def _indefinite(parse: Parse, noun: int) -> bool:
