@@ -110,6 +110,8 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
         if child.i < verb and child.dep.startswith("parataxis"):
             continue  # a parataxis before the verb is the quote it frames, found by its marks
         indices = parse.subtree(child.i)
+        if child.i == verb + 1 and child.lower in _KNOWN:
+            indices = [k for k in indices if k != child.i]  # "reso noto che ...": "noto" is cue
         tokens = [parse.tokens[k] for k in indices]
         while tokens and (tokens[0].pos == "PUNCT" or tokens[0].lower in _MARKERS):
             tokens.pop(0)
@@ -170,6 +172,8 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
             return nominal[0], "inverted"
+        if _clitic_object(parse, verb):
+            return nominal[0], "inverted"  # "Lo ha confermato il ministro": one object is enough
     after_quote = _after_quote(parse, verb)
     if after_quote is not None:
         return after_quote, "inverted"
@@ -191,6 +195,15 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _clitic_object(parse: Parse, verb: int) -> bool:
+    """ "Lo ha confermato", "lo rende noto": the verb's object is a clitic before it, so a noun
+    after it that the parse also made its object is its inverted subject."""
+    return any(
+        o.i < verb and o.pos == "PRON" and o.feature("Clitic") == "Yes"
+        for o in parse.deps(verb, "obj")
+    )
 
 
 def _after_quote(parse: Parse, verb: int) -> Token | None:
@@ -293,6 +306,27 @@ def _predicate(parse: Parse, token: Token) -> bool:
     return (
         token.pos == "ADJ" and bool(parse.deps(token.i, "nsubj")) and not parse.deps(token.i, "cop")
     )
+
+
+def _makes_known(parse: Parse, token: Token, lang: str) -> bool:
+    """ "ha reso noto che", "lo rende noto la questura": "make known", one reporting verb
+    written in two words."""
+    forms, known = _MAKE_KNOWN.get(lang, ((), ()))
+    after = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
+    return token.lower in forms and after is not None and after.lower in known
+
+
+_MAKE_KNOWN = {
+    "it": (
+        set(
+            "rende rendono reso resa resi rese rendeva rendevano rendendo renderà renderanno "
+            "rendesse".split()
+        ),
+        {"noto", "nota", "noti", "note"},
+    )
+}
+_NOT = {"non", "not", "never", "mai"}
+_KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
 
 
 def _verb_as_noun(parse: Parse, token: Token) -> bool:
@@ -442,7 +476,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
     verbs = reporting_verbs(lang)
     frames = []
     for token in parse.tokens:
-        kind = verbs.get(token.lower) or (SPEECH if _as_put_it(parse, token) else None)
+        kind = verbs.get(token.lower) or (
+            SPEECH if _as_put_it(parse, token) or _makes_known(parse, token, lang) else None
+        )
         if kind is None or not _predicate(parse, token) or token.dep.startswith(("aux", "cop")):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
@@ -470,6 +506,18 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             content = parse.span(parse.subtree(shown[0].i)) if shown else None
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
+        if _makes_known(parse, token, lang) and not _clitic_object(parse, token.i):
+            if any(t.lower in _NOT for t in parse.deps(token.i, "advmod")):
+                continue  # "non sono state rese note le generalità": nothing was made known
+            # "rende nota la loro intenzione di ...": the noun after is what is made known,
+            # whatever the parse made it, never who made it known
+            made_known = [t for t in parse.deps(token.i, "nsubj", "obj") if t.i > token.i + 1]
+            if subject is not None and subject.i > token.i and how != "agent":
+                subject, how = None, "dropped"
+            if content is None and made_known:
+                content = _phrase(parse, made_known[0].i)
+            if content is None:
+                continue  # "le cui tempistiche non sono state rese note": nothing is reported
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
             # "ha ribadito che X ..., aggiungendo che": the gerund often hangs inside the first
             # claim; its speaker is the reporting verb's above it, not the claim's subject.
@@ -500,9 +548,10 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             content = _parenthetical_content(parse, token.i, subject, quoted)
         if source is None and subject is not None:
             source = _phrase(parse, subject.i, origin=how == "subject")
+        cue_end = parse.tokens[token.i + 1].end if _makes_known(parse, token, lang) else token.end
         frames.append(
             Frame(
-                cue=(token.start, token.end),
+                cue=(token.start, cue_end),
                 kind=kind,
                 source=source,
                 source_head=subject.i if subject is not None else None,

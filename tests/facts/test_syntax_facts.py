@@ -855,3 +855,79 @@ def test_a_clause_s_subject_is_never_taken_from_inside_a_quote() -> None:
     doc = parsed("en", rows, {"Dean": (0, 1), "Trump": (13, 14)})
     frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
     assert [f.source_head for f in frames] == [0]
+
+
+def test_a_noun_after_a_verb_whose_object_is_a_clitic_before_it_is_its_inverted_subject() -> None:
+    # "Lo ha confermato il ministro.": the parse made "ministro" a second object.
+    rows = [
+        ("Lo", 2, "obj", "PRON", "Clitic=Yes|PronType=Prs"), ("ha", 2, "aux", "AUX"),
+        ("confermato", 2, "ROOT", "VERB", "VerbForm=Part"), ("il", 4, "det", "DET"),
+        ("ministro", 2, "obj", "NOUN"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, a.how) for a in found] == [("ministro", "frame")]
+
+
+def _made_known_rows(negated: bool = False) -> list[Row]:
+    # "La polizia (non) ha reso noto che Rossi è stato arrestato."
+    rows = [
+        ("La", 1, "det", "DET"), ("polizia", 3, "nsubj", "NOUN"), ("ha", 3, "aux", "AUX"),
+        ("reso", 3, "ROOT", "VERB", "VerbForm=Part"), ("noto", 3, "xcomp", "ADJ"),
+        ("che", 9, "mark", "SCONJ"), ("Rossi", 9, "nsubj:pass", "PROPN"), ("è", 9, "aux", "AUX"),
+        ("stato", 9, "aux:pass", "AUX"), ("arrestato", 3, "ccomp", "VERB", "VerbForm=Part"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    if negated:
+        rows = [("Non", 4, "advmod", "ADV"), *((w, h + 1, *rest) for w, h, *rest in rows)]
+        rows[1] = ("la", 2, "det", "DET")
+    return rows
+
+
+def test_rendere_noto_reports_its_clause_for_its_subject() -> None:
+    rows = _made_known_rows()
+    found = facts("it", rows, {"Rossi": (6, 7)}).attributions
+    assert [(a.source, rows_text(rows, a.content)) for a in found] == [
+        ("polizia", "Rossi è stato arrestato")
+    ]
+    assert found[0].text == "La polizia ha reso noto"
+
+
+def test_rendere_noto_negated_reports_nothing() -> None:
+    assert facts("it", _made_known_rows(negated=True), {"Rossi": (7, 8)}).attributions == []
+
+
+def test_the_noun_made_known_is_what_is_reported_not_who_reports_it() -> None:
+    # "Rossi rende nota la sua intenzione.": the parse made "intenzione" the subject.
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("rende", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("nota", 1, "xcomp", "ADJ"), ("la", 5, "det", "DET"), ("sua", 5, "det:poss", "DET"),
+        ("intenzione", 1, "nsubj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)}).attributions
+    assert [(a.source, rows_text(rows, a.content)) for a in found] == [
+        ("Rossi", "la sua intenzione")
+    ]
+
+
+def test_a_noun_after_an_indefinite_article_set_off_by_a_comma_is_a_role() -> None:
+    # "Parla Fredrick Mbuya, un riservista della polizia.": the parse made "riservista" a
+    # conjunct of the verb, and "riservista" is no listed role word.
+    rows = [
+        ("Parla", 0, "ROOT", "VERB"), ("Fredrick", 0, "nsubj", "PROPN"),
+        ("Mbuya", 1, "flat:name", "PROPN"), (",", 5, "punct", "PUNCT"), ("un", 5, "det", "DET"),
+        ("riservista", 0, "conj", "NOUN"), ("della", 7, "case", "ADP"),
+        ("polizia", 5, "nmod", "NOUN"), (".", 0, "punct", "PUNCT"),
+    ]  # fmt: skip
+    people = facts("it", rows, {"Fredrick Mbuya": (1, 3)}).people
+    assert [(p.name, p.roles) for p in people] == [("Fredrick Mbuya", ["riservista della polizia"])]
+
+
+def test_a_name_in_a_short_quoted_term_with_a_common_noun_is_no_person() -> None:
+    # "Restituiti i «Monti bond» allo Stato."
+    rows = [
+        ("Restituiti", 0, "ROOT", "VERB"), ("i", 4, "det", "DET"), ("«", 3, "punct", "PUNCT"),
+        ("Monti", 4, "compound", "PROPN"), ("bond", 0, "nsubj:pass", "NOUN"),
+        ("»", 3, "punct", "PUNCT"), ("allo", 7, "case", "ADP"), ("Stato", 0, "obl", "NOUN"),
+        (".", 0, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", rows, {"Monti": (3, 4)}).people == []
