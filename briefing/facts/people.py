@@ -171,6 +171,8 @@ def extract_named(
         and not (
             _in_section_title(article, e)
             or _epithet(article, e)
+            or _eponym(article, e)
+            or _deity(e)
             or _saint(article, e)
             or _body(article, e)
         )
@@ -194,6 +196,7 @@ def extract_named(
 
 
 _TITLE_MAX_WORDS = 6
+_RELATIVES = {"che", "cui", "quale", "quali", "who", "whom", "whose", "which", "that"}
 
 
 def _epithet(article: Article, ent: Ent) -> bool:
@@ -206,6 +209,32 @@ def _epithet(article: Article, ent: Ent) -> bool:
 
 
 _ORGANISATION_WORDS = it.ORGANISATION_WORDS | en.ORGANISATION_WORDS
+_DEITIES = {fold(name) for name in it.DEITIES | en.DEITIES}
+_TERM_WORDS = 3  # a quoted term's name and the nouns after it: «Monti bond»
+
+
+def _eponym(article: Article, ent: Ent) -> bool:
+    """ "la riforma Castelli", «Monti bond»: a name that names an act or a thing after a
+    person, who is not thereby in the story."""
+    before = article.words_in(max(0, ent.start - 20), ent.start)
+    if article.lang == "it" and before and before[-1].lower in it.EPONYMOUS_ACTS:
+        return True
+    # a short quoted term, the name followed by a common noun: «Monti bond»
+    if not before or before[-1].text not in _OPENING_QUOTES:
+        return False
+    after = article.words_in(ent.end, ent.end + 40)[:_TERM_WORDS]
+    closing = next((i for i, w in enumerate(after) if w.text in _CLOSING_QUOTES), None)
+    if not closing or not after[0].text[:1].islower() or article.parse is None:
+        return False
+    return all(t.pos == "NOUN" for t in article.parse.within(after[0].start, after[closing].start))
+
+
+_OPENING_QUOTES = set("«“\"'‘")
+_CLOSING_QUOTES = set("»”\"'’")
+
+
+def _deity(ent: Ent) -> bool:
+    return fold(clean_name(ent.text)) in _DEITIES
 
 
 def _body(article: Article, ent: Ent) -> bool:
@@ -341,18 +370,42 @@ def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict
     ):
         return None
     content = [w for w in phrase if w.lower not in _DETERMINERS]
+    described = _described(article, phrase)
+    if described:
+        heads = {**heads, described.lower: {}}
     if not content or not any(_is_head(w, heads) for w in content[:6]):
         return None
     lang = article.lang if article.lang in STOP else "en"
     # The head must come before any clause word: "X, che ha detto al presidente" is no role.
-    for word in phrase:
-        if _is_head(word, heads):
-            break
-        if word.lower in STOP[lang]:
-            return None
+    at = next(k for k, word in enumerate(phrase) if _is_head(word, heads))
+    if any(word.lower in STOP[lang] for word in phrase[:at]):
+        return None
+    # A relative clause after the head says what the person did, not what they are: "il leader
+    # dell'opposizione che due giorni fa è stato assassinato".
+    relative = next((k for k in range(at + 1, len(phrase)) if phrase[k].lower in _RELATIVES), None)
+    if relative is not None:
+        while relative > at + 1 and phrase[relative - 1].lower in _PREPOSITIONS:
+            relative -= 1  # "al quale", "for whom"
+        phrase = phrase[:relative]
     if phrase[0].lower in _DETERMINERS and phrase[0].lower in {"the", "il", "lo", "la", "l'", "l’"}:
         phrase = phrase[1:]
+    elif phrase[0].lower in _INDEFINITE.get(article.lang, ()):
+        phrase = phrase[1:]  # "a campaign spokeswoman", "un riservista": the role alone
     return _span_text(article, phrase) if phrase else None
+
+
+_INDEFINITE = {"it": {"un", "una"}, "en": {"a", "an"}}  # Italian "a" is "to"
+_PREPOSITIONS = it.PREPOSITIONS | en.PREPOSITIONS
+
+
+def _described(article: Article, phrase: list[Word]) -> Word | None:
+    """ "Fredrick Mbuya, un riservista della polizia": a common noun after an indefinite article
+    set off by a comma describes the person, listed as a role word or not."""
+    indefinite = _INDEFINITE.get(article.lang, set())
+    if len(phrase) < 2 or phrase[0].lower not in indefinite or article.parse is None:
+        return None
+    noun = article.parse.within(phrase[1].start, phrase[1].end)
+    return phrase[1] if noun and noun[0].pos == "NOUN" and phrase[1].text.islower() else None
 
 
 def _apposition_before(article: Article, before: list[Word], heads: dict[str, dict]) -> str | None:

@@ -31,6 +31,9 @@ TITLES = frozenset(
 # what the name is (its regnal number, when written, says which one).
 REGNAL_TITLES = {"pope": "pope", "king": "king", "queen": "king"}
 
+# Names of God: invoked in quotes and prayers, never a person of the story.
+DEITIES = frozenset({"god", "allah", "jesus", "jehovah"})
+
 # Words that make a name an organisation's, wherever they stand in it ("Cogent Communications",
 # "Goldman Sachs Group"): a "person" the recogniser found with one of them is a body.
 ORGANISATION_WORDS = frozenset(

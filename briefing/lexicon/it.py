@@ -61,6 +61,13 @@ TITLES = frozenset(
     """.split()
 ) | {"primo ministro", "vice presidente", "vicepresidente"}  # fmt: skip
 
+# Acts named after the person who put them forward ("la riforma Fornero", "il ddl Zan", "il
+# lodo Alfano"): the name there is the act's, not a mention of someone in the story.
+EPONYMOUS_ACTS = frozenset("riforma legge ddl decreto lodo manovra emendamento".split())
+
+# Names of God: invoked in quotes and prayers, never a person of the story.
+DEITIES = frozenset({"dio", "allah", "gesù", "geova"})
+
 # Titles before a pope's or a monarch's regnal name ("Papa Francesco", "re Carlo III").
 REGNAL_TITLES = {"papa": "pope", "pontefice": "pope", "re": "king", "regina": "king"}
 

@@ -243,3 +243,32 @@ def test_a_name_with_an_organisations_word_is_no_person() -> None:
         {"Vibber": "PER", "Cogent Communications": "PER", "Stormo Diavoli Rossi": "PER"},
     )
     assert set(people) == {"Vibber"}
+
+
+def test_a_name_that_names_an_act_or_god_is_no_person_of_the_story() -> None:
+    text = (
+        "Sulla riforma Castelli e sul ddl Mastella ha parlato Nicola Mancino. "
+        "«Mi sono pacificato con Allah», ha detto Saddam Hussein."
+    )
+    people = _people(
+        text,
+        "it",
+        {n: "PER" for n in ("Castelli", "Mastella", "Nicola Mancino", "Allah", "Saddam Hussein")},
+    )
+    assert sorted(people) == ["Nicola Mancino", "Saddam Hussein"]
+
+
+def test_a_relative_clause_after_an_apposition_is_no_part_of_the_role() -> None:
+    text = (
+        "Ai funerali di Chokri Belaid, il leader dell'opposizione di sinistra che è stato "
+        "assassinato, c'erano migliaia di persone."
+    )
+    people = _people(text, "it", {"Chokri Belaid": "PER"})
+    assert people["Chokri Belaid"][0] == ["leader dell'opposizione di sinistra"]
+
+
+def test_vice_alone_is_a_title() -> None:
+    people = _people(
+        "Il suo vice Abdelhamid Jelassi ha parlato.", "it", {"Abdelhamid Jelassi": "PER"}
+    )
+    assert people["Abdelhamid Jelassi"][0] == ["vice"]
