@@ -200,7 +200,10 @@ class Speakers:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
-            person = self._by_role({lower} | _titles(text, article.lang), offset, inside)
+            # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
+            same = role_words(article.lang)[lower].get("same", ())
+            keys = {lower} | _titles(text, article.lang) | set(same)
+            person = self._by_role(keys, offset, inside)
             if person is not None:
                 return Speaker(person, how="coreference")
             earlier = self._earlier(offset, inside)

@@ -41,6 +41,6 @@ ORGANISATION_WORDS = frozenset(
     communications media group holdings inc corp corporation ltd llc plc company co bank
     airlines airways systems technologies networks partners capital foundation institute
     university college agency association council committee commission party union federation
-    league club ministry department authority board
+    league club ministry department authority board court tribunal hospital
     """.split()
 )

@@ -78,5 +78,6 @@ ORGANISATION_WORDS = frozenset(
     banca gruppo società spa srl fondazione istituto università associazione comitato
     consiglio commissione partito sindacato federazione lega ministero dipartimento agenzia
     autorità stormo reggimento brigata battaglione divisione squadriglia flotta compagnia
+    tribunale corte procura questura prefettura ospedale policlinico
     """.split()
 )

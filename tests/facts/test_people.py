@@ -272,3 +272,9 @@ def test_vice_alone_is_a_title() -> None:
         "Il suo vice Abdelhamid Jelassi ha parlato.", "it", {"Abdelhamid Jelassi": "PER"}
     )
     assert people["Abdelhamid Jelassi"][0] == ["vice"]
+
+
+def test_a_court_or_a_hospital_read_as_a_person_is_a_body() -> None:
+    text = "Lo ha stabilito il Tribunale speciale. Ne ha parlato Mario Rossi."
+    people = _people(text, "it", {"Tribunale speciale": "PER", "Mario Rossi": "PER"})
+    assert sorted(people) == ["Mario Rossi"]

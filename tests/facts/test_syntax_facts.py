@@ -931,3 +931,20 @@ def test_a_name_in_a_short_quoted_term_with_a_common_noun_is_no_person() -> None
         (".", 0, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("it", rows, {"Monti": (3, 4)}).people == []
+
+
+def test_a_title_standing_for_another_finds_the_person_who_holds_that_one() -> None:
+    # "Il presidente iracheno Rossi parla. Bianchi vota. L'ex raìs ha detto che la guerra è
+    # finita.": "raìs" is what the press calls an Arab president; Bianchi is only the last
+    # subject.
+    rows = [
+        ("Il", 1, "det", "DET"), ("presidente", 4, "nsubj", "NOUN"), ("iracheno", 1, "amod", "ADJ"),
+        ("Rossi", 1, "appos", "PROPN"), ("parla", 4, "ROOT", "VERB"), (".", 4, "punct", "PUNCT"),
+        ("Bianchi", 7, "nsubj", "PROPN"), ("vota", 7, "ROOT", "VERB"), (".", 7, "punct", "PUNCT"),
+        ("L'", 11, "det", "DET"), ("ex", 11, "amod", "ADJ"), ("raìs", 13, "nsubj", "NOUN"),
+        ("ha", 13, "aux", "AUX"), ("detto", 13, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 18, "mark", "SCONJ"), ("la", 16, "det", "DET"), ("guerra", 18, "nsubj", "NOUN"),
+        ("è", 18, "aux", "AUX"), ("finita", 13, "ccomp", "VERB"), (".", 13, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (3, 4), "Bianchi": (6, 7)})
+    assert [(a.source, a.how) for a in found.attributions] == [("Rossi", "coreference")]
