@@ -281,7 +281,7 @@ def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -
     if not any(end == tokens[k].end for _, end in quoted):
         return None  # an opening mark: the words are the quote's own
     between = tokens[k + 1 : verb]
-    if any(t.text in _SENTENCE_ENDS for t in between):
+    if any(t.text in _SENTENCE_ENDS or "\n" in t.text for t in between):
         return None  # '«...». Mancino, già Presidente, ha espresso': a sentence of its own
     while between and (between[-1].pos in {"AUX", "ADV"} or between[-1].text == ","):
         between.pop()  # '"...," Smith has repeatedly said'
@@ -289,11 +289,26 @@ def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -
         return None
     name = None
     for token in between:
-        if token.text in {"(", ","}:
-            break
+        if token.text in {"(", ","} or token.pos == "ADP":
+            break  # '" a narrator in the Clinton ad asks': the phrase's head is before "in"
         if token.pos == "PROPN" and not _title(token) and token.ent not in _WHEN:
             name = token
+        elif token.pos == "NOUN" and token.ent not in _WHEN:
+            name = token  # '" a senior official said': a head noun after any name before it
     return name
+
+
+def _verb_after_quote(parse: Parse, token: Token, quoted: list[tuple[int, int]]) -> bool:
+    """'“...?” a narrator in the Clinton ad asks.': a verb ending its sentence after a quote
+    and its speaker, which the tagger took for a plural noun."""
+    after = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
+    return (
+        token.pos == "NOUN"
+        and token.lower.endswith("s")
+        and after is not None
+        and after.text in _SENTENCE_ENDS | {","}
+        and _named_after_quote(parse, token.i, quoted) is not None
+    )
 
 
 def _predicate(parse: Parse, token: Token) -> bool:
@@ -479,7 +494,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         kind = verbs.get(token.lower) or (
             SPEECH if _as_put_it(parse, token) or _makes_known(parse, token, lang) else None
         )
-        if kind is None or not _predicate(parse, token) or token.dep.startswith(("aux", "cop")):
+        if kind is None or token.dep.startswith(("aux", "cop")):
+            continue
+        if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
         if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
@@ -548,6 +565,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             content = _parenthetical_content(parse, token.i, subject, quoted)
         if source is None and subject is not None:
             source = _phrase(parse, subject.i, origin=how == "subject")
+        if source is not None and subject.i < token.i and token.start < source[1]:
+            # the parse hung the verb on its subject: the source stops before its own cue
+            source = (source[0], parse.tokens[token.i - 1].end)
         cue_end = parse.tokens[token.i + 1].end if _makes_known(parse, token, lang) else token.end
         frames.append(
             Frame(

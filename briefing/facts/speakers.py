@@ -274,6 +274,7 @@ class Speakers:
                 continue
             if (
                 token.head == head
+                and token.i > head  # "a White House official" is one of theirs, not the House
                 and token.dep.split(":")[0] in _NAME_OF
                 and not parse.deps(token.i, "case")
             ):

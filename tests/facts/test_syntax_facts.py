@@ -948,3 +948,33 @@ def test_a_title_standing_for_another_finds_the_person_who_holds_that_one() -> N
     ]  # fmt: skip
     found = facts("it", rows, {"Rossi": (3, 4), "Bianchi": (6, 7)})
     assert [(a.source, a.how) for a in found.attributions] == [("Rossi", "coreference")]
+
+
+def test_a_verb_tagged_as_a_noun_after_a_quote_and_its_speaker_frames_the_quote() -> None:
+    # '"Pay your taxes now!" a narrator in the ad asks.': "asks" tagged a plural noun hung on
+    # "narrator", and "narrator" made the quote's object.
+    rows = [
+        ("“", 1, "punct", "PUNCT"), ("Pay", 1, "ROOT", "VERB"), ("your", 3, "det:poss", "PRON"),
+        ("taxes", 1, "obj", "NOUN"), ("now", 1, "advmod", "ADV"), ("!", 1, "punct", "PUNCT"),
+        ("”", 1, "punct", "PUNCT"), ("a", 8, "det", "DET"), ("narrator", 1, "obj", "NOUN"),
+        ("in", 11, "case", "ADP"), ("the", 11, "det", "DET"), ("ad", 8, "nmod", "NOUN"),
+        ("asks", 8, "nmod", "NOUN", "Number=Plur"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("Pay your taxes now !", "narrator in the ad")
+    ]
+
+
+def test_an_organisation_before_an_unnamed_official_is_not_the_speaker() -> None:
+    # "A White House official said the talks failed."
+    rows = [
+        ("A", 3, "det", "DET"), ("White", 2, "amod", "ADJ"), ("House", 3, "compound", "PROPN"),
+        ("official", 4, "nsubj", "NOUN"), ("said", 4, "ROOT", "VERB", "VerbForm=Fin"),
+        ("the", 6, "det", "DET"), ("talks", 7, "nsubj", "NOUN"), ("failed", 4, "ccomp", "VERB"),
+        (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    doc.ents = [doc.char_span(2, 13, label="ORG")]
+    found = extract_facts(doc, "en", "2025-12-18").attributions
+    assert [a.source for a in found] == ["White House official"]
