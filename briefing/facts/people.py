@@ -304,6 +304,7 @@ def _title_before(
     `own` is the person span the words lead into, which may hold the title itself."""
     lang = article.lang if article.lang in STOP else "en"
     stop = STOP[lang]
+    before = _abbreviations_joined(before, heads)
     # The nearest role head within a few words, with nothing clause-like in between.
     head_at = None
     for back, word in enumerate(reversed(before[-7:])):
@@ -311,6 +312,7 @@ def _title_before(
             word.text in _BOUNDARY
             or word.lower in stop
             or article.ent_at(word.start, word.end, {"PER"}) not in (None, own)
+            or _verb(article, word)  # "the senator called on ... to unendorse Trump"
         ):
             break
         if _is_head(word, heads):
@@ -348,6 +350,28 @@ def _title_before(
     if all(w.lower.rstrip(".") in _HONORIFICS for w in words):
         return None  # "Mr Obama": a form of address, not a role
     return _span_text(article, words)
+
+
+def _verb(article: Article, word: Word) -> bool:
+    tokens = article.parse.within(word.start, word.end) if article.parse else []
+    return any(t.pos in {"VERB", "AUX"} for t in tokens)
+
+
+def _abbreviations_joined(words: list[Word], heads: dict[str, dict]) -> list[Word]:
+    """ "Sen." and "Gov." are one word, not a title and a sentence's full stop."""
+    joined: list[Word] = []
+    for word in words:
+        previous = joined[-1] if joined else None
+        if (
+            word.text == "."
+            and previous
+            and previous.end == word.start
+            and _is_head(previous, heads)
+        ):
+            joined[-1] = Word(previous.start, word.end, previous.text + ".")
+        else:
+            joined.append(word)
+    return joined
 
 
 def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict]) -> str | None:

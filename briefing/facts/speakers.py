@@ -39,6 +39,7 @@ _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
+_ONE = {"one", "uno", "una"}
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
 
@@ -190,9 +191,10 @@ class Speakers:
         if (
             lower in role_words(article.lang)
             and parse.deps(token.i, "flat", "compound", "appos")
-            and any(t.pos == "PROPN" for t in parse.within(span[0], span[1]))
+            and any(t.pos == "PROPN" and t.i > token.i for t in parse.within(span[0], span[1]))
         ):
-            # "Mr. Burman", "Gov. Tomblin": a name the recogniser missed is still a name.
+            # "Mr. Burman", "Gov. Tomblin": a name the recogniser missed is still a name (one
+            # after the title: "the Indiana governor" names a place, not the governor).
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
         if _indefinite(parse, token.i):
             # "un funzionario europeo", "a senior official": someone not named, never the
@@ -202,10 +204,15 @@ class Speakers:
             # "il premier ha detto": the person with that role, else the one spoken of before.
             # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
             same = role_words(article.lang)[lower].get("same", ())
-            keys = {lower} | _titles(text, article.lang) | set(same)
-            person = self._by_role(keys, offset, inside)
+            titled = {w for w in text.lower().split() if w in role_words(article.lang)}
+            keys = {lower} | titled | _titles(text, article.lang) | set(same)
+            person = self._by_role(keys, offset, inside, needed=max(1, len(titled)))
             if person is not None:
                 return Speaker(person, how="coreference")
+            if any(t.pos == "PROPN" and t.i < token.i for t in parse.within(*span)):
+                # "the South Carolina senator", "Connecticut's tax commissioner": a role of a
+                # named place or body that no one named holds is someone else, unnamed
+                return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
             earlier = self._earlier(offset, inside)
             if earlier.name is not None:
                 return earlier
@@ -281,24 +288,34 @@ class Speakers:
                 return ent
         return None
 
-    def _by_role(self, keys: set[str], offset: int, inside: tuple[int, int] | None) -> str | None:
+    def _by_role(
+        self, keys: set[str], offset: int, inside: tuple[int, int] | None, needed: int = 1
+    ) -> str | None:
         """The person named before `offset` with a role that says the same ("il premier", "il
-        presidente del Consiglio")."""
-        best: tuple[int, str] | None = None
+        presidente del Consiglio"), in at least `needed` of its words ("the attorney general"
+        is not the city attorney)."""
+        best: tuple[int, int, str] | None = None
         lang = self.article.lang
         for person in self.people:
-            if not any(
-                keys & (set(role.lower().split()) | _titles(role, lang)) for role in person.roles
-            ):
+            shared = max(
+                (
+                    len(keys & (set(role.lower().split()) | _titles(role, lang)))
+                    for role in person.roles
+                ),
+                default=0,
+            )
+            if shared < needed:
                 continue
             before = [
                 s
                 for s, e in person.spans
                 if s < offset and not _within(s, e, inside) and not _quoted(s, e, self.quotes)
             ]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), person.name)
-        return best[1] if best else None
+            # the role that says most of the mention's words, then the nearest: "the state
+            # attorney general" is the Attorney General, not the city attorney named later
+            if before and (best is None or (shared, max(before)) > best[:2]):
+                best = (shared, max(before), person.name)
+        return best[2] if best else None
 
     def _earlier(
         self, offset: int, inside: tuple[int, int] | None, gender: str | None = None
@@ -388,9 +405,10 @@ def _name_word(token: Token, span: tuple[int, int]) -> bool:
 
 
 def _indefinite(parse: Parse, noun: int) -> bool:
+    """ "a senior official", "un funzionario", "one official": someone not named."""
     return any(
         d.feature("Definite") == "Ind" or d.lower in _INDEFINITE for d in parse.deps(noun, "det")
-    )
+    ) or any(n.lower in _ONE for n in parse.deps(noun, "nummod"))
 
 
 def _titles(role: str, lang: str) -> set[str]:

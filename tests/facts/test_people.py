@@ -278,3 +278,8 @@ def test_a_court_or_a_hospital_read_as_a_person_is_a_body() -> None:
     text = "Lo ha stabilito il Tribunale speciale. Ne ha parlato Mario Rossi."
     people = _people(text, "it", {"Tribunale speciale": "PER", "Mario Rossi": "PER"})
     assert sorted(people) == ["Mario Rossi"]
+
+
+def test_an_abbreviated_title_keeps_its_full_stop() -> None:
+    people = _people("Sen. Bernie Sanders spoke in Ohio.", "en", {"Bernie Sanders": "PER"})
+    assert people["Bernie Sanders"][0] == ["Sen."]

@@ -978,3 +978,47 @@ def test_an_organisation_before_an_unnamed_official_is_not_the_speaker() -> None
     doc.ents = [doc.char_span(2, 13, label="ORG")]
     found = extract_facts(doc, "en", "2025-12-18").attributions
     assert [a.source for a in found] == ["White House official"]
+
+
+def _role_mention_rows(words: list[str]) -> list[Row]:
+    # "Rossi spoke. <words> said the talks failed.": words[-1] the subject's head noun.
+    n = len(words)
+    rows: list[Row] = [
+        ("Rossi", 1, "nsubj", "PROPN"),
+        ("spoke", 1, "ROOT", "VERB"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    head, verb = 3 + n - 1, 3 + n
+    for word in words[:-1]:
+        pos = "DET" if word.lower() in {"the", "a"} else ("PROPN" if word[0].isupper() else "NOUN")
+        rows.append((word, head, "det" if pos == "DET" else "compound", pos))
+    rows.append((words[-1], verb, "nsubj", "NOUN"))
+    rows += [
+        ("said", verb, "ROOT", "VERB", "VerbForm=Fin"), ("the", verb + 2, "det", "DET"),
+        ("talks", verb + 3, "nsubj", "NOUN"), ("failed", verb, "ccomp", "VERB"),
+        (".", verb, "punct", "PUNCT"),
+    ]  # fmt: skip
+    return rows
+
+
+def test_a_bare_role_is_the_person_spoken_of_but_a_named_place_s_role_is_someone_else() -> None:
+    bare = facts("en", _role_mention_rows(["The", "senator"]), {"Rossi": (0, 1)})
+    assert [(a.source, a.how) for a in bare.attributions] == [("Rossi", "coreference")]
+    placed = facts("en", _role_mention_rows(["The", "Vermont", "senator"]), {"Rossi": (0, 1)})
+    assert [a.source for a in placed.attributions] == ["Vermont senator"]
+
+
+def test_a_role_mention_goes_to_the_person_whose_role_says_most_of_it() -> None:
+    # "Attorney General Verdi spoke. City Attorney Rossi spoke. The attorney general said the
+    # talks failed.", "attorney" the head: Rossi is nearer, Verdi holds the whole role.
+    rows = [
+        ("Attorney", 2, "compound", "PROPN"), ("General", 2, "compound", "PROPN"),
+        ("Verdi", 3, "nsubj", "PROPN"), ("spoke", 3, "ROOT", "VERB"), (".", 3, "punct", "PUNCT"),
+        ("City", 7, "compound", "PROPN"), ("Attorney", 7, "compound", "PROPN"),
+        ("Rossi", 8, "nsubj", "PROPN"), ("spoke", 8, "ROOT", "VERB"), (".", 8, "punct", "PUNCT"),
+        ("The", 11, "det", "DET"), ("attorney", 13, "nsubj", "NOUN"), ("general", 11, "amod", "ADJ"),
+        ("said", 13, "ROOT", "VERB", "VerbForm=Fin"), ("the", 15, "det", "DET"),
+        ("talks", 16, "nsubj", "NOUN"), ("failed", 13, "ccomp", "VERB"), (".", 13, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Verdi": (2, 3), "Rossi": (7, 8)})
+    assert [a.source for a in found.attributions] == ["Verdi"]
