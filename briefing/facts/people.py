@@ -305,6 +305,8 @@ def _title_before(
     lang = article.lang if article.lang in STOP else "en"
     stop = STOP[lang]
     before = _abbreviations_joined(before, heads)
+    if before and before[-1].lower in _PREPOSITIONS and not _is_head(before[-1], heads):
+        return None  # "il portavoce di Gheddafi", "a spokesman for Trump": the owner, not the role
     # The nearest role head within a few words, with nothing clause-like in between.
     head_at = None
     for back, word in enumerate(reversed(before[-7:])):
@@ -382,6 +384,8 @@ def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict
     for word in after[1:]:
         if word.text in _BOUNDARY and word.text not in {"'"}:
             break
+        if word.lower in _RELATIVES and any(_is_head(w, heads) for w in phrase):
+            break  # the role is read up to its relative clause, however long that runs
         phrase.append(word)
         if len(phrase) > 16:
             return None

@@ -344,6 +344,27 @@ _NOT = {"non", "not", "never", "mai"}
 _KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
 
 
+def _spoken_of(parse: Parse, token: Token, lang: str) -> tuple[int, int] | None:
+    """ "Fonti locali parlano di venti vittime", "il premier parla di svolta": in Italian news,
+    someone who speaks of something reports it; what they speak of is the content."""
+    if token.lower not in _SPEAK_OF.get(lang, ()) or token.pos not in _VERBAL:
+        return None
+    subjects = parse.deps(token.i, "nsubj")
+    if not subjects or not _agentive(parse, subjects[0], lang):
+        return None  # "se ne parla da anni": no one in particular
+    for oblique in parse.deps(token.i, "obl"):
+        cases = parse.deps(oblique.i, "case")
+        if oblique.i > token.i and any(c.lower in it.OF for c in cases):
+            drop = frozenset(c.i for c in cases)
+            return parse.span(parse.subtree(oblique.i, without=drop))
+    return None
+
+
+_SPEAK_OF = {
+    "it": set("parla parlano parlava parlavano parlato parlò parlarono parlerà parleranno".split())
+}
+
+
 def _verb_as_noun(parse: Parse, token: Token) -> bool:
     """ "The New York Post reports that ...": a third person verb the tagger took for a plural
     noun, still heading its "that" clause."""
@@ -494,6 +515,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         kind = verbs.get(token.lower) or (
             SPEECH if _as_put_it(parse, token) or _makes_known(parse, token, lang) else None
         )
+        spoken_of = _spoken_of(parse, token, lang) if kind is None else None
+        if spoken_of is not None:
+            kind = SPEECH
         if kind is None or token.dep.startswith(("aux", "cop")):
             continue
         if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
@@ -501,7 +525,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
         if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
             continue  # "vogliono affermare", words inside a quote: not the article's frames
-        content = _content(parse, token.i)
+        content = _content(parse, token.i) or spoken_of
         subject, how = _subject(parse, token.i, quoted)
         source = None
         if subject is None and _gerund_as_noun(parse, token):

@@ -40,6 +40,7 @@ _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _ONE = {"one", "uno", "una"}
+_PREPOSITIONS = it.PREPOSITIONS | en.PREPOSITIONS
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
 
@@ -204,7 +205,7 @@ class Speakers:
             # "il premier ha detto": the person with that role, else the one spoken of before.
             # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
             same = role_words(article.lang)[lower].get("same", ())
-            titled = {w for w in text.lower().split() if w in role_words(article.lang)}
+            titled = _role_words_before_of(text, article.lang)
             keys = {lower} | titled | _titles(text, article.lang) | set(same)
             person = self._by_role(keys, offset, inside, needed=max(1, len(titled)))
             if person is not None:
@@ -402,6 +403,18 @@ def _name_word(token: Token, span: tuple[int, int]) -> bool:
     """A word of a name written in the source: a proper noun or a title before one."""
     inside = span[0] <= token.start and token.end <= span[1]
     return inside and (token.pos == "PROPN" or token.lower.rstrip(".") in BEFORE_NAMES)
+
+
+def _role_words_before_of(text: str, lang: str) -> set[str]:
+    """The role words of a mention up to its first preposition: "the attorney general" says
+    two, "il portavoce del raìs" one (the raìs is someone else)."""
+    found = set()
+    for word in text.lower().split():
+        if word in _PREPOSITIONS:
+            break
+        if word in role_words(lang):
+            found.add(word)
+    return found
 
 
 def _indefinite(parse: Parse, noun: int) -> bool:

@@ -283,3 +283,9 @@ def test_a_court_or_a_hospital_read_as_a_person_is_a_body() -> None:
 def test_an_abbreviated_title_keeps_its_full_stop() -> None:
     people = _people("Sen. Bernie Sanders spoke in Ohio.", "en", {"Bernie Sanders": "PER"})
     assert people["Bernie Sanders"][0] == ["Sen."]
+
+
+def test_a_role_of_someone_else_before_a_name_is_not_that_name_s_role() -> None:
+    text = "Ha parlato il portavoce di Muammar Gheddafi. Poi il padre di April Jones ha parlato."
+    people = _people(text, "it", {"Muammar Gheddafi": "PER", "April Jones": "PER"})
+    assert people == {"Muammar Gheddafi": ([], 1), "April Jones": ([], 1)}

@@ -1022,3 +1022,16 @@ def test_a_role_mention_goes_to_the_person_whose_role_says_most_of_it() -> None:
     ]  # fmt: skip
     found = facts("en", rows, {"Verdi": (2, 3), "Rossi": (7, 8)})
     assert [a.source for a in found.attributions] == ["Verdi"]
+
+
+def test_a_source_that_speaks_of_something_reports_it() -> None:
+    # "Fonti locali parlano di venti vittime."
+    rows = [
+        ("Fonti", 2, "nsubj", "NOUN"), ("locali", 0, "amod", "ADJ"), ("parlano", 2, "ROOT", "VERB"),
+        ("di", 5, "case", "ADP"), ("venti", 5, "nummod", "NUM"), ("vittime", 2, "obl", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, rows_text(rows, a.content)) for a in found] == [
+        ("Fonti locali", "venti vittime")
+    ]
