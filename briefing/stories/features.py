@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefing.entities.named_places import countries_named
 from briefing.models import Article, ArticleSummary
 from briefing.query.normalize import words
 
@@ -15,8 +16,8 @@ MIN_WORD = 4
 # The lead carries what the story is about; the tail adds noise and reading time.
 LEAD_CHARS = 1500
 # What the kept rows were made by: rows of another version are made again from the bodies
-# (2: undated articles take their dateline's day; titles' years kept).
-VERSION = 2
+# (2: undated articles take their dateline's day; titles' years kept; 3: titles' countries).
+VERSION = 3
 # Words are cut to their first letters: a light stem for both languages ("scossa", "scosse";
 # "negotiators", "negotiations"), measured better than whole words on the labelled set.
 STEM = 5
@@ -34,6 +35,8 @@ class ArticleFeatures:
     # years the title names ("Pro Recco campione d'Europa 2010"): an edition of a recurring
     # subject, the only time two undated articles give
     years: frozenset[int] = frozenset()
+    # countries the title names ("Terremoto in Giappone"): where an undated report happened
+    title_countries: frozenset[str] = frozenset()
 
     def to_row(self) -> dict:
         """As the store keeps it: the words as one string, which parses far faster than a list
@@ -46,6 +49,7 @@ class ArticleFeatures:
             "lang": self.lang,
             "source": self.source,
             "years": sorted(self.years),
+            "title_countries": sorted(self.title_countries),
             "version": VERSION,
         }
 
@@ -59,6 +63,7 @@ class ArticleFeatures:
             row.get("lang"),
             row.get("source"),
             frozenset(row.get("years") or ()),
+            frozenset(row.get("title_countries") or ()),
         )
 
 
@@ -93,7 +98,14 @@ def features_of(
 
         day = day_number(head_date(body.split("\n", HEAD_LINES * 2)[: HEAD_LINES * 2]))
     return ArticleFeatures(
-        article.id, day, identities, found, article.lang, article.source, years_of(article.title)
+        article.id,
+        day,
+        identities,
+        found,
+        article.lang,
+        article.source,
+        years_of(article.title),
+        countries_named(article.title or "", identities),
     )
 
 
