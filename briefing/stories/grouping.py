@@ -12,8 +12,8 @@ An undated article matches any day, unless its title and the other's name differ
 (the Palio of 2012 and of 2013: two editions of a recurring subject) or places in different
 countries (an earthquake in Japan and one in Chile; a town stands for its country, so Sendai
 and Japan are one place), or when both name several people and none of them is the same (the
-riders of two years' races). These rules part only pairs where one article is undated: dated
-articles are parted by their days.
+riders of two years' races), or give one person ages two years apart (`ages.py`). These
+rules part only pairs where one article is undated: dated articles are parted by their days.
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
 keys' lists, not the size of the store.
 """
@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.stories.ages import different_ages
 from briefing.stories.background import Background, background
 from briefing.stories.features import ArticleFeatures
 
@@ -80,6 +81,7 @@ class Grouper:
         self._years: dict[str, frozenset[int]] = {}
         self._title_countries: dict[str, frozenset[str]] = {}
         self._people: dict[str, frozenset[str]] = {}  # those naming SEVERAL_PEOPLE or more
+        self._ages: dict[str, frozenset[tuple[str, int]]] = {}
         self._langs: dict[str, str | None] = {}
         self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # article -> weight of its (identities, words), computed when first compared: loading
@@ -228,15 +230,20 @@ class Grouper:
         people = _people(features)
         if len(people) >= SEVERAL_PEOPLE:
             self._people[features.id] = people
+        if features.ages:
+            self._ages[features.id] = features.ages
         self._langs[features.id] = features.lang
 
     def _strangers(self, features: ArticleFeatures, people: frozenset[str], other: str) -> bool:
-        """Both name several people and none is the same, and one of them is undated: the
-        window cannot tell two events of one place or institution apart, their actors can."""
+        """One of the two is undated, and the window cannot part them: they name several
+        people each and none is the same (two events of one place or institution), or give
+        one person ages two years apart (Ciampi at 90 and at his death)."""
         if features.day is not None and self._days[other] is not None:
             return False
         theirs = self._people.get(other)
-        return bool(theirs) and len(people) >= SEVERAL_PEOPLE and not people & theirs
+        if theirs and len(people) >= SEVERAL_PEOPLE and not people & theirs:
+            return True
+        return different_ages(features.ages, self._ages.get(other, frozenset()))
 
     def _near(self, features: ArticleFeatures, other: str) -> bool:
         """Within the window of days; without a day, titles naming different years (two

@@ -218,6 +218,18 @@ def test_dated_reports_are_parted_by_their_days_not_by_their_people():
     assert _together(one, two)
 
 
+def test_undated_reports_giving_one_person_ages_years_apart_are_two_events():
+    # a birthday and an obituary: the same person, institutions and words, five years apart
+    def aged(article_id: str, age: int, day: int | None = None) -> ArticleFeatures:
+        one = _with_people(article_id, {"ada"}, day)
+        return replace(one, ages=frozenset({("per:ada", age)}))
+
+    assert not _together(aged("a", 90), aged("b", 95))
+    assert not _together(aged("a", 90), aged("b", 95, day=700_000))
+    assert _together(aged("a", 90), aged("b", 90))
+    assert _together(aged("a", 90, day=700_000), aged("b", 95, day=700_001))
+
+
 def test_the_countries_a_title_names_are_kept_with_the_features():
     article = Article(id="a", title="Forte scossa di terremoto in Giappone", body="Testo.")
     features = features_of(article, None, article.body)
@@ -225,6 +237,14 @@ def test_the_countries_a_title_names_are_kept_with_the_features():
     assert ArticleFeatures.from_row(features.to_row()) == features
     old_row = {k: v for k, v in features.to_row().items() if k != "title_countries"}
     assert ArticleFeatures.from_row(old_row).title_countries == frozenset()
+
+
+def test_the_ages_the_lead_gives_people_are_kept_with_the_features():
+    article = Article(id="a", title="Ciampi compie 90 anni", body="Festa al Quirinale.", lang="it")
+    summary = ArticleSummary("a", identities=[["people", "per:ciampi", "Carlo Azeglio Ciampi"]])
+    features = features_of(article, summary, article.body)
+    assert features.ages == {("per:ciampi", 90)}
+    assert ArticleFeatures.from_row(features.to_row()) == features
 
 
 def test_the_years_a_title_names_are_kept_with_the_features():
