@@ -11,9 +11,9 @@ story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it s
 An undated article matches any day, unless its title and the other's name different years
 (the Palio of 2012 and of 2013: two editions of a recurring subject) or places in different
 countries (an earthquake in Japan and one in Chile; a town stands for its country, so Sendai
-and Japan are one place), or when both name several people and none of them is the same (the
-riders of two years' races), or give one person ages two years apart (`ages.py`). These
-rules part only pairs where one article is undated: dated articles are parted by their days.
+and Japan are one place), or when they give one person ages two years apart (`ages.py`: Ciampi
+at 90 and at his death). These rules part only pairs where one article is undated: dated
+articles are parted by their days.
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
 keys' lists, not the size of the store.
 """
@@ -42,9 +42,6 @@ MIN_SHARED_IDENTITIES = 2  # one shared name (a country, a capital) alone is no 
 # and would make every assign walk a long list.
 COMMON_SHARE = 0.05
 COMMON_MIN = 40
-# Two undated articles each naming at least this many people, none of them the same, tell two
-# events of one place or institution (two Palio races, two trials at one court)
-SEVERAL_PEOPLE = 3
 
 
 def story_id_for(article_id: str) -> str:
@@ -80,7 +77,6 @@ class Grouper:
         self._days: dict[str, int | None] = {}
         self._years: dict[str, frozenset[int]] = {}
         self._title_countries: dict[str, frozenset[str]] = {}
-        self._people: dict[str, frozenset[str]] = {}  # those naming SEVERAL_PEOPLE or more
         self._ages: dict[str, frozenset[tuple[str, int]]] = {}
         self._langs: dict[str, str | None] = {}
         self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -130,9 +126,8 @@ class Grouper:
                     if kind == 0:
                         shared_names[other].add(_place_said_once(key))
         found = {}
-        people = _people(features)
         for other in shared[0].keys() | shared[1].keys():
-            if self._strangers(features, people, other):
+            if self._other_years(features, other):
                 continue
             theirs = self._weights.get(other) or self._weigh(other, total)
             likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
@@ -227,22 +222,15 @@ class Grouper:
             self._years[features.id] = features.years
         if features.title_countries:
             self._title_countries[features.id] = features.title_countries
-        people = _people(features)
-        if len(people) >= SEVERAL_PEOPLE:
-            self._people[features.id] = people
         if features.ages:
             self._ages[features.id] = features.ages
         self._langs[features.id] = features.lang
 
-    def _strangers(self, features: ArticleFeatures, people: frozenset[str], other: str) -> bool:
-        """One of the two is undated, and the window cannot part them: they name several
-        people each and none is the same (two events of one place or institution), or give
-        one person ages two years apart (Ciampi at 90 and at his death)."""
+    def _other_years(self, features: ArticleFeatures, other: str) -> bool:
+        """One of the two is undated and they give one person ages two years apart: the
+        window cannot part a birthday from an obituary, the ages can."""
         if features.day is not None and self._days[other] is not None:
             return False
-        theirs = self._people.get(other)
-        if theirs and len(people) >= SEVERAL_PEOPLE and not people & theirs:
-            return True
         return different_ages(features.ages, self._ages.get(other, frozenset()))
 
     def _near(self, features: ArticleFeatures, other: str) -> bool:
@@ -259,10 +247,6 @@ class Grouper:
         return not (
             features.title_countries and countries and not features.title_countries & countries
         )
-
-
-def _people(features: ArticleFeatures) -> frozenset[str]:
-    return frozenset(k for k in features.identities if k.startswith("per:"))
 
 
 @lru_cache(maxsize=65536)

@@ -203,21 +203,6 @@ def _with_people(article_id: str, people: set[str], day: int | None = None) -> A
     return replace(one, day=day, identities=one.identities | {f"per:{p}" for p in people})
 
 
-def test_undated_reports_naming_several_people_none_the_same_are_two_events():
-    # the riders of one race and those of the next year's: same teams, town and words
-    riders, later = {"ada", "bob", "cy"}, {"dan", "eve", "fay"}
-    assert not _together(_with_people("a", riders), _with_people("b", later))
-    assert not _together(_with_people("a", riders), _with_people("b", later, day=700_000))
-    assert _together(_with_people("a", riders), _with_people("b", later | {"cy"}))
-    assert _together(_with_people("a", riders), _with_people("b", {"eve", "fay"}))
-
-
-def test_dated_reports_are_parted_by_their_days_not_by_their_people():
-    one = _with_people("a", {"ada", "bob", "cy"}, day=700_000)
-    two = _with_people("b", {"dan", "eve", "fay"}, day=700_001)
-    assert _together(one, two)
-
-
 def test_undated_reports_giving_one_person_ages_years_apart_are_two_events():
     # a birthday and an obituary: the same person, institutions and words, five years apart
     def aged(article_id: str, age: int, day: int | None = None) -> ArticleFeatures:
