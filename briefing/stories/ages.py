@@ -25,30 +25,28 @@ _AGES = {
     ),
 }
 OLDEST = 120
+_WORD = re.compile(r"\w+")
 
 
 def ages_of(text: str, lang: str | None, people: Iterable[tuple[str, str]]) -> frozenset:
     """(person id, age) for each sentence of `text` that names one person of `people` (id,
     name as the article writes it) and says one age: whose age it is, without a parse."""
     pattern = _AGES.get(lang or "")
-    if pattern is None:
-        return frozenset()
+    if pattern is None or not pattern.search(text):
+        return frozenset()  # most articles give no age: one scan, no sentences
     # a person is found by the last word of their name: "Ciampi" after "Carlo Azeglio Ciampi"
     by_word: dict[str, set[str]] = {}
     for person, name in people:
-        words = name.split()
+        words = _WORD.findall(name)
         if words and len(words[-1]) > 2:
             by_word.setdefault(words[-1], set()).add(person)
-    if not by_word:
-        return frozenset()
-    named = re.compile(r"\b(?:" + "|".join(map(re.escape, by_word)) + r")\b")
     found = set()
     for start, end in sentences(text):
         sentence = text[start:end]
         ages = [int(next(g for g in m.groups() if g)) for m in pattern.finditer(sentence)]
         if len(ages) != 1 or not 0 < ages[0] <= OLDEST:
             continue
-        who = {p for m in named.finditer(sentence) for p in by_word[m.group()]}
+        who = {p for word in _WORD.findall(sentence) for p in by_word.get(word, ())}
         if len(who) == 1:
             found.add((who.pop(), ages[0]))
     return frozenset(found)
