@@ -353,8 +353,18 @@ def _clone(f: ArticleFeatures, family: int, rng: random.Random) -> ArticleFeatur
 
     day = None if f.day is None else f.day + family * 6 + rng.randint(0, 2)
     clone_id = hashlib.sha256(f"{f.id}-{family}".encode()).hexdigest()[:12]
+    # the ages' people are the family's own, as its names are; the title's countries stay
+    ages = frozenset((f"{person}~{family}", age) for person, age in f.ages)
     return ArticleFeatures(
-        clone_id, day, rename(f.identities), rename(f.words), f.lang, f.source, f.years
+        clone_id,
+        day,
+        rename(f.identities),
+        rename(f.words),
+        f.lang,
+        f.source,
+        f.years,
+        f.title_countries,
+        ages,
     )
 
 

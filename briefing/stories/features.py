@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefing.entities.named_places import countries_named
 from briefing.models import Article, ArticleSummary
 from briefing.query.normalize import words
+from briefing.stories.ages import ages_of
 
 # Words shorter than this are mostly function words in Italian and English; the rest are
 # weighed by rarity, so no stop list is needed.
@@ -15,8 +17,9 @@ MIN_WORD = 4
 # The lead carries what the story is about; the tail adds noise and reading time.
 LEAD_CHARS = 1500
 # What the kept rows were made by: rows of another version are made again from the bodies
-# (2: undated articles take their dateline's day; titles' years kept).
-VERSION = 2
+# (2: undated articles take their dateline's day; titles' years kept; 3: titles' countries,
+# people's ages).
+VERSION = 3
 # Words are cut to their first letters: a light stem for both languages ("scossa", "scosse";
 # "negotiators", "negotiations"), measured better than whole words on the labelled set.
 STEM = 5
@@ -34,6 +37,10 @@ class ArticleFeatures:
     # years the title names ("Pro Recco campione d'Europa 2010"): an edition of a recurring
     # subject, the only time two undated articles give
     years: frozenset[int] = frozenset()
+    # countries the title names ("Terremoto in Giappone"): where an undated report happened
+    title_countries: frozenset[str] = frozenset()
+    # (person identity, age) the title and lead give: a person's age dates an undated article
+    ages: frozenset[tuple[str, int]] = frozenset()
 
     def to_row(self) -> dict:
         """As the store keeps it: the words as one string, which parses far faster than a list
@@ -46,6 +53,8 @@ class ArticleFeatures:
             "lang": self.lang,
             "source": self.source,
             "years": sorted(self.years),
+            "title_countries": sorted(self.title_countries),
+            "ages": sorted(self.ages),
             "version": VERSION,
         }
 
@@ -59,6 +68,8 @@ class ArticleFeatures:
             row.get("lang"),
             row.get("source"),
             frozenset(row.get("years") or ()),
+            frozenset(row.get("title_countries") or ()),
+            frozenset((person, age) for person, age in row.get("ages") or ()),
         )
 
 
@@ -93,8 +104,21 @@ def features_of(
 
         day = day_number(head_date(body.split("\n", HEAD_LINES * 2)[: HEAD_LINES * 2]))
     return ArticleFeatures(
-        article.id, day, identities, found, article.lang, article.source, years_of(article.title)
+        article.id,
+        day,
+        identities,
+        found,
+        article.lang,
+        article.source,
+        years_of(article.title),
+        countries_named(article.title or "", identities),
+        ages_of(text, article.lang, _people_named(summary)),
     )
+
+
+def _people_named(summary: ArticleSummary | None) -> list[tuple[str, str]]:
+    rows = summary.identities if summary else ()
+    return [(row[1], row[2]) for row in rows if row[0] == "people" and row[1] and row[2:]]
 
 
 def years_of(title: str | None) -> frozenset[int]:

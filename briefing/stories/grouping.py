@@ -9,7 +9,11 @@ names count only when at least two are shared and not all of them are countries.
 An article joins the story it is most alike (its best and its average likeness to the
 story's articles within `WINDOW_DAYS`), when that reaches `JOIN`; otherwise it starts one.
 An undated article matches any day, unless its title and the other's name different years
-(the Palio of 2012 and of 2013: two editions of a recurring subject).
+(the Palio of 2012 and of 2013: two editions of a recurring subject) or places in different
+countries (an earthquake in Japan and one in Chile; a town stands for its country, so Sendai
+and Japan are one place), or when they give one person ages two years apart (`ages.py`: Ciampi
+at 90 and at his death). These rules part only pairs where one article is undated: dated
+articles are parted by their days.
 Candidates come from posting lists, so assigning one article costs the lengths of its rarer
 keys' lists, not the size of the store.
 """
@@ -22,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.stories.ages import different_ages
 from briefing.stories.background import Background, background
 from briefing.stories.features import ArticleFeatures
 
@@ -71,6 +76,8 @@ class Grouper:
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._days: dict[str, int | None] = {}
         self._years: dict[str, frozenset[int]] = {}
+        self._title_countries: dict[str, frozenset[str]] = {}
+        self._ages: dict[str, frozenset[tuple[str, int]]] = {}
         self._langs: dict[str, str | None] = {}
         self._keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # article -> weight of its (identities, words), computed when first compared: loading
@@ -120,6 +127,8 @@ class Grouper:
                         shared_names[other].add(_place_said_once(key))
         found = {}
         for other in shared[0].keys() | shared[1].keys():
+            if self._other_years(features, other):
+                continue
             theirs = self._weights.get(other) or self._weigh(other, total)
             likeness = _jaccard(shared[1].get(other, 0.0), own[1], theirs[1])
             if (
@@ -211,16 +220,33 @@ class Grouper:
         self._days[features.id] = features.day
         if features.years:
             self._years[features.id] = features.years
+        if features.title_countries:
+            self._title_countries[features.id] = features.title_countries
+        if features.ages:
+            self._ages[features.id] = features.ages
         self._langs[features.id] = features.lang
+
+    def _other_years(self, features: ArticleFeatures, other: str) -> bool:
+        """One of the two is undated and they give one person ages two years apart: the
+        window cannot part a birthday from an obituary, the ages can."""
+        if features.day is not None and self._days[other] is not None:
+            return False
+        return different_ages(features.ages, self._ages.get(other, frozenset()))
 
     def _near(self, features: ArticleFeatures, other: str) -> bool:
         """Within the window of days; without a day, titles naming different years (two
-        editions of a recurring subject) are apart."""
+        editions of a recurring subject) or different countries (two earthquakes, two
+        humanitarian trips) are apart."""
         day, theirs = features.day, self._days[other]
         if day is not None and theirs is not None:
             return abs(day - theirs) <= WINDOW_DAYS
         years = self._years.get(other)
-        return not (features.years and years and not features.years & years)
+        if features.years and years and not features.years & years:
+            return False
+        countries = self._title_countries.get(other)
+        return not (
+            features.title_countries and countries and not features.title_countries & countries
+        )
 
 
 @lru_cache(maxsize=65536)

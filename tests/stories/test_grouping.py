@@ -182,6 +182,56 @@ def test_dated_articles_are_parted_by_their_days_not_by_their_titles_years():
     assert _together(one, two)  # "Budget 2026", a day after "Budget 2025 closes"
 
 
+def _placed(article_id: str, countries: set[str], day: int | None = None) -> ArticleFeatures:
+    return replace(_undated(article_id, set()), day=day, title_countries=frozenset(countries))
+
+
+def test_undated_titles_naming_different_countries_are_two_events_not_one_story():
+    # "Terremoto in Giappone" and "Terremoto in Cile": alike in every other name and word
+    assert not _together(_placed("a", {"JP"}), _placed("b", {"CL"}))
+    assert not _together(_placed("a", {"JP"}), _placed("b", {"CL"}, day=700_000))
+    assert _together(_placed("a", {"JP"}), _placed("b", {"JP", "US"}))
+    assert _together(_placed("a", {"JP"}), _placed("b", set()))  # no place: nothing known
+
+
+def test_dated_articles_are_parted_by_their_days_not_by_their_titles_countries():
+    assert _together(_placed("a", {"US"}, day=700_000), _placed("b", {"UA"}, day=700_001))
+
+
+def _with_people(article_id: str, people: set[str], day: int | None = None) -> ArticleFeatures:
+    one = _undated(article_id, set())
+    return replace(one, day=day, identities=one.identities | {f"per:{p}" for p in people})
+
+
+def test_undated_reports_giving_one_person_ages_years_apart_are_two_events():
+    # a birthday and an obituary: the same person, institutions and words, five years apart
+    def aged(article_id: str, age: int, day: int | None = None) -> ArticleFeatures:
+        one = _with_people(article_id, {"ada"}, day)
+        return replace(one, ages=frozenset({("per:ada", age)}))
+
+    assert not _together(aged("a", 90), aged("b", 95))
+    assert not _together(aged("a", 90), aged("b", 95, day=700_000))
+    assert _together(aged("a", 90), aged("b", 90))
+    assert _together(aged("a", 90, day=700_000), aged("b", 95, day=700_001))
+
+
+def test_the_countries_a_title_names_are_kept_with_the_features():
+    article = Article(id="a", title="Forte scossa di terremoto in Giappone", body="Testo.")
+    features = features_of(article, None, article.body)
+    assert features.title_countries == {"JP"}
+    assert ArticleFeatures.from_row(features.to_row()) == features
+    old_row = {k: v for k, v in features.to_row().items() if k != "title_countries"}
+    assert ArticleFeatures.from_row(old_row).title_countries == frozenset()
+
+
+def test_the_ages_the_lead_gives_people_are_kept_with_the_features():
+    article = Article(id="a", title="Ciampi compie 90 anni", body="Festa al Quirinale.", lang="it")
+    summary = ArticleSummary("a", identities=[["people", "per:ciampi", "Carlo Azeglio Ciampi"]])
+    features = features_of(article, summary, article.body)
+    assert features.ages == {("per:ciampi", 90)}
+    assert ArticleFeatures.from_row(features.to_row()) == features
+
+
 def test_the_years_a_title_names_are_kept_with_the_features():
     article = Article(id="a", title="Pro Recco campione d'Europa 2010", body="Testo.")
     features = features_of(article, None, article.body)
