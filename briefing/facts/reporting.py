@@ -170,7 +170,11 @@ def _subject(
         before = parse.tokens[verb - 1] if verb else None
         while before is not None and before.dep.startswith("aux") and before.i > 0:
             before = parse.tokens[before.i - 1]
-        if before is not None and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS):
+        if (
+            before is not None
+            and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS)
+            and token.feature("VerbForm") != "Ger"  # ", assicurando così la protezione": object
+        ):
             return nominal[0], "inverted"
         if _clitic_object(parse, verb):
             return nominal[0], "inverted"  # "Lo ha confermato il ministro": one object is enough

@@ -1035,3 +1035,16 @@ def test_a_source_that_speaks_of_something_reports_it() -> None:
     assert [(a.source, rows_text(rows, a.content)) for a in found] == [
         ("Fonti locali", "venti vittime")
     ]
+
+
+def test_the_object_of_a_gerund_after_a_comma_is_never_its_speaker() -> None:
+    # "Il Norad è pronto, assicurando la protezione del continente."
+    rows = [
+        ("Il", 1, "det", "DET"), ("Norad", 3, "nsubj", "PROPN"), ("è", 3, "cop", "AUX"),
+        ("pronto", 3, "ROOT", "ADJ"), (",", 5, "punct", "PUNCT"),
+        ("assicurando", 3, "advcl", "VERB", "VerbForm=Ger"), ("la", 7, "det", "DET"),
+        ("protezione", 5, "obj", "NOUN"), ("del", 9, "case", "ADP"), ("continente", 7, "nmod", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert all(a.source != "protezione del continente" for a in found)
