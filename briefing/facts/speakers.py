@@ -221,7 +221,12 @@ class Speakers:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if plural:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
-        return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+        # "il macchinista rimasto illeso", "la clientela": no name in the source and no one
+        # named before it stands for: an unnamed source
+        unnamed = not article.ents_in(span[0], span[1]) and not any(
+            t.pos == "PROPN" for t in parse.within(*span)
+        )
+        return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=unnamed)
 
     def _name_around(self, head: Token, span: tuple[int, int]) -> str:
         tokens = self.parse.tokens

@@ -1048,3 +1048,16 @@ def test_the_object_of_a_gerund_after_a_comma_is_never_its_speaker() -> None:
     ]  # fmt: skip
     found = facts("it", rows).attributions
     assert all(a.source != "protezione del continente" for a in found)
+
+
+def test_a_source_with_no_name_that_stands_for_no_one_named_is_unnamed() -> None:
+    # "Il macchinista rimasto illeso ha dichiarato che il treno correva."
+    rows = [
+        ("Il", 1, "det", "DET"), ("macchinista", 5, "nsubj", "NOUN"),
+        ("rimasto", 1, "acl", "VERB", "VerbForm=Part"), ("illeso", 2, "xcomp", "ADJ"),
+        ("ha", 5, "aux", "AUX"), ("dichiarato", 5, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 10, "mark", "SCONJ"), ("il", 8, "det", "DET"), ("treno", 10, "nsubj", "NOUN"),
+        ("ora", 10, "advmod", "ADV"), ("correva", 5, "ccomp", "VERB"), (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows).attributions
+    assert [(a.source, a.anonymous) for a in found] == [("macchinista", True)]
