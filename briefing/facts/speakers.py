@@ -28,6 +28,7 @@ from briefing.models import NamedThing
 
 _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
+_THEY = {"loro", "essi", "esse", "they"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
@@ -69,6 +70,8 @@ class Speakers:
         self.full_names = full_names
         self.people = people
         self.last: tuple[int, str] | None = None  # offset and name of the last speaker
+        # offset and names of the last group that spoke as one ("the four said"): "they"
+        self.last_group: tuple[int, str] | None = None
         self._genders: dict[str, str | None] = {}
 
     def of(self, frame: Frame, inside: tuple[int, int] | None = None) -> Speaker:
@@ -161,6 +164,7 @@ class Speakers:
             # "the four said": the people just named, when there are that many.
             names = people_before(article, span[0], self.full_names, count)
             if names:
+                self.last_group = (offset, ", ".join(names))
                 return Speaker(", ".join(names), how="coreference")
         if lower in _PARTITIVE and parse.deps(token.i, "nmod"):
             # "uno dei passeggeri", "one of the aides": someone unnamed from a group.
@@ -168,7 +172,7 @@ class Speakers:
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
             if lower in _PLURAL:
-                return Speaker(None)
+                return self._group_before(offset) if lower in _THEY else Speaker(None)
             if lower in _RELATIVE and token.i != parse.tokens[token.i].head:
                 # "Rossi, che ha detto": the relative clause hangs on the noun it is about.
                 verb = parse.tokens[token.head]
@@ -227,6 +231,18 @@ class Speakers:
             t.pos == "PROPN" for t in parse.within(*span)
         )
         return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=unnamed)
+
+    def _group_before(self, offset: int) -> Speaker:
+        """ "they said": the group that last spoke as one, within the sentences coreference
+        looks back over; else no one person."""
+        if self.last_group is None:
+            return Speaker(None)
+        sentence = self.article.sentence_of(offset)[0]
+        for previous in self._sentences_before(sentence):
+            sentence = previous[0]
+        if self.last_group[0] < sentence:
+            return Speaker(None)
+        return Speaker(self.last_group[1], how="coreference")
 
     def _name_around(self, head: Token, span: tuple[int, int]) -> str:
         tokens = self.parse.tokens

@@ -1061,3 +1061,17 @@ def test_a_source_with_no_name_that_stands_for_no_one_named_is_unnamed() -> None
     ]  # fmt: skip
     found = facts("it", rows).attributions
     assert [(a.source, a.anonymous) for a in found] == [("macchinista", True)]
+
+
+def test_they_after_a_group_that_spoke_as_one_is_that_group() -> None:
+    # "Smith and Jones arrived. The two said talks failed. They said war continues."
+    rows = [
+        ("Smith", 3, "nsubj", "PROPN"), ("and", 2, "cc", "CCONJ"), ("Jones", 0, "conj", "PROPN"),
+        ("arrived", 3, "ROOT", "VERB"), (".", 3, "punct", "PUNCT"),
+        ("The", 6, "det", "DET"), ("two", 7, "nsubj", "NUM"), ("said", 7, "ROOT", "VERB"),
+        ("talks", 9, "nsubj", "NOUN"), ("failed", 7, "ccomp", "VERB"), (".", 7, "punct", "PUNCT"),
+        ("They", 12, "nsubj", "PRON"), ("said", 12, "ROOT", "VERB"), ("war", 14, "nsubj", "NOUN"),
+        ("continues", 12, "ccomp", "VERB"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Smith": (0, 1), "Jones": (2, 3)}).attributions
+    assert [a.source for a in found] == ["Smith, Jones", "Smith, Jones"]
