@@ -20,6 +20,7 @@ from briefing.facts.text import (
     Ent,
     anonymous_nouns,
     clean_name,
+    outlet_words,
     role_other_names,
     role_words,
 )
@@ -29,6 +30,15 @@ from briefing.models import NamedThing
 _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
 _THEY = {"loro", "essi", "esse", "they"}
+# Italian bodies that speak for the person named after them: "l'amministrazione Trump".
+_BODIES = {
+    "it": set(
+        "amministrazione governo esecutivo ministero partito esercito squadra fondazione famiglia "
+        "clan gruppo staff giunta gabinetto campagna entourage ufficio movimento team".split()
+    ),
+}
+# "c'è chi sostiene che": whoever it is, no one in particular
+_WHOEVER = {"chi", "whoever"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
@@ -171,6 +181,8 @@ class Speakers:
             words = clean_name(article.text[span[0] : span[1]]).split()
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
+            if lower in _WHOEVER:
+                return Speaker(None)
             if lower in _PLURAL:
                 return self._group_before(offset) if lower in _THEY else Speaker(None)
             if lower in _RELATIVE and token.i != parse.tokens[token.i].head:
@@ -273,7 +285,19 @@ class Speakers:
         if name is None or name.head != head.i:
             return False
         if head.lower not in role_words(self.article.lang):
-            return True
+            # Someone or something of theirs ("Obama's aides", "the Clinton ad"). Italian puts
+            # such a name after a body ("l'amministrazione Trump"); after any other thing it is
+            # a misparse ("è tornato sul palco Morandi, che ha detto": Morandi speaks).
+            bodies = _BODIES.get(self.article.lang)
+            if bodies is None or head.lower in bodies or self.parse.deps(name.i, "case"):
+                return True  # "il convivente di Vanessa": through a preposition, someone else
+            between = self.parse.tokens[min(head.i, name.i) + 1 : max(head.i, name.i)]
+            lang = self.article.lang
+            return (
+                any(t.text == "," for t in between)
+                or head.lower in anonymous_nouns(lang)
+                or head.lower in outlet_words(lang)
+            )  # "secondo alcune fonti Zacharčenko", "Secondo l'autopsia, Andrea Soldi"
         return bool(self.parse.deps(name.i, "case"))
 
     def _known_person_in(self, span: tuple[int, int]) -> str | None:

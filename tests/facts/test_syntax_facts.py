@@ -1075,3 +1075,28 @@ def test_they_after_a_group_that_spoke_as_one_is_that_group() -> None:
     ]  # fmt: skip
     found = facts("en", rows, {"Smith": (0, 1), "Jones": (2, 3)}).attributions
     assert [a.source for a in found] == ["Smith, Jones", "Smith, Jones"]
+
+
+def test_whoever_says_something_is_no_one_in_particular() -> None:
+    # "Rossi parla. C'è chi sostiene che il ponte cadrà."
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("parla", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT"),
+        ("C'", 4, "expl", "PRON"), ("è", 4, "ROOT", "VERB"), ("chi", 6, "nsubj", "PRON"),
+        ("sostiene", 4, "ccomp", "VERB"), ("che", 10, "mark", "SCONJ"), ("il", 9, "det", "DET"),
+        ("ponte", 10, "nsubj", "NOUN"), ("cadrà", 6, "ccomp", "VERB"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)}).attributions
+    assert [a.source for a in found] == [None]
+
+
+def test_an_italian_name_after_a_thing_the_parse_hung_it_on_speaks_itself() -> None:
+    # "È tornato sul palco Morandi, che ha detto che era bello.": "Morandi" hung on "palco".
+    rows = [
+        ("È", 1, "aux", "AUX"), ("tornato", 1, "ROOT", "VERB"), ("sul", 3, "case", "ADP"),
+        ("palco", 1, "obl", "NOUN"), ("Morandi", 3, "nmod", "PROPN"), (",", 8, "punct", "PUNCT"),
+        ("che", 8, "nsubj", "PRON"), ("ha", 8, "aux", "AUX"),
+        ("detto", 3, "acl:relcl", "VERB", "VerbForm=Part"), ("che", 11, "mark", "SCONJ"),
+        ("era", 11, "cop", "AUX"), ("bello", 8, "ccomp", "ADJ"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Morandi": (4, 5)}).attributions
+    assert [a.source for a in found] == ["Morandi"]
