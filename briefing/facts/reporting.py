@@ -174,6 +174,7 @@ def _subject(
             before is not None
             and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS)
             and token.feature("VerbForm") != "Ger"  # ", assicurando così la protezione": object
+            and not token.dep.startswith("acl")  # "the centre, called the X Society": its name
         ):
             return nominal[0], "inverted"
         if _clitic_object(parse, verb):

@@ -228,8 +228,11 @@ class Speakers:
                 return Speaker(person, how="coreference")
             if any(t.pos == "PROPN" and t.i < token.i for t in parse.within(*span)):
                 # "the South Carolina senator", "Connecticut's tax commissioner": a role of a
-                # named place or body that no one named holds is someone else, unnamed
+                # named place or body that no one named holds is someone else
                 return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+            if any(c.pos == "NOUN" for c in parse.deps(token.i, "compound")):
+                # "the ministry spokesman": a role of a body no one named holds, unnamed
+                return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
             earlier = self._earlier(offset, inside)
             if earlier.name is not None:
                 return earlier

@@ -1100,3 +1100,20 @@ def test_an_italian_name_after_a_thing_the_parse_hung_it_on_speaks_itself() -> N
     ]  # fmt: skip
     found = facts("it", rows, {"Morandi": (4, 5)}).attributions
     assert [a.source for a in found] == ["Morandi"]
+
+
+def test_a_role_of_an_unnamed_body_is_an_unnamed_source_not_the_last_speaker() -> None:
+    rows = _role_mention_rows(["The", "ministry", "spokesman"])
+    found = facts("en", rows, {"Rossi": (0, 1)}).attributions
+    assert [(a.source, a.anonymous) for a in found] == [("ministry spokesman", True)]
+
+
+def test_a_participle_naming_the_noun_before_it_reports_nothing() -> None:
+    # "Canada funded the centre, called the Laqlaq Society."
+    rows = [
+        ("Canada", 1, "nsubj", "PROPN"), ("funded", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("centre", 1, "obj", "NOUN"), (",", 5, "punct", "PUNCT"),
+        ("called", 3, "acl", "VERB", "VerbForm=Part"), ("the", 8, "det", "DET"),
+        ("Laqlaq", 8, "compound", "PROPN"), ("Society", 5, "obj", "PROPN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("en", rows).attributions == []
