@@ -346,6 +346,8 @@ _MAKE_KNOWN = {
     )
 }
 _NOT = {"non", "not", "never", "mai"}
+# Particles that turn a reporting verb into another verb: "called up a squad", "told off".
+_OTHER_SENSE = {"up", "off", "in", "down"}
 _KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
 
 
@@ -525,6 +527,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             kind = SPEECH
         if kind is None or token.dep.startswith(("aux", "cop")):
             continue
+        if any(p.lower in _OTHER_SENSE for p in parse.deps(token.i, "compound:prt")):
+            continue  # "called up a squad": another verb
         if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)

@@ -1117,3 +1117,13 @@ def test_a_participle_naming_the_noun_before_it_reports_nothing() -> None:
         ("Laqlaq", 8, "compound", "PROPN"), ("Society", 5, "obj", "PROPN"), (".", 1, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("en", rows).attributions == []
+
+
+def test_a_reporting_verb_with_a_particle_of_another_sense_reports_nothing() -> None:
+    # "Vogts has called up a squad."
+    rows = [
+        ("Vogts", 2, "nsubj", "PROPN"), ("has", 2, "aux", "AUX"),
+        ("called", 2, "ROOT", "VERB", "VerbForm=Part"), ("up", 2, "compound:prt", "ADP"),
+        ("a", 5, "det", "DET"), ("squad", 2, "obj", "NOUN"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("en", rows, {"Vogts": (0, 1)}).attributions == []
