@@ -186,6 +186,7 @@ def find_quotes(
             speaker = full_names.get(person) if person else None
             how = "nearest name" if speaker else None
         quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end, how=how))
+    _paragraphs_share_the_last_speaker(article, quotes)
     # A quote inside a quote («... “basta” ...») is part of the outer one.
     quotes = [
         q
@@ -198,6 +199,25 @@ def find_quotes(
         quotes.extend(_reported(article, full_names))
     quotes.sort(key=lambda q: (q.start, q.reported))
     return quotes
+
+
+def _paragraphs_share_the_last_speaker(article: Article, quotes: list[Quote]) -> None:
+    """A quote running over paragraphs opens each and closes only the last, whose frame
+    names the speaker of them all: the paragraphs opened right before it and left open, with
+    no frame of their own, take that speaker."""
+    for i in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[i], quotes[i + 1]
+        if quote.how not in _UNFRAMED or following.how in _UNFRAMED or not following.speaker:
+            continue
+        between = article.text[quote.end : following.start]
+        if between[:1] in _CLOSING:
+            continue  # a closed quote with no frame goes on the speaker before it
+        if "\n" in between and not between.strip(" \t\n\"“«"):
+            quote.speaker, quote.how = following.speaker, following.how
+
+
+_UNFRAMED = {None, "nearest name", "window", "cited source", "written"}
+_CLOSING = set('"”»')
 
 
 def _without_nested(claims: list[Quote]) -> list[Quote]:
