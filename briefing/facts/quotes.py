@@ -212,7 +212,7 @@ def _paragraphs_share_the_last_speaker(article: Article, quotes: list[Quote]) ->
         between = article.text[quote.end : following.start]
         if between[:1] in _CLOSING:
             continue  # a closed quote with no frame goes on the speaker before it
-        if "\n" in between and not between.strip(" \t\n\"“«"):
+        if "\n" in between and not between.strip(' \t\n"“«'):
             quote.speaker, quote.how = following.speaker, following.how
 
 

@@ -346,6 +346,8 @@ _MAKE_KNOWN = {
     )
 }
 _NOT = {"non", "not", "never", "mai"}
+# "c'è qualche notizia di ...", "there are reports of ...": news that exists, not news saying
+_THERE = {"ci", "c'", "c’", "there"}
 # Particles that turn a reporting verb into another verb: "called up a squad", "told off".
 _OTHER_SENSE = {"up", "off", "in", "down"}
 _KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
@@ -853,7 +855,12 @@ def _noun_frames(
             continue
         head = parse.tokens[token.head]
         relation = token.dep.split(":")[0]
-        if entry.get("rumour") and relation == "nsubj" and head.pos in _VERBAL:
+        if (
+            entry.get("rumour")
+            and relation == "nsubj"
+            and head.pos in _VERBAL
+            and not any(e.lower in _THERE for e in parse.deps(head.i, "expl"))
+        ):
             if head.i in taken or head.lower in verbs:
                 continue  # a reporting verb's own frame already names it
             frames.append(

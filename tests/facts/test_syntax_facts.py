@@ -1127,3 +1127,13 @@ def test_a_reporting_verb_with_a_particle_of_another_sense_reports_nothing() -> 
         ("a", 5, "det", "DET"), ("squad", 2, "obj", "NOUN"), (".", 2, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("en", rows, {"Vogts": (0, 1)}).attributions == []
+
+
+def test_news_that_there_is_is_not_news_saying_something() -> None:
+    # "C'è qualche notizia di un clima più disteso."
+    rows = [
+        ("C'", 1, "expl", "PRON"), ("è", 1, "ROOT", "VERB"), ("qualche", 3, "det", "DET"),
+        ("notizia", 1, "nsubj", "NOUN"), ("di", 6, "case", "ADP"), ("un", 6, "det", "DET"),
+        ("clima", 3, "nmod", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", rows).attributions == []
