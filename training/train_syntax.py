@@ -3,12 +3,15 @@
 usage:
   python training/train_syntax.py --lang it [--install] [-- spacy train overrides...]
   python training/train_syntax.py --lang en --score   # LAS/UAS/POS of the installed model
+  python training/train_syntax.py --lang en --listen-to-ner   # listeners on the NER tok2vec
 
 CoNLL-U from ../shared/training/ud/ (override with --data) becomes DocBins under
 training/corpus/syntax_<lang>/ (multi-word tokens merged, as briefing's tokenizer keeps
 "della" whole), `spacy train` writes training/output/syntax_<lang>/, and --install copies the
 best model to briefing/nlp/models/<lang>_briefing_syntax/ with its licence. The held-out files
-are never trained on nor used to pick checkpoints: --score reads only them.
+are never trained on nor used to pick checkpoints: --score reads only them. --listen-to-ner
+trains configs/syntax_shared.cfg instead (no tok2vec of their own: the morphologizer and parser
+listen to the bundled NER model's tok2vec, kept frozen) into training/output/syntax_<lang>_shared/.
 """
 
 from __future__ import annotations
@@ -100,10 +103,13 @@ def build_corpus(lang: str, data: Path, corpus: Path) -> dict[str, int]:
     return counts
 
 
-def train(lang: str, corpus: Path, out: Path, extra: list[str]) -> float:
+def train(lang: str, corpus: Path, out: Path, extra: list[str], listen_to_ner: bool) -> float:
     start = time.perf_counter()
+    config = "syntax_shared.cfg" if listen_to_ner else "syntax.cfg"
+    if listen_to_ner:
+        extra = ["--paths.ner", str(MODELS_DIR / f"{lang}_briefing_ner"), *extra]
     command = [
-        sys.executable, "-m", "spacy", "train", str(HERE / "configs" / "syntax.cfg"),
+        sys.executable, "-m", "spacy", "train", str(HERE / "configs" / config),
         "--output", str(out), "--nlp.lang", lang,
         "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"),
         *extra,
@@ -155,14 +161,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--install", action="store_true", help="copy the best model in")
     parser.add_argument("--score", action="store_true", help="score the installed model")
     parser.add_argument("--skip-train", action="store_true", help="install the last run's best")
+    parser.add_argument(
+        "--listen-to-ner", action="store_true", help="train on the NER model's frozen tok2vec"
+    )
     args, extra = parser.parse_known_args(argv)
     corpus = HERE / "corpus" / f"syntax_{args.lang}"
-    out = HERE / "output" / f"syntax_{args.lang}"
+    out = HERE / "output" / f"syntax_{args.lang}{'_shared' if args.listen_to_ner else ''}"
     print("sentences:", build_corpus(args.lang, args.data, corpus), flush=True)
     if args.score:
         print(json.dumps(score(MODELS_DIR / f"{args.lang}_briefing_syntax", corpus)))
         return 0
-    seconds = None if args.skip_train else train(args.lang, corpus, out, extra)
+    seconds = None if args.skip_train else train(args.lang, corpus, out, extra, args.listen_to_ner)
     scores = score(out / "model-best", corpus)
     print("held out:", json.dumps(scores), f"train {seconds or 0:.0f} s", flush=True)
     if args.install:
