@@ -6,7 +6,7 @@ import re
 
 from briefing.facts.roles import roles_from_parse
 from briefing.facts.text import STOP, Article, Ent, Word, clean_name, fold, role_words
-from briefing.lexicon import en, it
+from briefing.lexicon import PREPOSITIONS, en, it
 from briefing.models import NamedThing
 
 # Words that may stand before a role head and belong to it ("US Special Envoy", "ex premier").
@@ -305,7 +305,7 @@ def _title_before(
     lang = article.lang if article.lang in STOP else "en"
     stop = STOP[lang]
     before = _abbreviations_joined(before, heads)
-    if before and before[-1].lower in _PREPOSITIONS and not _is_head(before[-1], heads):
+    if before and before[-1].lower in PREPOSITIONS and not _is_head(before[-1], heads):
         return None  # "il portavoce di Gheddafi", "a spokesman for Trump": the owner, not the role
     # The nearest role head within a few words, with nothing clause-like in between.
     head_at = None
@@ -412,7 +412,7 @@ def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict
     # dell'opposizione che due giorni fa è stato assassinato".
     relative = next((k for k in range(at + 1, len(phrase)) if phrase[k].lower in _RELATIVES), None)
     if relative is not None:
-        while relative > at + 1 and phrase[relative - 1].lower in _PREPOSITIONS:
+        while relative > at + 1 and phrase[relative - 1].lower in PREPOSITIONS:
             relative -= 1  # "al quale", "for whom"
         phrase = phrase[:relative]
     if phrase[0].lower in _DETERMINERS and phrase[0].lower in {"the", "il", "lo", "la", "l'", "l’"}:
@@ -422,8 +422,8 @@ def _apposition_after(article: Article, after: list[Word], heads: dict[str, dict
     return _span_text(article, phrase) if phrase else None
 
 
-_INDEFINITE = {"it": {"un", "una"}, "en": {"a", "an"}}  # Italian "a" is "to"
-_PREPOSITIONS = it.PREPOSITIONS | en.PREPOSITIONS
+# By language: Italian "a" is "to"; "uno degli organizzatori" is a role, not an article before one.
+_INDEFINITE = {"it": it.INDEFINITE - {"uno"}, "en": en.INDEFINITE}
 
 
 def _described(article: Article, phrase: list[Word]) -> Word | None:

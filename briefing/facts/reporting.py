@@ -521,8 +521,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
     verbs = reporting_verbs(lang)
     frames = []
     for token in parse.tokens:
+        made_known = _makes_known(parse, token, lang)
         kind = verbs.get(token.lower) or (
-            SPEECH if _as_put_it(parse, token) or _makes_known(parse, token, lang) else None
+            SPEECH if _as_put_it(parse, token) or made_known else None
         )
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
@@ -558,16 +559,16 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             content = parse.span(parse.subtree(shown[0].i)) if shown else None
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
-        if _makes_known(parse, token, lang) and not _clitic_object(parse, token.i):
+        if made_known and not _clitic_object(parse, token.i):
             if any(t.lower in _NOT for t in parse.deps(token.i, "advmod")):
                 continue  # "non sono state rese note le generalità": nothing was made known
             # "rende nota la loro intenzione di ...": the noun after is what is made known,
             # whatever the parse made it, never who made it known
-            made_known = [t for t in parse.deps(token.i, "nsubj", "obj") if t.i > token.i + 1]
+            nouns_after = [t for t in parse.deps(token.i, "nsubj", "obj") if t.i > token.i + 1]
             if subject is not None and subject.i > token.i and how != "agent":
                 subject, how = None, "dropped"
-            if content is None and made_known:
-                content = _phrase(parse, made_known[0].i)
+            if content is None and nouns_after:
+                content = _phrase(parse, nouns_after[0].i)
             if content is None:
                 continue  # "le cui tempistiche non sono state rese note": nothing is reported
         if how in {"shared", "dropped"} and token.feature("VerbForm") == "Ger":
@@ -603,7 +604,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if source is not None and subject.i < token.i and token.start < source[1]:
             # the parse hung the verb on its subject: the source stops before its own cue
             source = (source[0], parse.tokens[token.i - 1].end)
-        cue_end = parse.tokens[token.i + 1].end if _makes_known(parse, token, lang) else token.end
+        cue_end = parse.tokens[token.i + 1].end if made_known else token.end
         frames.append(
             Frame(
                 cue=(token.start, cue_end),

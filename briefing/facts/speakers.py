@@ -24,7 +24,7 @@ from briefing.facts.text import (
     role_other_names,
     role_words,
 )
-from briefing.lexicon import BEFORE_NAMES, en, it
+from briefing.lexicon import BEFORE_NAMES, PREPOSITIONS, en, it
 from briefing.models import NamedThing
 
 _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "her"}
@@ -51,7 +51,6 @@ _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _ONE = {"one", "uno", "una"}
-_PREPOSITIONS = it.PREPOSITIONS | en.PREPOSITIONS
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
 
@@ -458,7 +457,7 @@ def _role_words_before_of(text: str, lang: str) -> set[str]:
     two, "il portavoce del raìs" one (the raìs is someone else)."""
     found = set()
     for word in text.lower().split():
-        if word in _PREPOSITIONS:
+        if word in PREPOSITIONS:
             break
         if word in role_words(lang):
             found.add(word)
