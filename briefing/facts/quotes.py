@@ -34,6 +34,9 @@ _QUOTES = re.compile(
 )
 _MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g", "h")
 _SCARE_MAX_WORDS = 3
+# Title case capitalises every word of this length or more, but for these short links.
+_TITLE_WORD = 4
+_TITLE_SMALL = {"with", "from", "into", "over", "than", "that", "upon", "della", "delle", "degli"}
 # Reported speech ends at the sentence end, a semicolon, or the next gerund frame.
 _CLAIM_END = re.compile(
     r"[;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSig)(?<!\bDott)(?<!\b[A-Z])[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
@@ -106,6 +109,19 @@ def _opens_clause(article: Article, words: list, subject: Subject) -> bool:
         return False
     before = [w for w in words if w.end <= subject.start]
     return not before or before[-1].lower.rstrip("'’") not in _PREPOSITIONS
+
+
+def _titled(inner: str) -> bool:
+    """ "Guardians of the Galaxy", "Make America Great Again": a name of a work or a slogan,
+    every longer word capitalised as titles are, never speech."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    long_words = [w for w in words if len(w) >= _TITLE_WORD and w.lower() not in _TITLE_SMALL]
+    return (
+        len(long_words) >= 2
+        and words[0][0].isupper()
+        and all(w[0].isupper() for w in long_words)
+        and not inner.isupper()  # "WE WANT TRUMP": shouted words, not a title
+    )
 
 
 def _is_speech(article: Article, start: int, end: int, inner: str) -> bool:
@@ -187,6 +203,9 @@ def find_quotes(
             how = "nearest name" if speaker else None
         quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end, how=how))
     _paragraphs_share_the_last_speaker(article, quotes)
+    # Titles go only now: a quote after one ('said on "This Week With George Stephanopoulos."
+    # "Because ..."') still follows the speaker before it, not a name in the title.
+    quotes = [q for q in quotes if not _titled(q.text)]
     # A quote inside a quote («... “basta” ...») is part of the outer one.
     quotes = [
         q

@@ -328,6 +328,20 @@ def _predicate(parse: Parse, token: Token) -> bool:
     )
 
 
+def _attributive(parse: Parse, token: Token) -> bool:
+    """ "a majority of pledged delegates", "the pledged delegates", "300 pledged delegates": an
+    English verb form between an article, a preposition or a number and a noun is an adjective,
+    whatever the tagger made of it; a verb never follows an article or a preposition."""
+    if token.i == 0 or token.i + 1 >= len(parse.tokens):
+        return False
+    before, after = parse.tokens[token.i - 1], parse.tokens[token.i + 1]
+    # after a number only a participle: "above 50 indicates growth" is a verb
+    participle = token.lower.endswith(("ed", "en"))
+    number = before.pos == "NUM" and before.text[:1].isdigit() and participle
+    opens_noun_phrase = before.lower in en.ARTICLES or before.lower in en.OF or number
+    return opens_noun_phrase and after.pos == "NOUN" and not parse.deps(token.i, "ccomp")
+
+
 def _makes_known(parse: Parse, token: Token, lang: str) -> bool:
     """ "ha reso noto che", "lo rende noto la questura": "make known", one reporting verb
     written in two words."""
@@ -532,6 +546,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue
         if any(p.lower in _OTHER_SENSE for p in parse.deps(token.i, "compound:prt")):
             continue  # "called up a squad": another verb
+        if lang == "en" and _attributive(parse, token):
+            continue  # "300 pledged delegates": a participle describing the noun after it
         if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)

@@ -298,3 +298,13 @@ def test_a_paragraph_opened_curly_and_closed_straight_keeps_the_frames_inside() 
     )
     found = _quotes(text, "it", {"Anna Rossi": "PER"})
     assert not any(quote.startswith("Anna Rossi") for _, quote, _ in found)
+
+
+def test_titles_in_quotes_are_not_speech_and_names_in_them_speak_no_quote() -> None:
+    text = (
+        "Rubio said the refugees could not be checked, Rubio said on ABC's "
+        '"This Week With George Stephanopoulos." "Because there is no way to check anyone."'
+    )
+    quotes = _quotes(text, "en", {"Rubio": "PER", "ABC": "ORG", "George Stephanopoulos": "PER"})
+    direct = [(speaker, said) for speaker, said, reported in quotes if not reported]
+    assert direct == [("Rubio", "Because there is no way to check anyone.")]

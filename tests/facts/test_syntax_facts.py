@@ -1129,6 +1129,26 @@ def test_a_reporting_verb_with_a_particle_of_another_sense_reports_nothing() -> 
     assert facts("en", rows, {"Vogts": (0, 1)}).attributions == []
 
 
+def test_a_participle_between_a_number_and_its_noun_reports_nothing() -> None:
+    # "Clinton led Sanders by 300 pledged delegates." (the parse made "pledged" a verb)
+    rows = [
+        ("Clinton", 1, "nsubj", "PROPN"), ("led", 1, "ROOT", "VERB"), ("Sanders", 1, "obj", "PROPN"),
+        ("by", 4, "case", "ADP"), ("300", 1, "obl", "NUM"), ("pledged", 1, "xcomp", "VERB"),
+        ("delegates", 5, "obj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("en", rows, {"Clinton": (0, 1), "Sanders": (2, 3)}).attributions == []
+
+
+def test_a_verb_after_a_number_still_reports() -> None:
+    # "A reading above 50 indicates expansion.": only a participle there describes the noun.
+    rows = [
+        ("A", 1, "det", "DET"), ("reading", 4, "nsubj", "NOUN"), ("above", 3, "case", "ADP"),
+        ("50", 1, "nmod", "NUM"), ("indicates", 4, "ROOT", "VERB"), ("expansion", 4, "obj", "NOUN"),
+        (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.text for a in facts("en", rows).attributions] == ["A reading above 50 indicates"]
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
