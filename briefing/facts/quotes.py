@@ -22,17 +22,21 @@ from briefing.models import Attribution, Quote
 # the closing mark (”...”): taken as an opening only where it stands before a word, after a space;
 # some papers' archives write two apostrophes for each mark (''...'').
 _QUOTES = re.compile(
-    r"(?m)«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]|\"(?P<d>[^\"\n]{1,3000})\""
+    r"(?m)«(?P<a>[^«»\n]{1,3000})»|“(?P<b>(?:[^“”\n]|“[^“”\n]{0,300}”){1,3000})”|„(?P<c>[^„“”\n]{1,3000})[“”]"
+    # the mirror mix, '"Never underestimate Trump,” Reid said': before the plain pair, which
+    # would run on to the paragraph's next plain mark over the frame
+    r"|(?<![^\s(])\"(?P<i>[^\"“”\n]{0,2999}[,?!])”"
+    r"|\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
     # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said',
     # a quote ended by a comma for its frame (a paragraph opened “ and closed " may be a
     # quoted report with frames of its own).
-    r"|“(?P<g>[^“”\"\n]{0,2999}[,?!])\""
+    r"|“(?P<g>[^“”\"\n]{0,2999}(?:[,?!]|\.(?=\"[ \t]*$)))\""
     # A quote running over several paragraphs opens each and closes only the last.
     r"|^[ \t]*[\"“](?P<h>[^\"“”\n]{20,3000})$"
 )
-_MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g", "h")
+_MARK_GROUPS = ("a", "b", "c", "d", "e", "f", "g", "h", "i")
 _SCARE_MAX_WORDS = 3
 # Title case capitalises every word of this length or more, but for these short links.
 _TITLE_WORD = 4

@@ -17,6 +17,7 @@ _VERBAL = {"VERB", "AUX"}
 _CONTENT = ("ccomp", "xcomp", "parataxis")
 # A complement starts with its marker, left out of the content: "che", "di", "that", "to".
 _MARKERS = {"che", "di", "that", "to", "if", "whether", "se"}
+_THAT = {"che", "that"}
 # An adverbial clause with one of these reports, as a complement would: "accusato di mentire".
 _INFINITIVE_MARKERS = {"di"}
 # "secondo X", "stando a X", "according to X", "a detta di X": the cue word and how X hangs on it.
@@ -109,7 +110,7 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
             continue  # "accusarono i macedoni di essersi appropriati": only a "di" clause
         if child.i < verb and child.dep.startswith("parataxis"):
             continue  # a parataxis before the verb is the quote it frames, found by its marks
-        indices = parse.subtree(child.i)
+        indices = _misattached_clause(parse, child) or parse.subtree(child.i)
         if child.i == verb + 1 and child.lower in _KNOWN:
             indices = [k for k in indices if k != child.i]  # "reso noto che ...": "noto" is cue
         tokens = [parse.tokens[k] for k in indices]
@@ -118,6 +119,24 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
         span = parse.span([t.i for t in tokens])
         if span:
             return span
+    return None
+
+
+def _misattached_clause(parse: Parse, child: Token) -> list[int] | None:
+    """ "said late Wednesday that he would go", "told POLITICO that the race was over": the
+    parse made the day or the listener the complement and hung the "that" clause under it;
+    the clause is what was said. Only a name or a day (or a word in capitals the tagger took
+    for a verb) is such a misattached complement: a noun's "that" clause is its own ("the
+    accusation that ..."), and a clause is left whole."""
+    nominal = child.pos == "PROPN" or child.ent in _WHEN
+    if not (nominal or (len(child.text) > 1 and child.text.isupper())):
+        return None
+    for k in parse.subtree(child.i):
+        marker = parse.tokens[k]
+        if k > child.i and marker.dep == "mark" and marker.lower in _THAT:
+            if marker.head != child.i:
+                return [i for i in parse.subtree(marker.head) if i >= k]
+            return None
     return None
 
 

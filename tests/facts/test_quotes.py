@@ -308,3 +308,13 @@ def test_titles_in_quotes_are_not_speech_and_names_in_them_speak_no_quote() -> N
     quotes = _quotes(text, "en", {"Rubio": "PER", "ABC": "ORG", "George Stephanopoulos": "PER"})
     direct = [(speaker, said) for speaker, said, reported in quotes if not reported]
     assert direct == [("Rubio", "Because there is no way to check anyone.")]
+
+
+def test_a_quote_opened_plain_and_closed_curly_ends_before_its_frame() -> None:
+    text = (
+        '"Never underestimate Trump. He is hard to predict,” Reid said on Wednesday. '
+        '“A real unusual deal we have here."'
+    )
+    quotes = _quotes(text, "en", {"Trump": "PER", "Reid": "PER"})
+    assert quotes[0] == ("Reid", "Never underestimate Trump. He is hard to predict,", False)
+    assert quotes[1][1] == "A real unusual deal we have here."

@@ -1149,6 +1149,32 @@ def test_a_verb_after_a_number_still_reports() -> None:
     assert [a.text for a in facts("en", rows).attributions] == ["A reading above 50 indicates"]
 
 
+def test_a_that_clause_hung_on_a_misattached_day_is_the_content() -> None:
+    # "Netanyahu said Wednesday that he would go." (the parse made the day the complement)
+    rows = [
+        ("Netanyahu", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB"),
+        ("Wednesday", 1, "ccomp", "PROPN"), ("that", 6, "mark", "SCONJ"),
+        ("he", 6, "nsubj", "PRON"), ("would", 6, "aux", "AUX"), ("go", 2, "acl:relcl", "VERB"),
+        (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Netanyahu": (0, 1)})
+    assert [q.text for q in found.quotes if q.reported] == ["he would go"]
+
+
+def test_a_nouns_own_that_clause_stays_in_the_content() -> None:
+    # "Biden said the accusation that Clinton lied hurt them."
+    rows = [
+        ("Biden", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("accusation", 1, "ccomp", "NOUN"), ("that", 6, "mark", "SCONJ"),
+        ("Clinton", 6, "nsubj", "PROPN"), ("lied", 3, "acl", "VERB"), ("hurt", 3, "acl", "VERB"),
+        ("them", 7, "obj", "PRON"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Biden": (0, 1), "Clinton": (5, 6)})
+    assert [q.text for q in found.quotes if q.reported] == [
+        "the accusation that Clinton lied hurt them"
+    ]
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
