@@ -192,7 +192,10 @@ def _subject(
         if (
             before is not None
             and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS)
-            and token.feature("VerbForm") != "Ger"  # ", assicurando così la protezione": object
+            # ", assicurando così la protezione", ", telling the crowd": a gerund's or a
+            # present participle's noun is its object
+            and token.feature("VerbForm") != "Ger"
+            and not (token.feature("VerbForm") == "Part" and token.feature("Tense") == "Pres")
             and not token.dep.startswith("acl")  # "the centre, called the X Society": its name
         ):
             return nominal[0], "inverted"

@@ -1175,6 +1175,19 @@ def test_a_nouns_own_that_clause_stays_in_the_content() -> None:
     ]
 
 
+def test_the_noun_after_a_present_participle_is_its_listener_not_its_speaker() -> None:
+    # "Trump smiled, telling the crowd, “We win.”"
+    rows = [
+        ("Trump", 1, "nsubj", "PROPN"), ("smiled", 1, "ROOT", "VERB"), (",", 3, "punct", "PUNCT"),
+        ("telling", 1, "advcl", "VERB", "Tense=Pres|VerbForm=Part"), ("the", 5, "det", "DET"),
+        ("crowd", 3, "obj", "NOUN"), (",", 3, "punct", "PUNCT"), ("“", 9, "punct", "PUNCT"),
+        ("We", 9, "nsubj", "PRON"), ("win", 1, "parataxis", "VERB"), (".", 9, "punct", "PUNCT"),
+        ("”", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Trump": (0, 1)})
+    assert [(q.speaker, q.text) for q in found.quotes] == [("Trump", "We win.")]
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
