@@ -141,7 +141,7 @@ def _misattached_clause(parse: Parse, child: Token) -> list[int] | None:
 
 
 def _subject(
-    parse: Parse, verb: int, quoted: list[tuple[int, int]], seen: int = 0
+    parse: Parse, verb: int, quoted: list[tuple[int, int]], lang: str, seen: int = 0
 ) -> tuple[Token | None, str]:
     outside = not _in_quote(parse.tokens[verb].start, quoted) or _between_dashes(parse, verb)
     # A subject inside a quote is the quote's own: '«Un'emozione che ...», ha detto X'.
@@ -181,9 +181,19 @@ def _subject(
         and o.ent not in _WHEN
         and (not outside or not _in_quote(o.start, quoted) or _between_dashes(parse, verb))
     ]
+    # A content clause before the verb leaves the noun right after it nothing to be but the
+    # subject: "Clevelanders get nervous, said Christine Link" (the parse made "Link" an object).
+    contents = parse.deps(verb, *_CONTENT)
+    said_after = (
+        bool(contents)
+        and all(c.i < verb for c in contents)
+        and bool(nominal)
+        and parse.subtree(nominal[0].i)[0] == verb + 1
+        and _agentive(parse, nominal[0], lang)  # not "avevano espresso i propri dubbi"
+    )
     if (
         nominal
-        and (not parse.deps(verb, *_CONTENT) or _between_dashes(parse, verb))
+        and (not contents or said_after or _between_dashes(parse, verb))
         and not _finite_on_noun(parse, token)
     ):
         before = parse.tokens[verb - 1] if verb else None
@@ -207,7 +217,7 @@ def _subject(
     if nominal and _marked_by(parse, verb, _AS):
         return nominal[0], "inverted"  # "come aveva chiesto l'ex raìs": "come" is what was said
     if seen < 2 and _shares_subject(parse, token):
-        found, _ = _subject(parse, token.head, quoted, seen + 1)
+        found, _ = _subject(parse, token.head, quoted, lang, seen + 1)
         if found is not None:
             return found, "shared"
         # "Protesters marching through the streets chanted": the verb hung on a participle
@@ -576,7 +586,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
             continue  # "vogliono affermare", words inside a quote: not the article's frames
         content = _content(parse, token.i) or spoken_of
-        subject, how = _subject(parse, token.i, quoted)
+        subject, how = _subject(parse, token.i, quoted, lang)
         source = None
         if subject is None and _gerund_as_noun(parse, token):
             subject = _clause_subject(parse, token.head, quoted)
@@ -614,7 +624,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             # claim; its speaker is the reporting verb's above it, not the claim's subject.
             above = _reporting_ancestor(parse, token.i, verbs)
             if above is not None:
-                found, _ = _subject(parse, above, quoted)
+                found, _ = _subject(parse, above, quoted, lang)
                 if found is not None:
                     subject, how = found, "shared"
         if kind == LEARNED and (
@@ -910,7 +920,7 @@ def _noun_frames(
             )  # fmt: skip
             continue
         if relation == "obj" and head.lower in light and head.i not in taken:
-            subject, how = _subject(parse, head.i, quoted)
+            subject, how = _subject(parse, head.i, quoted, lang)
             frames.append(
                 Frame(
                     cue=(head.start, token.end), kind="speech",

@@ -1188,6 +1188,28 @@ def test_the_noun_after_a_present_participle_is_its_listener_not_its_speaker() -
     assert [(q.speaker, q.text) for q in found.quotes] == [("Trump", "We win.")]
 
 
+def test_a_name_parsed_as_the_object_after_said_is_its_subject() -> None:
+    # "Voters get nervous, said Christine Link." (the parse made "Link" an object)
+    rows = [
+        ("Voters", 1, "nsubj", "NOUN"), ("get", 4, "ccomp", "VERB"), ("nervous", 1, "xcomp", "ADJ"),
+        (",", 1, "punct", "PUNCT"), ("said", 4, "ROOT", "VERB"), ("Christine", 6, "compound", "PROPN"),
+        ("Link", 4, "obj", "PROPN"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Christine Link": (5, 7)})
+    assert [(a.source, a.text) for a in found.attributions] == [
+        ("Christine Link", "said Christine Link")
+    ]
+
+
+def test_a_thing_right_after_a_verb_with_its_clause_before_is_no_speaker() -> None:
+    # "Costs rose, expressed doubts." : only a noun that can speak is an inverted subject.
+    rows = [
+        ("Costs", 1, "nsubj", "NOUN"), ("rose", 3, "ccomp", "VERB"), (",", 1, "punct", "PUNCT"),
+        ("expressed", 3, "ROOT", "VERB"), ("doubts", 3, "obj", "NOUN"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [a.source for a in facts("en", rows).attributions] in ([], [None])
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
