@@ -5,7 +5,9 @@ a headline's section label ("SOCCER - ROMANIA"), a place and its region in one s
 ("MILWAUKEE, Wisconsin"), a possessive ("Bosnia's"), a title or a nationality before a person
 ("King Sihanouk", "American Tyson"), a common noun before or after a place or organisation
 ("eastern Nigeria", "Jiangsu province", "Belgian club Standard Liege"). This component trims
-such spans to the name, or splits them into the names they hold. Lowercase name particles
+such spans to the name, or splits them into the names they hold; a person's name it cut short
+at a middle initial or a hyphen ("Jacob J." Lew, "Carlos Lopez"-Cantera) goes on to its end.
+Lowercase name particles
 ("Gulf of Mexico", "Ibn al-Khattab", "Organisation for Security and Cooperation in Europe")
 are part of the name and stay.
 Patterns are JSONL in nlp/rules/en/patterns/edges_en.jsonl, one object a line:
@@ -37,6 +39,7 @@ from briefing.nlp.labels import NAMES, PEOPLE, PLACES
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
     FILL,
+    OVERRIDE,
     Candidate,
     doc_text,
     ensure_extensions,
@@ -184,7 +187,40 @@ class Edges(SavesPatterns):
         if self.patterns:
             merge(doc, list(self.missed_people(doc)), FILL)
             merge(doc, list(self.missed_places(doc)), FILL)
+        merge(doc, list(self.cut_short_people(doc)), OVERRIDE)
         return doc
+
+    @staticmethod
+    def cut_short_people(doc: Doc) -> Iterable[Candidate]:
+        """People's names the model cut at a middle initial ("Jacob J." Lew) or at the hyphen
+        of a double surname ("Carlos Lopez"-Cantera): a name never ends on an initial, and a
+        hyphen with no space around it joins the words of one name."""
+        ents = entities(doc)
+        owner = {t: e for e in ents for t in range(e.start, e.end)}
+        n = len(doc)
+        for ent in ents:
+            if ent.label_ not in PEOPLE:
+                continue
+            end = ent.end
+            while end < n:
+                if _initial(doc[end - 1]) and _person_word(doc[end]):
+                    joined = end
+                elif (
+                    end + 1 < n
+                    and doc[end].text == "-"
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                    and _person_word(doc[end + 1])
+                ):
+                    joined = end + 1
+                else:
+                    break
+                other = owner.get(joined)
+                if other is not None and other.label_ not in PEOPLE:
+                    break  # "John F. Kennedy Airport" is a place: leave it
+                end = other.end if other is not None else joined + 1
+            if end > ent.end:
+                yield Candidate(Span(doc, ent.start, end, label=ent.label_), "rule")
 
     def missed_places(self, doc: Doc) -> Iterable[Candidate]:
         """Places the model left out: a dateline's city and region ("SARAJEVO 1996-08-30",

@@ -171,3 +171,29 @@ def test_an_event_in_a_headlines_capitals_is_misc():
     text = "SOCCER - BELARUS BEAT ESTONIA IN WORLD CUP QUALIFIER."
     assert ("WORLD CUP QUALIFIER", "MISC") in run(text, [("WORLD CUP QUALIFIER", "ORG")])
     assert run("NEW YORK CITY HALL", [("NEW YORK", "LOC")]) == [("NEW YORK", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        (
+            "Treasury Secretary Jacob J. Lew said so.",
+            [("Jacob J.", "PER")],
+            [("Jacob J. Lew", "PER")],
+        ),
+        (
+            "Republican Carlos Lopez-Cantera said so.",
+            [("Carlos Lopez", "PER"), ("Cantera", "PER")],
+            [("Carlos Lopez-Cantera", "PER")],
+        ),
+        # a spaced dash parts two names; an initial before a place's name is the place's
+        ("Smith - Jones left.", [("Smith", "PER")], [("Smith", "PER")]),
+        (
+            "at John F. Kennedy Airport today",
+            [("John F.", "PER"), ("Kennedy Airport", "LOC")],
+            [("John F.", "PER"), ("Kennedy Airport", "LOC")],
+        ),
+    ],
+)
+def test_a_persons_name_goes_on_past_an_initial_and_a_hyphen(text, labelled, expected):
+    assert run(text, labelled) == expected
