@@ -288,7 +288,14 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
         k -= 1
     if k < 0 or parse.tokens[verb].feature("VerbForm") != "Fin":
         return None
+    k = _before_apposition(parse, k)
     name = parse.tokens[k]
+    while (
+        name.dep.startswith(("flat", "compound"))
+        and name.head < name.i
+        and parse.tokens[name.head].pos == "PROPN"
+    ):
+        name = parse.tokens[name.head]  # "Suu Kyi": the name's first word heads it
     if (
         name.pos == "PROPN"
         and name.head < name.i
@@ -300,6 +307,28 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
     return None
 
 
+def _before_apposition(parse: Parse, k: int) -> int:
+    """ "..., Suu Kyi, 70, said": the word before an apposition set off by commas that ends
+    right before the verb, else `k` itself. An apposition holds no verb and no name of a person
+    or place ("the primary, Gov. John Kasich, said": the name between the commas speaks;
+    "of Sumter, South Carolina, says": a place is no speaker), and the word before is no place.
+    """
+    if parse.tokens[k].text != ",":
+        return k
+    for j in range(k - 1, max(-1, k - _APPOSITION_REACH), -1):
+        token = parse.tokens[j]
+        if token.pos in _VERBAL or token.text in _SENTENCE_ENDS or token.ent in _NAMED:
+            return k
+        if token.text == ",":
+            if 0 < j < k - 1 and parse.tokens[j - 1].ent not in _PLACES:
+                return j - 1
+            return k
+    return k
+
+
+_APPOSITION_REACH = 12
+_NAMED = {"PER", "LOC"}
+_PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from briefing.facts import extract_facts
 from briefing.facts.quotes import quote_spans_of
@@ -1208,6 +1208,36 @@ def test_a_thing_right_after_a_verb_with_its_clause_before_is_no_speaker() -> No
         ("expressed", 3, "ROOT", "VERB"), ("doubts", 3, "obj", "NOUN"), (".", 3, "punct", "PUNCT"),
     ]  # fmt: skip
     assert [a.source for a in facts("en", rows).attributions] in ([], [None])
+
+
+def test_a_name_before_an_age_in_commas_speaks_when_the_parse_lost_it() -> None:
+    # "Arriving late, Jim Bennett, 57, said it was early." ("Bennett" hung on "Arriving")
+    rows = [
+        ("Arriving", 8, "advcl", "VERB", "Tense=Pres|VerbForm=Part"), ("late", 0, "advmod", "ADV"),
+        (",", 0, "punct", "PUNCT"), ("Jim", 0, "obl", "PROPN"), ("Bennett", 3, "flat", "PROPN"),
+        (",", 6, "punct", "PUNCT"), ("57", 3, "list", "NUM"), (",", 3, "punct", "PUNCT"),
+        ("said", 8, "ROOT", "VERB", "VerbForm=Fin"), ("it", 11, "nsubj", "PRON"),
+        ("was", 11, "cop", "AUX"), ("early", 8, "ccomp", "ADJ"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Jim Bennett": (3, 5)})
+    assert [(a.source, a.text) for a in found.attributions] == [
+        ("Jim Bennett", "Jim Bennett, 57, said")
+    ]
+
+
+def test_a_place_before_commas_is_no_speaker() -> None:
+    # "A farmer from Sumter, a small town, says it was early." (no subject in the parse)
+    rows = [
+        ("A", 1, "det", "DET"), ("farmer", 9, "dep", "NOUN"), ("from", 3, "case", "ADP"),
+        ("Sumter", 1, "nmod", "PROPN"), (",", 7, "punct", "PUNCT"), ("a", 7, "det", "DET"),
+        ("small", 7, "amod", "ADJ"), ("town", 3, "appos", "NOUN"), (",", 3, "punct", "PUNCT"),
+        ("says", 9, "ROOT", "VERB", "VerbForm=Fin"), ("it", 12, "nsubj", "PRON"),
+        ("was", 12, "cop", "AUX"), ("early", 9, "ccomp", "ADJ"), (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    doc.ents = [Span(doc, 3, 4, label="LOC")]
+    found = extract_facts(doc, "en", "2025-12-18").attributions
+    assert "Sumter" not in [a.source for a in found]
 
 
 def test_news_that_there_is_is_not_news_saying_something() -> None:
