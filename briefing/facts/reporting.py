@@ -1011,19 +1011,20 @@ def _presented(parse: Parse, noun: Token) -> tuple[int, int] | None:
 
 
 def _owner(parse: Parse, noun: Token) -> Token | None:
-    """Whose words a speech noun carries: "di X" with a name in it, or a possessive."""
+    """Whose words a speech noun carries: "di X" with a name in it, or a possessive; of the
+    words the parse made possessors ("Mr.", "Trump", "'s"), the person's name."""
+    found = []
     for child in parse.children[noun.i]:
         token = parse.tokens[child]
         if token.dep not in _POSSESSOR and token.dep.split(":")[0] != "nmod":
             continue
         if token.pos in {"PRON", "DET"} and token.dep in {"det:poss", "nmod:poss"}:
-            return token  # "le sue parole", "his remarks"
-        if token.dep == "nmod:poss" and _person(parse, token):
-            return token  # "Trump's remarks"
-        cases = {c.lower for c in parse.deps(token.i, "case")}
-        if cases & _OF and _person(parse, token):
-            return token  # "le parole di Berlusconi"
-    return None
+            found.append(token)  # "le sue parole", "his remarks"
+        elif token.dep == "nmod:poss" and _person(parse, token):
+            found.append(token)  # "Trump's remarks"
+        elif {c.lower for c in parse.deps(token.i, "case")} & _OF and _person(parse, token):
+            found.append(token)  # "le parole di Berlusconi"
+    return next((t for t in found if t.ent == "PER"), found[0] if found else None)
 
 
 def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:

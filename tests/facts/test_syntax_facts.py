@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -1238,6 +1239,19 @@ def test_a_place_before_commas_is_no_speaker() -> None:
     doc.ents = [Span(doc, 3, 4, label="LOC")]
     found = extract_facts(doc, "en", "2025-12-18").attributions
     assert "Sumter" not in [a.source for a in found]
+
+
+@pytest.mark.parametrize("noun", ["claim", "assertion"])
+def test_a_possessive_title_is_not_whose_claim_it_is(noun: str) -> None:
+    # "Mr. Trump's claim that they cheated drew fire." (the parse made "Mr." a possessor)
+    rows = [
+        ("Mr.", 3, "nmod:poss", "PROPN"), ("Trump", 3, "nmod:poss", "PROPN"),
+        ("'s", 3, "nmod:poss", "PROPN"), (noun, 8, "nsubj", "NOUN"),
+        ("that", 6, "mark", "SCONJ"), ("they", 6, "nsubj", "PRON"), ("cheated", 3, "acl", "VERB"),
+        ("drew", 8, "dep", "VERB"), ("fire", 8, "ROOT", "NOUN"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Trump": (1, 2)}).attributions
+    assert [(a.source, a.text) for a in found] == [("Trump", f"Trump 's {noun}")]
 
 
 def test_news_that_there_is_is_not_news_saying_something() -> None:
