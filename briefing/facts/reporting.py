@@ -25,6 +25,7 @@ _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
 _AGENT_CASE = it.BY | en.BY
+_HAVE = it.HAVE | en.HAVE
 # A reporting verb that heads another verb's subject inherits it: "ha detto e ha aggiunto",
 # "ha parlato aggiungendo", "said, adding that".
 _SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
@@ -165,7 +166,11 @@ def _subject(
     if misread is not None:
         return misread, "subject"
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
-    passive = participle or parse.deps(verb, "aux:pass") or parse.deps(verb, "aux")
+    # "ha detto dalla sua casa", "has said from home": a perfect with "avere"/"have" is active
+    perfect = any(aux.lower in _HAVE for aux in parse.deps(verb, "aux"))
+    passive = parse.deps(verb, "aux:pass") or (
+        not perfect and (participle or parse.deps(verb, "aux"))
+    )
     for oblique in parse.deps(verb, "obl"):
         cases = parse.deps(oblique.i, "case")
         # An agent has its "by"/"da": 'chanted "What curfew?"' misread "curfew" as one.

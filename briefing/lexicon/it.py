@@ -31,6 +31,11 @@ IN = IN_SINGULAR | IN_PLURAL
 ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; sui, sugli, sulle
 ON = ON_SINGULAR | ON_PLURAL
 PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
+# "avere" as the auxiliary of a perfect: "ha detto" is active, whatever "da" follows
+HAVE = frozenset(
+    "ho hai ha abbiamo avete hanno avevo aveva avevamo avevano avrà avranno avrebbe avrebbero "
+    "abbia abbiano avesse avessero avendo aver avere".split()
+)
 # "il", "del", "allo": the masculine singular article, alone or joined. News puts it before a
 # woman's surname ("la Merkel") but hardly a man's: before one capitalised word it makes an
 # epithet ("il Cavaliere", "del Professore").

@@ -1254,6 +1254,20 @@ def test_a_possessive_title_is_not_whose_claim_it_is(noun: str) -> None:
     assert [(a.source, a.text) for a in found] == [("Trump", f"Trump 's {noun}")]
 
 
+def test_da_after_a_perfect_with_avere_is_a_place_not_an_agent() -> None:
+    # "«Devono tornare», Rossi ha detto dalla sua casa."
+    rows = [
+        ("«", 2, "punct", "PUNCT"), ("Devono", 2, "aux", "AUX"), ("tornare", 7, "parataxis", "VERB"),
+        ("»", 2, "punct", "PUNCT"), (",", 7, "punct", "PUNCT"), ("Rossi", 7, "nsubj", "PROPN"),
+        ("ha", 7, "aux", "AUX"), ("detto", 7, "ROOT", "VERB", "Tense=Past|VerbForm=Part"),
+        ("dalla", 10, "case", "ADP"), ("sua", 10, "det:poss", "DET"), ("casa", 7, "obl", "NOUN"),
+        (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    rows[5] = ("Rossi", 7, "dep", "PROPN")  # and the parse lost the subject
+    found = facts("it", rows, {"Rossi": (5, 6)}).attributions
+    assert "sua casa" not in [a.source for a in found]
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
