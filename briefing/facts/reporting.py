@@ -25,6 +25,7 @@ _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
 _AGENT_CASE = it.BY | en.BY
+_SPEAKING_NAMES = ("PER", "ORG")  # a person's name before a body's
 _HAVE = it.HAVE | en.HAVE
 # A reporting verb that heads another verb's subject inherits it: "ha detto e ha aggiunto",
 # "ha parlato aggiungendo", "said, adding that".
@@ -156,8 +157,17 @@ def _subject(
         and t.ent not in _WHEN
     ]
     if subjects:
-        how = "inverted" if subjects[0].i > verb else "subject"
-        return subjects[0], how
+        # "Il 61enne Beppe Marotta si dice", "L'agenzia di stampa Cihan ha detto": of two
+        # subjects the parse gives, the person's or the body's name; but "l'amministrazione
+        # Bush" speaks for Bush
+        subject = subjects[0]
+        if subject.pos != "PROPN" and subject.lower not in it.BODIES:
+            named = sorted(
+                (t for t in subjects if t.ent in _SPEAKING_NAMES),
+                key=lambda t: _SPEAKING_NAMES.index(t.ent),
+            )
+            subject = named[0] if named else subject
+        return subject, "inverted" if subject.i > verb else "subject"
     misread = (
         _misread_subject(parse, verb, quoted)
         or _named_after_quote(parse, verb, quoted)
@@ -237,6 +247,26 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _with_title_subject(
+    parse: Parse, verb: int, subject: Token, source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """ "il segretario generale dell'Onu Ban Ki-moon ha detto": the parse made both the title
+    and the name subjects; the source is the two together, as written, so the name is read
+    whole and the role stays with it. Only side by side: "These employees, Stumpf explained"
+    are two phrases."""
+    if source is None:
+        return None
+    for other in parse.deps(verb, "nsubj"):
+        if other.i >= subject.i:
+            break
+        before = _phrase(parse, other.i)
+        if before is None or before[1] > source[0]:
+            continue
+        if all(t.text == "-" for t in parse.within(before[1], source[0])):
+            return (before[0], source[1])
+    return source
 
 
 def _clitic_object(parse: Parse, verb: int) -> bool:
@@ -683,6 +713,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             content = _parenthetical_content(parse, token.i, subject, quoted)
         if source is None and subject is not None:
             source = _phrase(parse, subject.i, origin=how == "subject")
+            source = _with_title_subject(parse, token.i, subject, source)
         if source is not None and subject.i < token.i and token.start < source[1]:
             # the parse hung the verb on its subject: the source stops before its own cue
             source = (source[0], parse.tokens[token.i - 1].end)

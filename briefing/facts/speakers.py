@@ -31,12 +31,7 @@ _PERSONAL = {"lui", "lei", "egli", "ella", "esso", "essa", "he", "she", "him", "
 _PLURAL = {"loro", "essi", "esse", "they", "we", "noi", "voi"}
 _THEY = {"loro", "essi", "esse", "they"}
 # Italian bodies that speak for the person named after them: "l'amministrazione Trump".
-_BODIES = {
-    "it": set(
-        "amministrazione governo esecutivo ministero partito esercito squadra fondazione famiglia "
-        "clan gruppo staff giunta gabinetto campagna entourage ufficio movimento team".split()
-    ),
-}
+_BODIES = {"it": it.BODIES}
 # "c'è chi sostiene che": whoever it is, no one in particular
 _WHOEVER = {"chi", "whoever"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}

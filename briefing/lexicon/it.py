@@ -78,6 +78,11 @@ REGNAL_TITLES = {"papa": "pope", "pontefice": "pope", "re": "king", "regina": "k
 
 # Words that make a name an organisation's ("Banca Etruria", "6º Stormo", "Fondazione Cariplo"):
 # a "person" the recogniser found with one of them is a body or a unit.
+# Bodies that speak for the person named after them: "l'amministrazione Trump", "lo staff di X"
+BODIES = frozenset(
+    "amministrazione governo esecutivo ministero partito esercito squadra fondazione famiglia "
+    "clan gruppo staff giunta gabinetto campagna entourage ufficio movimento team".split()
+)
 ORGANISATION_WORDS = frozenset(
     """
     banca gruppo società spa srl fondazione istituto università associazione comitato

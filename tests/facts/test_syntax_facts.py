@@ -1268,6 +1268,34 @@ def test_da_after_a_perfect_with_avere_is_a_place_not_an_agent() -> None:
     assert "sua casa" not in [a.source for a in found]
 
 
+def test_of_a_title_and_a_name_both_parsed_subjects_the_name_speaks_with_its_title() -> None:
+    # "Il segretario Ban Ki-moon ha detto che basta." (title and name both "nsubj")
+    rows = [
+        ("Il", 1, "det", "DET"), ("segretario", 7, "nsubj", "NOUN"), ("Ban", 1, "flat", "PROPN"),
+        ("Ki", 2, "flat", "PROPN"), ("-", 5, "punct", "PUNCT"), ("moon", 7, "nsubj", "PROPN"),
+        ("ha", 7, "aux", "AUX"), ("detto", 7, "ROOT", "VERB"), ("che", 9, "mark", "SCONJ"),
+        ("basta", 7, "ccomp", "VERB"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("it", rows)
+    doc.ents = [Span(doc, 2, 6, label="PER")]
+    found = extract_facts(doc, "it", "2025-12-18").attributions
+    # (the test Doc writes a space around every token: "Ki - moon")
+    assert [(a.source, a.text) for a in found] == [
+        ("Ban Ki - moon", "Il segretario Ban Ki - moon ha detto")
+    ]
+
+
+def test_a_body_before_a_name_still_speaks_for_them() -> None:
+    # "L'amministrazione Bush ha detto che basta." (both "nsubj"): someone of Bush's speaks
+    rows = [
+        ("L'", 1, "det", "DET"), ("amministrazione", 4, "nsubj", "NOUN"),
+        ("Bush", 4, "nsubj", "PROPN"), ("ha", 4, "aux", "AUX"), ("detto", 4, "ROOT", "VERB"),
+        ("che", 6, "mark", "SCONJ"), ("basta", 4, "ccomp", "VERB"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Bush": (2, 3)}).attributions
+    assert [a.source for a in found] != ["Bush"]
+
+
 def test_news_that_there_is_is_not_news_saying_something() -> None:
     # "C'è qualche notizia di un clima più disteso."
     rows = [
