@@ -44,7 +44,7 @@ def score(gold: Path, briefing: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--briefing", default=shutil.which("briefing") or "briefing")
     args = parser.parse_args(argv)
     if not TRAIN.exists() or not DEV.exists():
