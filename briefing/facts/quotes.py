@@ -45,7 +45,7 @@ _TITLE_SMALL = {"with", "from", "into", "over", "than", "that", "upon", "della",
 _CLAIM_END = re.compile(
     r"[;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSig)(?<!\bDott)(?<!\b[A-Z])[.!?](?=\s|$)|,\s+(?:aggiungendo|sottolineando|spiegando|adding|saying|noting)\b|\n"
 )
-_THAT = {"che", "that"}
+_THAT = it.THAT | en.THAT
 _TELL = {"told", "tells", "tell", "assured", "assures", "warned", "warns", "reminded", "informed"}
 _TO_LISTENER = it.TO - {"ad"}
 _NOUN_PHRASE_BEFORE = (

@@ -17,7 +17,7 @@ _VERBAL = {"VERB", "AUX"}
 _CONTENT = ("ccomp", "xcomp", "parataxis")
 # A complement starts with its marker, left out of the content: "che", "di", "that", "to".
 _MARKERS = {"che", "di", "that", "to", "if", "whether", "se"}
-_THAT = {"che", "that"}
+_THAT = it.THAT | en.THAT
 # An adverbial clause with one of these reports, as a complement would: "accusato di mentire".
 _INFINITIVE_MARKERS = {"di"}
 # "secondo X", "stando a X", "according to X", "a detta di X": the cue word and how X hangs on it.

@@ -31,6 +31,7 @@ IN = IN_SINGULAR | IN_PLURAL
 ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; sui, sugli, sulle
 ON = ON_SINGULAR | ON_PLURAL
 PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
+THAT = frozenset({"che"})  # the complementizer of a reported clause
 # "avere" as the auxiliary of a perfect: "ha detto" is active, whatever "da" follows
 HAVE = frozenset(
     "ho hai ha abbiamo avete hanno avevo aveva avevamo avevano avrà avranno avrebbe avrebbero "
