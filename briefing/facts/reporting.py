@@ -352,7 +352,13 @@ def _before_apposition(parse: Parse, k: int) -> int:
         return k
     for j in range(k - 1, max(-1, k - _APPOSITION_REACH), -1):
         token = parse.tokens[j]
-        if token.pos in _VERBAL or token.text in _SENTENCE_ENDS or token.ent in _NAMED:
+        end = j  # the name's last word, then the word after it
+        while token.ent and end + 1 < k and parse.tokens[end + 1].ent == token.ent:
+            end += 1
+        owner = end + 1 < k and parse.tokens[end + 1].lower in _POSSESSIVE_ENDINGS
+        if token.pos in _VERBAL or token.text in _SENTENCE_ENDS:
+            return k
+        if token.ent in _NAMED and not owner:  # "Donald Trump's campaign manager" is a role
             return k
         if token.text == ",":
             if 0 < j < k - 1 and parse.tokens[j - 1].ent not in _PLACES:
@@ -362,6 +368,7 @@ def _before_apposition(parse: Parse, k: int) -> int:
 
 
 _APPOSITION_REACH = 12
+_POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 _NAMED = {"PER", "LOC"}
 _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")

@@ -1226,6 +1226,24 @@ def test_a_name_before_an_age_in_commas_speaks_when_the_parse_lost_it() -> None:
     ]
 
 
+def test_a_name_before_a_role_of_someone_elses_in_commas_speaks() -> None:
+    # "Ahead of the vote, Patti Davis, Reagan's daughter, said it was early." ("Davis" hung on
+    # "vote"; the name in the apposition only owns the role)
+    rows = [
+        ("Ahead", 12, "advmod", "ADV"), ("of", 3, "case", "ADP"), ("the", 3, "det", "DET"),
+        ("vote", 0, "obl", "NOUN"), (",", 5, "punct", "PUNCT"), ("Patti", 3, "nmod", "PROPN"),
+        ("Davis", 5, "flat", "PROPN"), (",", 10, "punct", "PUNCT"),
+        ("Reagan", 10, "nmod:poss", "PROPN"), ("'s", 8, "case", "PART"),
+        ("daughter", 5, "appos", "NOUN"), (",", 10, "punct", "PUNCT"),
+        ("said", 12, "ROOT", "VERB", "VerbForm=Fin"), ("it", 15, "nsubj", "PRON"),
+        ("was", 15, "cop", "AUX"), ("early", 12, "ccomp", "ADJ"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Patti Davis": (5, 7), "Reagan": (8, 9)}).attributions
+    assert [(a.source, a.text) for a in found] == [
+        ("Patti Davis", "Patti Davis, Reagan 's daughter, said")
+    ]
+
+
 def test_a_place_before_commas_is_no_speaker() -> None:
     # "A farmer from Sumter, a small town, says it was early." (no subject in the parse)
     rows = [
