@@ -162,10 +162,7 @@ def _subject(
         # Bush" speaks for Bush
         subject = subjects[0]
         if subject.pos != "PROPN" and subject.lower not in it.BODIES:
-            named = sorted(
-                (t for t in subjects if t.ent in _SPEAKING_NAMES),
-                key=lambda t: _SPEAKING_NAMES.index(t.ent),
-            )
+            named = [t for label in _SPEAKING_NAMES for t in subjects if t.ent == label]
             subject = named[0] if named else subject
         return subject, "inverted" if subject.i > verb else "subject"
     misread = (
@@ -355,7 +352,7 @@ def _before_apposition(parse: Parse, k: int) -> int:
         end = j  # the name's last word, then the word after it
         while token.ent and end + 1 < k and parse.tokens[end + 1].ent == token.ent:
             end += 1
-        owner = end + 1 < k and parse.tokens[end + 1].lower in _POSSESSIVE_ENDINGS
+        owner = end + 1 < k and parse.tokens[end + 1].lower in en.POSSESSIVE
         if token.pos in _VERBAL or token.text in _SENTENCE_ENDS:
             return k
         if token.ent in _NAMED and not owner:  # "Donald Trump's campaign manager" is a role
@@ -368,7 +365,6 @@ def _before_apposition(parse: Parse, k: int) -> int:
 
 
 _APPOSITION_REACH = 12
-_POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 _NAMED = {"PER", "LOC"}
 _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")

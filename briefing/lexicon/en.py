@@ -8,6 +8,7 @@ INDEFINITE = frozenset({"a", "an"})
 ARTICLES = DEFINITE | INDEFINITE
 OF = frozenset({"of"})
 BY = frozenset({"by"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "Trump's", "the Clintons'"
 THAT = frozenset({"that"})  # the complementizer of a reported clause
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve", "'d", "’d"})  # of a perfect
 PREPOSITIONS = frozenset(

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from briefing.lexicon import en
 from briefing.nlp.labels import NAMES, PEOPLE, PLACES
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
 from briefing.nlp.spans import (
@@ -48,7 +49,7 @@ from briefing.nlp.spans import (
     set_entities,
 )
 
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_POSSESSIVE = en.POSSESSIVE | {"'S", "’S"}  # and in a headline's capitals
 _DASHES = frozenset({"-", "–", "—"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")

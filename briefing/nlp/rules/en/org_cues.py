@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from briefing.lexicon import en
 from briefing.nlp.labels import PEOPLE, PLACES
 from briefing.nlp.rules.en.edges import positions, word_ids
 from briefing.nlp.rules.shared.regex_rules import SavesPatterns, pattern_path, read_jsonl
@@ -48,7 +49,7 @@ from briefing.nlp.spans import (
 )
 
 _RELABEL = PLACES | PEOPLE
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE = en.POSSESSIVE
 # A result line: the name opens the line or follows one of these, and a score follows it.
 _LINE_OPENERS = frozenset({":", ",", ";", "-", "(", "and"})
 _AFTER_SCORE = frozenset({"and", "-", ",", "(", "points", "."})
