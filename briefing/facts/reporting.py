@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.facts import cue_model
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
@@ -641,6 +642,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
             kind = SPEECH
+        judged = kind is None and cue_model.is_cue(parse, token, lang)
+        if judged:
+            kind = LEARNED  # "Sanders backed the plan": a stance no list names, judged in context
         if kind is None or token.dep.startswith(("aux", "cop")):
             continue
         if any(p.lower in _OTHER_SENSE for p in parse.deps(token.i, "compound:prt")):
@@ -698,6 +702,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             subject is None or subject.dep.endswith(":pass") or parse.deps(token.i, "aux:pass")
         ):
             continue  # "has never been charged", "she appeared": no one says anything
+        if judged and not _agentive(parse, subject, lang):
+            continue  # "a cheering section backed the team": the judge's stances are someone's
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
                 if kind == LEARNED or not _agentive(parse, parse.tokens[token.head], lang):
