@@ -84,9 +84,21 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "JACKSON, Miss. - ", "ROMA, 12 MAG
+# - ", "Washington (AFP) – ": a place in capitals, or any place with its agency in brackets.
+_CAPITAL_PLACE = r"[A-ZÀ-Ý]{2}[A-ZÀ-Ý'.]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'.]+){0,3}"
+_NAMED_PLACE = r"[A-ZÀ-Ý][\w'.]+(?: [A-ZÀ-Ý][\w'.]+){0,2}"
+_DATELINE = re.compile(
+    rf"[ \t]*(?:{_CAPITAL_PLACE}(?:, [^\n,()–—-]{{1,20}})?(?: ?\([A-Za-z][\w .]{{0,20}}\))?"
+    rf"|{_NAMED_PLACE}(?:, [^\n,()–—-]{{1,20}})? ?\([A-Z][\w .]{{0,20}}\))"
+    r" ?[-–—]{1,2}[ \t]+(?=\S)"
+)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by punctuation and line breaks (the facts' splitter and the parser's
-    sentence starts)."""
+    sentence starts). A dateline is a sentence of its own, so its place is never read as the
+    subject of the paragraph's first verb ("WASHINGTON (AP) — Donald Trump said")."""
     spans = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -96,7 +108,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end(gap)
     if start < len(text):
         spans.append((start, len(text)))
-    return spans or [(0, len(text))]
+    return _datelines_apart(text, spans) or [(0, len(text))]
+
+
+def _datelines_apart(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    parted = []
+    for start, end in spans:
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None and dateline.end() < end:
+            parted += [(start, start + len(dateline.group().rstrip())), (dateline.end(), end)]
+        else:
+            parted.append((start, end))
+    return parted
 
 
 _ABBREVIATION_END = re.compile(

@@ -76,6 +76,26 @@ def test_sentences_cover_sentences_and_keep_titles():
     ]
 
 
+def test_a_wire_dateline_is_a_sentence_of_its_own():
+    for text, dateline in [
+        ("WASHINGTON (AP) — Donald Trump said so.", "WASHINGTON (AP) —"),
+        ("Washington (AFP) – Democrat Hillary Clinton said so.", "Washington (AFP) –"),
+        ("JACKSON, Miss. - U.S. District Judge Reeves said so.", "JACKSON, Miss. -"),
+        ("ROMA, 12 MAG - Il ministro ha detto di sì.", "ROMA, 12 MAG -"),
+        ("Prima. MILANO - Il sindaco ha detto di sì.", "MILANO -"),
+    ]:
+        found = [text[a:b] for a, b in sentences(text)]
+        assert dateline in found
+        assert found[-1].endswith("so.") or found[-1].endswith("sì.")
+    # A dash in a sentence, an abbreviation before a dash, a place without its agency: no dateline.
+    for text in [
+        "Fiorina pushed ahead -- and said no.",
+        "U.S. - China talks resume.",
+        "Washington - where nothing works - said no.",
+    ]:
+        assert [text[a:b] for a, b in sentences(text)] == [text]
+
+
 def test_language_needs_letters():
     assert detect_language("12 345 !!") is None
     assert detect_language("Il governo ha approvato la legge di bilancio ieri sera.") == "it"

@@ -14,3 +14,14 @@ def test_the_open_paragraphs_of_a_quote_take_the_speaker_of_its_closing_one() ->
     facts = analyse_text(text, "en", "2025-12-18").facts
     direct = [(q.text[:13], q.speaker) for q in facts.quotes if not q.reported]
     assert direct == [("We have found", "spokesman"), ("We have also ", "spokesman")]
+
+
+def test_a_wire_dateline_is_never_the_speaker() -> None:
+    # The parse had made the dateline's place the subject of the paragraph's first verb.
+    text = (
+        "WASHINGTON (AP) — Donald Trump said on Tuesday that the deal was a disaster.\n"
+        "JACKSON, Miss. - U.S. District Judge Carlton W. Reeves said the law was unconstitutional."
+    )
+    facts = analyse_text(text, "en", "2016-07-01").facts
+    assert [a.source for a in facts.attributions] == ["Donald Trump", "Carlton W. Reeves"]
+    assert [q.speaker for q in facts.quotes] == ["Donald Trump", "Carlton W. Reeves"]
