@@ -173,6 +173,9 @@ def _subject(
     )
     if misread is not None:
         return misread, "subject"
+    familiar = _small_clause_subject(parse, verb)
+    if familiar is not None:
+        return familiar, "inverted"
     participle = parse.tokens[verb].feature("VerbForm") == "Part"
     # "ha detto dalla sua casa", "has said from home": a perfect with "avere"/"have" is active
     perfect = any(aux.lower in _HAVE for aux in parse.deps(verb, "aux"))
@@ -299,6 +302,27 @@ def _after_quote(parse: Parse, verb: int) -> Token | None:
 
 def _title(token: Token) -> bool:
     return token.lower.rstrip(".") in BEFORE_NAMES
+
+
+def _small_clause_subject(parse: Parse, verb: int) -> Token | None:
+    """'"...," said one Democrat familiar with the talks': the parse made the noun after the
+    verb the subject of a clause of its adjective ("Democrat familiar"); with no verb or
+    copula in that clause, the noun is who spoke."""
+    before = parse.tokens[verb - 1] if verb else None
+    if before is None or not (before.text == "," or before.text in _QUOTE_MARKS):
+        return None  # the frame after its quote: '"...," said'
+    for clause in parse.deps(verb, "ccomp", "xcomp"):
+        if clause.i < verb or clause.pos != "ADJ" or parse.deps(clause.i, "cop", "aux"):
+            continue
+        for noun in parse.deps(clause.i, "nsubj"):
+            words = parse.subtree(noun.i)
+            if (
+                noun.pos in {"NOUN", "PROPN", "PRON"}
+                and words[0] == verb + 1
+                and words[-1] + 1 == clause.i  # "Democrat familiar", nothing between
+            ):
+                return noun
+    return None
 
 
 def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:

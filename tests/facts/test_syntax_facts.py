@@ -1322,3 +1322,19 @@ def test_news_that_there_is_is_not_news_saying_something() -> None:
         ("clima", 3, "nmod", "NOUN"), (".", 1, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("it", rows).attributions == []
+
+
+def test_a_noun_the_parse_made_subject_of_its_adjective_after_the_verb_spoke() -> None:
+    # '"It was not convincing," said one Democrat familiar with the talks.' - the parse read
+    # "Democrat familiar" as a clause of "said", leaving the verb with no subject.
+    rows = [
+        ("“", 4, "punct", "PUNCT"), ("It", 4, "nsubj", "PRON"), ("was", 4, "cop", "AUX"),
+        ("not", 4, "advmod", "PART"), ("convincing", 7, "ccomp", "ADJ"), (",", 4, "punct", "PUNCT"),
+        ("”", 4, "punct", "PUNCT"), ("said", 7, "ROOT", "VERB", "VerbForm=Fin"),
+        ("one", 9, "nummod", "NUM"), ("Democrat", 10, "nsubj", "PROPN"),
+        ("familiar", 7, "ccomp", "ADJ"), ("with", 13, "case", "ADP"), ("the", 13, "det", "DET"),
+        ("talks", 10, "obl", "NOUN"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
+    assert [(f.source_head, f.how) for f in frames] == [(9, "inverted")]
