@@ -8,7 +8,7 @@ from briefing.facts.frames import is_speech_verb, subject_after, subject_before,
 from briefing.facts.quotes import LINE_LABELS, transcript_speaker
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker
-from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
+from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name, outlet_words
 from briefing.facts.verbs import reporting_verbs
 from briefing.models import Attribution
 
@@ -132,7 +132,11 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
             continue
         # '"WALLACE: Let's start ...': a transcript's turn, its label in capitals.
         speaker = transcript_speaker(article.text[start:end] + " ", full_names)
-        if speaker is None and not article.ents_in(start, m.end(1), {"PER", "ORG"}):
+        if (
+            speaker is None
+            and not article.ents_in(start, m.end(1), {"PER", "ORG"})
+            and not _reports(name, article.lang)
+        ):
             continue  # "The Latest:", "Correction:": a label, not someone who speaks
         found.append(
             Attribution(
@@ -147,6 +151,13 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
             )
         )
     return found
+
+
+def _reports(label: str, lang: str) -> bool:
+    """ "Poll: Trump and Clinton tied", "Officials: ...": a label naming a document, an outlet
+    or unnamed officials, which report as a name does."""
+    word = label.split()[-1].lower()
+    return word in outlet_words(lang) or word in anonymous_nouns(lang)
 
 
 _HEADLINE_WORDS = 20  # a first line longer than this is a paragraph, not a headline

@@ -700,6 +700,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             # "The video shows an officer aiming a gun": what a finding shows is its object.
             shown = parse.deps(token.i, "obj")
             content = parse.span(parse.subtree(shown[0].i)) if shown else None
+        if content is None and kind == _REPORT:
+            content = _clause_reported(parse, token)
         if kind not in {SPEECH, LEARNED} and content is None:
             continue  # "the team found the ball", "vuole bene": no reported content
         if made_known and not _clitic_object(parse, token.i):
@@ -798,6 +800,17 @@ def _agent_speaks(parse: Parse, agent: Token | None, lang: str) -> bool:
     if agent is None:
         return False
     return _person(parse, agent) or agent.lower in outlet_words(lang)
+
+
+def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
+    """ "..., KING-TV reported", "As The Hill reported, ...": a report hung on the clause it
+    reports, after it or marked by "as"; that clause, without the frame, is the content."""
+    if verb.head == verb.i or not any(t.dep == "nsubj" for t in parse.deps(verb.i, "nsubj")):
+        return None  # "il nome dovrà essere riportato, in quanto ...": nobody reports
+    after = verb.dep == "parataxis" and verb.i > verb.head
+    if not (after or (verb.dep == "advcl" and _marked_by(parse, verb.i, _AS))):
+        return None
+    return parse.span(parse.subtree(verb.head, without=frozenset({verb.i})))
 
 
 def _parenthetical_content(

@@ -25,3 +25,23 @@ def test_a_wire_dateline_is_never_the_speaker() -> None:
     facts = analyse_text(text, "en", "2016-07-01").facts
     assert [a.source for a in facts.attributions] == ["Donald Trump", "Carlton W. Reeves"]
     assert [q.speaker for q in facts.quotes] == ["Donald Trump", "Carlton W. Reeves"]
+
+
+def test_a_report_closing_or_opening_its_clause_reports_that_clause() -> None:
+    text = (
+        "In Seattle, marchers honored the victims with white roses, KING-TV reported.\n"
+        "As The Hill reported, the campaign was accused of breaking the debate rules."
+    )
+    facts = analyse_text(text, "en", "2016-07-01").facts
+    reported = {q.speaker: q.text for q in facts.quotes}
+    assert reported["KING-TV"].startswith("In Seattle, marchers honored the victims")
+    assert reported["Hill"].startswith("the campaign was accused")
+
+
+def test_a_headline_opening_with_a_poll_and_a_colon_is_the_poll_s() -> None:
+    text = "Poll: Trump and Clinton hold narrow leads in Pennsylvania\n\nThe race is close."
+    facts = analyse_text(text, "en", "2016-07-01").facts
+    assert [(a.source, a.text) for a in facts.attributions] == [("Poll", "Poll:")]
+    assert (
+        analyse_text("Update: the race in Pennsylvania is close now", "en").facts.attributions == []
+    )
