@@ -8,7 +8,9 @@ its id, so the halves stay the same from run to run, and each half, then dev, is
 `../shared/tools/attr_score.py` over `briefing analyze --jsonl -`. Errors were read on half A
 only; half B is the check. (The English cue forms in `facts/data/learned_cues_en.jsonl` were
 counted on all of train, so both halves flatter that list a little: learned from half A alone,
-half B's found fell from 0.684 to 0.671.)
+half B's found fell from 0.684 to 0.671. The cue judge, `facts/data/cue_model_en.json`, is
+trained on all of train too; `training/learn_cue_model.py --half A --out FILE`, copied over it
+for a run, gives a judge that has not seen half B.)
 """
 
 from __future__ import annotations
