@@ -162,7 +162,8 @@ def _subject(
         # subjects the parse gives, the person's or the body's name; but "l'amministrazione
         # Bush" speaks for Bush
         subject = subjects[0]
-        if subject.pos != "PROPN" and subject.lower not in it.BODIES:
+        # "Il Sig. Mario Rossi": a title the parse made a subject of its own is not the name
+        if (subject.pos != "PROPN" or _title(subject)) and subject.lower not in it.BODIES:
             named = [t for label in _SPEAKING_NAMES for t in subjects if t.ent == label]
             subject = named[0] if named else subject
         return subject, "inverted" if subject.i > verb else "subject"

@@ -1338,3 +1338,16 @@ def test_a_noun_the_parse_made_subject_of_its_adjective_after_the_verb_spoke() -
     doc = parsed("en", rows)
     frames = find_frames(Parse.from_doc(doc), "en", quote_spans_of(doc.text))
     assert [(f.source_head, f.how) for f in frames] == [(9, "inverted")]
+
+
+def test_a_title_the_parse_made_a_subject_of_its_own_gives_way_to_the_name() -> None:
+    # "Il Sig. Mario Rossi ha detto che va bene." - "Sig" and "Mario" both subjects of "detto".
+    rows = [
+        ("Il", 1, "det", "DET"), ("Sig", 6, "nsubj", "PROPN"), (".", 1, "punct", "PUNCT"),
+        ("Mario", 6, "nsubj", "PROPN"), ("Rossi", 3, "flat:name", "PROPN"),
+        ("ha", 6, "aux", "AUX"), ("detto", 6, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 8, "mark", "SCONJ"), ("va", 6, "ccomp", "VERB"), ("bene", 8, "advmod", "ADV"),
+        (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mario Rossi": (3, 5)})
+    assert [a.source for a in found.attributions] == ["Mario Rossi"]
