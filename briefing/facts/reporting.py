@@ -664,6 +664,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         kind = verbs.get(token.lower) or (
             SPEECH if _as_put_it(parse, token) or made_known else None
         )
+        if kind is None and _opens_quote(parse, token, quoted):
+            kind = SPEECH  # 'Hillary shot back, “I suppose ...”': whatever the verb, it speaks
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
             kind = SPEECH
@@ -812,6 +814,30 @@ def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
     if not (after or (verb.dep == "advcl" and _marked_by(parse, verb.i, _AS))):
         return None
     return parse.span(parse.subtree(verb.head, without=frozenset({verb.i})))
+
+
+def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:
+    """A verb with its subject whose words end at a comma or a colon opening a quote: 'Hillary
+    shot back, “...”', 'Trump chimed in: “...”'."""
+    if verb.pos != "VERB" or verb.feature("VerbForm") != "Fin" or _in_quote(verb.start, quoted):
+        return False
+    if not any(t.dep == "nsubj" and t.i < verb.i for t in parse.deps(verb.i, "nsubj")):
+        return False
+    k = verb.i + 1
+    while (
+        k < len(parse.tokens)
+        and parse.tokens[k].head == verb.i
+        and parse.tokens[k].pos
+        in {
+            "ADP",
+            "ADV",
+        }
+    ):
+        k += 1  # "chimed in", "went on", "wrote recently"
+    if k + 1 >= len(parse.tokens) or parse.tokens[k].text not in {",", ":"}:
+        return False
+    opening = parse.tokens[k + 1].start
+    return any(start == opening for start, _ in quoted)
 
 
 def _parenthetical_content(

@@ -1351,3 +1351,21 @@ def test_a_title_the_parse_made_a_subject_of_its_own_gives_way_to_the_name() -> 
     ]  # fmt: skip
     found = facts("it", rows, {"Mario Rossi": (3, 5)})
     assert [a.source for a in found.attributions] == ["Mario Rossi"]
+
+
+def test_a_verb_whose_clause_ends_at_a_quote_s_opening_speaks_whatever_the_verb() -> None:
+    # 'Clinton grinned, “I stayed home with my family all day.”' - no list names "grinned".
+    rows = [
+        ("Clinton", 1, "nsubj", "PROPN"), ("grinned", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        (",", 5, "punct", "PUNCT"), ("“", 5, "punct", "PUNCT"), ("I", 5, "nsubj", "PRON"),
+        ("stayed", 1, "parataxis", "VERB", "VerbForm=Fin"), ("home", 5, "advmod", "ADV"),
+        ("with", 9, "case", "ADP"), ("my", 9, "nmod:poss", "PRON"), ("family", 5, "obl", "NOUN"),
+        ("all", 11, "det", "DET"), ("day", 5, "obl", "NOUN"), (".", 5, "punct", "PUNCT"),
+        ("”", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Clinton": (0, 1)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Clinton", "frame")]
+    # Without the comma opening the quote, the verb frames nothing.
+    rows[2] = ("today", 1, "obl", "NOUN")
+    found = facts("en", rows, {"Clinton": (0, 1)})
+    assert [q.how for q in found.quotes] != ["frame"]
