@@ -8,7 +8,7 @@ from briefing.facts.frames import is_speech_verb, subject_after, subject_before,
 from briefing.facts.quotes import LINE_LABELS, transcript_speaker
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker
-from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name, outlet_words
+from briefing.facts.text import Article, Ent, Word, anonymous_nouns, clean_name
 from briefing.facts.verbs import reporting_verbs
 from briefing.models import Attribution
 
@@ -153,11 +153,16 @@ def _headline_attributions(article: Article, full_names: dict[Ent, str]) -> list
     return found
 
 
+# Labels that report as a name does: "Poll: Trump and Clinton tied", "Officials: ...". Not
+# any outlet word: "Analysis: Jon Sopel, BBC News" is a section's byline.
+_REPORTING_LABELS = {
+    "en": frozenset("poll polls survey surveys study report official officials sources".split()),
+    "it": frozenset("sondaggio sondaggi studio rapporto fonti".split()),
+}
+
+
 def _reports(label: str, lang: str) -> bool:
-    """ "Poll: Trump and Clinton tied", "Officials: ...": a label naming a document, an outlet
-    or unnamed officials, which report as a name does."""
-    word = label.split()[-1].lower()
-    return word in outlet_words(lang) or word in anonymous_nouns(lang)
+    return label.split()[-1].lower() in _REPORTING_LABELS.get(lang, frozenset())
 
 
 _HEADLINE_WORDS = 20  # a first line longer than this is a paragraph, not a headline
