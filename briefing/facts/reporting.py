@@ -218,7 +218,7 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if (
             before is not None
-            and (before.text in {",", *_DASHES} or before.text in _QUOTE_MARKS)
+            and (before.text in {",", *_DASHES} or _closes_quote(before, quoted))
             # ", assicurando così la protezione", ", telling the crowd": a gerund's or a
             # present participle's noun is its object
             and token.feature("VerbForm") != "Ger"
@@ -396,6 +396,12 @@ _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
+
+
+def _closes_quote(mark: Token, quoted: list[tuple[int, int]]) -> bool:
+    """A quote mark that ends a quote: '«...», ha detto Rossi', not the opening one of 'had
+    "made some progress"', whose noun is the quote's own."""
+    return mark.text in _QUOTE_MARKS and any(end == mark.end for _, end in quoted)
 
 
 def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> Token | None:

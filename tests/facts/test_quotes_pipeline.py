@@ -45,3 +45,15 @@ def test_a_headline_opening_with_a_poll_and_a_colon_is_the_poll_s() -> None:
     # A label, or a section's byline after one, is no one speaking.
     for label in ("Update: the race in Pennsylvania is close now", "Analysis: Jon Sopel, BBC News"):
         assert analyse_text(label + "\n\nThe race is close.", "en").facts.attributions == []
+
+
+def test_words_after_an_opening_quote_mark_are_the_quote_s_not_its_speaker() -> None:
+    # The noun after 'had "made' had been read as an inverted subject after a closing mark.
+    text = (
+        'Rubio said the US had "made some progress" in recent weeks, but refused to be drawn '
+        "on how confident he was that a deal could be reached.\n\n"
+        'He continued: "The decisions have to be made, in the case of Russia, by Putin alone."'
+    )
+    facts = analyse_text(text, "en", "2025-12-03").facts
+    assert "some progress" not in {a.source for a in facts.attributions}
+    assert [q.speaker for q in facts.quotes if q.text.startswith("The decisions")] == ["Rubio"]
