@@ -74,6 +74,9 @@ class Speakers:
         self.full_names = full_names
         self.people = people
         self.last: tuple[int, str] | None = None  # offset and name of the last speaker
+        # Names the recogniser gave only to places: never a gendered pronoun's antecedent.
+        people = {clean_name(e.text) for e in article.ents if e.label == "PER"}
+        self._places = {clean_name(e.text) for e in article.ents if e.label == "LOC"} - people
         # offset and names of the last group that spoke as one ("the four said"): "they"
         self.last_group: tuple[int, str] | None = None
         self._genders: dict[str, str | None] = {}
@@ -119,6 +122,8 @@ class Speakers:
     def _fits(self, name: str | None, gender: str | None) -> bool:
         if name is None or gender is None:
             return name is not None
+        if name in self._places:
+            return False  # "she" is never "Moscow", whoever spoke last
         known = self._gender(name)
         return known is None or known == gender
 

@@ -57,3 +57,16 @@ def test_words_after_an_opening_quote_mark_are_the_quote_s_not_its_speaker() -> 
     facts = analyse_text(text, "en", "2025-12-03").facts
     assert "some progress" not in {a.source for a in facts.attributions}
     assert [q.speaker for q in facts.quotes if q.text.startswith("The decisions")] == ["Rubio"]
+
+
+def test_she_is_never_a_place_whoever_spoke_last() -> None:
+    # "Moscow only wanted to negotiate" made Moscow the last speaker before "She continued".
+    text = (
+        'Kaja Kallas, the EU foreign policy chief, said this week could be "pivotal", but that '
+        'Moscow only wanted to negotiate "with those who are just offering them something".\n\n'
+        'She continued: "I am afraid all the pressure will be put on the weaker side because '
+        'that is the easier way to stop this war."'
+    )
+    facts = analyse_text(text, "en", "2025-12-02").facts
+    afraid = [q.speaker for q in facts.quotes if q.text.startswith("I am afraid")]
+    assert afraid == ["Kaja Kallas"]
