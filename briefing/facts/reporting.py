@@ -822,6 +822,9 @@ def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
     return parse.span(parse.subtree(verb.head, without=frozenset({verb.i})))
 
 
+_PARTICLES = {"ADP", "ADV"}
+
+
 def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:
     """A verb with its subject whose words end at a comma or a colon opening a quote: 'Hillary
     shot back, “...”', 'Trump chimed in: “...”'."""
@@ -830,15 +833,9 @@ def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bo
     if not any(t.dep == "nsubj" and t.i < verb.i for t in parse.deps(verb.i, "nsubj")):
         return False
     k = verb.i + 1
-    while (
-        k < len(parse.tokens)
-        and parse.tokens[k].head == verb.i
-        and parse.tokens[k].pos
-        in {
-            "ADP",
-            "ADV",
-        }
-    ):
+    while k < len(parse.tokens) and parse.tokens[k].head == verb.i:
+        if parse.tokens[k].pos not in _PARTICLES:
+            break
         k += 1  # "chimed in", "went on", "wrote recently"
     if k + 1 >= len(parse.tokens) or parse.tokens[k].text not in {",", ":"}:
         return False
