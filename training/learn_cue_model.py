@@ -19,7 +19,6 @@ Writes the weights (features and numbers, no text) and the threshold as JSON.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -34,22 +33,14 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.attribution_halves import half_of  # noqa: E402
 from briefing.facts import cue_model  # noqa: E402
 from briefing.facts.syntax import Parse  # noqa: E402
 from briefing.facts.verbs import reporting_verbs  # noqa: E402
+from training.learn_cues import overlap  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "training" / "attribution" / "polnear_train.jsonl"
 THRESHOLDS = [round(0.5 + 0.025 * k, 3) for k in range(20)]
-
-
-def _half(article_id: str) -> str:
-    return "AB"[int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 2]
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """As the attribution scorer counts it: at least half of the shorter span shared."""
-    shared = min(a[1], b[1]) - max(a[0], b[0])
-    return shared > 0 and shared >= 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
 def _rows(docs: list[dict]) -> list[tuple[int, list[str], bool, bool, bool]]:
@@ -74,10 +65,10 @@ def _rows(docs: list[dict]) -> list[tuple[int, list[str], bool, bool, bool]]:
         for token in parse.tokens:
             if not cue_model.candidate(parse, token):
                 continue
-            subject = next(c for c in parse.deps(token.i, "nsubj") if c.dep == "nsubj")
+            subject = parse.active_subject(token.i)
             item = (min(parse.tokens[k].start for k in parse.subtree(subject.i)), token.end)
             is_cue = any(start <= token.start < end for start, end in cues)
-            lands = any(_overlap(item, span) for span in spans)
+            lands = any(overlap(item, span) for span in spans)
             found = cue_model.features(parse, token)
             rows.append((n, found, is_cue, lands, token.lower not in listed))
     return rows
@@ -119,12 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=["A", "B"])
     parser.add_argument("--threshold", type=float, default=0.85)
     parser.add_argument("--min-feature-count", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=cue_model._model_file("en"))
+    parser.add_argument("--out", type=Path, default=cue_model.model_path("en"))
     args = parser.parse_args(argv)
 
     docs = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     if args.half:
-        docs = [d for d in docs if _half(d["id"]) == args.half]
+        docs = [d for d in docs if half_of(d["id"]) == args.half]
     rows = _rows(docs)
     # A feature seen in fewer rows names one article's words; dropping it keeps the file small.
     seen = Counter(f for row in rows for f in set(row[1]))

@@ -116,12 +116,12 @@ def _frame_precision(docs: list[dict], parses: list) -> tuple[Counter[str], Coun
             form = text[frame.cue[0] : frame.cue[1]].lower()
             made[form] += 1
             mine = [(frame.start, frame.end)] + ([frame.content] if frame.content else [])
-            if any(_overlap(a, b) for a in mine for b in spans):
+            if any(overlap(a, b) for a in mine for b in spans):
                 landed[form] += 1
     return landed, made
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """As the attribution scorer counts it: at least half of the shorter span shared."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
     return shared > 0 and shared >= 0.5 * min(a[1] - a[0], b[1] - b[0])

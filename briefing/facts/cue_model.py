@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from pathlib import Path
 
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import DATA
@@ -21,7 +22,7 @@ from briefing.facts.text import DATA
 _WORDED = {"compound:prt", "aux", "advmod", "obj", "xcomp", "ccomp", "mark", "expl"}
 
 
-def _model_file(lang: str):
+def model_path(lang: str) -> Path:
     return DATA / f"cue_model_{lang}.json"
 
 
@@ -31,7 +32,7 @@ def candidate(parse: Parse, token: Token) -> bool:
         return False
     if parse.deps(token.i, "aux:pass"):
         return False
-    return any(child.dep == "nsubj" for child in parse.deps(token.i, "nsubj"))
+    return parse.active_subject(token.i) is not None
 
 
 def _subject_kind(subject: Token) -> str:
@@ -45,7 +46,8 @@ def _subject_kind(subject: Token) -> str:
 def features(parse: Parse, token: Token) -> list[str]:
     """The verb's features, as strings; the same at training and at run time."""
     word = token.lower
-    subject = next(c for c in parse.deps(token.i, "nsubj") if c.dep == "nsubj")
+    subject = parse.active_subject(token.i)
+    assert subject is not None, "features of a candidate only"
     kind = _subject_kind(subject)
     found = [
         "bias",
@@ -87,7 +89,7 @@ def probability(weights: dict[str, float], found: list[str]) -> float:
 
 @cache
 def _model(lang: str) -> tuple[dict[str, float], float] | None:
-    path = _model_file(lang)
+    path = model_path(lang)
     if not path.is_file():
         return None
     with path.open(encoding="utf-8") as handle:

@@ -814,7 +814,7 @@ def _agent_speaks(parse: Parse, agent: Token | None, lang: str) -> bool:
 def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
     """ "..., KING-TV reported", "As The Hill reported, ...": a report hung on the clause it
     reports, after it or marked by "as"; that clause, without the frame, is the content."""
-    if verb.head == verb.i or not any(t.dep == "nsubj" for t in parse.deps(verb.i, "nsubj")):
+    if verb.head == verb.i or parse.active_subject(verb.i) is None:
         return None  # "il nome dovrà essere riportato, in quanto ...": nobody reports
     after = verb.dep == "parataxis" and verb.i > verb.head
     if not (after or (verb.dep == "advcl" and _marked_by(parse, verb.i, _AS))):

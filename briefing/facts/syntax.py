@@ -118,6 +118,10 @@ class Parse:
             if self.tokens[c].dep in relations or self.tokens[c].dep.split(":")[0] in relations
         ]
 
+    def active_subject(self, i: int) -> Token | None:
+        """Token i's subject when it is an active one (nsubj, not nsubj:pass)."""
+        return next((t for t in self.deps(i, "nsubj") if t.dep == "nsubj"), None)
+
     def subtree(self, i: int, without: frozenset[int] = frozenset()) -> list[int]:
         """Token i and everything below it, leaving out the subtrees rooted in `without`."""
         found = []
