@@ -205,6 +205,9 @@ def find_quotes(
             person = person_near(article, m.start(), full_names, outside=(start, end))
             speaker = full_names.get(person) if person else None
             how = "nearest name" if speaker else None
+        if speaker is None and not explicit and resolved is not None:
+            speaker = _framed_just_before(article, start, resolved, quotes)
+            how = "previous quote" if speaker else None
         quotes.append(Quote(speaker=speaker, text=inner, start=start, end=end, how=how))
     _paragraphs_share_the_last_speaker(article, quotes)
     # Titles go only now: a quote after one ('said on "This Week With George Stephanopoulos."
@@ -398,6 +401,25 @@ def _speaker_from_frames(
         ):
             return earlier[-1].speaker, "previous quote"
     return None, None
+
+
+def _framed_just_before(
+    article: Article, start: int, resolved: list[tuple[Frame, Speaker]], earlier: list[Quote]
+) -> str | None:
+    """'"...," said Mr. Reeves, a fellow at the Center. "...."': a quote that no frame, name
+    or window explains, opening the sentence right after the frame of the quote before, in
+    its paragraph, goes on that quote's speaker."""
+    if not earlier or not earlier[-1].speaker or earlier[-1].how not in {"frame", "coreference"}:
+        return None
+    last = earlier[-1]
+    before = article.text[last.end : start]
+    if "\n" in before or not before.rstrip(" \"“«‘'").endswith((".", "!", "?")):
+        return None  # '... Center. "....' opens a sentence; 'riporta che è «...»' does not
+    between = [(f, sp.name) for f, sp in resolved if last.end <= f.cue[0] < start]
+    if not between or any(name != last.speaker for _, name in between):
+        return None
+    frame_end = max(f.end for f, _ in between)
+    return last.speaker if _sentences_between(article, frame_end, start) <= 1 else None
 
 
 _MIN_CLAIM_CHARS = 8

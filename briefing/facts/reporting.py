@@ -113,7 +113,10 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
             continue  # "accusarono i macedoni di essersi appropriati": only a "di" clause
         if child.i < verb and child.dep.startswith("parataxis"):
             continue  # a parataxis before the verb is the quote it frames, found by its marks
-        indices = _misattached_clause(parse, child) or parse.subtree(child.i)
+        misattached = _misattached_clause(parse, child)
+        if misattached is None and child.ent in _WHEN:
+            continue  # "officials said late Thursday": the day it was said, not what was said
+        indices = misattached or parse.subtree(child.i)
         if child.i == verb + 1 and child.lower in _KNOWN:
             indices = [k for k in indices if k != child.i]  # "reso noto che ...": "noto" is cue
         tokens = [parse.tokens[k] for k in indices]

@@ -73,7 +73,9 @@ class Speakers:
         self.parse = parse
         self.full_names = full_names
         self.people = people
-        self.last: tuple[int, str] | None = None  # offset and name of the last speaker
+        # offsets and names of the speakers so far, the last one last, and whether a name
+        # (or someone a name was found for) spoke, not "the nominee" or "video of the incident"
+        self.spoken: list[tuple[int, str, bool]] = []
         # Names the recogniser gave only to places: never a gendered pronoun's antecedent.
         people = {clean_name(e.text) for e in article.ents if e.label == "PER"}
         self._places = {clean_name(e.text) for e in article.ents if e.label == "LOC"} - people
@@ -85,7 +87,9 @@ class Speakers:
         """The speaker of `frame`; `inside` is a quote the speaker must not come from."""
         speaker = self._resolve(frame, inside)
         if speaker.name:  # "un testimone ha detto ... Ha poi aggiunto": the witness again
-            self.last = (frame.cue[0], speaker.name)
+            head = None if frame.source_head is None else self.parse.tokens[frame.source_head]
+            named = speaker.how == "coreference" or (head is not None and head.pos == "PROPN")
+            self.spoken.append((frame.cue[0], speaker.name, named))
         return speaker
 
     def _resolve(self, frame: Frame, inside: tuple[int, int] | None) -> Speaker:
@@ -119,7 +123,9 @@ class Speakers:
             self._genders[name] = found
         return self._genders[name]
 
-    def _fits(self, name: str | None, gender: str | None) -> bool:
+    def _fits(self, name: str | None, gender: str | None, role: bool = False) -> bool:
+        if role and name in self._places:
+            return False  # "il funzionario" is no country, whoever spoke last
         if name is None or gender is None:
             return name is not None
         if name in self._places:
@@ -147,7 +153,8 @@ class Speakers:
             if holding is None and self._group_of(token, people[0]):
                 # "l'amministrazione Trump", "il portavoce di Putin": someone of theirs speaks.
                 words = clean_name(article.text[span[0] : span[1]]).split()
-                return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]))
+                unnamed = token.lower in anonymous_nouns(article.lang)  # "Obama's aides"
+                return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=unnamed)
             holding = holding or people[0]
             return Speaker(self.full_names.get(holding) or clean_name(holding.text))
         known = self._known_person_in(span)
@@ -232,7 +239,7 @@ class Speakers:
             if any(c.pos == "NOUN" for c in parse.deps(token.i, "compound")):
                 # "the ministry spokesman": a role of a body no one named holds, unnamed
                 return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
-            earlier = self._earlier(offset, inside)
+            earlier = self._earlier(offset, inside, role=True)
             if earlier.name is not None:
                 return earlier
         if lower in anonymous_nouns(article.lang):
@@ -284,6 +291,10 @@ class Speakers:
         if head.pos != "NOUN":
             return False
         name = self.parse.head_of(person.start, person.end)
+        # "Obama administration officials", "some people in Trump world": the name may qualify
+        # a noun that qualifies the head
+        while name is not None and name.head != head.i and name.dep == "compound":
+            name = self.parse.tokens[name.head]
         if name is None or name.head != head.i:
             return False
         if head.lower not in role_words(self.article.lang):
@@ -316,8 +327,13 @@ class Speakers:
         return None
 
     def subject_of_sentence(self, start: int, end: int) -> str | None:
-        """The person who is the subject in [start, end): 'Mancino ha espresso ammirazione: «...»'."""
-        return self._subject_person(start, end, None)
+        """The person who is the subject in [start, end): 'Mancino ha espresso ammirazione: «...»';
+        with no verb, the one named without a preposition: 'Larqué, sulla morte del suo
+        compagno: «...»'."""
+        found = self._subject_person(start, end, None)
+        if found is None and not any(t.pos == "VERB" for t in self.parse.within(start, end)):
+            found = self._bare_person(start, end, None)
+        return found
 
     def _named_apposition(self, span: tuple[int, int], head: int) -> Ent | None:
         """ "il settimanale Le Journal du Dimanche": a name set beside the head noun, with no
@@ -366,10 +382,14 @@ class Speakers:
         return best[2] if best else None
 
     def _earlier(
-        self, offset: int, inside: tuple[int, int] | None, gender: str | None = None
+        self,
+        offset: int,
+        inside: tuple[int, int] | None,
+        gender: str | None = None,
+        role: bool = False,
     ) -> Speaker:
-        """The person a pronoun or a dropped subject stands for; with `gender` ("lei", "è
-        stata"), never someone known to be of the other."""
+        """The person a pronoun, a role or a dropped subject stands for; with `gender` ("lei",
+        "è stata"), never someone known to be of the other; for a `role`, never a place."""
         article = self.article
         sent_start, _ = article.sentence_of(offset)
         # The subject of the same sentence, before the verb: "Rossi ha parlato e ha detto".
@@ -378,7 +398,16 @@ class Speakers:
         )
         if subject is not None:
             return Speaker(subject, how="coreference")
-        last = self.last if self.last is not None and self._fits(self.last[1], gender) else None
+        # The last speaker, when they can be meant; else the last person who spoke: "He
+        # continued" after "the US had ... but refused" (a place the parse made a speaker).
+        last = next(
+            (
+                (said_at, name)
+                for k, (said_at, name, named) in enumerate(reversed(self.spoken))
+                if self._fits(name, gender, role) and (k == 0 or named)
+            ),
+            None,
+        )
         start = sent_start
         for previous in self._sentences_before(sent_start):
             start = previous[0]

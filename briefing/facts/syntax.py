@@ -79,6 +79,9 @@ class Parse:
         if not len(rows):
             return cls([])
         text = doc.text
+        heads = (numpy.arange(len(rows)) + rows[:, 4]).tolist()
+        deps = names(rows[:, 3], name)
+        _subjects_off_auxiliaries(heads, deps)
         starts = rows[:, 0].tolist()
         ends = (rows[:, 0] + rows[:, 1]).tolist()
         return cls(
@@ -90,8 +93,8 @@ class Parse:
                     ends,
                     [text[start:end] for start, end in zip(starts, ends, strict=True)],
                     names(rows[:, 2], lambda pos: pos_names.get(pos, "")),
-                    names(rows[:, 3], name),
-                    (numpy.arange(len(starts)) + rows[:, 4]).tolist(),
+                    deps,
+                    heads,
                     names(rows[:, 5], lambda morph: name(morph).strip("_")),
                     names(rows[:, 6], name),
                 )
@@ -184,3 +187,15 @@ class Parse:
         for aux in self.deps(i, "aux"):
             found = aux.feature("Number") or found
         return found
+
+
+def _subjects_off_auxiliaries(heads: list[int], deps: list[str]) -> None:
+    """In UD an auxiliary or a copula has no dependents of its own: a subject the parser hung
+    on one ("the United States has imposed", "States" under "has") is its verb's."""
+    for i, dep in enumerate(deps):
+        if not dep.startswith("nsubj"):
+            continue
+        aux = heads[i]
+        verb = heads[aux]
+        if aux != i and deps[aux].split(":")[0] in {"aux", "cop"} and verb not in {aux, i}:
+            heads[i] = verb

@@ -59,3 +59,18 @@ def test_dependents_lookups_and_sentences_follow_the_heads():
 def test_a_doc_without_a_parse_has_none():
     doc = Doc(spacy.blank("en").vocab, words=["No", "parser", "ran"])
     assert Parse.from_doc(doc) is None
+
+
+def test_a_subject_the_parser_hung_on_an_auxiliary_is_its_verb_s() -> None:
+    # "the US has imposed sanctions": "US" read as the subject of "has", not of "imposed".
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["the", "US", "has", "imposed", "sanctions"],
+        heads=[1, 2, 3, 3, 3],
+        deps=["det", "nsubj", "aux", "ROOT", "obj"],
+        pos=["DET", "PROPN", "AUX", "VERB", "NOUN"],
+    )
+    parse = Parse.from_doc(doc)
+    assert parse.tokens[1].head == 3
+    assert [t.text for t in parse.deps(3, "nsubj")] == ["US"]
+    assert parse.deps(2, "nsubj") == []

@@ -30,8 +30,9 @@ def parsed(
     rows: list[Row],
     people: dict[str, tuple[int, int]] | None = None,
     dates: list[tuple[int, int]] = (),
+    places: list[tuple[int, int]] = (),
 ) -> Doc:
-    """A Doc with the given parse, PER entities (token ranges, end exclusive) and DATEs."""
+    """A Doc with the given parse, PER entities (token ranges, end exclusive), DATEs and LOCs."""
     words = [r[0] for r in rows]
     spaces = [
         not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))
@@ -43,6 +44,7 @@ def parsed(
             spaces[i] = False
     ents = ["O"] * len(rows)
     labelled = [(span, "PER") for span in (people or {}).values()] + [(s, "DATE") for s in dates]
+    labelled += [(span, "LOC") for span in places]
     for (start, end), label in labelled:
         ents[start] = f"B-{label}"
         for k in range(start + 1, end):
@@ -1369,3 +1371,115 @@ def test_a_verb_whose_clause_ends_at_a_quote_s_opening_speaks_whatever_the_verb(
     rows[2] = ("today", 1, "obl", "NOUN")
     found = facts("en", rows, {"Clinton": (0, 1)})
     assert [q.how for q in found.quotes] != ["frame"]
+
+
+def test_the_day_a_verb_was_said_on_is_not_what_was_said() -> None:
+    # "Officials said late Thursday." - the parse made the day the verb's complement.
+    rows = [
+        ("Officials", 1, "nsubj", "NOUN"), ("said", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("late", 3, "amod", "ADJ"), ("Thursday", 1, "ccomp", "PROPN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = extract_facts(parsed("en", rows, dates=[(2, 4)]), "en", "2025-12-18")
+    assert [(a.text, a.content) for a in found.attributions] == [("Officials said", None)]
+    assert found.quotes == []
+
+
+def test_officials_of_a_named_administration_are_unnamed_officials_not_the_person() -> None:
+    # "Obama administration officials said it was over."
+    rows = [
+        ("Obama", 1, "compound", "PROPN"), ("administration", 2, "compound", "NOUN"),
+        ("officials", 3, "nsubj", "NOUN"), ("said", 3, "ROOT", "VERB", "VerbForm=Fin"),
+        ("it", 6, "nsubj", "PRON"), ("was", 6, "cop", "AUX"), ("over", 3, "ccomp", "ADJ"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Obama": (0, 1)})
+    assert [(a.source, a.anonymous) for a in found.attributions] == [
+        ("Obama administration officials", True)
+    ]
+
+
+def _quotes_in_a_row_rows() -> list[Row]:
+    # '"It is over for all of us," said Reeves, a senior fellow at the Center for Health and
+    # Human Rights at the university. "They lost the vote and they know it."'
+    return [
+        ("“", 3, "punct", "PUNCT"), ("It", 3, "nsubj", "PRON"), ("is", 3, "cop", "AUX"),
+        ("over", 11, "ccomp", "ADJ"), ("for", 6, "case", "ADP"), ("all", 3, "obl", "PRON"),
+        ("of", 8, "case", "ADP"), ("us", 6, "nmod", "PRON"), (",", 3, "punct", "PUNCT"),
+        ("”", 3, "punct", "PUNCT"), ("said", 11, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Reeves", 11, "nsubj", "PROPN"), (",", 16, "punct", "PUNCT"), ("a", 16, "det", "DET"),
+        ("senior", 16, "amod", "ADJ"), ("fellow", 12, "appos", "NOUN"), ("at", 19, "case", "ADP"),
+        ("the", 19, "det", "DET"), ("Center", 16, "nmod", "PROPN"), ("for", 21, "case", "ADP"),
+        ("Health", 19, "nmod", "PROPN"), ("and", 25, "cc", "CCONJ"), ("Human", 25, "amod", "PROPN"),
+        ("Rights", 21, "conj", "PROPN"), ("at", 28, "case", "ADP"), ("the", 28, "det", "DET"),
+        ("university", 25, "nmod", "NOUN"), (".", 11, "punct", "PUNCT"),
+        ("“", 32, "punct", "PUNCT"), ("They", 32, "nsubj", "PRON"),
+        ("lost", 32, "ROOT", "VERB", "VerbForm=Fin"), ("the", 34, "det", "DET"),
+        ("vote", 32, "obj", "NOUN"), ("and", 37, "cc", "CCONJ"), ("they", 37, "nsubj", "PRON"),
+        ("know", 32, "conj", "VERB", "VerbForm=Fin"), ("it", 37, "obj", "PRON"),
+        (".", 32, "punct", "PUNCT"), ("”", 32, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_a_quote_opening_the_sentence_after_the_frame_of_the_quote_before_is_theirs() -> None:
+    # "Reeves" is no PER here (as "Mr. Reeves" often is not): no name is near to guess from.
+    rows = _quotes_in_a_row_rows()
+    found = facts("en", rows)
+    assert [(q.text, q.speaker, q.how) for q in found.quotes] == [
+        ("It is over for all of us,", "Reeves", "frame"),
+        ("They lost the vote and they know it.", "Reeves", "previous quote"),
+    ]
+    # In the next paragraph, this reading does not hold.
+    rows[28:28] = [("\n", 27, "dep", "SPACE")]
+    rows[29:] = [(w, h + 1 if h >= 28 else h, *rest) for w, h, *rest in rows[29:]]
+    assert [q.speaker for q in facts("en", rows).quotes] == ["Reeves", None]
+
+
+def test_a_person_named_before_a_colon_with_no_verb_speaks_the_quote_after_it() -> None:
+    # "Larqué, sulla morte del compagno: «Si sentiva debole negli ultimi tempi»."
+    rows = [
+        ("Larqué", 0, "ROOT", "PROPN"), (",", 3, "punct", "PUNCT"), ("sulla", 3, "case", "ADP"),
+        ("morte", 0, "nmod", "NOUN"), ("del", 5, "case", "ADP"), ("compagno", 3, "nmod", "NOUN"),
+        (":", 9, "punct", "PUNCT"), ("«", 9, "punct", "PUNCT"), ("Si", 9, "expl", "PRON"),
+        ("sentiva", 0, "parataxis", "VERB"), ("debole", 9, "xcomp", "ADJ"),
+        ("negli", 13, "case", "ADP"), ("ultimi", 13, "amod", "ADJ"), ("tempi", 9, "obl", "NOUN"),
+        ("»", 9, "punct", "PUNCT"), (".", 0, "punct", "PUNCT"),
+    ]  # fmt: skip
+    [quote] = facts("it", rows, {"Larqué": (0, 1)}).quotes
+    assert (quote.speaker, quote.how) == ("Larqué", "frame")
+
+
+def test_a_role_never_stands_for_a_place_that_spoke_before() -> None:
+    # "Gli Stati Uniti hanno chiesto aiuto. «Non possiamo confermare nulla», ha affermato il
+    # funzionario."
+    rows = [
+        ("Gli", 1, "det", "DET"), ("Stati", 4, "nsubj", "PROPN"), ("Uniti", 1, "flat", "PROPN"),
+        ("hanno", 4, "aux", "AUX"), ("chiesto", 4, "ROOT", "VERB", "VerbForm=Part"),
+        ("aiuto", 4, "obj", "NOUN"), (".", 4, "punct", "PUNCT"), ("«", 10, "punct", "PUNCT"),
+        ("Non", 10, "advmod", "ADV"), ("possiamo", 10, "aux", "AUX"),
+        ("confermare", 15, "parataxis", "VERB"), ("nulla", 10, "obj", "PRON"),
+        ("»", 10, "punct", "PUNCT"), (",", 15, "punct", "PUNCT"), ("ha", 15, "aux", "AUX"),
+        ("affermato", 15, "ROOT", "VERB", "VerbForm=Part"), ("il", 17, "det", "DET"),
+        ("funzionario", 15, "nsubj", "NOUN"), (".", 15, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = extract_facts(parsed("it", rows, places=[(1, 3)]), "it", "2025-12-18")
+    assert [(a.text, a.source) for a in found.attributions][-1] == (
+        "affermato il funzionario",
+        "funzionario",
+    )
+
+
+def test_he_after_a_place_that_spoke_is_the_person_who_spoke_before_it() -> None:
+    # 'Rubio said it was over. The US said no. He continued: "We will lose the vote."'
+    rows = [
+        ("Rubio", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("it", 4, "nsubj", "PRON"), ("was", 4, "cop", "AUX"), ("over", 1, "ccomp", "ADJ"),
+        (".", 1, "punct", "PUNCT"), ("The", 7, "det", "DET"), ("US", 8, "nsubj", "PROPN"),
+        ("said", 8, "ROOT", "VERB", "VerbForm=Fin"), ("no", 8, "obj", "INTJ"),
+        (".", 8, "punct", "PUNCT"), ("He", 12, "nsubj", "PRON", "Gender=Masc"),
+        ("continued", 12, "ROOT", "VERB", "VerbForm=Fin"), (":", 17, "punct", "PUNCT"),
+        ("“", 17, "punct", "PUNCT"), ("We", 17, "nsubj", "PRON"), ("will", 17, "aux", "AUX"),
+        ("lose", 12, "parataxis", "VERB", "VerbForm=Fin"), ("the", 19, "det", "DET"),
+        ("vote", 17, "obj", "NOUN"), (".", 17, "punct", "PUNCT"), ("”", 17, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = extract_facts(parsed("en", rows, places=[(7, 8)]), "en", "2025-12-18")
+    assert [q.speaker for q in found.quotes if q.text.startswith("We will")] == ["Rubio"]
