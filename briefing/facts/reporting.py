@@ -236,6 +236,9 @@ def _subject(
         return after_quote, "inverted"
     if nominal and _marked_by(parse, verb, _AS):
         return nominal[0], "inverted"  # "come aveva chiesto l'ex raìs": "come" is what was said
+    named = _person_after_verb_after_quote(parse, verb, quoted)
+    if named is not None:
+        return named, "inverted"
     if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, lang, seen + 1)
         if found is not None:
@@ -295,6 +298,11 @@ def _after_quote(parse: Parse, verb: int) -> Token | None:
         return None
     name = tokens[verb + 1]
     if name.pos != "PROPN" or name.ent not in {"", "PER", "PERSON"}:
+        return None
+    end = name.i
+    while end + 1 < len(tokens) and tokens[end + 1].pos == "PROPN":
+        end += 1
+    if _qualifies_the_next(tokens, end):
         return None
     # '”, said Mr. Burman': the title stands before the name it titles.
     if _title(name) and name.head > name.i and tokens[name.head].pos == "PROPN":
@@ -397,6 +405,7 @@ _APPOSITION_REACH = 12
 _NAMED = {"PER", "LOC"}
 _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
 
@@ -435,6 +444,40 @@ def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -
         elif token.pos == "NOUN" and token.ent not in _WHEN:
             name = token  # '" a senior official said': a head noun after any name before it
     return name
+
+
+def _person_after_verb_after_quote(
+    parse: Parse, verb: int, quoted: list[tuple[int, int]]
+) -> Token | None:
+    """'"...," said Virginia delegate Beau Correll.': a verb right after a closing quote mark
+    with a person named after it, before the clause ends, has that person for its subject,
+    however the parse read the words between ("delegate" as a verb)."""
+    tokens = parse.tokens
+    k = verb - 1
+    while k >= 0 and (tokens[k].pos == "AUX" or tokens[k].text == ","):
+        k -= 1
+    if k < 0 or not _closes_quote(tokens[k], quoted):
+        return None
+    last = min(len(tokens), verb + 1 + _NAME_REACH)
+    i = verb + 1
+    while i < last:
+        token = tokens[i]
+        if token.text in _SENTENCE_ENDS | {",", "(", *_QUOTE_MARKS} or token.pos == "ADP":
+            return None
+        end = i
+        while token.ent == "PER" and end + 1 < last and tokens[end + 1].ent == "PER":
+            end += 1
+        if token.ent == "PER" and not _qualifies_the_next(tokens, end):
+            return parse.head_of(token.start, tokens[end].end)
+        i = end + 1
+    return None
+
+
+def _qualifies_the_next(tokens: list[Token], end: int) -> bool:
+    """ "said Rubio spokesman Alex Conant", "wrote one Sanders supporter", "said Rubio's
+    deputy": a name ending at `end` before a noun or a possessive qualifies someone else."""
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    return following is not None and (following.lower in _POSSESSIVE or following.pos == "NOUN")
 
 
 def _verb_after_quote(parse: Parse, token: Token, quoted: list[tuple[int, int]]) -> bool:

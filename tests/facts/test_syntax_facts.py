@@ -1483,3 +1483,24 @@ def test_he_after_a_place_that_spoke_is_the_person_who_spoke_before_it() -> None
     ]  # fmt: skip
     found = extract_facts(parsed("en", rows, places=[(7, 8)]), "en", "2025-12-18")
     assert [q.speaker for q in found.quotes if q.text.startswith("We will")] == ["Rubio"]
+
+
+def test_a_person_named_after_a_verb_after_a_quote_is_its_subject_however_misparsed() -> None:
+    # '"We are all props," said Virginia delegate Beau Correll.' - "delegate" read as a verb.
+    rows = [
+        ("“", 4, "punct", "PUNCT"), ("We", 4, "nsubj", "PRON"), ("are", 4, "cop", "AUX"),
+        ("all", 4, "advmod", "ADV"), ("props", 7, "ccomp", "NOUN"), (",", 4, "punct", "PUNCT"),
+        ("”", 4, "punct", "PUNCT"), ("said", 7, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Virginia", 9, "nsubj", "PROPN"), ("delegate", 7, "ccomp", "VERB"),
+        ("Beau", 9, "obj", "PROPN"), ("Correll", 10, "flat", "PROPN"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Beau Correll": (10, 12)}, places=[(8, 9)])
+    found = extract_facts(doc, "en", "2025-12-18")
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Beau Correll", "frame")]
+    # A name qualifying a noun ("said Rubio spokesman Alex Conant") is someone else's.
+    rows[8:12] = [
+        ("Rubio", 9, "compound", "PROPN"), ("spokesman", 7, "dep", "NOUN"),
+        ("Alex", 9, "appos", "PROPN"), ("Conant", 10, "flat", "PROPN"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Rubio": (8, 9), "Alex Conant": (10, 12)})
+    assert [q.speaker for q in found.quotes] == ["Alex Conant"]
