@@ -243,6 +243,7 @@ def _paragraphs_share_the_last_speaker(article: Article, quotes: list[Quote]) ->
 
 
 _UNFRAMED = {None, "nearest name", "window", "cited source", "written"}
+_AFTER_QUOTE = " ”\"»’'"  # what may stand between a quote's last word and a frame after it
 _CLOSING = set('"”»')
 
 
@@ -371,6 +372,12 @@ def _speaker_from_frames(
         if best is None or key < best[0]:
             best = (key, frame, speaker)
     if best is None:
+        # '"... Is it two? Three?" Clinton asks.': the frame right after the closing mark,
+        # which the splitter put in a sentence of its own, saying nothing else.
+        for frame, speaker in resolved:
+            between = article.text[end : frame.start]
+            if frame.start >= end and not between.strip(_AFTER_QUOTE) and frame.content is None:
+                return speaker.name, (speaker.how if speaker.name else "frame")
         # 'Maduro ha detto: «...»', 'Mancino ha espresso ammirazione: «...»': the clause
         # before a colon frames the quote, in this sentence or the one before.
         sentence = article.sentence_of(start)

@@ -1504,3 +1504,17 @@ def test_a_person_named_after_a_verb_after_a_quote_is_its_subject_however_mispar
     ]  # fmt: skip
     found = facts("en", rows, {"Rubio": (8, 9), "Alex Conant": (10, 12)})
     assert [q.speaker for q in found.quotes] == ["Alex Conant"]
+
+
+def test_a_frame_in_the_sentence_right_after_the_quote_names_its_speaker() -> None:
+    # '"Who can remember? Is it two?" Clinton asks.' - three sentences, the parse's trees.
+    rows = [
+        ("“", 3, "punct", "PUNCT"), ("Who", 3, "nsubj", "PRON"), ("can", 3, "aux", "AUX"),
+        ("remember", 3, "ROOT", "VERB", "VerbForm=Fin"), ("?", 3, "punct", "PUNCT"),
+        ("Is", 7, "cop", "AUX"), ("it", 7, "nsubj", "PRON"), ("two", 7, "ROOT", "NUM"),
+        ("?", 7, "punct", "PUNCT"), ("”", 7, "punct", "PUNCT"),
+        ("Clinton", 11, "nsubj", "PROPN"), ("asks", 11, "ROOT", "VERB", "VerbForm=Fin"),
+        (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    [quote] = facts("en", rows, {"Clinton": (10, 11)}).quotes
+    assert (quote.speaker, quote.how) == ("Clinton", "frame")
