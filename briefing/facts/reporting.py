@@ -406,6 +406,7 @@ _NAMED = {"PER", "LOC"}
 _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_CLAUSE_END = {"ADP", "SCONJ"}  # where the words after a verb stop being its subject
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
 
@@ -462,8 +463,10 @@ def _person_after_verb_after_quote(
     i = verb + 1
     while i < last:
         token = tokens[i]
-        if token.text in _SENTENCE_ENDS | {",", "(", *_QUOTE_MARKS} or token.pos == "ADP":
+        if token.text in _SENTENCE_ENDS | {",", "(", *_QUOTE_MARKS} or token.pos in _CLAUSE_END:
             return None
+        if token.feature("VerbForm") == "Ger":
+            return None  # "ha spiegato un poliziotto aggiungendo che Kim": another clause
         end = i
         while token.ent == "PER" and end + 1 < last and tokens[end + 1].ent == "PER":
             end += 1
@@ -733,8 +736,18 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
-        if token.feature("VerbForm") == "Inf" or (_in_quote(token.start, quoted) and not inserted):
-            continue  # "vogliono affermare", words inside a quote: not the article's frames
+        # "vogliono affermare", words inside a quote: not the article's frames. An English
+        # "infinitive" with a subject of its own speaks: a present the tagger misread
+        # ("sources close to her campaign say") or a speech verb after a modal or "did"
+        # ("Cook did not say", "he will tell").
+        infinitive = token.feature("VerbForm") == "Inf" and (
+            lang != "en"
+            or not parse.active_subject(token.i)
+            or parse.deps(token.i, "mark")
+            or (kind != SPEECH and parse.deps(token.i, "aux"))
+        )
+        if infinitive or (_in_quote(token.start, quoted) and not inserted):
+            continue
         content = _content(parse, token.i) or spoken_of
         subject, how = _subject(parse, token.i, quoted, lang)
         source = None

@@ -1518,3 +1518,28 @@ def test_a_frame_in_the_sentence_right_after_the_quote_names_its_speaker() -> No
     ]  # fmt: skip
     [quote] = facts("en", rows, {"Clinton": (10, 11)}).quotes
     assert (quote.speaker, quote.how) == ("Clinton", "frame")
+
+
+def test_an_english_infinitive_with_a_subject_of_its_own_speaks() -> None:
+    # "Sources close to her campaign say she stands behind him." - "say" tagged infinitive.
+    rows = [
+        ("Sources", 5, "nsubj", "NOUN"), ("close", 0, "amod", "ADJ"), ("to", 4, "case", "ADP"),
+        ("her", 4, "nmod:poss", "PRON"), ("campaign", 1, "obl", "NOUN"),
+        ("say", 5, "ROOT", "VERB", "VerbForm=Inf"), ("she", 7, "nsubj", "PRON"),
+        ("stands", 5, "ccomp", "VERB", "VerbForm=Fin"), ("behind", 9, "case", "ADP"),
+        ("him", 7, "obl", "PRON"), (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows)
+    assert [(a.source, a.anonymous) for a in found.attributions] == [
+        ("Sources close to her campaign", True)
+    ]
+    # "Cook did not say ...": a speech verb after "did" or a modal still speaks.
+    did = [("Cook", 3, "nsubj", "PROPN"), ("did", 3, "aux", "AUX"), ("not", 3, "advmod", "PART")]
+    rows[:6] = [*did, ("say", 3, "ROOT", "VERB", "VerbForm=Inf")]
+    rows[4:] = [(w, h - 2 if h >= 5 else h, *rest) for w, h, *rest in rows[4:]]
+    assert [a.text for a in facts("en", rows).attributions] == ["Cook did not say"]
+    # ... but an infinitive after "to" is the subject's plan, not speech.
+    rows[1:3] = [("wants", 1, "ROOT", "VERB", "VerbForm=Fin"), ("to", 3, "mark", "PART")]
+    rows[3] = ("say", 1, "xcomp", "VERB", "VerbForm=Inf")
+    rows[0] = ("Cook", 1, "nsubj", "PROPN")
+    assert "Cook wants to say" not in [a.text for a in facts("en", rows).attributions]
