@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.facts import cue_model
-from briefing.facts.syntax import Parse, Token
+from briefing.facts.syntax import PUNCT, Parse, Token
 from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
 from briefing.lexicon import BEFORE_NAMES, en, it
@@ -1198,10 +1198,65 @@ def _owner(parse: Parse, noun: Token) -> Token | None:
     return next((t for t in found if t.ent == "PER"), found[0] if found else None)
 
 
+def _mixed_quote_frames(
+    parse: Parse, lang: str, quoted: list[tuple[int, int]], taken: set[int]
+) -> list[Frame]:
+    """'Beck called Palin a “clown”', 'Ramos believes in journalism that “takes sides.”': a
+    few words quoted inside a person's clause are that person's own. English news marks a
+    speaker's exact words so; Italian quotes many words of its own, so it is left out."""
+    if lang != "en":
+        return []
+    frames = []
+    for start, end in quoted:
+        words = [t for t in parse.within(start, end) if t.pos != PUNCT]
+        if not words or len(words) > _MIXED_MAX_WORDS:
+            continue
+        if all(t.text[0].isupper() for t in words if t.text[0].isalpha()):
+            continue  # 'the “Perception” syllabus', '"Air Force One"': a name, not words said
+        verb = _verb_above(parse, words[0], start, end)
+        if verb is None or verb.i in taken or verb.feature("VerbForm") != "Fin":
+            continue
+        subject = parse.active_subject(verb.i)
+        if subject is None or subject.i > verb.i or _in_quote(subject.start, quoted):
+            continue
+        if subject.ent != "PER" and subject.lower not in _PERSONAL_PRONOUNS:
+            continue
+        taken.add(verb.i)
+        after = [k for k in parse.subtree(verb.i) if k > verb.i]
+        frames.append(
+            Frame(
+                cue=(verb.start, verb.end),
+                kind=SPEECH,
+                source=_phrase(parse, subject.i),
+                source_head=subject.i,
+                content=parse.span(after),
+                verb=verb.i,
+            )
+        )
+    return frames
+
+
+def _verb_above(parse: Parse, token: Token, start: int, end: int) -> Token | None:
+    """The nearest verb above `token` outside the quote [start, end)."""
+    for _ in range(_MIXED_REACH):
+        if token.head == token.i:
+            return None
+        token = parse.tokens[token.head]
+        if token.pos == "VERB" and not start <= token.start < end:
+            return token
+    return None
+
+
+_MIXED_MAX_WORDS = 8  # longer quotes are speech found by their own marks and frames
+_MIXED_REACH = 4  # steps from the quoted words up to their verb
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
 def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:
     """Every reporting frame of an article, in text order; `quoted` are the spans inside
     quotation marks, whose words never frame what is outside them."""
     frames = _verb_frames(parse, lang, quoted) + _according_frames(parse, lang)
     frames += _noun_frames(parse, lang, quoted, {f.verb for f in frames})
+    frames += _mixed_quote_frames(parse, lang, quoted, {f.verb for f in frames})
     frames.sort(key=lambda f: f.cue[0])
     return frames

@@ -1543,3 +1543,23 @@ def test_an_english_infinitive_with_a_subject_of_its_own_speaks() -> None:
     rows[3] = ("say", 1, "xcomp", "VERB", "VerbForm=Inf")
     rows[0] = ("Cook", 1, "nsubj", "PROPN")
     assert "Cook wants to say" not in [a.text for a in facts("en", rows).attributions]
+
+
+def _mixed_quote_rows(quoted: str) -> list[Row]:
+    # 'Beck drew Palin a “clown” again.' - no list or judge takes "drew" for a cue.
+    return [
+        ("Beck", 1, "nsubj", "PROPN"), ("drew", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Palin", 1, "obj", "PROPN"), ("a", 5, "det", "DET"), ("“", 5, "punct", "PUNCT"),
+        (quoted, 1, "xcomp", "NOUN"), ("”", 5, "punct", "PUNCT"), ("again", 1, "advmod", "ADV"),
+        (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_a_few_words_quoted_in_a_person_s_clause_are_that_person_s() -> None:
+    people = {"Beck": (0, 1), "Palin": (2, 3)}
+    found = facts("en", _mixed_quote_rows("clown"), people)
+    assert [(a.text, a.source) for a in found.attributions] == [("Beck drew", "Beck")]
+    # A capitalised name in quotes is a title or a nickname, not words said.
+    assert facts("en", _mixed_quote_rows("Perception"), people).attributions == []
+    # Italian articles quote many words of their own: not read so.
+    assert facts("it", _mixed_quote_rows("clown"), people).attributions == []
