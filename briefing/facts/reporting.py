@@ -405,7 +405,6 @@ _APPOSITION_REACH = 12
 _NAMED = {"PER", "LOC"}
 _PLACES = {"LOC"}
 _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "compound")
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 _CLAUSE_END = {"ADP", "SCONJ"}  # where the words after a verb stop being its subject
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
@@ -480,7 +479,7 @@ def _qualifies_the_next(tokens: list[Token], end: int) -> bool:
     """ "said Rubio spokesman Alex Conant", "wrote one Sanders supporter", "said Rubio's
     deputy": a name ending at `end` before a noun or a possessive qualifies someone else."""
     following = tokens[end + 1] if end + 1 < len(tokens) else None
-    return following is not None and (following.lower in _POSSESSIVE or following.pos == "NOUN")
+    return following is not None and (following.lower in en.POSSESSIVE or following.pos == "NOUN")
 
 
 def _verb_after_quote(parse: Parse, token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -1219,7 +1218,7 @@ def _mixed_quote_frames(
         subject = parse.active_subject(verb.i)
         if subject is None or subject.i > verb.i or _in_quote(subject.start, quoted):
             continue
-        if subject.ent != "PER" and subject.lower not in _PERSONAL_PRONOUNS:
+        if subject.ent != "PER" and subject.lower not in en.ONE_PERSON_PRONOUNS:
             continue
         taken.add(verb.i)
         after = [k for k in parse.subtree(verb.i) if k > verb.i]
@@ -1249,7 +1248,6 @@ def _verb_above(parse: Parse, token: Token, start: int, end: int) -> Token | Non
 
 _MIXED_MAX_WORDS = 8  # longer quotes are speech found by their own marks and frames
 _MIXED_REACH = 4  # steps from the quoted words up to their verb
-_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 
 
 def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:

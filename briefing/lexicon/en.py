@@ -10,6 +10,7 @@ OF = frozenset({"of"})
 BY = frozenset({"by"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "Trump's", "the Clintons'"
 THAT = frozenset({"that"})  # the complementizer of a reported clause
+ONE_PERSON_PRONOUNS = frozenset({"he", "she"})  # a subject that is one person
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve", "'d", "’d"})  # of a perfect
 PREPOSITIONS = frozenset(
     "of by to in on at for from with about into over under between among".split()
