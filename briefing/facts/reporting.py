@@ -367,6 +367,7 @@ def _misread_subject(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> 
         name = parse.tokens[name.head]  # "Suu Kyi": the name's first word heads it
     if (
         name.pos == "PROPN"
+        and not name.text.isspace()  # a paragraph break the tagger took for a name
         and name.head < name.i
         and name.ent not in _WHEN
         and not _in_quote(name.start, quoted)

@@ -1563,3 +1563,19 @@ def test_a_few_words_quoted_in_a_person_s_clause_are_that_person_s() -> None:
     assert facts("en", _mixed_quote_rows("Perception"), people).attributions == []
     # Italian articles quote many words of their own: not read so.
     assert facts("it", _mixed_quote_rows("clown"), people).attributions == []
+
+
+def test_a_paragraph_break_the_tagger_took_for_a_name_never_speaks() -> None:
+    # "Rossi spoke.\n\nAsked about it, Ushakov said no." - the break tagged as a name right
+    # before "Asked", itself tagged finite.
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        (".", 1, "punct", "PUNCT"), ("\n\n", 1, "obj", "PROPN"),
+        ("Asked", 9, "advcl", "VERB", "VerbForm=Fin"), ("about", 6, "case", "ADP"),
+        ("it", 4, "obl", "PRON"), (",", 4, "punct", "PUNCT"), ("Ushakov", 9, "nsubj", "PROPN"),
+        ("said", 9, "ROOT", "VERB", "VerbForm=Fin"), ("no", 9, "obj", "INTJ"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Rossi": (0, 1), "Ushakov": (8, 9)})
+    assert all(a.source is None or a.source.strip() for a in found.attributions)
+    assert "Ushakov" in {a.source for a in found.attributions}
