@@ -52,7 +52,7 @@ class Frame:
     verb: int  # token index of the cue
     plural: bool = False  # the verb is plural ("hanno detto"): no one person spoke
     inserted: bool = False  # set off by dashes inside the quote it frames
-    how: str = "subject"  # subject, inverted, agent, shared, dropped, according
+    how: str = "subject"  # subject, inverted, agent, shared, dropped, according, hearsay
 
     @property
     def start(self) -> int:
@@ -116,6 +116,8 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
         misattached = _misattached_clause(parse, child)
         if misattached is None and child.ent in _WHEN:
             continue  # "officials said late Thursday": the day it was said, not what was said
+        if misattached is None and _listener_before_clause(parse, verb, child):
+            continue  # "told POLITICO they planned ...": the one told, then what was told
         indices = misattached or parse.subtree(child.i)
         if child.i == verb + 1 and child.lower in _KNOWN:
             indices = [k for k in indices if k != child.i]  # "reso noto che ...": "noto" is cue
@@ -126,6 +128,14 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
         if span:
             return span
     return None
+
+
+def _listener_before_clause(parse: Parse, verb: int, child: Token) -> bool:
+    """A lone name (or a word in capitals the tagger took for a verb) the parse made a
+    complement, with another complement after it: the listener, not what was said."""
+    named = child.pos == "PROPN" or (len(child.text) > 1 and child.text.isupper())
+    alone = not any(parse.tokens[k].pos in _VERBAL for k in parse.subtree(child.i) if k != child.i)
+    return named and alone and any(other.i > child.i for other in parse.deps(verb, *_CONTENT))
 
 
 def _misattached_clause(parse: Parse, child: Token) -> list[int] | None:
@@ -510,15 +520,23 @@ def _predicate(parse: Parse, token: Token) -> bool:
 
 def _attributive(parse: Parse, token: Token) -> bool:
     """ "a majority of pledged delegates", "the pledged delegates", "300 pledged delegates": an
-    English verb form between an article, a preposition or a number and a noun is an adjective,
-    whatever the tagger made of it; a verb never follows an article or a preposition."""
+    English verb form between an article, a preposition, a possessive or a number and a noun is
+    an adjective, whatever the tagger made of it; a verb never follows an article or a
+    preposition."""
     if token.i == 0 or token.i + 1 >= len(parse.tokens):
         return False
     before, after = parse.tokens[token.i - 1], parse.tokens[token.i + 1]
     # after a number only a participle: "above 50 indicates growth" is a verb
     participle = token.lower.endswith(("ed", "en"))
     number = before.pos == "NUM" and before.text[:1].isdigit() and participle
-    opens_noun_phrase = before.lower in en.ARTICLES or before.lower in en.OF or number
+    opens_noun_phrase = (
+        before.lower in en.ARTICLES
+        or before.lower in en.OF
+        # "her lead in pledged delegates"; not the "to" of an infinitive, whatever its tag
+        or (before.pos == "ADP" and before.dep != "mark")
+        or before.feature("Poss") == "Yes"  # "her pledged delegates"
+        or number
+    )
     return opens_noun_phrase and after.pos == "NOUN" and not parse.deps(token.i, "ccomp")
 
 
@@ -544,7 +562,25 @@ _NOT = {"non", "not", "never", "mai"}
 _THERE = {"ci", "c'", "c’", "there"}
 # Particles that turn a reporting verb into another verb: "called up a squad", "told off".
 _OTHER_SENSE = {"up", "off", "in", "down"}
+# A verb and the preposition that make it another verb when nothing is reported: English "add
+# to", to increase. Italian "aggiungere a" reports ("aggiunge ai giornalisti che").
+_INCREASE = {"en": ({"add", "adds", "added", "adding"}, {"to"})}
 _KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
+
+
+def _reflexive(token: Token) -> bool:
+    return token.feature("Reflex") == "Yes" or token.lower.endswith(("self", "selves"))
+
+
+def _increases(parse: Parse, token: Token, lang: str, quoted: list[tuple[int, int]]) -> bool:
+    forms, prepositions = _INCREASE.get(lang, ((), ()))
+    if token.lower not in forms or _content(parse, token.i):
+        return False
+    return any(
+        case.lower in prepositions and not _in_quote(case.start, quoted)
+        for oblique in parse.deps(token.i, "obl")
+        for case in parse.deps(oblique.i, "case")
+    )
 
 
 def _spoken_of(parse: Parse, token: Token, lang: str) -> tuple[int, int] | None:
@@ -731,6 +767,10 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue
         if any(p.lower in _OTHER_SENSE for p in parse.deps(token.i, "compound:prt")):
             continue  # "called up a squad": another verb
+        if _increases(parse, token, lang, quoted):
+            continue  # "adding to her lead", "adds to the drama": another verb
+        if kind == _REPORT and any(_reflexive(o) for o in parse.deps(token.i, "obj")):
+            continue  # "he found himself embroiled", "she showed herself ready": no finding
         if lang == "en" and _attributive(parse, token):
             continue  # "300 pledged delegates": a participle describing the noun after it
         if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
@@ -977,6 +1017,35 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
                 content=content,
                 verb=token.i,
                 how="according",
+            )
+        )
+    return frames
+
+
+# Adverbs that say a clause is reported by someone left unnamed: "he reportedly met Putin".
+_HEARSAY = {"en": {"reportedly"}}
+
+
+def _hearsay_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[Frame]:
+    frames = []
+    for token in parse.tokens:
+        if token.lower not in _HEARSAY.get(lang, ()) or _in_quote(token.start, quoted):
+            continue
+        clause = token.head
+        if clause == token.i:
+            continue
+        without = frozenset({token.i}) | frozenset(
+            c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
+        )
+        frames.append(
+            Frame(
+                cue=(token.start, token.end),
+                kind=_REPORT,
+                source=None,
+                source_head=None,
+                content=parse.span(parse.subtree(clause, without=without)),
+                verb=token.i,
+                how="hearsay",
             )
         )
     return frames
@@ -1255,6 +1324,7 @@ def find_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list[
     """Every reporting frame of an article, in text order; `quoted` are the spans inside
     quotation marks, whose words never frame what is outside them."""
     frames = _verb_frames(parse, lang, quoted) + _according_frames(parse, lang)
+    frames += _hearsay_frames(parse, lang, quoted)
     frames += _noun_frames(parse, lang, quoted, {f.verb for f in frames})
     frames += _mixed_quote_frames(parse, lang, quoted, {f.verb for f in frames})
     frames.sort(key=lambda f: f.cue[0])

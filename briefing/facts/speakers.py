@@ -93,6 +93,8 @@ class Speakers:
         return speaker
 
     def _resolve(self, frame: Frame, inside: tuple[int, int] | None) -> Speaker:
+        if frame.how == "hearsay":
+            return Speaker(None, anonymous=True)  # "he reportedly met Putin": someone unnamed
         if frame.source is None or frame.source_head is None:
             if frame.plural or frame.how == "passive":
                 return Speaker(None)  # "they said", "it was announced": no one person

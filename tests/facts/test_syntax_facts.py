@@ -1579,3 +1579,91 @@ def test_a_paragraph_break_the_tagger_took_for_a_name_never_speaks() -> None:
     found = facts("en", rows, {"Rossi": (0, 1), "Ushakov": (8, 9)})
     assert all(a.source is None or a.source.strip() for a in found.attributions)
     assert "Ushakov" in {a.source for a in found.attributions}
+
+
+def _content_of(doc: Doc, found: Facts, cue: str) -> str | None:
+    attribution = next(a for a in found.attributions if cue in a.text)
+    return doc.text[slice(*attribution.content)] if attribution.content else None
+
+
+def test_a_name_told_before_what_was_told_is_the_listener_not_the_content() -> None:
+    # "Aides told POLITICO they planned a reply.": the outlet in capitals tagged a verb
+    rows = [
+        ("Aides", 1, "nsubj", "NOUN"), ("told", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("POLITICO", 1, "xcomp", "VERB", "Mood=Imp|VerbForm=Fin"), ("they", 4, "nsubj", "PRON"),
+        ("planned", 1, "ccomp", "VERB", "VerbForm=Fin"), ("a", 6, "det", "DET"),
+        ("reply", 4, "obj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows)
+    assert _content_of(doc, extract_facts(doc, "en", "2025-12-18"), "told") == (
+        "they planned a reply"
+    )
+
+
+def _adding_rows(after: list[Row]) -> list[Row]:
+    # "Clinton won the primary, adding ...": the gerund hangs on "won"
+    return [
+        ("Clinton", 1, "nsubj", "PROPN"), ("won", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("the", 3, "det", "DET"), ("primary", 1, "obj", "NOUN"), (",", 5, "punct", "PUNCT"),
+        ("adding", 1, "advcl", "VERB", "VerbForm=Ger"), *after, (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_adding_to_a_lead_increases_it_and_says_nothing() -> None:
+    to_her_lead = [
+        ("to", 8, "case", "ADP"), ("her", 8, "nmod:poss", "PRON", "Poss=Yes"),
+        ("lead", 5, "obl", "NOUN"),
+    ]  # fmt: skip
+    found = facts("en", _adding_rows(to_her_lead), {"Clinton": (0, 1)})
+    assert not [a for a in found.attributions if "adding" in a.text]
+    that_she_won = [
+        ("that", 8, "mark", "SCONJ"), ("she", 8, "nsubj", "PRON"),
+        ("led", 5, "ccomp", "VERB", "VerbForm=Fin"),
+    ]  # fmt: skip
+    found = facts("en", _adding_rows(that_she_won), {"Clinton": (0, 1)})
+    assert [a.source for a in found.attributions if "adding" in a.text] == ["Clinton"]
+
+
+def test_a_participle_after_a_preposition_or_a_possessive_describes_the_noun_after_it() -> None:
+    # "Clinton extends her lead in pledged delegates." / "... her pledged delegates."
+    def rows(before: Row) -> list[Row]:
+        return [
+            ("Clinton", 1, "nsubj", "PROPN"), ("extends", 1, "ROOT", "VERB", "VerbForm=Fin"),
+            ("her", 3, "nmod:poss", "PRON", "Poss=Yes"), ("lead", 1, "obj", "NOUN"), before,
+            ("pledged", 1, "advcl", "VERB", "VerbForm=Part"), ("delegates", 5, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    for before in [("in", 1, "advmod", "ADP"), ("and", 5, "cc", "CCONJ")]:
+        found = facts("en", rows(before), {"Clinton": (0, 1)})
+        pledged = [a for a in found.attributions if "pledged" in a.text]
+        assert pledged == [] if before[0] == "in" else pledged, before
+
+
+def test_a_finding_about_oneself_is_no_finding() -> None:
+    # "He found himself embroiled." / "He found the report flawed."
+    def rows(obj: Row) -> list[Row]:
+        return [
+            ("He", 1, "nsubj", "PRON"), ("found", 1, "ROOT", "VERB", "VerbForm=Fin"), obj,
+            ("embroiled", 1, "xcomp", "VERB", "VerbForm=Part"), (".", 1, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    itself = facts("en", rows(("himself", 1, "obj", "PRON", "Reflex=Yes")))
+    assert not [a for a in itself.attributions if "found" in a.text]
+    other = facts("en", rows(("Rossi", 1, "obj", "PROPN")), {"Rossi": (2, 3)})
+    assert [a.kind for a in other.attributions if "found" in a.text] == ["report"]
+
+
+def test_what_someone_reportedly_did_is_reported_by_someone_unnamed() -> None:
+    # "Rossi spoke. Trump reportedly met Putin.": not Rossi's, though Rossi spoke last
+    rows = [
+        ("Rossi", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        (".", 1, "punct", "PUNCT"), ("Trump", 5, "nsubj", "PROPN"),
+        ("reportedly", 5, "advmod", "ADV"), ("met", 5, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Putin", 5, "obj", "PROPN"), (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Rossi": (0, 1), "Trump": (3, 4), "Putin": (6, 7)})
+    found = extract_facts(doc, "en", "2025-12-18")
+    hearsay = [a for a in found.attributions if a.text == "reportedly"]
+    assert [(a.source, a.anonymous, a.kind) for a in hearsay] == [(None, True, "report")]
+    assert _content_of(doc, found, "reportedly") == "Trump reportedly met Putin"
