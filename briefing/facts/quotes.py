@@ -352,6 +352,9 @@ def _speaker_from_frames(
 ) -> tuple[str | None, str | None]:
     """(speaker, how) from the frame that reports the quote, or (None, None) if none does."""
     first, _ = article.sentence_of(start)
+    labelled = speakers.person_before_colon(first, start)
+    if labelled is not None:
+        return labelled, "frame"
     _, last = article.sentence_of(max(end - 1, start))
     best: tuple[tuple[int, int], Frame, Speaker] | None = None
     for frame, speaker in resolved:

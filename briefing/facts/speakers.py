@@ -50,6 +50,10 @@ _INDEFINITE = it.INDEFINITE | en.INDEFINITE
 _ARTICLES = it.ARTICLES | en.ARTICLES
 
 
+# Relations of a name a verb acts on or a preposition governs: never a label.
+_ACTED_ON = {"obj", "iobj", "obl", "nmod"}
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -446,6 +450,22 @@ class Speakers:
             name = self.full_names.get(ent) or clean_name(ent.text)
             if self._fits(name, gender):
                 yield ent, name
+
+    def person_before_colon(self, start: int, quote_start: int) -> str | None:
+        """ "Pollsters agree - Carl Bialik: “...”": the person named right before the colon that
+        opens the quote, in [start, quote_start), labels it whatever verb came before; not one
+        a verb acts on ("Trump attacked Cruz: “...”" are Trump's words)."""
+        lead = self.article.text[start:quote_start].rstrip(" \t\n«“\"„'‘")
+        if not lead.endswith(":"):
+            return None
+        name_end = start + len(lead[:-1].rstrip())
+        for ent, name in self._people_in(start, name_end, None, None):
+            token = self.parse.head_of(ent.start, ent.end)
+            if ent.end != name_end or token is None:
+                continue
+            if token.dep.split(":")[0] not in _ACTED_ON and not self.parse.deps(token.i, "case"):
+                return name
+        return None
 
     def _bare_person(
         self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None

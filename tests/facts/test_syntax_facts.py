@@ -1667,3 +1667,39 @@ def test_what_someone_reportedly_did_is_reported_by_someone_unnamed() -> None:
     hearsay = [a for a in found.attributions if a.text == "reportedly"]
     assert [(a.source, a.anonymous, a.kind) for a in hearsay] == [(None, True, "report")]
     assert _content_of(doc, found, "reportedly") == "Trump reportedly met Putin"
+
+
+def _colon_rows(lead: list[Row]) -> list[Row]:
+    # lead + ': “Keep calling voters as late as you can.”'; the quote's verb hangs on the root
+    n = len(lead)
+    root = next(i for i, row in enumerate(lead) if row[1] == i)
+    return [
+        *lead, (":", root, "punct", "PUNCT"), ("“", n + 2, "punct", "PUNCT"),
+        ("Keep", root, "parataxis", "VERB", "VerbForm=Fin"),
+        ("calling", n + 2, "xcomp", "VERB", "VerbForm=Ger"), ("voters", n + 3, "obj", "NOUN"),
+        ("as", n + 6, "advmod", "ADV"), ("late", n + 3, "advmod", "ADV"),
+        ("as", n + 9, "mark", "SCONJ"), ("you", n + 9, "nsubj", "PRON"),
+        ("can", n + 6, "advcl", "AUX"), (".", n + 2, "punct", "PUNCT"),
+        ("”", n + 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_a_person_named_right_before_the_colon_opening_a_quote_labels_it() -> None:
+    # "Pollsters agree - Carl Bialik: “...”": the label, not the verb before it, says who
+    lead = [
+        ("Pollsters", 1, "nsubj", "NOUN"), ("agree", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("-", 4, "punct", "PUNCT"), ("Carl", 4, "compound", "PROPN"),
+        ("Bialik", 1, "parataxis", "PROPN"),
+    ]  # fmt: skip
+    found = facts("en", _colon_rows(lead), {"Carl Bialik": (3, 5)})
+    assert [(q.speaker, q.reported) for q in found.quotes] == [("Carl Bialik", False)]
+
+
+def test_a_person_a_verb_acts_on_before_the_colon_is_not_the_speaker() -> None:
+    # "Trump attacked Cruz: “...”": Trump's words about Cruz
+    lead = [
+        ("Trump", 1, "nsubj", "PROPN"), ("attacked", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Cruz", 1, "obj", "PROPN"),
+    ]  # fmt: skip
+    found = facts("en", _colon_rows(lead), {"Trump": (0, 1), "Cruz": (2, 3)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Trump"]
