@@ -1283,7 +1283,7 @@ def _mixed_quote_frames(
         if all(t.text[0].isupper() for t in words if t.text[0].isalpha()):
             continue  # 'the “Perception” syllabus', '"Air Force One"': a name, not words said
         verb = _verb_above(parse, words[0], start, end)
-        if verb is None or verb.i in taken or verb.feature("VerbForm") != "Fin":
+        if verb is None or verb.i in taken or not _finite(parse, verb):
             continue
         subject = parse.active_subject(verb.i)
         if subject is None or subject.i > verb.i or _in_quote(subject.start, quoted):
@@ -1303,6 +1303,13 @@ def _mixed_quote_frames(
             )
         )
     return frames
+
+
+def _finite(parse: Parse, verb: Token) -> bool:
+    """A finite verb, or one made finite by its auxiliary ("is labeling", "has called")."""
+    return verb.feature("VerbForm") == "Fin" or any(
+        aux.feature("VerbForm") == "Fin" for aux in parse.deps(verb.i, "aux")
+    )
 
 
 def _verb_above(parse: Parse, token: Token, start: int, end: int) -> Token | None:

@@ -1703,3 +1703,20 @@ def test_a_person_a_verb_acts_on_before_the_colon_is_not_the_speaker() -> None:
     ]  # fmt: skip
     found = facts("en", _colon_rows(lead), {"Trump": (0, 1), "Cruz": (2, 3)})
     assert [q.speaker for q in found.quotes if not q.reported] == ["Trump"]
+
+
+def test_a_few_words_quoted_under_a_verb_made_finite_by_its_auxiliary_are_the_subject_s() -> None:
+    # 'Beck is drawing Palin a “clown” again.' / 'Beck kept drawing ...': only the finite aux
+    def rows(aux: Row) -> list[Row]:
+        return [
+            ("Beck", 2, "nsubj", "PROPN"), aux, ("drawing", 2, "ROOT", "VERB", "VerbForm=Ger"),
+            ("Palin", 2, "obj", "PROPN"), ("a", 6, "det", "DET"), ("“", 6, "punct", "PUNCT"),
+            ("clown", 2, "xcomp", "NOUN"), ("”", 6, "punct", "PUNCT"),
+            ("again", 2, "advmod", "ADV"), (".", 2, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    people = {"Beck": (0, 1), "Palin": (3, 4)}
+    found = facts("en", rows(("is", 2, "aux", "AUX", "VerbForm=Fin")), people)
+    assert [(a.text, a.source) for a in found.attributions] == [("Beck is drawing", "Beck")]
+    found = facts("en", rows(("to", 2, "mark", "PART")), people)
+    assert found.attributions == []
