@@ -121,7 +121,8 @@ class Quote:
     reported: bool = False  # indirect speech kept as a claim
     # How the speaker was found: "frame" (named where the words are reported), "coreference"
     # (a pronoun, role or dropped subject resolved), "previous quote", or "nearest name" (a
-    # guess from proximity, shown as unsure); None when no parse was available.
+    # guess from proximity, shown as unsure), "hearsay" (a claim its article credits to someone
+    # unnamed: "he reportedly met"); None when no parse was available.
     how: str | None = None
 
     @property

@@ -441,7 +441,9 @@ def _reported_from_frames(
     """ "X ha detto che ...", "secondo X, ...", "X believes that ...": the content and who."""
     claims = []
     for frame, speaker in resolved:
-        if frame.content is None or speaker.name is None:
+        # "he reportedly met Putin": a claim whose source is left unnamed is still a claim
+        hearsay = frame.how == "hearsay"
+        if frame.content is None or (speaker.name is None and not hearsay):
             continue
         start, end = frame.content
         if end - start < _MIN_CLAIM_CHARS or _inside_any(frame.cue[0], spans):
@@ -456,7 +458,7 @@ def _reported_from_frames(
                 start=start,
                 end=end,
                 reported=True,
-                how=speaker.how,
+                how="hearsay" if hearsay else speaker.how,
             )
         )
     return claims

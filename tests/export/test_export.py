@@ -117,6 +117,14 @@ def test_named_attribution_and_unattributed_quote():
     assert "- secondo il ministro — Giancarlo Giorgetti\n" in body
 
 
+def test_a_claim_its_article_credits_to_someone_unnamed_says_so():
+    hearsay = Quote(None, "He reportedly met Putin", 0, 23, reported=True, how="hearsay")
+    facts = Facts(quotes=[hearsay])
+    b = ArticleBundle(article(), [], Analysis("a1b2c3d4e5f6", "en", "t", "1", facts=facts))
+    body = render_article(b, PLAIN, NOW)
+    assert "- “He reportedly met Putin” — *unnamed source* (reported)" in body
+
+
 def test_article_note_is_exported_and_empty_facts_are_said():
     b = bundle(note="Richiamare il portavoce.\n\n# non un titolo")
     b.analysis.facts = Facts()

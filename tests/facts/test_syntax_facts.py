@@ -1667,6 +1667,8 @@ def test_what_someone_reportedly_did_is_reported_by_someone_unnamed() -> None:
     hearsay = [a for a in found.attributions if a.text == "reportedly"]
     assert [(a.source, a.anonymous, a.kind) for a in hearsay] == [(None, True, "report")]
     assert _content_of(doc, found, "reportedly") == "Trump reportedly met Putin"
+    claims = [(q.text, q.speaker, q.reported, q.how) for q in found.quotes]
+    assert claims == [("Trump reportedly met Putin", None, True, "hearsay")]
 
 
 def _colon_rows(lead: list[Row]) -> list[Row]:

@@ -35,3 +35,9 @@ async def test_a_wrapped_quote_keeps_its_speaker_when_the_scrollbar_appears() ->
         assert panel.show_vertical_scrollbar
         lines = ["".join(s.text for s in panel.render_line(y)) for y in range(6)]
         assert any("— Eric Reeves" in line for line in lines), lines
+
+
+def test_a_claim_credited_to_someone_unnamed_says_so_not_unknown_speaker() -> None:
+    hearsay = _quote("He reportedly met Putin", None, True, how="hearsay").plain
+    assert hearsay == "≈ He reportedly met Putin — unnamed source"
+    assert _quote("Nessun commento", None, True).plain.endswith("— unknown speaker")

@@ -67,7 +67,7 @@ class FactsPanel(OptionList):
         section(
             "Quotes",
             [
-                (_quote(q.text, q.speaker, q.reported, q.unsure), [(q.start, q.end)])
+                (_quote(q.text, q.speaker, q.reported, q.unsure, q.how), [(q.start, q.end)])
                 for q in facts.quotes
             ],
         )
@@ -150,14 +150,15 @@ def _highlight(words: str, note: str | None) -> Text:
     return text
 
 
-def _quote(words: str, speaker: str | None, reported: bool, unsure: bool = False) -> Text:
+def _quote(
+    words: str, speaker: str | None, reported: bool, unsure: bool = False, how: str | None = None
+) -> Text:
     shown = clean_line(words)
     if len(shown) > 120:
         shown = shown[:117] + "…"
     text = Text(("≈ " if reported else "“") + shown + ("" if reported else "”"), end="")
-    text.append(
-        " — " + _who(speaker, unsure, "unknown speaker"), style=_UNSURE if unsure else "italic"
-    )
+    missing = "unnamed source" if how == "hearsay" else "unknown speaker"
+    text.append(" — " + _who(speaker, unsure, missing), style=_UNSURE if unsure else "italic")
     return text
 
 
