@@ -249,6 +249,11 @@ def _subject(
     named = _person_after_verb_after_quote(parse, verb, quoted)
     if named is not None:
         return named, "inverted"
+    if lang == "en" and _back_from_reported_past(parse, token):
+        # 'Rubio said the US had "made progress", but refused to ...': a past verb joined to a
+        # pluperfect clause someone reports goes on with the one reporting, not the clause's
+        # subject; left unsaid, the speaker is the one who spoke last
+        return None, "dropped"
     if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, lang, seen + 1)
         if found is not None:
@@ -265,6 +270,21 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _back_from_reported_past(parse: Parse, token: Token) -> bool:
+    """A simple past joined to a reported clause in the pluperfect: the tense of the reporting
+    verb, not of what it reports (the sequence of tenses)."""
+    head = parse.tokens[token.head]
+    if token.dep != "conj" or head.dep != "ccomp" or parse.deps(token.i, "aux"):
+        return False
+    reporter = parse.tokens[head.head]
+    return (
+        token.feature("Tense") == "Past"
+        and token.feature("VerbForm") == "Fin"
+        and reporter.feature("Tense") == "Past"
+        and any(aux.lower in en.PLUPERFECT for aux in parse.deps(head.i, "aux"))
+    )
 
 
 def _with_title_subject(

@@ -12,6 +12,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "Trump's", "the Clintons'"
 THAT = frozenset({"that"})  # the complementizer of a reported clause
 ONE_PERSON_PRONOUNS = frozenset({"he", "she"})  # a subject that is one person
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve", "'d", "’d"})  # of a perfect
+PLUPERFECT = frozenset({"had"})  # the auxiliary of a reported past ("said the US had made")
 PREPOSITIONS = frozenset(
     "of by to in on at for from with about into over under between among".split()
 )

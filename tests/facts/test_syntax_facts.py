@@ -1722,3 +1722,21 @@ def test_a_few_words_quoted_under_a_verb_made_finite_by_its_auxiliary_are_the_su
     assert [(a.text, a.source) for a in found.attributions] == [("Beck is drawing", "Beck")]
     found = facts("en", rows(("to", 2, "mark", "PART")), people)
     assert found.attributions == []
+
+
+def test_a_past_verb_joined_to_a_reported_pluperfect_goes_on_with_the_one_reporting() -> None:
+    # 'Rubio said the US had made progress, but refused, saying talks continued.'
+    rows = [
+        ("Rubio", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "Tense=Past|VerbForm=Fin"),
+        ("the", 3, "det", "DET"), ("US", 5, "nsubj", "PROPN"),
+        ("had", 5, "aux", "AUX", "Tense=Past|VerbForm=Fin"),
+        ("made", 1, "ccomp", "VERB", "Tense=Past|VerbForm=Fin"), ("progress", 5, "obj", "NOUN"),
+        (",", 9, "punct", "PUNCT"), ("but", 9, "cc", "CCONJ"),
+        ("refused", 5, "conj", "VERB", "Tense=Past|VerbForm=Fin"), (",", 11, "punct", "PUNCT"),
+        ("saying", 9, "advcl", "VERB", "VerbForm=Ger"), ("talks", 13, "nsubj", "NOUN"),
+        ("continued", 11, "ccomp", "VERB", "Tense=Past|VerbForm=Fin"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Rubio": (0, 1)}, places=[(3, 4)])
+    found = extract_facts(doc, "en", "2025-12-18")
+    assert "US" not in {a.source for a in found.attributions}
+    assert [a.source for a in found.attributions if a.text == "saying"] == ["Rubio"]
