@@ -996,6 +996,14 @@ def _reporting_ancestor(parse: Parse, i: int, verbs: dict[str, str]) -> int | No
     return None
 
 
+def _clause_without(parse: Parse, clause: int, cue: int) -> tuple[int, int] | None:
+    """The clause a cue hangs on, less the cue's own words and the clause's punctuation."""
+    without = frozenset({cue}) | frozenset(
+        c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
+    )
+    return parse.span(parse.subtree(clause, without=without))
+
+
 def _according_frames(parse: Parse, lang: str) -> list[Frame]:
     frames = []
     for token in parse.tokens:
@@ -1011,10 +1019,7 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
         clause = parse.tokens[phrase].head
         content = None
         if clause != phrase:
-            without = frozenset({phrase}) | frozenset(
-                c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
-            )
-            content = parse.span(parse.subtree(clause, without=without))
+            content = _clause_without(parse, clause, phrase)
         source = _phrase(parse, source_head)
         if source_head < token.i and parse.tokens[phrase].head == source_head:
             # "le indiscrezioni secondo le quali con il raìs sono stati ...", the relative clause
@@ -1054,16 +1059,13 @@ def _hearsay_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> l
         clause = token.head
         if clause == token.i:
             continue
-        without = frozenset({token.i}) | frozenset(
-            c for c in parse.children[clause] if parse.tokens[c].dep == "punct"
-        )
         frames.append(
             Frame(
                 cue=(token.start, token.end),
                 kind=_REPORT,
                 source=None,
                 source_head=None,
-                content=parse.span(parse.subtree(clause, without=without)),
+                content=_clause_without(parse, clause, token.i),
                 verb=token.i,
                 how="hearsay",
             )
