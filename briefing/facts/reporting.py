@@ -644,13 +644,16 @@ def _as_put_it(parse: Parse, token: Token) -> bool:
 
 
 def _put_it_subject(parse: Parse, verb: int) -> Token | None:
-    """The noun between "as" and "put it", however the parse hung it."""
+    """The noun between "as" and "put it", however the parse hung it; never across a comma or
+    a dash ("such as Nato membership - a move long opposed by Russia")."""
     tokens = parse.tokens
     start = next(
         (k for k in range(verb - 1, max(-1, verb - _NAME_REACH), -1) if tokens[k].lower in _AS),
         None,
     )
-    if start is None or any(t.pos in _VERBAL or t.text == "," for t in tokens[start + 1 : verb]):
+    if start is None or any(
+        t.pos in _VERBAL or t.text in _CLAUSE_BREAKS for t in tokens[start + 1 : verb]
+    ):
         return None
     nouns = [t for t in tokens[start + 1 : verb] if t.pos in {"NOUN", "PROPN", "PRON"}]
     return nouns[-1] if nouns else None
@@ -744,6 +747,7 @@ def _shares_subject(parse: Parse, token: Token) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
+_CLAUSE_BREAKS = {","} | _DASHES
 _DASH_REACH = 12  # tokens from a dash to the verb it sets off
 
 

@@ -1740,3 +1740,22 @@ def test_a_past_verb_joined_to_a_reported_pluperfect_goes_on_with_the_one_report
     found = extract_facts(doc, "en", "2025-12-18")
     assert "US" not in {a.source for a in found.attributions}
     assert [a.source for a in found.attributions if a.text == "saying"] == ["Rubio"]
+
+
+def test_as_put_it_never_reaches_across_a_dash_for_its_speaker() -> None:
+    # "Zelensky wants guarantees such as Nato membership - a move long opposed by Russia.":
+    # "as ... move ... opposed" is no "as X put it"; Russia, the agent, opposes
+    rows = [
+        ("Zelensky", 1, "nsubj", "PROPN"), ("wants", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("guarantees", 1, "obj", "NOUN"), ("such", 6, "case", "ADJ"), ("as", 3, "fixed", "ADP"),
+        ("Nato", 6, "compound", "PROPN"), ("membership", 2, "nmod", "NOUN"),
+        ("-", 9, "punct", "PUNCT"), ("a", 9, "det", "DET"), ("move", 6, "appos", "NOUN"),
+        ("long", 11, "advmod", "ADV"),
+        ("opposed", 6, "acl", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass"),
+        ("by", 13, "case", "ADP"), ("Russia", 11, "obl:agent", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("en", rows, {"Zelensky": (0, 1)}, places=[(13, 14)])
+    found = extract_facts(doc, "en", "2025-12-18")
+    opposed = [(a.text, a.source) for a in found.attributions if "opposed" in a.text]
+    assert opposed == [("opposed by Russia", "Russia")]
