@@ -334,7 +334,10 @@ def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
 def _ends_with_colon(text: str) -> bool:
     """ "The New York Times reports:" and the quote on the next line: a colon before the
     quote's opening mark, spaces and line breaks between."""
-    return text.rstrip(" \t\n«“\"„'‘").endswith(":")
+    return text.rstrip(_OPENING).endswith(":")
+
+
+_OPENING = " \t\n«“\"„'‘"  # what may stand between a colon and the quote it opens
 
 
 # Sentences between a quote and the one before it for both to be the same speaker's words.
@@ -352,9 +355,13 @@ def _speaker_from_frames(
 ) -> tuple[str | None, str | None]:
     """(speaker, how) from the frame that reports the quote, or (None, None) if none does."""
     first, _ = article.sentence_of(start)
-    labelled = speakers.person_before_colon(first, start)
-    if labelled is not None:
-        return labelled, "frame"
+    # "Pollsters agree - Carl Bialik: “...”": the person named right before the colon that
+    # opens the quote labels it, whatever verb came before
+    lead = article.text[first:start].rstrip(_OPENING)
+    if lead.endswith(":"):
+        labelled = speakers.label_ending_at(first, first + len(lead[:-1].rstrip()))
+        if labelled is not None:
+            return labelled, "frame"
     _, last = article.sentence_of(max(end - 1, start))
     best: tuple[tuple[int, int], Frame, Speaker] | None = None
     for frame, speaker in resolved:

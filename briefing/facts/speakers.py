@@ -451,17 +451,12 @@ class Speakers:
             if self._fits(name, gender):
                 yield ent, name
 
-    def person_before_colon(self, start: int, quote_start: int) -> str | None:
-        """ "Pollsters agree - Carl Bialik: “...”": the person named right before the colon that
-        opens the quote, in [start, quote_start), labels it whatever verb came before; not one
-        a verb acts on ("Trump attacked Cruz: “...”" are Trump's words)."""
-        lead = self.article.text[start:quote_start].rstrip(" \t\n«“\"„'‘")
-        if not lead.endswith(":"):
-            return None
-        name_end = start + len(lead[:-1].rstrip())
-        for ent, name in self._people_in(start, name_end, None, None):
+    def label_ending_at(self, start: int, end: int) -> str | None:
+        """The person named in [start, end) whose name ends at `end`, as a label ("Carl Bialik"
+        before a colon); not one a verb acts on ("Trump attacked Cruz: “...”" are Trump's)."""
+        for ent, name in self._people_in(start, end, None, None):
             token = self.parse.head_of(ent.start, ent.end)
-            if ent.end != name_end or token is None:
+            if ent.end != end or token is None:
                 continue
             if token.dep.split(":")[0] not in _ACTED_ON and not self.parse.deps(token.i, "case"):
                 return name
