@@ -26,7 +26,9 @@ _QUOTES = re.compile(
     # the mirror mix, '"Never underestimate Trump,” Reid said': before the plain pair, which
     # would run on to the paragraph's next plain mark over the frame
     r"|(?<![^\s(])\"(?P<i>[^\"“”\n]{0,2999}[,?!])”"
-    r"|\"(?P<d>[^\"\n]{1,3000})\""
+    # a plain mark right after a number is a unit ("a 17\"", "1'9\"", "6'2\""), and a doubled
+    # one an empty quote: neither opens a quote
+    r"|(?<![\d\"])(?<!\d )\"(?P<d>[^\"\n]{1,3000})\""
     r"|(?<![^\s])”(?=\w)(?P<e>[^“”\n]{1,3000})”"
     r"|(?<!\w)''(?P<f>[^'\n][^\n]{0,2999}?)''(?!\w)"
     # Web text mixes marks: '“Immunity deals should not be a requirement," Chaffetz said',

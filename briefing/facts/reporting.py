@@ -40,6 +40,7 @@ _QUOTE_MARKS = frozenset('«»“”„"') | {"''"}
 _AS = {"come", "as"}
 _REPORT = "report"
 _WHEN = {"DATE", "TIME"}
+_TIME_NOUNS = it.TIME_NOUNS | en.TIME_NOUNS
 
 
 @dataclass
@@ -156,6 +157,10 @@ def _misattached_clause(parse: Parse, child: Token) -> list[int] | None:
     return None
 
 
+def _time_noun(token: Token) -> bool:
+    return token.pos == "NOUN" and token.lower in _TIME_NOUNS
+
+
 def _subject(
     parse: Parse, verb: int, quoted: list[tuple[int, int]], lang: str, seen: int = 0
 ) -> tuple[Token | None, str]:
@@ -169,6 +174,7 @@ def _subject(
         if not (outside and _in_quote(t.start, quoted))
         and t.dep != "nsubj:pass"
         and t.ent not in _WHEN
+        and not _time_noun(t)  # "un giorno gli disse"
     ]
     if subjects:
         # "Il 61enne Beppe Marotta si dice", "L'agenzia di stampa Cihan ha detto": of two
@@ -180,6 +186,14 @@ def _subject(
             named = [t for label in _SPEAKING_NAMES for t in subjects if t.ent == label]
             subject = named[0] if named else subject
         return subject, "inverted" if subject.i > verb else "subject"
+    if parse.tokens[verb].dep == "acl:relcl" and any(
+        _time_noun(t) for t in parse.deps(verb, "nsubj")
+    ):
+        # "il calciatore, che un giorno gli disse": the parse made the time the subject and
+        # the relative a mark
+        relative = [t for t in parse.deps(verb, "mark") if t.lower in _THAT and t.i < verb]
+        if relative:
+            return relative[0], "subject"
     misread = (
         _misread_subject(parse, verb, quoted)
         or _named_after_quote(parse, verb, quoted)
@@ -586,6 +600,10 @@ _OTHER_SENSE = {"up", "off", "in", "down"}
 # to", to increase. Italian "aggiungere a" reports ("aggiunge ai giornalisti che").
 _INCREASE = {"en": ({"add", "adds", "added", "adding"}, {"to"})}
 _KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
+# "ha riportato gravi ferite", "aveva riportato due vittorie": "riportare" a harm or a result
+# is suffering or winning it, not reporting
+_BEFORE_NOUN = {"DET", "ADJ", "NUM", "ADV"}
+_OBTAIN = {"it": ("riport", it.SUFFERED_OR_WON)}
 
 
 def _reflexive(token: Token) -> bool:
@@ -601,6 +619,20 @@ def _increases(parse: Parse, token: Token, lang: str, quoted: list[tuple[int, in
         for oblique in parse.deps(token.i, "obl")
         for case in parse.deps(oblique.i, "case")
     )
+
+
+def _obtains(parse: Parse, token: Token, lang: str) -> bool:
+    stem, objects = _OBTAIN.get(lang, ("", frozenset()))
+    if not stem or not token.lower.startswith(stem):
+        return False
+    if any(o.lower in objects for o in parse.deps(token.i, "obj", "nsubj:pass")):
+        return True
+    # the parse may take "ferite" for a verb: the first word after that is not a determiner,
+    # an adjective or a number
+    for after in parse.tokens[token.i + 1 : token.i + 5]:
+        if after.pos not in _BEFORE_NOUN:
+            return after.lower in objects
+    return False
 
 
 def _spoken_of(parse: Parse, token: Token, lang: str) -> tuple[int, int] | None:
@@ -784,6 +816,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
             kind = SPEECH
+        if kind is None and _with_the_words(parse, token, quoted):
+            kind = SPEECH  # "ha esordito con la frase «...»": whatever the verb, it speaks
         judged = kind is None and cue_model.is_cue(parse, token, lang)
         if judged:
             kind = LEARNED  # "Sanders backed the plan": a stance no list names, judged in context
@@ -793,6 +827,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "called up a squad": another verb
         if _increases(parse, token, lang, quoted):
             continue  # "adding to her lead", "adds to the drama": another verb
+        if _obtains(parse, token, lang):
+            continue  # "ha riportato gravi ferite": suffered, not reported
         if kind == _REPORT and any(_reflexive(o) for o in parse.deps(token.i, "obj")):
             continue  # "he found himself embroiled", "she showed herself ready": no finding
         if lang == "en" and _attributive(parse, token):
@@ -864,10 +900,27 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "a cheering section backed the team": the judge's stances are someone's
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
-                if kind == LEARNED or not _agentive(parse, parse.tokens[token.head], lang):
-                    continue  # "a politician who had never debated", "un'immagine che ricorda"
+                noun = parse.tokens[token.head]
+                if not _agentive(parse, noun, lang):
+                    # "il ritorno di Celentano, che ha esordito": the parse hung the clause on
+                    # another noun than the name right before it
+                    before = antecedent(parse, subject.i)
+                    noun = parse.tokens[before] if before is not None else noun
+                    if noun.dep.startswith("flat"):
+                        noun = parse.tokens[noun.head]  # "Adriano Celentano": the whole name
+                    plural = parse.number(token.i) == "Plur"
+                    if (
+                        noun.pos != "PROPN"
+                        or noun.head == token.head
+                        or (plural and noun.feature("Number") != "Plur")
+                    ):
+                        # "un'immagine che ricorda", "a measure that backs": no one speaks; "la
+                        # fidanzata di Morosini, che ha concluso" is hers, whoever she is
+                        continue
+                if kind == LEARNED and noun.i != token.head:
+                    continue  # a stance judged in a clause the parse hung elsewhere
                 # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on.
-                subject, how = parse.tokens[token.head], "subject"
+                subject, how = noun, "subject"
             elif how in {"subject", "inverted"}:
                 pass  # "The museum, Mr. Bush said, celebrated ...": a parenthetical, misattached
             elif how != "agent" or not (
@@ -899,6 +952,17 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             )
         )
     return frames
+
+
+def antecedent(parse: Parse, relative: int) -> int | None:
+    """The noun a relative pronoun follows: "dei cittadini greci, che accusarono"."""
+    tokens = parse.tokens
+    if relative < 2 or tokens[relative - 1].text != ",":
+        return None
+    noun = tokens[relative - 2]
+    if noun.pos == "ADJ" and noun.dep.startswith("amod"):
+        noun = tokens[noun.head]
+    return noun.i if noun.pos in {"NOUN", "PROPN"} else None
 
 
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
@@ -946,6 +1010,28 @@ def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
 
 
 _PARTICLES = {"ADP", "ADV"}
+
+
+_WORDS = {"parole", "parola", "frase", "words", "phrase"}
+_WITH = {"con", "with"}
+
+
+def _with_the_words(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:
+    """ "che ha esordito con la frase «...»", "closed with the words “...”": the verb whose
+    words are the quote right after them."""
+    if verb.pos != "VERB" or _in_quote(verb.start, quoted):
+        return False
+    for oblique in parse.deps(verb.i, "obl"):
+        if oblique.lower not in _WORDS or oblique.i < verb.i:
+            continue
+        if not any(c.lower in _WITH for c in parse.deps(oblique.i, "case")):
+            continue
+        k = oblique.i + 1
+        if k < len(parse.tokens) and parse.tokens[k].text == ":":
+            k += 1
+        if k < len(parse.tokens) and any(s == parse.tokens[k].start for s, _ in quoted):
+            return True
+    return False
 
 
 def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:

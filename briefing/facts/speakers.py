@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.genders import PRONOUNS, gender_of
-from briefing.facts.reporting import Frame
+from briefing.facts.reporting import Frame, antecedent
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import (
     Article,
@@ -37,6 +37,9 @@ _WHOEVER = {"chi", "whoever"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
+# "quest'ultima", "the latter": the person named last before, not the one who spoke last
+_LATTER = {"ultimo", "ultima", "latter"}
+_LATTER_DETERMINERS = {"quest'", "questo", "questa", "the"}
 # Forms of "essere" as an auxiliary: the participle after them agrees with the subject.
 _ESSERE = set("è era sono erano fu furono sarà saranno sia siano stato stata stati state".split())
 _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split())
@@ -181,6 +184,11 @@ class Speakers:
             # "confermata dallo stesso interessato": the one spoken of ("suo stesso medico" is
             # someone else, "gli stessi indagati" a group).
             return self._earlier(offset, inside)
+        if lower in _LATTER and any(
+            d.lower in _LATTER_DETERMINERS for d in parse.deps(token.i, "det")
+        ):
+            # "Dario Fo e la consorte Franca Rame ... Quest'ultima ha parlato": the last named
+            return self._latest_person(span[0], inside, token.feature("Gender"))
         count = COUNTS.get(lower)
         if count and not parse.deps(token.i, "nmod"):
             # "the four said": the people just named, when there are that many.
@@ -202,7 +210,7 @@ class Speakers:
                 verb = parse.tokens[token.head]
                 noun = verb.head
                 if noun == verb.i or not verb.dep.startswith("acl"):
-                    noun = _antecedent(parse, token.i)  # the parse lost the clause's noun
+                    noun = antecedent(parse, token.i)  # the parse lost the clause's noun
                 if noun is not None and noun != verb.i:
                     cases = frozenset(c.i for c in parse.deps(noun, "case"))
                     phrase = parse.span(parse.subtree(noun, without=cases))
@@ -432,6 +440,18 @@ class Speakers:
                 return Speaker(bare, how="coreference")
         return Speaker(None)
 
+    def _latest_person(
+        self, offset: int, inside: tuple[int, int] | None, gender: str | None
+    ) -> Speaker:
+        """The person named last before `offset`, in this sentence or the ones before."""
+        start, _ = self.article.sentence_of(offset)
+        windows = [(start, offset)] + [(s, e) for s, e in self._sentences_before(start)]
+        for first, last in windows:
+            named = [name for _, name in self._people_in(first, min(last, offset), inside, gender)]
+            if named:
+                return Speaker(named[-1], how="coreference")
+        return Speaker(None)
+
     def _sentences_before(self, start: int):
         """The sentences before the one at `start`, nearest first, as far as coreference looks."""
         for _ in range(_LOOKBACK_SENTENCES):
@@ -523,17 +543,6 @@ def _titles(role: str, lang: str) -> set[str]:
     while words and words[0] in _ARTICLES:
         words.pop(0)
     return role_other_names(lang).get(" ".join(words), set())
-
-
-def _antecedent(parse: Parse, relative: int) -> int | None:
-    """The noun a relative pronoun follows: "dei cittadini greci, che accusarono"."""
-    tokens = parse.tokens
-    if relative < 2 or tokens[relative - 1].text != ",":
-        return None
-    noun = tokens[relative - 2]
-    if noun.pos == "ADJ" and noun.dep.startswith("amod"):
-        noun = tokens[noun.head]
-    return noun.i if noun.pos in {"NOUN", "PROPN"} else None
 
 
 def _within(start: int, end: int, span: tuple[int, int] | None) -> bool:

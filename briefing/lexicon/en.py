@@ -10,6 +10,8 @@ OF = frozenset({"of"})
 BY = frozenset({"by"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "Trump's", "the Clintons'"
 THAT = frozenset({"that"})  # the complementizer of a reported clause
+# Spans of time: "one day he told me" says when, never who
+TIME_NOUNS = frozenset("day days night morning evening afternoon year years month week".split())
 ONE_PERSON_PRONOUNS = frozenset({"he", "she"})  # a subject that is one person
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve", "'d", "’d"})  # of a perfect
 PLUPERFECT = frozenset({"had"})  # the auxiliary of a reported past ("said the US had made")

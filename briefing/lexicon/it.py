@@ -32,6 +32,15 @@ ON_SINGULAR, ON_PLURAL = _joined("su", "su")  # su, sul, sullo, sulla, sull'; su
 ON = ON_SINGULAR | ON_PLURAL
 PREPOSITIONS = OF | BY | TO | IN | ON | {"con", "col", "per", "tra", "fra"}
 THAT = frozenset({"che"})  # the complementizer of a reported clause
+# What one suffers or wins: "riportare" these is not reporting them ("ha riportato ferite")
+SUFFERED_OR_WON = frozenset(
+    "ferita ferite frattura fratture lesione lesioni danno danni trauma traumi ustione ustioni "
+    "contusione contusioni conseguenze vittoria vittorie successo successi sconfitta sconfitte".split()
+)
+# Spans of time: "un giorno gli disse" says when, never who
+TIME_NOUNS = frozenset(
+    "giorno giorni sera mattina mattino notte pomeriggio volta anno anni mese settimana".split()
+)
 # "avere" as the auxiliary of a perfect: "ha detto" is active, whatever "da" follows
 HAVE = frozenset(
     "ho hai ha abbiamo avete hanno avevo aveva avevamo avevano avrà avranno avrebbe avrebbero "

@@ -81,3 +81,26 @@ def test_italian_has_no_judge() -> None:
     ]  # fmt: skip
     parse = Parse.from_doc(parsed("it", rows, {"Rossi": (0, 1)}))
     assert not cue_model.is_cue(parse, parse.tokens[1], "it")
+
+
+def _who_endorsed(noun: tuple[str, str], people: dict | None = None) -> Doc:
+    """'<noun> , who endorsed the plan , won .': "endorsed" is a learned cue form."""
+    rows = [
+        (noun[0], 8, "nsubj", noun[1]), (",", 3, "punct", "PUNCT"), ("who", 3, "nsubj", "PRON"),
+        ("endorsed", 0, "acl:relcl", "VERB", PAST), ("the", 5, "det", "DET"),
+        ("plan", 3, "obj", "NOUN"), (",", 3, "punct", "PUNCT"), ("easily", 8, "advmod", "ADV"),
+        ("won", 8, "ROOT", "VERB", PAST), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    return parsed("en", rows, people)
+
+
+def test_a_stance_in_a_relative_clause_on_someone_is_theirs() -> None:
+    assert reporting_verbs("en")["endorsed"] == LEARNED
+    doc = _who_endorsed(("Sanders", "PROPN"), {"Sanders": (0, 1)})
+    found = extract_facts(doc, "en", "2016-05-02").attributions
+    assert [(a.source, a.kind) for a in found] == [("Sanders", LEARNED)]
+
+
+def test_a_stance_in_a_relative_clause_on_a_thing_is_no_one_s() -> None:
+    doc = _who_endorsed(("measure", "NOUN"))
+    assert extract_facts(doc, "en", "2016-05-02").attributions == []

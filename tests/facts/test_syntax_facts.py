@@ -1759,3 +1759,106 @@ def test_as_put_it_never_reaches_across_a_dash_for_its_speaker() -> None:
     found = extract_facts(doc, "en", "2025-12-18")
     opposed = [(a.text, a.source) for a in found.attributions if "opposed" in a.text]
     assert opposed == [("opposed by Russia", "Russia")]
+
+
+def test_quest_ultima_is_the_person_of_her_gender_named_last_before() -> None:
+    # "Franca Rame e Dario Fo arrivano. Quest'ultima ha detto: «Sono felice di essere qui»."
+    rows = [
+        ("Franca", 5, "nsubj", "PROPN"), ("Rame", 0, "flat:name", "PROPN"),
+        ("e", 3, "cc", "CCONJ"), ("Dario", 0, "conj", "PROPN"), ("Fo", 3, "flat:name", "PROPN"),
+        ("arrivano", 5, "ROOT", "VERB"), (".", 5, "punct", "PUNCT"), ("Quest'", 8, "det", "DET"),
+        ("ultima", 10, "nsubj", "NOUN", "Gender=Fem|Number=Sing"), ("ha", 10, "aux", "AUX"),
+        ("detto", 10, "ROOT", "VERB"), (":", 10, "punct", "PUNCT"), ("«", 14, "punct", "PUNCT"),
+        ("Sono", 14, "cop", "AUX"), ("felice", 10, "parataxis", "ADJ"),
+        ("di", 17, "mark", "ADP"), ("essere", 17, "cop", "AUX"), ("qui", 14, "advcl", "ADV"),
+        ("»", 14, "punct", "PUNCT"), (".", 10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Franca Rame": (0, 2), "Dario Fo": (3, 5)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Franca Rame", "coreference")]
+
+
+def test_a_span_of_time_the_parse_made_a_subject_never_speaks() -> None:
+    # "Rossi è arrivato. Un giorno disse: «Vado a casa adesso»."
+    rows = [
+        ("Rossi", 2, "nsubj", "PROPN"), ("è", 2, "aux", "AUX"), ("arrivato", 2, "ROOT", "VERB"),
+        (".", 2, "punct", "PUNCT"), ("Un", 5, "det", "DET"), ("giorno", 6, "nsubj", "NOUN"),
+        ("disse", 6, "ROOT", "VERB", "VerbForm=Fin"), (":", 6, "punct", "PUNCT"),
+        ("«", 9, "punct", "PUNCT"), ("Vado", 6, "parataxis", "VERB"), ("a", 11, "case", "ADP"),
+        ("casa", 9, "obl", "NOUN"), ("adesso", 9, "advmod", "ADV"), ("»", 9, "punct", "PUNCT"),
+        (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)})
+    assert [q.speaker for q in found.quotes] == ["Rossi"]
+    assert [a.source for a in found.attributions] == ["Rossi"]
+
+
+def _relative_rows(on_the_noun: bool) -> list[Row]:
+    # "È il ritorno sul palco di Adriano Celentano, che ha detto: «Sono tornato»." with the
+    # name on "palco"; or "È la fidanzata di Adriano Celentano, che ...", the name on the noun
+    rows = [
+        ("È", 2, "cop", "AUX"), ("il", 2, "det", "DET"), ("ritorno", 2, "ROOT", "NOUN"),
+        ("sul", 4, "case", "ADP"), ("palco", 2, "nmod", "NOUN"), ("di", 6, "case", "ADP"),
+        ("Adriano", 4, "nmod", "PROPN"), ("Celentano", 6, "flat:name", "PROPN"),
+        (",", 11, "punct", "PUNCT"), ("che", 11, "nsubj", "PRON"), ("ha", 11, "aux", "AUX"),
+        ("detto", 2, "acl:relcl", "VERB"), (":", 11, "punct", "PUNCT"),
+        ("«", 15, "punct", "PUNCT"), ("Sono", 15, "aux", "AUX"),
+        ("tornato", 11, "parataxis", "VERB"), ("»", 15, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    if on_the_noun:
+        rows[2], rows[6] = ("fidanzata", 2, "ROOT", "NOUN"), ("Adriano", 2, "nmod", "PROPN")
+    return rows
+
+
+def test_a_name_right_before_a_relative_clause_the_parse_hung_on_another_noun_speaks() -> None:
+    found = facts("it", _relative_rows(False), {"Adriano Celentano": (6, 8)})
+    assert [(a.source, a.kind) for a in found.attributions] == [("Adriano Celentano", "speech")]
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Adriano Celentano", "frame")]
+
+
+def test_a_name_inside_a_person_noun_does_not_take_its_relative_clause() -> None:
+    # "la fidanzata di Adriano Celentano, che ha detto": the clause is hers, not his (a name
+    # the parse hung on the clause's own noun is taken to be the parse's choice)
+    found = facts("it", _relative_rows(True), {"Adriano Celentano": (6, 8)})
+    assert "Adriano Celentano" not in {a.source for a in found.attributions}
+
+
+def test_the_verb_whose_words_are_the_quote_speaks_whatever_it_is() -> None:
+    # "Celentano ha esordito con la frase «Quando sono qui mi si secca la voce»."
+    rows = [
+        ("Celentano", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX"),
+        ("esordito", 2, "ROOT", "VERB"), ("con", 5, "case", "ADP"), ("la", 5, "det", "DET"),
+        ("frase", 2, "obl", "NOUN"), ("«", 12, "punct", "PUNCT"), ("Quando", 8, "mark", "SCONJ"),
+        ("sono", 12, "advcl", "AUX"), ("qui", 8, "advmod", "ADV"), ("mi", 12, "iobj", "PRON"),
+        ("si", 12, "expl", "PRON"), ("secca", 2, "parataxis", "VERB"), ("la", 14, "det", "DET"),
+        ("voce", 12, "nsubj", "NOUN"), ("»", 12, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Celentano": (0, 1)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Celentano", "frame")]
+    assert [a.source for a in found.attributions] == ["Celentano"]
+
+
+def test_riportare_a_harm_or_a_result_reports_nothing() -> None:
+    # "Rossi ha riportato gravi ferite." / "Rossi ha riportato la notizia."
+    def rows(words: list[Row]) -> list[Row]:
+        return [
+            ("Rossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX"),
+            ("riportato", 2, "ROOT", "VERB"), *words, (".", 2, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    hurt = facts("it", rows([("gravi", 4, "amod", "ADJ"), ("ferite", 2, "obj", "NOUN")]))
+    assert hurt.attributions == []
+    # the parse may take the harm for a verb: the word after the adjectives still says it
+    misread = facts("it", rows([("gravi", 2, "xcomp", "ADJ"), ("ferite", 2, "advcl", "VERB")]))
+    assert misread.attributions == []
+    news = facts("it", rows([("la", 4, "det", "DET"), ("notizia", 2, "obj", "NOUN")]))
+    assert [a.kind for a in news.attributions] == ["report"]
+
+
+def test_a_plain_mark_after_a_number_is_a_unit_and_a_doubled_one_opens_nothing() -> None:
+    text = (
+        'A 17" si è classificato Cancellara, a 29 "un altro; Armstrong ha chiuso a 1\'9" da Martin.'
+    )
+    assert quote_spans_of(text) == []
+    assert quote_spans_of('Disse "" e poi "basta così" a tutti.') == [(15, 27)]
+    assert quote_spans_of('Ha detto "andiamo a casa" ieri.') == [(9, 25)]
