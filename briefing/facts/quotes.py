@@ -367,7 +367,14 @@ def _speaker_from_frames(
     _, last = article.sentence_of(max(end - 1, start))
     best: tuple[tuple[int, int], Frame, Speaker] | None = None
     for frame, speaker in resolved:
-        if not first <= frame.cue[0] < last:
+        content = frame.content
+        if not first <= frame.cue[0] < last and not (
+            # "«...». Queste sono le parole del WWF": a frame after, presenting the quote
+            content is not None
+            and frame.cue[0] >= end
+            and content[0] <= start
+            and end <= content[1]
+        ):
             continue
         if frame.inserted:
             if not start <= frame.cue[0] < end:
@@ -457,8 +464,13 @@ def _reported_from_frames(
         start, end = frame.content
         if end - start < _MIN_CLAIM_CHARS or _inside_any(frame.cue[0], spans):
             continue
-        # A content that is one direct quote is that quote, already credited.
+        # A content that is one direct quote is that quote, already credited; so is a sentence
+        # of quotes presented after it ("«...»: per salvarle, «...». Queste sono le parole").
         if any(s <= start and end <= e for s, e in spans):
+            continue
+        before = end <= article.sentence_of(frame.cue[0])[0]
+        quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+        if before and quoted * 2 >= end - start:
             continue
         claims.append(
             Quote(

@@ -1338,10 +1338,17 @@ def _frames_words(parse: Parse, noun: Token) -> bool:
         parse.tokens[c].pos in _VERBAL and parse.deps(c, "mark") for c in parse.children[noun.i]
     ):
         return True
-    after = noun.i + 1
-    while after < len(parse.tokens) and parse.tokens[after].head == noun.i:
-        after += 1  # past the noun's own words
+    after = _after_own_words(parse, noun)
     return after < len(parse.tokens) and parse.tokens[after].text in {":", *_QUOTE_MARKS}
+
+
+def _after_own_words(parse: Parse, noun: Token) -> int:
+    """The token after a noun's own words ("le parole del presidente Chávez" and ":")."""
+    own = set(parse.subtree(noun.i))
+    after = noun.i + 1
+    while after < len(parse.tokens) and after in own and parse.tokens[after].pos != "PUNCT":
+        after += 1
+    return after
 
 
 def _presented(parse: Parse, noun: Token) -> tuple[int, int] | None:
@@ -1351,6 +1358,15 @@ def _presented(parse: Parse, noun: Token) -> tuple[int, int] | None:
     if not parse.deps(noun.i, "cop"):
         return None
     first, last = parse.sentence(noun.i)
+    if (
+        first > 0
+        and any(s.lower in _THESE for s in parse.deps(noun.i, "nsubj"))
+        and not _opens_colon(parse, _after_own_words(parse, noun))
+    ):
+        # "«...». Queste sono le parole del WWF": the words are the sentence before (not
+        # those a colon opens: "queste sono state le sue parole: «...»")
+        before, _ = parse.sentence(first - 1)
+        return parse.span(list(range(before, first)))
     own = set(parse.subtree(noun.i))
     rest = [k for k in range(first, last + 1) if k not in own]
     while rest and parse.tokens[rest[0]].pos == "PUNCT":
@@ -1360,6 +1376,13 @@ def _presented(parse: Parse, noun: Token) -> tuple[int, int] | None:
     if not any(parse.tokens[k].pos in _VERBAL for k in rest):
         return None
     return parse.span(rest)
+
+
+def _opens_colon(parse: Parse, i: int) -> bool:
+    return i < len(parse.tokens) and parse.tokens[i].text == ":"
+
+
+_THESE = {"queste", "questo", "questa", "these", "this", "those"}
 
 
 def _owner(parse: Parse, noun: Token) -> Token | None:

@@ -35,6 +35,7 @@ _BODIES = {"it": it.BODIES}
 # "c'è chi sostiene che": whoever it is, no one in particular
 _WHOEVER = {"chi", "whoever"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
+_RELATIVE_WORDS = {"che", "quale", "who"}  # a relative clause's subject, one token
 _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
 # "quest'ultima", "the latter": the person named last before, not the one who spoke last
@@ -347,7 +348,29 @@ class Speakers:
         found = self._subject_person(start, end, None)
         if found is None and not any(t.pos == "VERB" for t in self.parse.within(start, end)):
             found = self._bare_person(start, end, None)
-        return found
+        return found or self._relative_subject_person(start, end)
+
+    def _relative_subject_person(self, start: int, end: int) -> str | None:
+        """ "il pugile Amir Khan, il quale è ansioso di misurarsi con Mayweather: «...»": the
+        person named on the noun whose relative clause leads to the colon."""
+        parse = self.parse
+        tokens = parse.within(start, end)
+        colon = next((t for t in reversed(tokens) if t.text == ":"), None)
+        if colon is None:
+            return None
+        for token in tokens:
+            if not token.dep.startswith("acl") or token.head == token.i:
+                continue
+            if not any(s.lower in _RELATIVE_WORDS for s in parse.deps(token.i, "nsubj")):
+                continue
+            if colon.head not in parse.subtree(token.i):
+                continue  # "un'immagine che ricorda ... allo striscione del 2001:"
+            own = set(parse.subtree(token.head, without=frozenset({token.i})))
+            for ent, name in self._people_in(start, end, None, None):
+                head = parse.head_of(ent.start, ent.end)
+                if head is not None and head.i in own:
+                    return name
+        return None
 
     def _named_apposition(self, span: tuple[int, int], head: int) -> Ent | None:
         """ "il settimanale Le Journal du Dimanche": a name set beside the head noun, with no

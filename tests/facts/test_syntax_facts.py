@@ -1356,20 +1356,22 @@ def test_a_title_the_parse_made_a_subject_of_its_own_gives_way_to_the_name() -> 
 
 
 def test_a_verb_whose_clause_ends_at_a_quote_s_opening_speaks_whatever_the_verb() -> None:
-    # 'Clinton grinned, “I stayed home with my family all day.”' - no list names "grinned".
+    # 'Clinton grinned, “I stayed home with my family all day long.”' - no list names
+    # "grinned"; the quote is too long for the rule on a few words quoted under a verb.
     rows = [
         ("Clinton", 1, "nsubj", "PROPN"), ("grinned", 1, "ROOT", "VERB", "VerbForm=Fin"),
         (",", 5, "punct", "PUNCT"), ("“", 5, "punct", "PUNCT"), ("I", 5, "nsubj", "PRON"),
         ("stayed", 1, "parataxis", "VERB", "VerbForm=Fin"), ("home", 5, "advmod", "ADV"),
         ("with", 9, "case", "ADP"), ("my", 9, "nmod:poss", "PRON"), ("family", 5, "obl", "NOUN"),
-        ("all", 11, "det", "DET"), ("day", 5, "obl", "NOUN"), (".", 5, "punct", "PUNCT"),
-        ("”", 5, "punct", "PUNCT"),
+        ("all", 11, "det", "DET"), ("day", 5, "obl", "NOUN"), ("long", 11, "advmod", "ADV"),
+        (".", 5, "punct", "PUNCT"), ("”", 5, "punct", "PUNCT"),
     ]  # fmt: skip
     found = facts("en", rows, {"Clinton": (0, 1)})
     assert [(q.speaker, q.how) for q in found.quotes] == [("Clinton", "frame")]
     # Without the comma opening the quote, the verb frames nothing.
     rows[2] = ("today", 1, "obl", "NOUN")
     found = facts("en", rows, {"Clinton": (0, 1)})
+    assert found.attributions == []
     assert [q.how for q in found.quotes] != ["frame"]
 
 
@@ -1862,3 +1864,62 @@ def test_a_plain_mark_after_a_number_is_a_unit_and_a_doubled_one_opens_nothing()
     assert quote_spans_of(text) == []
     assert quote_spans_of('Disse "" e poi "basta così" a tutti.') == [(15, 27)]
     assert quote_spans_of('Ha detto "andiamo a casa" ieri.') == [(9, 25)]
+
+
+def _these_rows(after: Row) -> list[Row]:
+    # "«Il voto è una farsa adesso». Queste sono le parole del WWF<after>"
+    return [
+        ("«", 5, "punct", "PUNCT"), ("Il", 2, "det", "DET"), ("voto", 5, "nsubj", "NOUN"),
+        ("è", 5, "cop", "AUX"), ("una", 5, "det", "DET"), ("farsa", 5, "ROOT", "NOUN"),
+        ("adesso", 5, "advmod", "ADV"), ("»", 5, "punct", "PUNCT"), (".", 5, "punct", "PUNCT"),
+        ("Queste", 12, "nsubj", "PRON"), ("sono", 12, "cop", "AUX"), ("le", 12, "det", "DET"),
+        ("parole", 12, "ROOT", "NOUN"), ("del", 14, "case", "ADP"), ("WWF", 12, "nmod", "PROPN"),
+        after,
+    ]  # fmt: skip
+
+
+def test_words_presented_after_them_as_someone_s_are_theirs() -> None:
+    found = facts("it", _these_rows((".", 12, "punct", "PUNCT")))
+    direct = [(q.text, q.speaker) for q in found.quotes if not q.reported]
+    assert direct == [("Il voto è una farsa adesso", "WWF")]
+    assert [q for q in found.quotes if q.reported] == []  # the quote is not claimed twice
+    # "queste sono le parole del WWF:" presents what follows, not the sentence before
+    found = facts("it", _these_rows((":", 12, "punct", "PUNCT")))
+    assert [q.speaker for q in found.quotes if not q.reported] != ["WWF"]
+
+
+def test_the_person_whose_relative_clause_leads_to_the_colon_speaks() -> None:
+    # "Il rivale è il pugile Amir Khan, il quale è ansioso di sfidare Mayweather: «Lo batterò
+    # presto»." - the one named on the noun the clause is on, not the one named last
+    rows = [
+        ("Il", 1, "det", "DET"), ("rivale", 4, "nsubj", "NOUN"), ("è", 4, "cop", "AUX"),
+        ("il", 4, "det", "DET"), ("pugile", 4, "ROOT", "NOUN"), ("Amir", 4, "nmod", "PROPN"),
+        ("Khan", 5, "flat:name", "PROPN"), (",", 11, "punct", "PUNCT"), ("il", 9, "det", "DET"),
+        ("quale", 11, "nsubj", "PRON"), ("è", 11, "cop", "AUX"),
+        ("ansioso", 4, "acl:relcl", "ADJ"), ("di", 13, "mark", "ADP"),
+        ("sfidare", 11, "ccomp", "VERB"), ("Mayweather", 13, "obj", "PROPN"),
+        (":", 11, "punct", "PUNCT"), ("«", 19, "punct", "PUNCT"), ("Lo", 18, "obj", "PRON"),
+        ("batterò", 4, "parataxis", "VERB"), ("presto", 18, "advmod", "ADV"),
+        ("»", 18, "punct", "PUNCT"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    rows[16] = ("«", 18, "punct", "PUNCT")
+    found = facts("it", rows, {"Amir Khan": (5, 7), "Mayweather": (14, 15)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Amir Khan", "frame")]
+
+
+def test_words_named_with_their_owner_before_a_colon_are_the_owner_s() -> None:
+    # "Si legge nelle parole del presidente Chávez: «Otto stelle, non sette, da oggi»."
+    rows = [
+        ("Si", 1, "expl", "PRON"), ("legge", 1, "ROOT", "VERB"), ("nelle", 3, "case", "ADP"),
+        ("parole", 1, "obl", "NOUN"), ("del", 5, "case", "ADP"), ("presidente", 3, "nmod", "NOUN"),
+        ("Chávez", 5, "flat", "PROPN"), (":", 1, "punct", "PUNCT"), ("«", 10, "punct", "PUNCT"),
+        ("Otto", 10, "nummod", "NUM"), ("stelle", 1, "parataxis", "NOUN"),
+        (",", 13, "punct", "PUNCT"), ("non", 13, "advmod", "ADV"), ("sette", 10, "conj", "NUM"),
+        (",", 16, "punct", "PUNCT"), ("da", 16, "case", "ADP"), ("oggi", 10, "obl", "ADV"),
+        ("»", 10, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Chávez": (6, 7)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Chávez", "frame")]
+    assert [(a.text, a.source) for a in found.attributions] == [
+        ("parole del presidente Chávez", "Chávez")
+    ]
