@@ -372,8 +372,7 @@ def _speaker_from_frames(
             # "«...». Queste sono le parole del WWF": a frame after, presenting the quote
             content is not None
             and frame.cue[0] >= end
-            and content[0] <= start
-            and end <= content[1]
+            and content[0] < end <= content[1] + 2  # a quote of many sentences ends in it
         ):
             continue
         if frame.inserted:

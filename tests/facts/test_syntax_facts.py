@@ -1923,3 +1923,20 @@ def test_words_named_with_their_owner_before_a_colon_are_the_owner_s() -> None:
     assert [(a.text, a.source) for a in found.attributions] == [
         ("parole del presidente Chávez", "Chávez")
     ]
+
+
+def test_an_account_presented_after_a_quote_of_several_sentences_is_the_owner_s() -> None:
+    # "«Era tardi. Ho sentito urla». Questo è il racconto di Patrizia Rossi."
+    rows = [
+        ("«", 2, "punct", "PUNCT"), ("Era", 2, "cop", "AUX"), ("tardi", 2, "ROOT", "ADV"),
+        (".", 2, "punct", "PUNCT"), ("Ho", 5, "aux", "AUX"), ("sentito", 5, "ROOT", "VERB"),
+        ("urla", 5, "obj", "NOUN"), ("»", 5, "punct", "PUNCT"), (".", 5, "punct", "PUNCT"),
+        ("Questo", 12, "nsubj", "PRON"), ("è", 12, "cop", "AUX"), ("il", 12, "det", "DET"),
+        ("racconto", 12, "ROOT", "NOUN"), ("di", 14, "case", "ADP"),
+        ("Patrizia", 12, "nmod", "PROPN"), ("Rossi", 14, "flat:name", "PROPN"),
+        (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Patrizia Rossi": (14, 16)})
+    assert [(q.speaker, q.how) for q in found.quotes if not q.reported] == [
+        ("Patrizia Rossi", "frame")
+    ]
