@@ -450,16 +450,14 @@ class Speakers:
             start = previous[0]
             if last is not None and last[0] >= start:
                 return Speaker(last[1], how="coreference")
-            # "il questore ha affermato": a role is someone who spoke, not whoever the
-            # sentence before was about
-            subject = None if role else self._subject_person(*previous, inside, gender)
+            subject = self._subject_person(previous[0], previous[1], inside, gender)
             if subject is not None:
                 return Speaker(subject, how="coreference")
         if last is not None and last[0] >= start:
             return Speaker(last[1], how="coreference")
         # "È Avi Schiffmann, creatore del sito. «...» dichiara": no subject before, but the one
         # person the previous sentences put forward, named without a preposition.
-        for previous in self._sentences_before(sent_start) if not role else ():
+        for previous in self._sentences_before(sent_start):
             bare = self._bare_person(previous[0], previous[1], inside, gender)
             if bare is not None:
                 return Speaker(bare, how="coreference")

@@ -1940,19 +1940,3 @@ def test_an_account_presented_after_a_quote_of_several_sentences_is_the_owner_s(
     assert [(q.speaker, q.how) for q in found.quotes if not q.reported] == [
         ("Patrizia Rossi", "frame")
     ]
-
-
-def test_a_role_is_someone_who_spoke_not_whoever_the_sentence_before_was_about() -> None:
-    # "Rossi è morto ieri. Il questore ha detto: «Era una brava persona»."
-    rows = [
-        ("Rossi", 2, "nsubj", "PROPN"), ("è", 2, "aux", "AUX"), ("morto", 2, "ROOT", "VERB"),
-        ("ieri", 2, "advmod", "ADV"), (".", 2, "punct", "PUNCT"), ("Il", 6, "det", "DET"),
-        ("questore", 8, "nsubj", "NOUN"), ("ha", 8, "aux", "AUX"), ("detto", 8, "ROOT", "VERB"),
-        (":", 8, "punct", "PUNCT"), ("«", 14, "punct", "PUNCT"), ("Era", 14, "cop", "AUX"),
-        ("una", 14, "det", "DET"), ("brava", 14, "amod", "ADJ"),
-        ("persona", 8, "parataxis", "NOUN"), ("»", 14, "punct", "PUNCT"),
-        (".", 8, "punct", "PUNCT"),
-    ]  # fmt: skip
-    found = facts("it", rows, {"Rossi": (0, 1)})
-    assert [a.source for a in found.attributions] == ["questore"]
-    assert [q.speaker for q in found.quotes] == ["questore"]
