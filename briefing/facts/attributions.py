@@ -15,7 +15,8 @@ from briefing.models import Attribution
 # "secondo ..." / "according to ..." / "stando a ..." / "per il Cremlino" is too ambiguous.
 _CUE = re.compile(
     r"\b(?:secondo(?:\s+quanto\s+(?:riferito|riportato|dichiarato|affermato|scritto|appreso)\s+(?:dalla|dalle|dagli|dai|dal|dall['’]|da)\b)?"
-    r"|stando\s+(?:a|al|alla|ai|alle|agli|all['’])|a\s+detta\s+(?:di|del|della|dei|degli|delle|dell['’])"
+    # the longest joined form first: "al comunicato" is not "a" + "l comunicato"
+    r"|stando\s+(?:all['’]|alla|alle|agli|al|ai|ad|a)\b|a\s+detta\s+(?:dell['’]|della|delle|degli|dei|del|di)\b"
     r"|according\s+to|citing"
     r"|(?:all['’]interno\s+di\s+|in\s+)(?:un['’]\s*analisi|un\s+rapporto|un\s+report|un['’]\s*inchiesta)\s+(?:della|del|di|dello|dell['’])"
     r"|in\s+an?\s+(?:analysis|report|investigation|statement)\s+(?:by|from))\s*",

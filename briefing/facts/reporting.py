@@ -816,6 +816,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
             kind = SPEECH
+        written_in = _read_in(parse, token, lang)
+        if kind is None and written_in is not None:
+            kind = SPEECH  # "nella sentenza si legge: «...»": the document says it
         if kind is None and _with_the_words(parse, token, quoted):
             kind = SPEECH  # "ha esordito con la frase «...»": whatever the verb, it speaks
         judged = kind is None and cue_model.is_cue(parse, token, lang)
@@ -833,7 +836,11 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "he found himself embroiled", "she showed herself ready": no finding
         if lang == "en" and _attributive(parse, token):
             continue  # "300 pledged delegates": a participle describing the noun after it
-        if not (_predicate(parse, token) or _verb_after_quote(parse, token, quoted)):
+        if not (
+            _predicate(parse, token)
+            or _verb_after_quote(parse, token, quoted)
+            or written_in is not None  # "Si legge nella nota": "legge" tagged a noun
+        ):
             continue
         inserted = _in_quote(token.start, quoted) and _between_dashes(parse, token.i)
         # "vogliono affermare", words inside a quote: not the article's frames. An English
@@ -850,6 +857,8 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue
         content = _content(parse, token.i) or spoken_of
         subject, how = _subject(parse, token.i, quoted, lang)
+        if written_in is not None:
+            subject, how = written_in, "subject"
         source = None
         if subject is None and _gerund_as_noun(parse, token):
             subject = _clause_subject(parse, token.head, quoted)
@@ -1010,6 +1019,26 @@ def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
 
 
 _PARTICLES = {"ADP", "ADV"}
+
+
+_READ = {"it": {"legge", "leggono", "leggeva", "leggevano", "lesse"}}
+
+
+def _read_in(parse: Parse, token: Token, lang: str) -> Token | None:
+    """ "Nella sentenza si legge: «...»", "si legge nella nota del ministero che ...": an
+    impersonal "si legge" reports what the document it is read in says; the document."""
+    if token.lower not in _READ.get(lang, ()) or token.pos not in {"VERB", "NOUN"}:
+        return None
+    before = parse.tokens[token.i - 1] if token.i else None
+    if not (
+        any(c.lower == "si" for c in parse.deps(token.i, "expl"))
+        or (before is not None and before.lower == "si")
+    ):
+        return None
+    for oblique in parse.deps(token.i, "obl"):
+        if any(c.lower in it.IN or c.lower in it.ON for c in parse.deps(oblique.i, "case")):
+            return oblique
+    return None
 
 
 _WORDS = {"parole", "parola", "frase", "words", "phrase"}

@@ -220,3 +220,11 @@ def test_an_english_headline_s_present_tense_verb_cites_its_subject() -> None:
     )
     found = _attributions(text, "en", {"Trump": "PER", "Sanders": "PER", "Iowa": "LOC"})
     assert ("Sanders Vows", "Sanders", False) in found
+
+
+def test_stando_a_takes_the_whole_joined_preposition() -> None:
+    # "al" is one word: the source is never "l comunicato"
+    found = _attributions("Stando al comunicato del governo, la riunione è rinviata.", "it", {})
+    assert [source for _, source, _ in found] == ["comunicato del governo"]
+    found = _attributions("Stando ad alcuni utenti, la neve arriverà domani.", "it", {})
+    assert [source for _, source, _ in found] == ["alcuni utenti"]
