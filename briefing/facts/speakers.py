@@ -40,7 +40,7 @@ _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
 # "quest'ultima", "the latter": the person named last before, not the one who spoke last
 _LATTER = {"ultimo", "ultima", "latter"}
-_LATTER_DETERMINERS = {"quest'", "questo", "questa", "the"}
+_LATTER_DETERMINERS = {"quest'", "quest’", "questo", "questa", "the"}
 # Forms of "essere" as an auxiliary: the participle after them agrees with the subject.
 _ESSERE = set("è era sono erano fu furono sarà saranno sia siano stato stata stati state".split())
 _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split())
