@@ -64,6 +64,13 @@ def _english(lemma: str) -> list[str]:
     return [lemma, third, past, ing]
 
 
+# Not "si": "chiedendosi", "riferendosi" are other verbs (to wonder, to refer to).
+_IT_CLITICS = (
+    "lo la li le ne gli mi ti ci vi glielo gliela glieli gliele gliene melo mela telo tela "
+    "celo cela".split()
+)
+
+
 @cache
 def reporting_verbs(lang: str) -> dict[str, str]:
     """Every inflected form of a reporting verb in `lang`, lower case -> its kind."""
@@ -84,6 +91,10 @@ def reporting_verbs(lang: str) -> dict[str, str]:
                 words = _english(entry["lemma"])
             for word in words:
                 forms.setdefault(word.lower(), entry["kind"])
+                if lang == "it" and word.endswith("ndo"):
+                    # "definendolo", "dicendogli": Italian joins the pronouns to a gerund
+                    for clitic in _IT_CLITICS:
+                        forms.setdefault(word.lower() + clitic, entry["kind"])
     learned = DATA / f"learned_cues_{lang}.jsonl"
     if learned.is_file():  # forms annotated as cues in training data (training/learn_cues.py)
         with learned.open(encoding="utf-8") as handle:

@@ -13,6 +13,7 @@ from briefing.facts import extract_facts
 from briefing.facts.quotes import quote_spans_of
 from briefing.facts.reporting import find_frames
 from briefing.facts.syntax import Parse
+from briefing.facts.verbs import reporting_verbs
 from briefing.models import Facts
 
 # (word, head index, relation, part of speech[, morphology]); heads are absolute; a root is its
@@ -1963,3 +1964,20 @@ def test_what_is_read_in_a_document_is_the_document_s() -> None:
     rows[4:] = [(w, 1 if h == 3 else h, d, p) for w, h, d, p in rows[4:]]
     found = facts("it", rows)
     assert [(q.speaker, q.how) for q in found.quotes] == [("nota", "frame")]
+
+
+def test_an_italian_gerund_with_its_pronouns_joined_still_reports() -> None:
+    # "Napolitano ha salutato Dalla, definendolo «un artista forte ed originale»."
+    rows = [
+        ("Napolitano", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX"),
+        ("salutato", 2, "ROOT", "VERB"), ("Dalla", 2, "obj", "PROPN"), (",", 5, "punct", "PUNCT"),
+        ("definendolo", 2, "advcl", "VERB", "VerbForm=Ger"), ("«", 8, "punct", "PUNCT"),
+        ("un", 8, "det", "DET"), ("artista", 5, "xcomp", "NOUN"), ("forte", 8, "amod", "ADJ"),
+        ("ed", 11, "cc", "CCONJ"), ("originale", 9, "conj", "ADJ"), ("»", 8, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Napolitano": (0, 1), "Dalla": (3, 4)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Napolitano", "frame")]
+    assert [a.source for a in found.attributions] == ["Napolitano"]
+    # a reflexive "si" makes another verb: "chiedendosi" wonders, "riferendosi" refers to
+    assert "chiedendosi" not in reporting_verbs("it") and "riferendosi" not in reporting_verbs("it")
