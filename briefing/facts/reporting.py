@@ -811,7 +811,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         kind = verbs.get(token.lower) or (
             SPEECH if _as_put_it(parse, token) or made_known else None
         )
-        if kind is None and _opens_quote(parse, token, quoted):
+        if kind is None and _opens_quote(parse, token, quoted, lang):
             kind = SPEECH  # 'Hillary shot back, “I suppose ...”': whatever the verb, it speaks
         spoken_of = _spoken_of(parse, token, lang) if kind is None else None
         if spoken_of is not None:
@@ -1019,6 +1019,7 @@ def _clause_reported(parse: Parse, verb: Token) -> tuple[int, int] | None:
 
 
 _PARTICLES = {"ADP", "ADV"}
+_THUS = {"così", "thus"}  # "ha reagito così:", "responded thus:": the words that follow
 
 
 _READ = {"it": {"legge", "leggono", "leggeva", "leggevano", "lesse"}}
@@ -1063,14 +1064,21 @@ def _with_the_words(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) ->
     return False
 
 
-def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:
+def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]], lang: str) -> bool:
     """A verb with its subject whose words end at a comma or a colon opening a quote: 'Hillary
-    shot back, “...”', 'Trump chimed in: “...”'."""
-    if verb.pos != "VERB" or verb.feature("VerbForm") != "Fin" or _in_quote(verb.start, quoted):
+    shot back, “...”', 'Trump chimed in: “...”', "Jovanotti ha reagito così: «...»"; a subject
+    that can speak ("le condizioni della salma erano impressionanti: «...»" frame nothing)."""
+    if verb.pos != "VERB" or not _finite(parse, verb) or _in_quote(verb.start, quoted):
         return False
-    if not any(t.dep == "nsubj" and t.i < verb.i for t in parse.deps(verb.i, "nsubj")):
+    subjects = [t for t in parse.deps(verb.i, "nsubj") if t.i < verb.i]
+    if not subjects or not _agentive(parse, subjects[0], lang):
         return False
     k = verb.i + 1
+    if any(a.lower in _THUS for a in parse.deps(verb.i, "advmod")):
+        # "Jovanotti ha reagito così alla notizia: «...»": past the verb's own words
+        own = set(parse.subtree(verb.i))
+        while k < len(parse.tokens) and k in own and parse.tokens[k].pos != "PUNCT":
+            k += 1
     while k < len(parse.tokens) and parse.tokens[k].head == verb.i:
         if parse.tokens[k].pos not in _PARTICLES:
             break

@@ -1981,3 +1981,28 @@ def test_an_italian_gerund_with_its_pronouns_joined_still_reports() -> None:
     assert [a.source for a in found.attributions] == ["Napolitano"]
     # a reflexive "si" makes another verb: "chiedendosi" wonders, "riferendosi" refers to
     assert "chiedendosi" not in reporting_verbs("it") and "riferendosi" not in reporting_verbs("it")
+
+
+def _reacted_rows(subject: Row) -> list[Row]:
+    # "Vecchioni ha detto «Era grande», mentre <subject> ha reagito così alla notizia: «Non
+    # posso crederci davvero»." - the parse hangs the second quote on "detto", as it did
+    return [
+        ("Vecchioni", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX"), ("detto", 2, "ROOT", "VERB"),
+        ("«", 5, "punct", "PUNCT"), ("Era", 5, "cop", "AUX"), ("grande", 2, "ccomp", "ADJ"),
+        ("»", 5, "punct", "PUNCT"), (",", 11, "punct", "PUNCT"), ("mentre", 11, "mark", "SCONJ"),
+        subject, ("ha", 11, "aux", "AUX", "VerbForm=Fin"),
+        ("reagito", 2, "advcl", "VERB", "VerbForm=Part"),
+        ("così", 11, "advmod", "ADV"), ("alla", 14, "case", "ADP"), ("notizia", 11, "obl", "NOUN"),
+        (":", 2, "punct", "PUNCT"), ("«", 19, "punct", "PUNCT"), ("Non", 19, "advmod", "ADV"),
+        ("posso", 19, "aux", "AUX"), ("crederci", 2, "parataxis", "VERB"),
+        ("davvero", 19, "advmod", "ADV"), ("»", 19, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_a_compound_tense_whose_clause_ends_at_the_quote_s_colon_speaks() -> None:
+    people = {"Vecchioni": (0, 1), "Jovanotti": (9, 10)}
+    found = facts("it", _reacted_rows(("Jovanotti", 11, "nsubj", "PROPN")), people)
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Vecchioni", "Jovanotti"]
+    # a subject that cannot speak frames nothing of its own
+    found = facts("it", _reacted_rows(("l'economia", 11, "nsubj", "NOUN")), {"Vecchioni": (0, 1)})
+    assert [a.source for a in found.attributions] == ["Vecchioni"]
