@@ -1076,9 +1076,7 @@ def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]], lang:
     k = verb.i + 1
     if any(a.lower in _THUS for a in parse.deps(verb.i, "advmod")):
         # "Jovanotti ha reagito così alla notizia: «...»": past the verb's own words
-        own = set(parse.subtree(verb.i))
-        while k < len(parse.tokens) and k in own and parse.tokens[k].pos != "PUNCT":
-            k += 1
+        k = _after_own_words(parse, verb)
     while k < len(parse.tokens) and parse.tokens[k].head == verb.i:
         if parse.tokens[k].pos not in _PARTICLES:
             break
@@ -1379,10 +1377,11 @@ def _frames_words(parse: Parse, noun: Token) -> bool:
     return after < len(parse.tokens) and parse.tokens[after].text in {":", *_QUOTE_MARKS}
 
 
-def _after_own_words(parse: Parse, noun: Token) -> int:
-    """The token after a noun's own words ("le parole del presidente Chávez" and ":")."""
-    own = set(parse.subtree(noun.i))
-    after = noun.i + 1
+def _after_own_words(parse: Parse, head: Token) -> int:
+    """The token after a word's own words, up to the first punctuation ("le parole del
+    presidente Chávez" before ":", "reagito così alla notizia" before ":")."""
+    own = set(parse.subtree(head.i))
+    after = head.i + 1
     while after < len(parse.tokens) and after in own and parse.tokens[after].pos != "PUNCT":
         after += 1
     return after
