@@ -340,6 +340,7 @@ def _ends_with_colon(text: str) -> bool:
 
 
 _OPENING = " \t\n«“\"„'‘"  # what may stand between a colon and the quote it opens
+_LEAD_IN = _OPENING + ":,"  # what may stand between a verb and the quote it opens
 
 
 # Sentences between a quote and the one before it for both to be the same speaker's words.
@@ -361,7 +362,8 @@ def _speaker_from_frames(
     # opens the quote labels it, whatever verb came before
     lead = article.text[first:start].rstrip(_OPENING)
     if lead.endswith(":"):
-        labelled = speakers.label_ending_at(first, first + len(lead[:-1].rstrip()))
+        label = (first, first + len(lead[:-1].rstrip()))
+        labelled = speakers.label_ending_at(*label) or speakers.noun_label(*label)
         if labelled is not None:
             return labelled, "frame"
     _, last = article.sentence_of(max(end - 1, start))
@@ -413,7 +415,19 @@ def _speaker_from_frames(
             if subject:
                 return subject, "frame"
     if best is not None:
-        speaker = best[2]
+        frame, speaker = best[1], best[2]
+        if frame.cue[1] <= start:
+            # "X ha parlato di «...», mentre Y ha detto «...»": the parse gave X's verb the
+            # quote, but the verb right before its opening mark is the one that says it
+            for later, its_speaker in resolved:
+                if (
+                    frame.cue[1] <= later.cue[0]
+                    and later.cue[1] <= start
+                    and not later.inserted
+                    and not article.text[later.cue[1] : start].strip(_LEAD_IN)
+                    and its_speaker.name
+                ):
+                    speaker = its_speaker
         return speaker.name, (speaker.how if speaker.name else "frame")
     # Quotes in a row: the same speaker goes on when no one else is framed in between.
     if (
@@ -421,8 +435,10 @@ def _speaker_from_frames(
         and earlier[-1].speaker
         and earlier[-1].how in {"frame", "coreference", "previous quote"}
     ):
-        if _sentences_between(article, earlier[-1].end, start) <= _RUN_SENTENCES and not any(
-            earlier[-1].end <= f.cue[0] < start for f, _ in resolved
+        if (
+            _sentences_between(article, earlier[-1].end, start) <= _RUN_SENTENCES
+            and not any(earlier[-1].end <= f.cue[0] < start for f, _ in resolved)
+            and not speakers.someone_else_acts(first, start, earlier[-1].speaker)
         ):
             return earlier[-1].speaker, "previous quote"
     return None, None

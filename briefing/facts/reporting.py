@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from briefing.facts import cue_model
 from briefing.facts.syntax import PUNCT, Parse, Token
-from briefing.facts.text import anonymous_nouns, outlet_words, role_words, speech_nouns
+from briefing.facts.text import (
+    anonymous_nouns,
+    outlet_words,
+    person_nouns,
+    role_words,
+    speech_nouns,
+)
 from briefing.facts.verbs import LEARNED, SPEECH, reporting_verbs
 from briefing.lexicon import BEFORE_NAMES, en, it
 
@@ -25,6 +31,7 @@ _INFINITIVE_MARKERS = {"di"}
 _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
+_RELATIVE_SUBJECTS = _RELATIVES | _THAT | {"who"}  # "che", "who", "that" opening a clause
 _AGENT_CASE = it.BY | en.BY
 _SPEAKING_NAMES = ("PER", "ORG")  # a person's name before a body's
 _HAVE = it.HAVE | en.HAVE
@@ -185,6 +192,7 @@ def _subject(
         if (subject.pos != "PROPN" or _title(subject)) and subject.lower not in it.BODIES:
             named = [t for label in _SPEAKING_NAMES for t in subjects if t.ent == label]
             subject = named[0] if named else subject
+        subject = _name_before_apposition(parse, subject) or subject
         return subject, "inverted" if subject.i > verb else "subject"
     if parse.tokens[verb].dep == "acl:relcl" and any(
         _time_noun(t) for t in parse.deps(verb, "nsubj")
@@ -233,7 +241,7 @@ def _subject(
         and all(c.i < verb for c in contents)
         and bool(nominal)
         and parse.subtree(nominal[0].i)[0] == verb + 1
-        and _agentive(parse, nominal[0], lang)  # not "avevano espresso i propri dubbi"
+        and can_speak(parse, nominal[0], lang)  # not "avevano espresso i propri dubbi"
     )
     if (
         nominal
@@ -270,7 +278,9 @@ def _subject(
         return None, "dropped"
     if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, lang, seen + 1)
-        if found is not None:
+        # '«C'è un solo ministro ...», per poi ribadire': a verb outside the quote the parse
+        # joined to one inside it does not take the quote's subject
+        if found is not None and not (outside and _in_quote(found.start, quoted)):
             return found, "shared"
         # "Protesters marching through the streets chanted": the verb hung on a participle
         # that describes its subject.
@@ -279,11 +289,52 @@ def _subject(
             noun = parse.tokens[head.head]
             if noun.pos in {"NOUN", "PROPN"} and noun.i < head.i:
                 return noun, "shared"
+        # "Il ministro dell'interno, comunicando la notizia, ha rassicurato": a gerund the
+        # parse hung on the noun before it is that noun's doing
+        if (
+            token.feature("VerbForm") == "Ger"
+            and head.pos in {"NOUN", "PROPN"}
+            and head.i < verb
+            and head.dep in {"ROOT", "nsubj"}
+        ):
+            return head, "shared"
     if parse.deps(verb, "aux:pass") or any(
         t.dep == "nsubj:pass" for t in parse.deps(verb, "nsubj")
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
+    """'Lo stesso Gilbert, delusissimo ma grande protagonista ..., ha affermato', 'Óscar Freire,
+    uno dei favoriti, ammette': the parse made the words set off after the name the subject
+    (with the name as their own subject, or left apart); the name is who speaks."""
+    if subject.pos == "PROPN" or subject.ent or subject.lower in _RELATIVE_SUBJECTS:
+        return None  # "Zawahiri, che aggiunge": a relative clause is the name's already
+    if parse.deps(subject.i, "cop"):
+        return None  # "Barack Obama non è stato l'unico": a clause, not words set off
+    tokens = parse.tokens
+    for name in parse.deps(subject.i, "nsubj"):
+        if name.i < subject.i and name.ent == "PER" and _comma_between(parse, name.i, subject.i):
+            return name
+    first = parse.subtree(subject.i)[0]
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    name = tokens[first - 2]
+    while name.dep == "flat:name" and name.head < name.i:
+        name = tokens[name.head]
+    if (
+        name.ent == "PER"
+        and name.pos == "PROPN"
+        and name.dep.split(":")[0] in {"nsubj", "appos", "ROOT"}
+        and not parse.deps(name.i, "case")
+    ):
+        return name
+    return None
+
+
+def _comma_between(parse: Parse, start: int, end: int) -> bool:
+    return any(t.text == "," for t in parse.tokens[start + 1 : end])
 
 
 def _back_from_reported_past(parse: Parse, token: Token) -> bool:
@@ -466,6 +517,8 @@ def _named_after_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -
     verb, words with no verb among them are the verb's subject, however the parse hung them.
     The name is the last proper noun before any parenthesis or comma."""
     tokens = parse.tokens
+    if tokens[verb].feature("VerbForm") == "Ger":
+        return None  # '«...» una vita, affermando': a gerund's words before it are no subject
     k = verb - 1
     while k >= 0 and verb - k <= _NAME_REACH and tokens[k].text not in _QUOTE_MARKS:
         k -= 1
@@ -641,7 +694,7 @@ def _spoken_of(parse: Parse, token: Token, lang: str) -> tuple[int, int] | None:
     if token.lower not in _SPEAK_OF.get(lang, ()) or token.pos not in _VERBAL:
         return None
     subjects = parse.deps(token.i, "nsubj")
-    if not subjects or not _agentive(parse, subjects[0], lang):
+    if not subjects or not can_speak(parse, subjects[0], lang):
         return None  # "se ne parla da anni": no one in particular
     for oblique in parse.deps(token.i, "obl"):
         cases = parse.deps(oblique.i, "case")
@@ -905,12 +958,12 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             subject is None or subject.dep.endswith(":pass") or parse.deps(token.i, "aux:pass")
         ):
             continue  # "has never been charged", "she appeared": no one says anything
-        if judged and not _agentive(parse, subject, lang):
+        if judged and not can_speak(parse, subject, lang):
             continue  # "a cheering section backed the team": the judge's stances are someone's
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
                 noun = parse.tokens[token.head]
-                if not _agentive(parse, noun, lang):
+                if not can_speak(parse, noun, lang):
                     # "il ritorno di Celentano, che ha esordito": the parse hung the clause on
                     # another noun than the name right before it
                     before = antecedent(parse, subject.i)
@@ -928,8 +981,10 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                         continue
                 if kind == LEARNED and noun.i != token.head:
                     continue  # a stance judged in a clause the parse hung elsewhere
-                # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on.
+                # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on,
+                # in its own words, without the clause ("la donna iraniana che aveva chiesto")
                 subject, how = noun, "subject"
+                source = _phrase(parse, noun.i)
             elif how in {"subject", "inverted"}:
                 pass  # "The museum, Mr. Bush said, celebrated ...": a parenthetical, misattached
             elif how != "agent" or not (
@@ -977,7 +1032,7 @@ def antecedent(parse: Parse, relative: int) -> int | None:
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
 
 
-def _agentive(parse: Parse, noun: Token, lang: str) -> bool:
+def can_speak(parse: Parse, noun: Token, lang: str) -> bool:
     """A noun that can say something: a name, a pronoun, a role, a source noun, an outlet."""
     if noun.pos in {"PROPN", "PRON"}:
         return True
@@ -986,13 +1041,18 @@ def _agentive(parse: Parse, noun: Token, lang: str) -> bool:
     if after is not None and after.head == noun.i and after.pos == "PROPN":
         return True
     word = noun.lower
-    return word in role_words(lang) or word in anonymous_nouns(lang) or word in outlet_words(lang)
+    return (
+        word in role_words(lang)
+        or word in anonymous_nouns(lang)
+        or word in outlet_words(lang)
+        or word in person_nouns(lang)
+    )
 
 
 def _can_be_cited(parse: Parse, noun: Token, lang: str) -> bool:
     """ "according to officials", "secondo il rapporto", "secondo me": someone or something that
     holds a view, not "according to new developments" (a source the old word window refused)."""
-    if _agentive(parse, noun, lang) or noun.lower in speech_nouns(lang):
+    if can_speak(parse, noun, lang) or noun.lower in speech_nouns(lang):
         return True
     # A determiner or a name in the phrase makes it a particular thing that says: "the plan".
     phrase = parse.subtree(noun.i)
@@ -1071,7 +1131,7 @@ def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]], lang:
     if verb.pos != "VERB" or not _finite(parse, verb) or _in_quote(verb.start, quoted):
         return False
     subjects = [t for t in parse.deps(verb.i, "nsubj") if t.i < verb.i]
-    if not subjects or not _agentive(parse, subjects[0], lang):
+    if not subjects or not can_speak(parse, subjects[0], lang):
         return False
     k = verb.i + 1
     if any(a.lower in _THUS for a in parse.deps(verb.i, "advmod")):
@@ -1141,6 +1201,14 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             continue  # "a detta dei conoscenti" always names people; "according to" may not
         # The clause the cue's phrase hangs on is what the source says.
         phrase = token.head if token.lower in _ACCORDING.get(lang, set()) else token.i
+        over = parse.tokens[parse.tokens[phrase].head]
+        under = [c for c in parse.children[phrase] if parse.tokens[c].pos == "VERB"]
+        if parse.tokens[phrase].lower in _WHAT and over.pos == "VERB" and not under:
+            # "secondo quanto ha riferito X, la situazione è gravissima": the verb's clause
+            # is the cue's phrase, and what it hangs on is what X says
+            phrase = over.i
+            if parse.tokens[over.head].pos == "NOUN" and over.dep.startswith("acl"):
+                phrase = over.head  # the parse hung the verb on the clause's subject
         clause = parse.tokens[phrase].head
         content = None
         if clause != phrase:
@@ -1278,11 +1346,23 @@ def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
             return before.i  # the relative clause lost by the parse still follows its noun
         return None
     if lower in _WHAT:
-        # "secondo quanto comunicato dal ministro": the agent of the verb under "quanto".
-        for verb in parse.children[noun]:
+        # "secondo quanto comunicato dal ministro": the agent of the verb under "quanto";
+        # "secondo quanto ha riferito Padre Cervellera": the subject after the verb over it
+        what = parse.tokens[noun]
+        verbs = [c for c in parse.children[noun] if parse.tokens[c].pos == "VERB"]
+        if not verbs and what.head != noun and parse.tokens[what.head].pos == "VERB":
+            verbs = [what.head]
+        for verb in verbs:
             for oblique in parse.deps(verb, "obl"):
                 if any(c.lower in _AGENT_CASE for c in parse.deps(oblique.i, "case")):
                     return oblique.i
+            for subject in parse.deps(verb, "nsubj"):
+                if subject.i > verb and subject.pos in _NOMINAL:
+                    return subject.i
+            # the parse hung the inverted subject elsewhere: the name right after the verb
+            after = parse.tokens[verb + 1] if verb + 1 < len(parse.tokens) else None
+            if after is not None and after.pos == "PROPN" and parse.tokens[verb].pos == "VERB":
+                return after.i
         return None
     return noun
 

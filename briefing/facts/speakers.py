@@ -21,6 +21,7 @@ from briefing.facts.text import (
     anonymous_nouns,
     clean_name,
     outlet_words,
+    person_nouns,
     role_other_names,
     role_words,
 )
@@ -36,6 +37,7 @@ _BODIES = {"it": it.BODIES}
 _WHOEVER = {"chi", "whoever"}
 _RELATIVE = {"che", "il quale", "la quale", "who", "which", "that"}
 _RELATIVE_WORDS = {"che", "quale", "who"}  # a relative clause's subject, one token
+_RELATIVE_SOURCES = _RELATIVE_WORDS | {"which", "that"}
 _LOOKBACK_SENTENCES = 3
 _SAME = {"stesso", "stessa", "himself", "herself"}
 # "quest'ultima", "the latter": the person named last before, not the one who spoke last
@@ -48,6 +50,7 @@ _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split
 _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
+_MAX_LABEL_WORDS = 6  # "Un portavoce della polizia:" labels a quote; a longer lead says more
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _ONE = {"one", "uno", "una"}
 _INDEFINITE = it.INDEFINITE | en.INDEFINITE
@@ -94,8 +97,17 @@ class Speakers:
     def of(self, frame: Frame, inside: tuple[int, int] | None = None) -> Speaker:
         """The speaker of `frame`; `inside` is a quote the speaker must not come from."""
         speaker = self._resolve(frame, inside)
-        if speaker.name:  # "un testimone ha detto ... Ha poi aggiunto": the witness again
-            head = None if frame.source_head is None else self.parse.tokens[frame.source_head]
+        # "un testimone ha detto ... Ha poi aggiunto": the witness again; but a relative
+        # clause on a thing ("a problem that demands", "uno studio che rivela") is an aside,
+        # not whom a pronoun or a dropped subject goes on with
+        head = None if frame.source_head is None else self.parse.tokens[frame.source_head]
+        aside = (
+            self.parse.tokens[frame.verb].dep == "acl:relcl"
+            and any(t.lower in _RELATIVE_SOURCES for t in self.parse.deps(frame.verb, "nsubj"))
+            # "Celentano, che ha esordito", "Henke, who called": a named one's turn to speak
+            and (head is None or head.pos != "PROPN")
+        )
+        if speaker.name and not aside:
             named = speaker.how == "coreference" or (head is not None and head.pos == "PROPN")
             self.spoken.append((frame.cue[0], speaker.name, named))
         return speaker
@@ -112,6 +124,8 @@ class Speakers:
     def _agreement(self, verb: int) -> str | None:
         """ "è stata", "si è detta": a participle with "essere" agrees with its subject."""
         token = self.parse.tokens[verb]
+        if token.pos not in {"VERB", "AUX"}:
+            return None  # "queste sono state le sue parole": the words' gender, not theirs
         if any(aux.lower in _ESSERE for aux in self.parse.deps(verb, "aux")):
             return token.feature("Gender")
         return None
@@ -171,7 +185,9 @@ class Speakers:
         if known is not None:
             return Speaker(known)
         ent = article.ent_at(token.start, token.end, {"ORG", "LOC", "MISC"})
-        if ent is None:
+        if ent is None and token.lower not in role_words(article.lang):
+            # "il settimanale Le Journal du Dimanche" is the paper; "la senatrice Pd" is not
+            # the party but the senator
             ent = self._named_apposition(span, head)
         if ent is not None:
             return Speaker(clean_name(ent.text))
@@ -494,6 +510,22 @@ class Speakers:
             if self._fits(name, gender):
                 yield ent, name
 
+    def someone_else_acts(self, start: int, end: int, speaker: str) -> bool:
+        """ "«...». ... La donna aveva mandato un sms, scrivendole «...»": a clause in [start,
+        end), outside quotes, whose subject is someone else than `speaker`."""
+        parse, lang = self.parse, self.article.lang
+        for token in parse.within(start, end):
+            if not token.dep.startswith("nsubj") or _quoted(token.start, token.end, self.quotes):
+                continue
+            if token.lower in person_nouns(lang) or token.lower in anonymous_nouns(lang):
+                return True  # "il premier" may well be the speaker again; "la donna" is not
+            # "Rossi", "La figlia di Marina Petrella, Elisa Novelli,": someone else named
+            phrase = parse.span(parse.subtree(token.i))
+            names = {name for _, name in self._people_in(*phrase, None, None)} if phrase else set()
+            if names and speaker not in names:
+                return True
+        return False
+
     def label_ending_at(self, start: int, end: int) -> str | None:
         """The person named in [start, end) whose name ends at `end`, as a label ("Carl Bialik"
         before a colon); not one a verb acts on ("Trump attacked Cruz: “...”" are Trump's)."""
@@ -505,6 +537,35 @@ class Speakers:
                 return name
         return None
 
+    def noun_label(self, start: int, end: int) -> str | None:
+        """ "Un poliziotto: «...»": a lead of a few words with no verb, headed by a noun that
+        can speak (a role, an unnamed source, an outlet), labels the quote."""
+        words = [t for t in self.parse.within(start, end) if t.pos != "PUNCT"]
+        if not words or len(words) > _MAX_LABEL_WORDS:
+            return None
+        # a verb says more than a label; a name is label_ending_at's
+        if any(t.pos in {"VERB", "AUX", "PROPN"} or t.ent for t in words):
+            return None
+        inside = {t.i for t in words}
+        heads = [t for t in words if t.head not in inside or t.head == t.i]
+        # the tagger takes a lone noun for anything ("Un poliziotto:" as an adverb): the word
+        # decides, not its tag
+        if (
+            len(heads) != 1
+            or heads[0].pos in _FUNCTION_WORDS
+            or self.parse.deps(heads[0].i, "case")
+        ):
+            return None
+        head, lang = heads[0], self.article.lang
+        if not (
+            head.lower in role_words(lang)
+            or head.lower in anonymous_nouns(lang)
+            or head.lower in outlet_words(lang)
+            or head.lower in person_nouns(lang)
+        ):
+            return None
+        return self._named((start, end), head.i, start, None, plural=False).name
+
     def _bare_person(
         self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
     ) -> str | None:
@@ -513,7 +574,7 @@ class Speakers:
         found = None
         for ent, name in self._people_in(start, end, inside, gender):
             token = self.parse.at(ent.start)
-            if token is not None and not self.parse.deps(token.i, "case"):
+            if token is not None and not _governed_by_preposition(self.parse, token, ent):
                 found = name
         return found
 
@@ -533,6 +594,32 @@ class Speakers:
             if token.dep.startswith("nsubj"):
                 found = name
         return found
+
+
+def _governed_by_preposition(parse: Parse, token: Token, ent: Ent) -> bool:
+    """ "dal sindaco di Genova, Marta Vincenzi, ha concluso": a name set beside a phrase a
+    preposition governs, between commas, is governed by it too ("Il consulente di Microsoft,
+    Thomas Rubin," is not: the name stands beside the whole subject). "..., Sanders on Tuesday
+    said", with no comma after the name, is the subject the parse hung there."""
+    tokens = parse.tokens
+    while token.dep.startswith("flat") and ent.start <= tokens[token.head].start < token.start:
+        token = tokens[token.head]  # "Monsignor Oliveri": one name ("A Berlino Romano Prodi": two)
+    if parse.deps(token.i, "case"):
+        return True
+    while token.dep.split(":")[0] in _BESIDE and token.head != token.i:
+        after = parse.subtree(token.i)[-1] + 1
+        if after < len(tokens) and tokens[after].text != ",":
+            return False
+        token = tokens[token.head]
+        while token.dep == "nmod" and token.head != token.i:
+            token = tokens[token.head]  # "sindaco di Genova": the phrase's own noun
+        if parse.deps(token.i, "case"):
+            return True
+    return False
+
+
+# Relations that set a name beside another phrase, sharing its role in the clause.
+_BESIDE = {"conj", "appos"}
 
 
 def _name_word(token: Token, span: tuple[int, int]) -> bool:

@@ -215,6 +215,12 @@ def outlet_words(lang: str) -> dict[str, dict]:
     return lexicon("outlets.jsonl", lang)
 
 
+def person_nouns(lang: str) -> dict[str, dict]:
+    """Common nouns for people who may speak without a role or a name: "la donna", "i due
+    giovani", "un passeggero"."""
+    return lexicon("person_nouns.jsonl", lang)
+
+
 def written_media(lang: str) -> dict[str, dict]:
     """Things that carry words without a speaker: banners, signs, chants, graffiti."""
     return lexicon("written_media.jsonl", lang)

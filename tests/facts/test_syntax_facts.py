@@ -32,8 +32,10 @@ def parsed(
     people: dict[str, tuple[int, int]] | None = None,
     dates: list[tuple[int, int]] = (),
     places: list[tuple[int, int]] = (),
+    orgs: list[tuple[int, int]] = (),
 ) -> Doc:
-    """A Doc with the given parse, PER entities (token ranges, end exclusive), DATEs and LOCs."""
+    """A Doc with the given parse, PER entities (token ranges, end exclusive), DATEs, LOCs and
+    ORGs."""
     words = [r[0] for r in rows]
     spaces = [
         not (i + 1 < len(rows) and rows[i + 1][0] in {",", ".", "»", ":"}) for i in range(len(rows))
@@ -45,7 +47,7 @@ def parsed(
             spaces[i] = False
     ents = ["O"] * len(rows)
     labelled = [(span, "PER") for span in (people or {}).values()] + [(s, "DATE") for s in dates]
-    labelled += [(span, "LOC") for span in places]
+    labelled += [(span, "LOC") for span in places] + [(span, "ORG") for span in orgs]
     for (start, end), label in labelled:
         ents[start] = f"B-{label}"
         for k in range(start + 1, end):
@@ -66,8 +68,13 @@ def parsed(
     )
 
 
-def facts(lang: str, rows: list[Row], people: dict[str, tuple[int, int]] | None = None) -> Facts:
-    return extract_facts(parsed(lang, rows, people), lang, "2025-12-18")
+def facts(
+    lang: str,
+    rows: list[Row],
+    people: dict[str, tuple[int, int]] | None = None,
+    orgs: list[tuple[int, int]] = (),
+) -> Facts:
+    return extract_facts(parsed(lang, rows, people, orgs=orgs), lang, "2025-12-18")
 
 
 def test_an_inverted_subject_after_the_quote_is_its_speaker() -> None:
@@ -2006,3 +2013,290 @@ def test_a_compound_tense_whose_clause_ends_at_the_quote_s_colon_speaks() -> Non
     # a subject that cannot speak frames nothing of its own
     found = facts("it", _reacted_rows(("l'economia", 11, "nsubj", "NOUN")), {"Vecchioni": (0, 1)})
     assert [a.source for a in found.attributions] == ["Vecchioni"]
+
+
+def test_a_verb_outside_a_quote_joined_to_one_inside_does_not_take_the_quote_s_subject() -> None:
+    # "Bossi ha esordito: «C'è un solo ministro e sono io», e ha ribadito che la riforma va
+    # avanti." with "ribadito" joined to "è", inside the quote
+    rows = [
+        ("Bossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("esordito", 2, "ROOT", "VERB", "VerbForm=Part"), (":", 2, "punct", "PUNCT"),
+        ("«", 6, "punct", "PUNCT"), ("C'", 6, "expl", "PRON"),
+        ("è", 2, "parataxis", "VERB", "VerbForm=Fin"), ("un", 9, "det", "DET"),
+        ("solo", 9, "amod", "ADJ"), ("ministro", 6, "nsubj", "NOUN"), ("e", 12, "cc", "CCONJ"),
+        ("sono", 12, "cop", "AUX", "VerbForm=Fin"), ("io", 9, "conj", "PRON"),
+        ("»", 6, "punct", "PUNCT"), (",", 17, "punct", "PUNCT"), ("e", 17, "cc", "CCONJ"),
+        ("ha", 17, "aux", "AUX", "VerbForm=Fin"), ("ribadito", 6, "conj", "VERB", "VerbForm=Part"),
+        ("che", 21, "mark", "SCONJ"), ("la", 20, "det", "DET"), ("riforma", 21, "nsubj", "NOUN"),
+        ("va", 17, "ccomp", "VERB", "VerbForm=Fin"), ("avanti", 21, "advmod", "ADV"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Bossi": (0, 1)})
+    assert {a.source for a in found.attributions} == {"Bossi"}
+    assert all(q.speaker == "Bossi" for q in found.quotes)
+
+
+def test_the_name_before_words_set_off_by_commas_speaks_not_the_words() -> None:
+    # "Lo stesso Gilbert, deluso ma grande protagonista, ha affermato: «...»": the parse made
+    # the name the subject of the words after it, and those words the verb's subject
+    rows = [
+        ("Lo", 2, "det", "DET"), ("stesso", 2, "amod", "ADJ"), ("Gilbert", 7, "nsubj", "PROPN"),
+        (",", 4, "punct", "PUNCT"), ("deluso", 2, "conj", "NOUN"), ("ma", 6, "cc", "CCONJ"),
+        ("grande", 7, "amod", "ADJ"), ("protagonista", 10, "nsubj", "NOUN"),
+        (",", 7, "punct", "PUNCT"), ("ha", 10, "aux", "AUX", "VerbForm=Fin"),
+        ("affermato", 10, "ROOT", "VERB", "VerbForm=Part"), (":", 10, "punct", "PUNCT"),
+        ("«", 14, "punct", "PUNCT"), ("Non", 14, "advmod", "ADV"),
+        ("ho", 10, "parataxis", "VERB", "VerbForm=Fin"), ("nulla", 14, "obj", "PRON"),
+        ("da", 17, "mark", "ADP"), ("rimproverarmi", 15, "acl", "VERB", "VerbForm=Inf"),
+        ("»", 14, "punct", "PUNCT"), (".", 10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Gilbert": (2, 3)})
+    assert [q.speaker for q in found.quotes] == ["Gilbert"]
+    # "Óscar Freire, uno dei favoriti, ammette: «...»": the words the verb's subject, the
+    # name left apart before them
+    rows = [
+        ("Óscar", 9, "nsubj", "PROPN"), ("Freire", 0, "flat:name", "PROPN"),
+        (",", 0, "punct", "PUNCT"), ("uno", 9, "nsubj", "PRON"), ("dei", 5, "case", "ADP"),
+        ("favoriti", 3, "nmod", "NOUN"), (",", 3, "punct", "PUNCT"),
+        ("ora", 9, "advmod", "ADV"), ("già", 9, "advmod", "ADV"),
+        ("ammette", 9, "ROOT", "VERB", "VerbForm=Fin"), (":", 9, "punct", "PUNCT"),
+        ("«", 12, "punct", "PUNCT"), ("Avevo", 9, "parataxis", "VERB", "VerbForm=Fin"),
+        ("la", 14, "det", "DET"), ("possibilità", 12, "obj", "NOUN"), ("»", 12, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Óscar Freire": (0, 2)})
+    assert [q.speaker for q in found.quotes] == ["Óscar Freire"]
+
+
+def test_a_clause_with_a_copula_after_a_name_is_not_words_set_off() -> None:
+    # "Rossi, non è stato l'unico ..., il suo nemico Bianchi ha annunciato": the parse made
+    # the copular clause the verb's subject; its own subject is not the one who announced
+    rows = [
+        ("Rossi", 5, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("non", 5, "advmod", "ADV"),
+        ("è", 5, "aux", "AUX", "VerbForm=Fin"), ("stato", 5, "cop", "AUX", "VerbForm=Part"),
+        ("unico", 11, "nsubj", "ADJ"), (",", 8, "punct", "PUNCT"), ("il", 8, "det", "DET"),
+        ("nemico", 5, "obl", "NOUN"), ("Bianchi", 8, "nmod", "PROPN"),
+        ("ha", 11, "aux", "AUX", "VerbForm=Fin"),
+        ("annunciato", 11, "ROOT", "VERB", "VerbForm=Part"), ("che", 14, "mark", "SCONJ"),
+        ("non", 14, "advmod", "ADV"), ("corre", 11, "ccomp", "VERB", "VerbForm=Fin"),
+        (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1), "Bianchi": (9, 10)})
+    assert "Rossi" not in {a.source for a in found.attributions}
+
+
+def test_a_short_lead_naming_someone_who_can_speak_labels_the_quote() -> None:
+    # "Un poliziotto: «La scuola è distrutta»." (the tagger took "poliziotto" for an adverb)
+    rows = [
+        ("Un", 1, "det", "DET"), ("poliziotto", 1, "ROOT", "ADV"), (":", 1, "punct", "PUNCT"),
+        ("«", 7, "punct", "PUNCT"), ("La", 5, "det", "DET"), ("scuola", 7, "nsubj", "NOUN"),
+        ("è", 7, "cop", "AUX", "VerbForm=Fin"), ("distrutta", 1, "parataxis", "ADJ"),
+        ("»", 7, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [q.speaker for q in facts("it", rows).quotes] == ["poliziotto"]
+    # "Una certezza: «...»" labels nothing: a certainty says nothing
+    rows[1] = ("certezza", 1, "ROOT", "NOUN")
+    assert [q.speaker for q in facts("it", rows).quotes] == [None]
+
+
+def test_a_gerund_the_parse_hung_on_the_noun_before_it_is_that_noun_s() -> None:
+    # "Il ministro, comunicando la notizia, ha rassicurato i partiti: «...»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("ministro", 1, "ROOT", "NOUN"), (",", 1, "punct", "PUNCT"),
+        ("comunicando", 1, "advcl", "VERB", "VerbForm=Ger"), ("la", 5, "det", "DET"),
+        ("notizia", 3, "obj", "NOUN"), (",", 8, "punct", "PUNCT"),
+        ("ha", 8, "aux", "AUX", "VerbForm=Fin"),
+        ("rassicurato", 3, "conj", "VERB", "VerbForm=Part"), ("i", 10, "det", "DET"),
+        ("partiti", 8, "obj", "NOUN"), (":", 1, "punct", "PUNCT"), ("«", 16, "punct", "PUNCT"),
+        ("Le", 14, "det", "DET"), ("elezioni", 16, "nsubj", "NOUN"),
+        ("saranno", 16, "cop", "AUX", "VerbForm=Fin"), ("libere", 1, "parataxis", "NOUN"),
+        ("»", 16, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert [q.speaker for q in facts("it", rows).quotes] == ["ministro"]
+
+
+def test_a_name_set_beside_a_phrase_a_preposition_governs_is_no_dropped_subject() -> None:
+    # "Maroni ha parlato. E in merito alle critiche ricevute dal sindaco di Genova, Marta
+    # Vincenzi, ha concluso: «Sono stato accusato»."
+    rows = [
+        ("Maroni", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("parlato", 2, "ROOT", "VERB", "VerbForm=Part"), (".", 2, "punct", "PUNCT"),
+        ("E", 19, "cc", "CCONJ"), ("in", 6, "case", "ADP"), ("merito", 19, "obl", "NOUN"),
+        ("alle", 8, "case", "ADP"), ("critiche", 6, "nmod", "NOUN"),
+        ("ricevute", 8, "acl", "VERB", "VerbForm=Part"), ("dal", 11, "case", "ADP"),
+        ("sindaco", 9, "obl:agent", "NOUN"), ("di", 13, "case", "ADP"),
+        ("Genova", 11, "nmod", "PROPN"), (",", 15, "punct", "PUNCT"),
+        ("Marta", 13, "conj", "PROPN"), ("Vincenzi", 15, "flat:name", "PROPN"),
+        (",", 6, "punct", "PUNCT"), ("ha", 19, "aux", "AUX", "VerbForm=Fin"),
+        ("concluso", 19, "ROOT", "VERB", "VerbForm=Part"), (":", 19, "punct", "PUNCT"),
+        ("«", 24, "punct", "PUNCT"), ("Sono", 24, "aux", "AUX", "VerbForm=Fin"),
+        ("stato", 24, "aux:pass", "AUX", "VerbForm=Part"),
+        ("accusato", 19, "parataxis", "VERB", "VerbForm=Part"), ("»", 24, "punct", "PUNCT"),
+        (".", 19, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Maroni": (0, 1), "Marta Vincenzi": (15, 17)})
+    assert [q.speaker for q in found.quotes] == ["Maroni"]
+    # with no comma after the name, it is the subject the parse hung there: "..., Marta
+    # Vincenzi ha concluso"
+    del rows[17]
+    rows = [(w, h - 1 if h > 17 else h, *rest) for w, h, *rest in rows]
+    found = facts("it", rows, {"Maroni": (0, 1), "Marta Vincenzi": (15, 17)})
+    assert [q.speaker for q in found.quotes] == ["Marta Vincenzi"]
+
+
+def test_a_relative_clause_on_a_thing_is_not_whom_a_dropped_subject_goes_on_with() -> None:
+    # "Maroni ha parlato. Lo studio, che dice che le tasse salgono, è uscito. Ha aggiunto che
+    # le tasse scendono."
+    rows = [
+        ("Maroni", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("parlato", 2, "ROOT", "VERB", "VerbForm=Part"), (".", 2, "punct", "PUNCT"),
+        ("Lo", 5, "det", "DET"), ("studio", 15, "nsubj", "NOUN"), (",", 5, "punct", "PUNCT"),
+        ("che", 8, "nsubj", "PRON"), ("dice", 5, "acl:relcl", "VERB", "VerbForm=Fin"),
+        ("che", 12, "mark", "SCONJ"), ("le", 11, "det", "DET"), ("tasse", 12, "nsubj", "NOUN"),
+        ("salgono", 8, "ccomp", "VERB", "VerbForm=Fin"), (",", 15, "punct", "PUNCT"),
+        ("è", 15, "aux", "AUX", "VerbForm=Fin"), ("uscito", 15, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 15, "punct", "PUNCT"), ("Ha", 18, "aux", "AUX", "VerbForm=Fin"),
+        ("aggiunto", 18, "ROOT", "VERB", "VerbForm=Part"), ("che", 22, "mark", "SCONJ"),
+        ("le", 21, "det", "DET"), ("tasse", 22, "nsubj", "NOUN"),
+        ("scendono", 18, "ccomp", "VERB", "VerbForm=Fin"), (".", 18, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Maroni": (0, 1)})
+    assert [a.source for a in found.attributions if a.text == "aggiunto"] == ["Maroni"]
+
+
+def test_secondo_quanto_ha_riferito_x_credits_x_with_the_quote_after_the_colon() -> None:
+    # "La situazione, secondo quanto ha riferito Padre Bernardo Cervellera, è gravissima:
+    # «Il villaggio è distrutto»." with the name hung on "situazione"
+    rows = [
+        ("La", 1, "det", "DET"), ("situazione", 12, "nsubj", "NOUN"), (",", 1, "punct", "PUNCT"),
+        ("secondo", 4, "case", "ADP"), ("quanto", 6, "obl", "PRON"),
+        ("ha", 6, "aux", "AUX", "VerbForm=Fin"), ("riferito", 1, "acl", "VERB", "VerbForm=Part"),
+        ("Padre", 1, "nmod", "PROPN"), ("Bernardo", 7, "flat:name", "PROPN"),
+        ("Cervellera", 8, "flat:name", "PROPN"), (",", 1, "punct", "PUNCT"),
+        ("è", 12, "cop", "AUX", "VerbForm=Fin"), ("gravissima", 12, "ROOT", "ADJ"),
+        (":", 12, "punct", "PUNCT"), ("«", 18, "punct", "PUNCT"), ("Il", 16, "det", "DET"),
+        ("villaggio", 18, "nsubj:pass", "NOUN"), ("è", 18, "aux:pass", "AUX", "VerbForm=Fin"),
+        ("distrutto", 12, "parataxis", "VERB", "VerbForm=Part"), ("»", 18, "punct", "PUNCT"),
+        (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Bernardo Cervellera": (8, 10)})
+    direct = [q.speaker for q in found.quotes if not q.reported]
+    assert direct == ["Bernardo Cervellera"]
+    assert [a.source for a in found.attributions] == ["Bernardo Cervellera"]
+
+
+def test_the_verb_right_before_the_opening_mark_says_the_quote() -> None:
+    # "Rossi ha parlato di «sciagura», mentre il premier Enrico Letta ha detto «È un giorno
+    # triste»." with the quote hung on "parlato"
+    rows = [
+        ("Rossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("parlato", 2, "ROOT", "VERB", "VerbForm=Part"), ("di", 5, "case", "ADP"),
+        ("«", 5, "punct", "PUNCT"), ("sciagura", 2, "obl", "NOUN"), ("»", 5, "punct", "PUNCT"),
+        (",", 14, "punct", "PUNCT"), ("mentre", 14, "mark", "SCONJ"), ("il", 10, "det", "DET"),
+        ("premier", 14, "nsubj", "NOUN"), ("Enrico", 10, "nmod", "PROPN"),
+        ("Letta", 11, "flat:name", "PROPN"), ("ha", 14, "aux", "AUX", "VerbForm=Fin"),
+        ("detto", 2, "advcl", "VERB", "VerbForm=Part"), ("«", 18, "punct", "PUNCT"),
+        ("È", 18, "cop", "AUX", "VerbForm=Fin"), ("un", 18, "det", "DET"),
+        ("giorno", 2, "parataxis", "NOUN"), ("triste", 18, "amod", "ADJ"),
+        ("»", 18, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1), "Enrico Letta": (11, 13)})
+    direct = [(q.text, q.speaker) for q in found.quotes if not q.reported]
+    assert ("È un giorno triste", "Enrico Letta") in direct
+
+
+def test_a_role_with_a_party_beside_it_is_the_person_not_the_party() -> None:
+    # "La parlamentare Rosy Bindi è arrivata. Dopo gli episodi, la senatrice Pd ha detto «È
+    # il momento»."
+    rows = [
+        ("La", 1, "det", "DET"), ("parlamentare", 5, "nsubj", "NOUN"),
+        ("Rosy", 1, "nmod", "PROPN"), ("Bindi", 2, "flat:name", "PROPN"),
+        ("è", 5, "aux", "AUX", "VerbForm=Fin"), ("arrivata", 5, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 5, "punct", "PUNCT"), ("Dopo", 9, "case", "ADP"), ("gli", 9, "det", "DET"),
+        ("episodi", 15, "obl", "NOUN"), (",", 9, "punct", "PUNCT"), ("la", 12, "det", "DET"),
+        ("senatrice", 15, "nsubj", "NOUN"), ("Pd", 12, "nmod", "PROPN"),
+        ("ha", 15, "aux", "AUX", "VerbForm=Fin"), ("detto", 15, "ROOT", "VERB", "VerbForm=Part"),
+        ("«", 19, "punct", "PUNCT"), ("È", 19, "cop", "AUX", "VerbForm=Fin"),
+        ("il", 19, "det", "DET"), ("momento", 15, "parataxis", "NOUN"),
+        ("»", 19, "punct", "PUNCT"), (".", 15, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rosy Bindi": (2, 4)}, orgs=[(13, 14)])
+    assert [q.speaker for q in found.quotes] == ["Rosy Bindi"]
+
+
+def test_the_gender_of_a_speech_noun_is_not_its_owner_s() -> None:
+    # "Maria Rossi è morta. È arrivato Paolo Lanza, padre del killer. Queste sono state le sue
+    # parole: «La famiglia è in lutto»." ("parole" is feminine; Paolo Lanza is not)
+    rows = [
+        ("Maria", 3, "nsubj", "PROPN"), ("Rossi", 0, "flat:name", "PROPN"),
+        ("è", 3, "aux", "AUX", "VerbForm=Fin"), ("morta", 3, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 3, "punct", "PUNCT"), ("È", 6, "aux", "AUX", "VerbForm=Fin"),
+        ("arrivato", 6, "ROOT", "VERB", "VerbForm=Part"), ("Paolo", 6, "nsubj", "PROPN"),
+        ("Lanza", 7, "flat:name", "PROPN"), (",", 7, "punct", "PUNCT"),
+        ("padre", 7, "appos", "NOUN"), ("del", 12, "case", "ADP"), ("killer", 10, "nmod", "NOUN"),
+        (".", 6, "punct", "PUNCT"), ("Queste", 19, "nsubj", "PRON"),
+        ("sono", 19, "aux", "AUX", "VerbForm=Fin"), ("state", 19, "cop", "VERB", "VerbForm=Part"),
+        ("le", 19, "det", "DET"), ("sue", 19, "det:poss", "DET"),
+        ("parole", 19, "ROOT", "NOUN", "Gender=Fem|Number=Plur"), (":", 19, "punct", "PUNCT"),
+        ("«", 26, "punct", "PUNCT"), ("La", 23, "det", "DET"), ("famiglia", 26, "nsubj", "NOUN"),
+        ("è", 26, "cop", "AUX", "VerbForm=Fin"), ("in", 26, "case", "ADP"),
+        ("lutto", 19, "parataxis", "NOUN"), ("»", 26, "punct", "PUNCT"),
+        (".", 19, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Maria Rossi": (0, 2), "Paolo Lanza": (7, 9)})
+    assert [q.speaker for q in found.quotes] == ["Paolo Lanza"]
+
+
+def _young_men_rows() -> list[Row]:
+    # "L'accusatrice accettò un passaggio dei due giovani che hanno poi dichiarato: «Non ha
+    # risposto». Lei aveva mandato un sms alla amica: «Aiuto»."
+    return [
+        ("L'", 1, "det", "DET"), ("accusatrice", 2, "nsubj", "NOUN"),
+        ("accettò", 2, "ROOT", "VERB", "VerbForm=Fin"), ("un", 4, "det", "DET"),
+        ("passaggio", 2, "obj", "NOUN"), ("dei", 7, "case", "ADP"), ("due", 7, "nummod", "NUM"),
+        ("giovani", 4, "nmod", "NOUN"), ("che", 11, "nsubj", "PRON"),
+        ("hanno", 11, "aux", "AUX", "VerbForm=Fin"), ("poi", 11, "advmod", "ADV"),
+        ("dichiarato", 7, "acl:relcl", "VERB", "VerbForm=Part"), (":", 2, "punct", "PUNCT"),
+        ("«", 16, "punct", "PUNCT"), ("Non", 16, "advmod", "ADV"),
+        ("ha", 16, "aux", "AUX", "VerbForm=Fin"),
+        ("risposto", 2, "parataxis", "VERB", "VerbForm=Part"), ("»", 16, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"), ("La", 20, "det", "DET"), ("donna", 22, "nsubj", "NOUN"),
+        ("aveva", 22, "aux", "AUX", "VerbForm=Fin"),
+        ("mandato", 22, "ROOT", "VERB", "VerbForm=Part"), ("un", 24, "det", "DET"),
+        ("sms", 22, "obj", "NOUN"), (":", 22, "punct", "PUNCT"), ("«", 27, "punct", "PUNCT"),
+        ("Aiuto", 22, "parataxis", "NOUN"), ("»", 27, "punct", "PUNCT"),
+        (".", 22, "punct", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_people_a_common_noun_names_can_speak_in_a_relative_clause() -> None:
+    found = facts("it", _young_men_rows())
+    assert [q.speaker for q in found.quotes][:1] == ["due giovani"]
+
+
+def test_quotes_in_a_row_stop_at_a_sentence_about_someone_else() -> None:
+    # the second quote is the woman's sms, not the young men's words going on
+    found = facts("it", _young_men_rows())
+    assert [q.speaker for q in found.quotes] == ["due giovani", None]
+
+
+def test_words_before_a_gerund_after_a_quote_are_not_its_subject() -> None:
+    # "Irène Terrel ha detto che la decisione offre «una nuova speranza» per «ricominciare»
+    # una vita, affermando di sentirsi «molto sollevata»."
+    rows = [
+        ("Irène", 3, "nsubj", "PROPN"), ("Terrel", 0, "flat:name", "PROPN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("detto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 7, "mark", "SCONJ"), ("la", 6, "det", "DET"), ("decisione", 7, "nsubj", "NOUN"),
+        ("offre", 3, "ccomp", "VERB", "VerbForm=Fin"), ("«", 7, "punct", "PUNCT"),
+        ("una", 11, "det", "DET"), ("nuova", 11, "amod", "ADJ"), ("speranza", 7, "obj", "NOUN"),
+        ("»", 7, "punct", "PUNCT"), ("per", 15, "case", "ADP"), ("«", 15, "punct", "PUNCT"),
+        ("ricominciare", 7, "obl", "VERB", "VerbForm=Inf"), ("»", 15, "punct", "PUNCT"),
+        ("una", 18, "det", "DET"), ("vita", 15, "obj", "NOUN"), (",", 15, "punct", "PUNCT"),
+        ("affermando", 15, "advcl", "VERB", "VerbForm=Ger"), ("di", 22, "mark", "ADP"),
+        ("sentirsi", 20, "xcomp", "VERB", "VerbForm=Inf"), ("«", 25, "punct", "PUNCT"),
+        ("molto", 25, "advmod", "ADV"), ("sollevata", 20, "xcomp", "ADJ"),
+        ("»", 25, "punct", "PUNCT"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Irène Terrel": (0, 2)})
+    assert "vita" not in {q.speaker for q in found.quotes}
+    assert "vita" not in {a.source for a in found.attributions}
