@@ -428,6 +428,14 @@ def _speaker_from_frames(
                     and its_speaker.name
                 ):
                     speaker = its_speaker
+        if speaker.name is None:
+            # "hanno commentato altri politici: «...» ha dichiarato Mario Monti": a frame
+            # with no one in particular yields to the named one right after the closing mark
+            for later, its_speaker in resolved:
+                between = article.text[end : later.cue[0]].strip(_AFTER_QUOTE + ",")
+                if later.cue[0] >= end and len(between.split()) <= 1 and its_speaker.name:
+                    speaker = its_speaker
+                    break
         return speaker.name, (speaker.how if speaker.name else "frame")
     # Quotes in a row: the same speaker goes on when no one else is framed in between.
     if (

@@ -182,6 +182,7 @@ def _subject(
         and t.dep != "nsubj:pass"
         and t.ent not in _WHEN
         and not _time_noun(t)  # "un giorno gli disse"
+        and t.lower not in _WHAT  # "È quanto ha dichiarato X": what was said, not who
     ]
     if subjects:
         # "Il 61enne Beppe Marotta si dice", "L'agenzia di stampa Cihan ha detto": of two
@@ -263,6 +264,9 @@ def _subject(
             return nominal[0], "inverted"
         if _clitic_object(parse, verb):
             return nominal[0], "inverted"  # "Lo ha confermato il ministro": one object is enough
+    spoken_first = _inverted_before_colon(parse, verb, lang)
+    if spoken_first is not None:
+        return spoken_first, "inverted"
     after_quote = _after_quote(parse, verb)
     if after_quote is not None:
         return after_quote, "inverted"
@@ -296,6 +300,8 @@ def _subject(
             and head.pos in {"NOUN", "PROPN"}
             and head.i < verb
             and head.dep in {"ROOT", "nsubj"}
+            and parse.tokens[verb - 1].text == ","
+            and _words_end_before(parse, head.i, verb - 1)
         ):
             return head, "shared"
     if parse.deps(verb, "aux:pass") or any(
@@ -303,6 +309,51 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _inverted_before_colon(parse: Parse, verb: int, lang: str) -> Token | None:
+    """ "Ha continuato il sindaco: «...»", "Aggiunge il ministro: «...»": a finite verb
+    opening its sentence, then a noun that can speak, then the colon opening the quote."""
+    tokens = parse.tokens
+    first = parse.sentence(verb)[0]
+    if any(t.pos not in {"AUX", "ADV"} for t in tokens[first:verb]):
+        return None
+    if not _finite(parse, tokens[verb]):
+        return None  # "Boasting 108,000 residents, ...": a participle's noun is its object
+    after = [t for t in parse.deps(verb, "obj", "nsubj") if t.i > verb]
+    if not after or not can_speak(parse, after[0], lang) or after[0].lower in _WHAT:
+        return None
+    end = parse.subtree(after[0].i)[-1] + 1
+    if end >= len(tokens) or tokens[end].text != ":":
+        return None
+    return after[0]
+
+
+def _what_came_before(parse: Parse, verb: Token, lang: str) -> tuple[int, int] | None:
+    """ "È quanto ha dichiarato X", "Questo è quanto ha detto X": a verb whose object is
+    "quanto" after a copula opening its sentence presents the sentence before; its span."""
+    first, _ = parse.sentence(verb.i)
+    opening = [t for t in parse.tokens[first : verb.i] if t.pos != "PUNCT"]
+    if not opening or opening[0].lower not in _PRESENTING.get(lang, ()):
+        return None
+    if not any(t.lower in _WHAT for t in opening[:3]) or first == 0:
+        return None
+    before_first, before_last = parse.sentence(first - 1)
+    return parse.span(list(range(before_first, before_last + 1)))
+
+
+def _named_after_verb(parse: Parse, verb: Token) -> Token | None:
+    """The first person named after the verb in its sentence, however the parse hung them."""
+    _, last = parse.sentence(verb.i)
+    for token in parse.tokens[verb.i + 1 : last + 1]:
+        if token.ent == "PER" and not parse.deps(token.i, "case"):
+            return token
+    return None
+
+
+# Words that open a sentence presenting what came before: "È quanto ...", "Questo è quanto".
+# English "That's what ..." far more often announces what follows.
+_PRESENTING = {"it": {"è", "questo", "questa", "ciò"}}
 
 
 def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
@@ -331,6 +382,12 @@ def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
     ):
         return name
     return None
+
+
+def _words_end_before(parse: Parse, head: int, k: int) -> bool:
+    """Whether the words of `head`, short of its clauses, end right before token k."""
+    own = [i for i in parse.subtree(head) if i < k and parse.tokens[i].pos not in _VERBAL]
+    return bool(own) and max(own) == k - 1
 
 
 def _comma_between(parse: Parse, start: int, end: int) -> bool:
@@ -912,6 +969,12 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         subject, how = _subject(parse, token.i, quoted, lang)
         if written_in is not None:
             subject, how = written_in, "subject"
+        presented = _what_came_before(parse, token, lang)
+        if presented is not None:
+            # "«...». È quanto ha dichiarato il portavoce Navarro-Valls": the sentence before
+            # is what was said, and the name after the verb said it
+            content = presented
+            subject, how = _named_after_verb(parse, token) or subject, "inverted"
         source = None
         if subject is None and _gerund_as_noun(parse, token):
             subject = _clause_subject(parse, token.head, quoted)
@@ -973,7 +1036,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                     plural = parse.number(token.i) == "Plur"
                     if (
                         noun.pos != "PROPN"
-                        or noun.head == token.head
+                        # "la fidanzata di Morosini, che": hers; "un volto storico della
+                        # televisione, Pippo Baudo, che": the name set beside the noun is it
+                        or (noun.head == token.head and noun.dep != "appos")
                         or (plural and noun.feature("Number") != "Plur")
                     ):
                         # "un'immagine che ricorda", "a measure that backs": no one speaks; "la
@@ -1131,6 +1196,12 @@ def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]], lang:
     if verb.pos != "VERB" or not _finite(parse, verb) or _in_quote(verb.start, quoted):
         return False
     subjects = [t for t in parse.deps(verb.i, "nsubj") if t.i < verb.i]
+    inverted = _inverted_before_colon(parse, verb.i, lang) if not subjects else None
+    if inverted is not None:
+        k = parse.subtree(inverted.i)[-1] + 1  # "Ha continuato il sindaco: «...»"
+        return k + 1 < len(parse.tokens) and any(
+            start == parse.tokens[k + 1].start for start, _ in quoted
+        )
     if not subjects or not can_speak(parse, subjects[0], lang):
         return False
     k = verb.i + 1
@@ -1417,6 +1488,10 @@ def _noun_frames(
             continue
         if relation == "obj" and head.lower in light and head.i not in taken:
             subject, how = _subject(parse, head.i, quoted, lang)
+            owner = _owner(parse, token)
+            if owner is not None and owner.ent == "PER":
+                # "The Daily Telegraph pubblica una dichiarazione della Sharapova": hers
+                subject, how = owner, "possessor"
             frames.append(
                 Frame(
                     cue=(head.start, token.end), kind="speech",

@@ -197,10 +197,15 @@ class Speakers:
             any(k.lower in _SAME for k in kids)
             and not any(k.dep == "det:poss" for k in kids)
             and lower not in anonymous_nouns(article.lang)  # "la stessa fonte": still unnamed
+            # "la stessa famiglia", "the company itself": a body, not the person spoken of
+            and (lower in role_words(article.lang) or lower in person_nouns(article.lang))
         ):
             # "confermata dallo stesso interessato": the one spoken of ("suo stesso medico" is
-            # someone else, "gli stessi indagati" a group).
-            return self._earlier(offset, inside)
+            # someone else, "gli stessi indagati" a group); a role goes back as roles do, a
+            # common noun to the person named last ("le parole dello stesso calciatore")
+            if lower in role_words(article.lang):
+                return self._earlier(offset, inside)
+            return self._latest_person(span[0], inside, token.feature("Gender"))
         if lower in _LATTER and any(
             d.lower in _LATTER_DETERMINERS for d in parse.deps(token.i, "det")
         ):

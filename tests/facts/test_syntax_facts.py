@@ -2300,3 +2300,109 @@ def test_words_before_a_gerund_after_a_quote_are_not_its_subject() -> None:
     found = facts("it", rows, {"Irène Terrel": (0, 2)})
     assert "vita" not in {q.speaker for q in found.quotes}
     assert "vita" not in {a.source for a in found.attributions}
+
+
+def test_e_quanto_ha_dichiarato_x_presents_the_sentence_before_as_x_s() -> None:
+    # "Il Papa è grave. «Il Papa è sereno». È quanto ha dichiarato il portavoce Joaquín
+    # Navarro-Valls."
+    rows = [
+        ("Il", 1, "det", "DET"), ("Papa", 3, "nsubj", "NOUN"),
+        ("è", 3, "cop", "AUX", "VerbForm=Fin"), ("grave", 3, "ROOT", "ADJ"),
+        (".", 3, "punct", "PUNCT"), ("«", 9, "punct", "PUNCT"), ("Il", 7, "det", "DET"),
+        ("Papa", 9, "nsubj", "NOUN"), ("è", 9, "cop", "AUX", "VerbForm=Fin"),
+        ("sereno", 9, "ROOT", "ADJ"), ("»", 9, "punct", "PUNCT"), (".", 9, "punct", "PUNCT"),
+        ("È", 15, "aux", "AUX", "VerbForm=Fin"), ("quanto", 15, "nsubj", "PRON"),
+        ("ha", 15, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 15, "ROOT", "VERB", "VerbForm=Part"), ("il", 17, "det", "DET"),
+        ("portavoce", 15, "obj", "NOUN"), ("Joaquín", 17, "nmod", "PROPN"),
+        ("Navarro-Valls", 18, "flat:name", "PROPN"), (".", 15, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Joaquín Navarro-Valls": (18, 20)})
+    direct = [q.speaker for q in found.quotes if not q.reported]
+    assert direct == ["Joaquín Navarro-Valls"]
+
+
+def test_a_frame_naming_no_one_yields_to_the_named_one_right_after_the_quote() -> None:
+    # "Hanno commentato altri politici: «La pace è un valore» ha dichiarato il premier Mario
+    # Monti."
+    rows = [
+        ("Hanno", 1, "aux", "AUX", "VerbForm=Fin"),
+        ("commentato", 1, "ROOT", "VERB", "VerbForm=Part"), ("altri", 3, "amod", "ADJ"),
+        ("politici", 1, "obj", "NOUN", "Number=Plur"), (":", 1, "punct", "PUNCT"),
+        ("«", 9, "punct", "PUNCT"), ("La", 7, "det", "DET"), ("pace", 9, "nsubj", "NOUN"),
+        ("è", 9, "cop", "AUX", "VerbForm=Fin"), ("valore", 1, "parataxis", "NOUN"),
+        ("»", 9, "punct", "PUNCT"), ("ha", 12, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 1, "parataxis", "VERB", "VerbForm=Part"), ("il", 14, "det", "DET"),
+        ("premier", 12, "nsubj", "NOUN"), ("Mario", 14, "nmod", "PROPN"),
+        ("Monti", 15, "flat:name", "PROPN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mario Monti": (15, 17)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Mario Monti"]
+
+
+def test_a_verb_opening_its_sentence_with_a_speaker_after_it_frames_the_colon_s_quote() -> None:
+    # "Letizia Moratti ha parlato. Ha continuato il sindaco: «Il risultato è positivo»."
+    rows = [
+        ("Letizia", 3, "nsubj", "PROPN"), ("Moratti", 0, "flat:name", "PROPN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("parlato", 3, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 3, "punct", "PUNCT"), ("Ha", 6, "aux", "AUX", "VerbForm=Fin"),
+        ("continuato", 6, "ROOT", "VERB", "VerbForm=Part"), ("il", 8, "det", "DET"),
+        ("sindaco", 6, "obj", "NOUN"), (":", 6, "punct", "PUNCT"), ("«", 14, "punct", "PUNCT"),
+        ("Il", 12, "det", "DET"), ("risultato", 14, "nsubj", "NOUN"),
+        ("è", 14, "cop", "AUX", "VerbForm=Fin"), ("positivo", 6, "parataxis", "ADJ"),
+        ("»", 14, "punct", "PUNCT"), (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Letizia Moratti": (0, 2)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Letizia Moratti", "coreference")]
+    # "Ha continuato il programma: «...»": a programme says nothing
+    rows[8] = ("programma", 6, "obj", "NOUN")
+    found = facts("it", rows, {"Letizia Moratti": (0, 2)})
+    assert "continuato" not in {a.text.split()[0] for a in found.attributions}
+
+
+def test_a_statement_someone_publishes_is_its_owner_s() -> None:
+    # "Il Telegraph pubblica una dichiarazione della Sharapova: «Sono triste»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("Telegraph", 2, "nsubj", "PROPN"),
+        ("pubblica", 2, "ROOT", "VERB", "VerbForm=Fin"), ("una", 4, "det", "DET"),
+        ("dichiarazione", 2, "obj", "NOUN"), ("della", 6, "case", "ADP"),
+        ("Sharapova", 4, "nmod", "PROPN"), (":", 2, "punct", "PUNCT"),
+        ("«", 10, "punct", "PUNCT"), ("Sono", 10, "cop", "AUX", "VerbForm=Fin"),
+        ("triste", 2, "parataxis", "ADJ"), ("»", 10, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Sharapova": (6, 7)})
+    assert [q.speaker for q in found.quotes] == ["Sharapova"]
+
+
+def test_a_relative_clause_after_a_name_set_beside_a_noun_is_the_name_s() -> None:
+    # "È arrivato un volto della televisione, Pippo Baudo, che ha detto: «Un posto per lui»."
+    rows = [
+        ("È", 1, "aux", "AUX", "VerbForm=Fin"), ("arrivato", 1, "ROOT", "VERB", "VerbForm=Part"),
+        ("un", 3, "det", "DET"), ("volto", 1, "nsubj", "NOUN"), ("della", 5, "case", "ADP"),
+        ("televisione", 3, "nmod", "NOUN"), (",", 7, "punct", "PUNCT"),
+        ("Pippo", 3, "appos", "PROPN"), ("Baudo", 7, "flat:name", "PROPN"),
+        (",", 3, "punct", "PUNCT"), ("che", 12, "nsubj", "PRON"),
+        ("ha", 12, "aux", "AUX", "VerbForm=Fin"), ("detto", 3, "acl:relcl", "VERB", "VerbForm=Part"),
+        (":", 12, "punct", "PUNCT"), ("«", 16, "punct", "PUNCT"), ("Un", 16, "det", "DET"),
+        ("posto", 12, "parataxis", "NOUN"), ("per", 18, "case", "ADP"),
+        ("lui", 16, "nmod", "PRON"), ("»", 16, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Pippo Baudo": (7, 9)})
+    assert [a.source for a in found.attributions] == ["Pippo Baudo"]
+
+
+def test_the_same_body_is_not_the_person_spoken_of() -> None:
+    # "È morto Fabrizio Frizzi. La stessa famiglia ha detto: «Siamo tristi»."
+    rows = [
+        ("È", 1, "aux", "AUX", "VerbForm=Fin"), ("morto", 1, "ROOT", "VERB", "VerbForm=Part"),
+        ("Fabrizio", 1, "nsubj", "PROPN"), ("Frizzi", 2, "flat:name", "PROPN"),
+        (".", 1, "punct", "PUNCT"), ("La", 7, "det", "DET"), ("stessa", 7, "amod", "ADJ"),
+        ("famiglia", 9, "nsubj", "NOUN"), ("ha", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("detto", 9, "ROOT", "VERB", "VerbForm=Part"), (":", 9, "punct", "PUNCT"),
+        ("«", 13, "punct", "PUNCT"), ("Siamo", 13, "cop", "AUX", "VerbForm=Fin"),
+        ("tristi", 9, "parataxis", "ADJ"), ("»", 13, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Fabrizio Frizzi": (2, 4)})
+    assert [q.speaker for q in found.quotes] == ["stessa famiglia"]
