@@ -176,6 +176,11 @@ def find_quotes(
         if signed:
             quotes.append(Quote(speaker=signed, text=inner, start=start, end=end, how="frame"))
             continue
+        presented = speakers.owner_of_words_after(end + 1) if speakers is not None else None
+        if presented:
+            # "«...», queste le parole del turista": the words after name their owner
+            quotes.append(Quote(speaker=presented, text=inner, start=start, end=end, how="frame"))
+            continue
         if resolved is not None and speakers is not None:
             speaker, how = _speaker_from_frames(
                 article, start, end, resolved, spans, quotes, speakers

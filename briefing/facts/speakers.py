@@ -24,6 +24,7 @@ from briefing.facts.text import (
     person_nouns,
     role_other_names,
     role_words,
+    speech_nouns,
 )
 from briefing.lexicon import BEFORE_NAMES, PREPOSITIONS, en, it
 from briefing.models import NamedThing
@@ -50,6 +51,8 @@ _PARTITIVE = set("uno una alcuni alcune molti molte one some many several".split
 _FUNCTION_WORDS = {"PRON", "DET", "SCONJ", "ADP", "CCONJ", "AUX"}
 # Relations by which a name belongs to the noun before it ("il premier Rossi", "Rossi, il premier").
 _NAME_OF = {"nmod", "appos", "flat", "compound"}
+_PRESENTING_REACH = 4  # words between a closing mark and "le parole di X" presenting it
+_SENTENCE_END = {".", "!", "?", "\n"}
 _MAX_LABEL_WORDS = 6  # "Un portavoce della polizia:" labels a quote; a longer lead says more
 _MAX_SOURCE_WORDS = 12  # "A 2014 study that appeared in the British Medical Journal"
 _ONE = {"one", "uno", "una"}
@@ -530,6 +533,28 @@ class Speakers:
             if names and speaker not in names:
                 return True
         return False
+
+    def owner_of_words_after(self, offset: int) -> str | None:
+        """ "«...», queste le parole del turista", "«...»: questo il giudizio dell'avvocato
+        Sergio Rastrelli": a speech noun right after a closing mark, with no verb before it,
+        names whose the quote is (the person named in its phrase)."""
+        parse, lang = self.parse, self.article.lang
+        after = [t for t in parse.tokens if t.start >= offset][: _PRESENTING_REACH + 1]
+        for token in after:
+            if token.pos in {"VERB", "AUX"} or token.text in _SENTENCE_END:
+                return None
+            if token.lower not in speech_nouns(lang) or token.pos != "NOUN":
+                continue
+            clauses = {
+                k
+                for c in parse.children[token.i]
+                if parse.tokens[c].dep.startswith("acl")
+                for k in parse.subtree(c)
+            }
+            phrase = parse.span([k for k in parse.subtree(token.i) if k not in clauses])
+            names = [name for _, name in self._people_in(*phrase, None, None)] if phrase else []
+            return names[0] if names else None
+        return None
 
     def label_ending_at(self, start: int, end: int) -> str | None:
         """The person named in [start, end) whose name ends at `end`, as a label ("Carl Bialik"

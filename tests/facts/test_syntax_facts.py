@@ -2406,3 +2406,22 @@ def test_the_same_body_is_not_the_person_spoken_of() -> None:
     ]  # fmt: skip
     found = facts("it", rows, {"Fabrizio Frizzi": (2, 4)})
     assert [q.speaker for q in found.quotes] == ["stessa famiglia"]
+
+
+def test_a_speech_noun_right_after_a_quote_names_its_owner() -> None:
+    # "Il turista è partito. «Ho molta fretta, devo partire subito», queste le parole di Ivan
+    # Petrov."
+    rows = [
+        ("Il", 1, "det", "DET"), ("turista", 3, "nsubj", "NOUN"),
+        ("è", 3, "aux", "AUX", "VerbForm=Fin"), ("partito", 3, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 3, "punct", "PUNCT"), ("«", 6, "punct", "PUNCT"),
+        ("Ho", 6, "ROOT", "VERB", "VerbForm=Fin"), ("molta", 8, "det", "DET"),
+        ("fretta", 6, "obj", "NOUN"), (",", 11, "punct", "PUNCT"),
+        ("devo", 11, "aux", "AUX", "VerbForm=Fin"), ("partire", 6, "conj", "VERB", "VerbForm=Inf"),
+        ("subito", 11, "advmod", "ADV"), ("»", 6, "punct", "PUNCT"), (",", 17, "punct", "PUNCT"),
+        ("queste", 17, "det", "DET"), ("le", 17, "det", "DET"), ("parole", 6, "parataxis", "NOUN"),
+        ("di", 19, "case", "ADP"), ("Ivan", 17, "nmod", "PROPN"),
+        ("Petrov", 19, "flat:name", "PROPN"), (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Ivan Petrov": (19, 21)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Ivan Petrov", "frame")]
