@@ -384,6 +384,11 @@ def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
     return None
 
 
+def _in_claim_of(parse: Parse, i: int, verb: int) -> bool:
+    """Whether token i lies in what `verb` reports (its complement clauses)."""
+    return any(i in parse.subtree(c.i) for c in parse.deps(verb, *_CONTENT))
+
+
 def _words_end_before(parse: Parse, head: int, k: int) -> bool:
     """Whether the words of `head`, short of its clauses, end right before token k."""
     own = [i for i in parse.subtree(head) if i < k and parse.tokens[i].pos not in _VERBAL]
@@ -1017,6 +1022,10 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                 found, _ = _subject(parse, above, quoted, lang)
                 if found is not None:
                     subject, how = found, "shared"
+                elif subject is not None and _in_claim_of(parse, subject.i, above):
+                    # "Ha ammesso che la strada migliore sia ..., sottolineando che": with no
+                    # subject above either, the one who spoke before, never the claim's own
+                    subject, how = None, "dropped"
         if kind == LEARNED and (
             subject is None or subject.dep.endswith(":pass") or parse.deps(token.i, "aux:pass")
         ):

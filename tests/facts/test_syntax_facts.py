@@ -2425,3 +2425,24 @@ def test_a_speech_noun_right_after_a_quote_names_its_owner() -> None:
     ]  # fmt: skip
     found = facts("it", rows, {"Ivan Petrov": (19, 21)})
     assert [(q.speaker, q.how) for q in found.quotes] == [("Ivan Petrov", "frame")]
+
+
+def test_a_gerund_inside_a_claim_never_takes_the_claim_s_subject() -> None:
+    # "Bossi ha parlato. Ha ammesso che la strada migliore sia quella pacifica, sottolineando
+    # che «la lotta non finirà mai»." with the gerund hung inside the claim
+    rows = [
+        ("Bossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("parlato", 2, "ROOT", "VERB", "VerbForm=Part"), (".", 2, "punct", "PUNCT"),
+        ("Ha", 5, "aux", "AUX", "VerbForm=Fin"), ("ammesso", 5, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 12, "mark", "SCONJ"), ("la", 8, "det", "DET"), ("strada", 12, "nsubj", "NOUN"),
+        ("migliore", 8, "amod", "ADJ"), ("sia", 12, "cop", "AUX", "VerbForm=Fin"),
+        ("quella", 12, "det", "DET"), ("pacifica", 5, "ccomp", "ADJ"),
+        (",", 14, "punct", "PUNCT"), ("sottolineando", 12, "advcl", "VERB", "VerbForm=Ger"),
+        ("che", 20, "mark", "SCONJ"), ("«", 20, "punct", "PUNCT"), ("la", 18, "det", "DET"),
+        ("lotta", 20, "nsubj", "NOUN"), ("non", 20, "advmod", "ADV"),
+        ("finirà", 14, "ccomp", "VERB", "VerbForm=Fin"), ("mai", 20, "advmod", "ADV"),
+        ("»", 20, "punct", "PUNCT"), (".", 5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Bossi": (0, 1)})
+    assert {a.source for a in found.attributions} == {"Bossi"}
+    assert {q.speaker for q in found.quotes} == {"Bossi"}
