@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.genders import PRONOUNS, gender_of
-from briefing.facts.reporting import Frame, antecedent
+from briefing.facts.reporting import Frame, antecedent, can_speak
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import (
     Article,
@@ -586,13 +586,8 @@ class Speakers:
             or self.parse.deps(heads[0].i, "case")
         ):
             return None
-        head, lang = heads[0], self.article.lang
-        if not (
-            head.lower in role_words(lang)
-            or head.lower in anonymous_nouns(lang)
-            or head.lower in outlet_words(lang)
-            or head.lower in person_nouns(lang)
-        ):
+        head = heads[0]
+        if not can_speak(self.parse, head, self.article.lang):
             return None
         return self._named((start, end), head.i, start, None, plural=False).name
 
