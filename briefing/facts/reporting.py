@@ -42,6 +42,9 @@ _SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
 _NOT_SOURCE = {"acl", "advcl", "parataxis", "punct", "case", "cc", "conj"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "X", "ADJ"}
 _WHAT = {"quanto", "what"}
+# Words that open a sentence presenting what came before: "È quanto ...", "Questo è quanto".
+# English "That's what ..." far more often announces what follows.
+_PRESENTING = {"it": {"è", "questo", "questa", "ciò"}}
 _QUOTE_MARKS = frozenset('«»“”„"') | {"''"}
 # "come ha detto il ministro", "as the minister said": the clause's marker stands for the content.
 _AS = {"come", "as"}
@@ -349,11 +352,6 @@ def _named_after_verb(parse: Parse, verb: Token) -> Token | None:
         if token.ent == "PER" and not parse.deps(token.i, "case"):
             return token
     return None
-
-
-# Words that open a sentence presenting what came before: "È quanto ...", "Questo è quanto".
-# English "That's what ..." far more often announces what follows.
-_PRESENTING = {"it": {"è", "questo", "questa", "ciò"}}
 
 
 def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:

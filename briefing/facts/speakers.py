@@ -539,8 +539,7 @@ class Speakers:
         Sergio Rastrelli": a speech noun right after a closing mark, with no verb before it,
         names whose the quote is (the person named in its phrase)."""
         parse, lang = self.parse, self.article.lang
-        after = [t for t in parse.tokens if t.start >= offset][: _PRESENTING_REACH + 1]
-        for token in after:
+        for token in parse.after(offset, _PRESENTING_REACH + 1):
             if token.pos in {"VERB", "AUX"} or token.text in _SENTENCE_END:
                 return None
             if token.lower not in speech_nouns(lang) or token.pos != "NOUN":

@@ -108,6 +108,11 @@ class Parse:
             return self.tokens[i]
         return None
 
+    def after(self, offset: int, count: int) -> list[Token]:
+        """The first `count` tokens starting at or after character `offset`."""
+        first = bisect.bisect_left(self._starts, offset)
+        return self.tokens[first : first + count]
+
     def within(self, start: int, end: int) -> list[Token]:
         first = bisect.bisect_left(self._starts, start)
         last = bisect.bisect_left(self._starts, end)
