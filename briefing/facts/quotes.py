@@ -390,7 +390,25 @@ def _speaker_from_frames(
         ):
             continue
         content = frame.content
+        if (
+            content is not None
+            and frame.cue[0] >= end
+            and content[0] >= end
+            and frame.how not in {"shared", "dropped"}
+        ):
+            # "«...», alla quale Ratzinger ha risposto che «...»": someone named after the quote
+            # reports what comes after it ("«...», sostenendo che «...»" goes on the same one)
+            continue
         reports = content is not None and content[0] <= end and start <= content[1]
+        # '«...», ha dichiarato uno dei carabinieri': a verb right after the closing mark, with
+        # no content of its own, reports the quote as surely as one whose content it is
+        # (not a gerund going on with the sentence: "«...», ricordando")
+        reports = reports or (
+            content is None
+            and frame.cue[0] >= end
+            and len(article.text[end : frame.cue[0]].strip(_AFTER_QUOTE + ",").split()) <= 1
+            and speakers.parse.tokens[frame.verb].feature("VerbForm") != "Ger"
+        )
         distance = min(abs(frame.cue[0] - end), abs(start - frame.cue[1]))
         # A frame set off by dashes inside this very quote is its own: none is closer.
         key = (-1, 0) if frame.inserted else (0 if reports else 1, distance)

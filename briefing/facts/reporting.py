@@ -31,7 +31,6 @@ _INFINITIVE_MARKERS = {"di"}
 _ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
-_RELATIVE_SUBJECTS = _RELATIVES | _THAT | {"who"}  # "che", "who", "that" opening a clause
 _AGENT_CASE = it.BY | en.BY
 _SPEAKING_NAMES = ("PER", "ORG")  # a person's name before a body's
 _HAVE = it.HAVE | en.HAVE
@@ -124,6 +123,8 @@ def _content(parse: Parse, verb: int) -> tuple[int, int] | None:
             continue  # "accusarono i macedoni di essersi appropriati": only a "di" clause
         if child.i < verb and child.dep.startswith("parataxis"):
             continue  # a parataxis before the verb is the quote it frames, found by its marks
+        if _relative_clause(parse, child):
+            continue  # "..., ha affermato X, che ha partecipato": says who X is, not what
         misattached = _misattached_clause(parse, child)
         if misattached is None and child.ent in _WHEN:
             continue  # "officials said late Thursday": the day it was said, not what was said
@@ -239,7 +240,9 @@ def _subject(
     ]
     # A content clause before the verb leaves the noun right after it nothing to be but the
     # subject: "Clevelanders get nervous, said Christine Link" (the parse made "Link" an object).
-    contents = parse.deps(verb, *_CONTENT)
+    # "..., ha affermato il parlamentare X, che ha partecipato": a relative clause the parse
+    # hung on the verb is no content
+    contents = [c for c in parse.deps(verb, *_CONTENT) if not _relative_clause(parse, c)]
     said_after = (
         bool(contents)
         and all(c.i < verb for c in contents)
@@ -257,7 +260,19 @@ def _subject(
             before = parse.tokens[before.i - 1]
         if (
             before is not None
-            and (before.text in {",", *_DASHES} or _closes_quote(before, quoted))
+            and (
+                before.text in _DASHES
+                or _closes_quote(before, quoted)
+                # "Nel suo discorso, ha evidenziato la vicinanza": after a comma that closes
+                # no quote, only a noun that can speak is the subject put after the verb
+                or (
+                    before.text == ","
+                    and (
+                        (before.i > 0 and _closes_quote(parse.tokens[before.i - 1], quoted))
+                        or can_speak(parse, nominal[0], lang)
+                    )
+                )
+            )
             # ", assicurando così la protezione", ", telling the crowd": a gerund's or a
             # present participle's noun is its object
             and token.feature("VerbForm") != "Ger"
@@ -283,6 +298,13 @@ def _subject(
         # pluperfect clause someone reports goes on with the one reporting, not the clause's
         # subject; left unsaid, the speaker is the one who spoke last
         return None, "dropped"
+    stranded = _stranded_auxiliary(parse, token)
+    if stranded is not None and seen < 2:
+        # "il questore ha, infatti, affermato": the parse made "ha" a verb of its own, with
+        # the subject, and the participle a verb sharing another's
+        found, _ = _subject(parse, stranded.i, quoted, lang, seen + 1)
+        if found is not None:
+            return found, "subject"
     if seen < 2 and _shares_subject(parse, token):
         found, _ = _subject(parse, token.head, quoted, lang, seen + 1)
         # '«C'è un solo ministro ...», per poi ribadire': a verb outside the quote the parse
@@ -312,6 +334,40 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _stranded_auxiliary(parse: Parse, token: Token) -> Token | None:
+    """A perfect's "ha" cut off from its participle by words set off by commas, which the
+    parse read as a verb of its own: "ha, infatti, affermato"."""
+    if token.feature("VerbForm") != "Part" or parse.deps(token.i, "aux", "aux:pass"):
+        return None
+    k = token.i - 1
+    while (
+        k >= 0
+        and parse.tokens[k].pos in {"ADV", "PUNCT"}
+        and parse.tokens[k].text not in _QUOTE_MARKS
+    ):
+        k -= 1
+    if k < 0 or "," not in {t.text for t in parse.tokens[k + 1 : token.i]}:
+        return None
+    auxiliary = parse.tokens[k]
+    if auxiliary.lower in _HAVE and auxiliary.pos in {"VERB", "AUX"} and auxiliary.dep != "aux":
+        return auxiliary
+    return None
+
+
+def _relative_clause(parse: Parse, clause: Token) -> bool:
+    """A clause opened by its relative subject after a noun or a comma: "Luxuria, che ha
+    partecipato", "the aide who joined" (not "dicono che è necessaria", misread)."""
+    first = parse.tokens[parse.subtree(clause.i)[0]]
+    before = parse.tokens[first.i - 1] if first.i else None
+    return (
+        first.dep == "nsubj"
+        and first.head == clause.i
+        and first.lower in _RELATIVE_SUBJECTS
+        and before is not None
+        and (before.text == "," or before.pos in {"NOUN", "PROPN"})
+    )
 
 
 def _inverted_before_colon(parse: Parse, verb: int, lang: str) -> Token | None:
@@ -1032,7 +1088,7 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             continue  # "a cheering section backed the team": the judge's stances are someone's
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
-                noun = parse.tokens[token.head]
+                noun = title_of(parse, parse.tokens[token.head], lang)
                 if not can_speak(parse, noun, lang):
                     # "il ritorno di Celentano, che ha esordito": the parse hung the clause on
                     # another noun than the name right before it
@@ -1055,8 +1111,13 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
                     continue  # a stance judged in a clause the parse hung elsewhere
                 # "Smith, who said ...", "Rossi, che ha detto ...": the noun the clause is on,
                 # in its own words, without the clause ("la donna iraniana che aveva chiesto")
+                relative = subject
                 subject, how = noun, "subject"
                 source = _phrase(parse, noun.i)
+                if source is not None and source[0] < relative.start < source[1]:
+                    # a title's phrase holds the clause on its complement: up to the relative
+                    words = parse.within(source[0], relative.start)
+                    source = parse.span([t.i for t in words if t.pos != "PUNCT"]) or source
             elif how in {"subject", "inverted"}:
                 pass  # "The museum, Mr. Bush said, celebrated ...": a parenthetical, misattached
             elif how != "agent" or not (
@@ -1099,6 +1160,15 @@ def antecedent(parse: Parse, relative: int) -> int | None:
     if noun.pos == "ADJ" and noun.dep.startswith("amod"):
         noun = tokens[noun.head]
     return noun.i if noun.pos in {"NOUN", "PROPN"} else None
+
+
+def title_of(parse: Parse, noun: Token, lang: str) -> Token:
+    """The title a relative clause's noun completes, else the noun: "il Capo dello Stato, che
+    ha proseguito" is said by the head of state, not the state."""
+    title = parse.tokens[noun.head]
+    if noun.dep == "nmod" and noun.ent != "PER" and title.lower in role_words(lang):
+        return title
+    return noun
 
 
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}

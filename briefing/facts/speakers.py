@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.facts.frames import COUNTS, people_before
 from briefing.facts.genders import PRONOUNS, gender_of
-from briefing.facts.reporting import Frame, antecedent, can_speak
+from briefing.facts.reporting import Frame, antecedent, can_speak, title_of
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import (
     Article,
@@ -93,6 +93,8 @@ class Speakers:
         # Names the recogniser gave only to places: never a gendered pronoun's antecedent.
         people = {clean_name(e.text) for e in article.ents if e.label == "PER"}
         self._places = {clean_name(e.text) for e in article.ents if e.label == "LOC"} - people
+        # Names given only to bodies: "il funzionario" is one of their people, not the body.
+        self._bodies = {clean_name(e.text) for e in article.ents if e.label == "ORG"} - people
         # offset and names of the last group that spoke as one ("the four said"): "they"
         self.last_group: tuple[int, str] | None = None
         self._genders: dict[str, str | None] = {}
@@ -107,8 +109,9 @@ class Speakers:
         aside = (
             self.parse.tokens[frame.verb].dep == "acl:relcl"
             and any(t.lower in _RELATIVE_SOURCES for t in self.parse.deps(frame.verb, "nsubj"))
-            # "Celentano, che ha esordito", "Henke, who called": a named one's turn to speak
-            and (head is None or head.pos != "PROPN")
+            # "Celentano, che ha esordito", "Henke, who called": a named one's turn to speak;
+            # "la Federcalcio, che aveva parlato" is still an aside
+            and (head is None or head.pos != "PROPN" or head.ent == "ORG")
         )
         if speaker.name and not aside:
             named = speaker.how == "coreference" or (head is not None and head.pos == "PROPN")
@@ -151,8 +154,8 @@ class Speakers:
         return self._genders[name]
 
     def _fits(self, name: str | None, gender: str | None, role: bool = False) -> bool:
-        if role and name in self._places:
-            return False  # "il funzionario" is no country, whoever spoke last
+        if role and (name in self._places or name in self._bodies):
+            return False  # "il funzionario" is no country nor body, whoever spoke last
         if name is None or gender is None:
             return name is not None
         if name in self._places:
@@ -222,8 +225,9 @@ class Speakers:
                 self.last_group = (offset, ", ".join(names))
                 return Speaker(", ".join(names), how="coreference")
         if lower in _PARTITIVE and parse.deps(token.i, "nmod"):
-            # "uno dei passeggeri", "one of the aides": someone unnamed from a group.
-            words = clean_name(article.text[span[0] : span[1]]).split()
+            # "uno dei passeggeri", "one of the aides": someone unnamed from a group ("uno"
+            # kept, which reads as an article elsewhere).
+            words = [token.text, *clean_name(article.text[token.end : span[1]]).split()]
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
         if token.pos in _FUNCTION_WORDS or lower in _RELATIVE:
             if lower in _WHOEVER:
@@ -237,6 +241,7 @@ class Speakers:
                 if noun == verb.i or not verb.dep.startswith("acl"):
                     noun = antecedent(parse, token.i)  # the parse lost the clause's noun
                 if noun is not None and noun != verb.i:
+                    noun = title_of(parse, parse.tokens[noun], article.lang).i
                     cases = frozenset(c.i for c in parse.deps(noun, "case"))
                     phrase = parse.span(parse.subtree(noun, without=cases))
                     if phrase:
@@ -278,7 +283,7 @@ class Speakers:
             if any(c.pos == "NOUN" for c in parse.deps(token.i, "compound")):
                 # "the ministry spokesman": a role of a body no one named holds, unnamed
                 return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
-            earlier = self._earlier(offset, inside, role=True)
+            earlier = self._earlier(offset, inside, role=lower)
             if earlier.name is not None:
                 return earlier
         if lower in anonymous_nouns(article.lang):
@@ -447,25 +452,32 @@ class Speakers:
         offset: int,
         inside: tuple[int, int] | None,
         gender: str | None = None,
-        role: bool = False,
+        role: str | None = None,
     ) -> Speaker:
         """The person a pronoun, a role or a dropped subject stands for; with `gender` ("lei",
-        "è stata"), never someone known to be of the other; for a `role`, never a place."""
+        "è stata"), never someone known to be of the other; for a `role` (its word), never a
+        place or a body."""
         article = self.article
         sent_start, _ = article.sentence_of(offset)
         # The subject of the same sentence, before the verb: "Rossi ha parlato e ha detto".
         subject = self._subject_person(sent_start, offset, inside, gender) or self._bare_person(
             sent_start, offset, inside, gender
         )
+        if subject is None:
+            subject = self._named_before_colon(sent_start, offset, inside, gender)
         if subject is not None:
             return Speaker(subject, how="coreference")
+        unnamed = self._unnamed_speaker_before(role, offset) if role else None
+        if unnamed is not None:
+            # "Un funzionario statunitense ha detto ... ha affermato il funzionario"
+            return Speaker(unnamed, anonymous=True, how="coreference")
         # The last speaker, when they can be meant; else the last person who spoke: "He
         # continued" after "the US had ... but refused" (a place the parse made a speaker).
         last = next(
             (
                 (said_at, name)
                 for k, (said_at, name, named) in enumerate(reversed(self.spoken))
-                if self._fits(name, gender, role) and (k == 0 or named)
+                if self._fits(name, gender, role is not None) and (k == 0 or named)
             ),
             None,
         )
@@ -486,6 +498,19 @@ class Speakers:
             if bare is not None:
                 return Speaker(bare, how="coreference")
         return Speaker(None)
+
+    def _unnamed_speaker_before(self, noun: str, offset: int) -> str | None:
+        """The last unnamed speaker, as far as coreference looks, whose label opens with
+        `noun`: "il funzionario" goes on with "un funzionario statunitense"."""
+        start = self.article.sentence_of(offset)[0]
+        for previous in self._sentences_before(start):
+            start = previous[0]
+        for said_at, name, named in reversed(self.spoken):
+            if said_at < start:
+                return None
+            if not named and name.split()[0].lower() == noun:
+                return name
+        return None
 
     def _latest_person(
         self, offset: int, inside: tuple[int, int] | None, gender: str | None
@@ -527,6 +552,12 @@ class Speakers:
                 continue
             if token.lower in person_nouns(lang) or token.lower in anonymous_nouns(lang):
                 return True  # "il premier" may well be the speaker again; "la donna" is not
+            # "Il 28 giugno, Ansar Eddine - l'organizzazione che dice di «...»" (a body in what
+            # the speaker announces, "ha preannunciato che la giunta «...»", is no one else)
+            body = self.article.ent_at(token.start, token.end, {"ORG"})
+            reported = parse.tokens[token.head].dep in _CONTENT_RELATIONS
+            if body is not None and clean_name(body.text) != speaker and not reported:
+                return True
             # "Rossi", "La figlia di Marina Petrella, Elisa Novelli,": someone else named
             phrase = parse.span(parse.subtree(token.i))
             names = {name for _, name in self._people_in(*phrase, None, None)} if phrase else set()
@@ -598,9 +629,27 @@ class Speakers:
         found = None
         for ent, name in self._people_in(start, end, inside, gender):
             token = self.parse.at(ent.start)
-            if token is not None and not _governed_by_preposition(self.parse, token, ent):
+            if token is not None and not _governed_by_preposition(
+                self.parse, token, ent, self.article.lang
+            ):
                 found = name
         return found
+
+    def _named_before_colon(
+        self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None
+    ) -> str | None:
+        """ "Da registrare la presenza di Paolo Ferrero, ministro: «...», ha dichiarato": the
+        person a sentence names last before the colon that opens its first quote, whatever
+        governs the name."""
+        text = self.article.text
+        opening = next((q for q, _ in self.quotes if start < q < end), None)
+        if opening is None:
+            return None
+        lead = text[start : opening - 1].rstrip()
+        if not lead.endswith(":"):
+            return None
+        named = [name for _, name in self._people_in(start, start + len(lead), inside, gender)]
+        return named[-1] if named else None
 
     def _subject_person(
         self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
@@ -620,7 +669,7 @@ class Speakers:
         return found
 
 
-def _governed_by_preposition(parse: Parse, token: Token, ent: Ent) -> bool:
+def _governed_by_preposition(parse: Parse, token: Token, ent: Ent, lang: str) -> bool:
     """ "dal sindaco di Genova, Marta Vincenzi, ha concluso": a name set beside a phrase a
     preposition governs, between commas, is governed by it too ("Il consulente di Microsoft,
     Thomas Rubin," is not: the name stands beside the whole subject). "..., Sanders on Tuesday
@@ -630,6 +679,14 @@ def _governed_by_preposition(parse: Parse, token: Token, ent: Ent) -> bool:
         token = tokens[token.head]  # "Monsignor Oliveri": one name ("A Berlino Romano Prodi": two)
     if parse.deps(token.i, "case"):
         return True
+    title = tokens[token.head]
+    if (
+        token.dep.split(":")[0] in _NAME_OF
+        and title.i == token.i - 1
+        and title.lower in role_words(lang)
+        and parse.deps(title.i, "case")
+    ):
+        return True  # "la rabbia del premier Silvio Berlusconi": the title's "del" governs it
     while token.dep.split(":")[0] in _BESIDE and token.head != token.i:
         after = parse.subtree(token.i)[-1] + 1
         if after < len(tokens) and tokens[after].text != ",":
@@ -644,6 +701,8 @@ def _governed_by_preposition(parse: Parse, token: Token, ent: Ent) -> bool:
 
 # Relations that set a name beside another phrase, sharing its role in the clause.
 _BESIDE = {"conj", "appos"}
+# Relations of a clause that says what someone said or thought.
+_CONTENT_RELATIONS = {"ccomp", "xcomp"}
 
 
 def _name_word(token: Token, span: tuple[int, int]) -> bool:

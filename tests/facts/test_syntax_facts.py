@@ -2446,3 +2446,256 @@ def test_a_gerund_inside_a_claim_never_takes_the_claim_s_subject() -> None:
     found = facts("it", rows, {"Bossi": (0, 1)})
     assert {a.source for a in found.attributions} == {"Bossi"}
     assert {q.speaker for q in found.quotes} == {"Bossi"}
+
+
+def test_a_relative_clause_after_the_inverted_subject_is_no_content() -> None:
+    # "«Oggi ci sono gli operai», ha affermato il deputato, Vladimir Luxuria, che ha
+    # partecipato." with the relative clause hung on the verb
+    rows = [
+        ("«", 3, "punct", "PUNCT"), ("Oggi", 3, "advmod", "ADV"), ("ci", 3, "expl", "PRON"),
+        ("sono", 3, "ROOT", "VERB", "VerbForm=Fin"), ("gli", 5, "det", "DET"),
+        ("operai", 3, "nsubj", "NOUN"), ("»", 3, "punct", "PUNCT"), (",", 9, "punct", "PUNCT"),
+        ("ha", 9, "aux", "AUX", "VerbForm=Fin"), ("affermato", 3, "conj", "VERB", "VerbForm=Part"),
+        ("il", 11, "det", "DET"), ("deputato", 9, "obj", "NOUN"), (",", 13, "punct", "PUNCT"),
+        ("Vladimir", 11, "appos", "PROPN"), ("Luxuria", 13, "flat:name", "PROPN"),
+        (",", 9, "punct", "PUNCT"), ("che", 18, "nsubj", "PRON"),
+        ("ha", 18, "aux", "AUX", "VerbForm=Fin"),
+        ("partecipato", 9, "ccomp", "VERB", "VerbForm=Part"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Vladimir Luxuria": (13, 15)})
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("Oggi ci sono gli operai", "Vladimir Luxuria")
+    ]
+
+
+def test_a_dropped_subject_after_a_colon_lead_is_the_person_it_names() -> None:
+    # "Gli organizzatori hanno detto: «Siamo felici». Da registrare la presenza di Paolo
+    # Ferrero: «È una festa», ha dichiarato."
+    rows = [
+        ("Gli", 1, "det", "DET"), ("organizzatori", 3, "nsubj", "NOUN"),
+        ("hanno", 3, "aux", "AUX", "VerbForm=Fin"), ("detto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        (":", 7, "punct", "PUNCT"), ("«", 7, "punct", "PUNCT"),
+        ("Siamo", 7, "cop", "AUX", "VerbForm=Fin"), ("felici", 3, "parataxis", "ADJ"),
+        ("»", 7, "punct", "PUNCT"), (".", 3, "punct", "PUNCT"), ("Da", 11, "mark", "ADP"),
+        ("registrare", 11, "ROOT", "VERB", "VerbForm=Inf"), ("la", 13, "det", "DET"),
+        ("presenza", 11, "obj", "NOUN"), ("di", 15, "case", "ADP"),
+        ("Paolo", 13, "nmod", "PROPN"), ("Ferrero", 15, "flat:name", "PROPN"),
+        (":", 11, "punct", "PUNCT"), ("«", 21, "punct", "PUNCT"),
+        ("È", 21, "cop", "AUX", "VerbForm=Fin"), ("una", 21, "det", "DET"),
+        ("festa", 11, "parataxis", "NOUN"), ("»", 21, "punct", "PUNCT"),
+        (",", 25, "punct", "PUNCT"), ("ha", 25, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 11, "parataxis", "VERB", "VerbForm=Part"), (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Paolo Ferrero": (15, 17)})
+    assert [q.speaker for q in found.quotes] == ["organizzatori", "Paolo Ferrero"]
+
+
+def test_the_official_again_is_the_unnamed_official_not_the_country_spoken_of() -> None:
+    # "Un funzionario ha detto che gli Stati Uniti hanno chiesto aiuto. «Non sappiamo niente»,
+    # ha affermato il funzionario."
+    rows = [
+        ("Un", 1, "det", "DET"), ("funzionario", 3, "nsubj", "NOUN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("detto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 9, "mark", "SCONJ"), ("gli", 6, "det", "DET"), ("Stati", 9, "nsubj", "PROPN"),
+        ("Uniti", 6, "flat:name", "PROPN"), ("hanno", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("chiesto", 3, "ccomp", "VERB", "VerbForm=Part"), ("aiuto", 9, "obj", "NOUN"),
+        (".", 3, "punct", "PUNCT"), ("«", 14, "punct", "PUNCT"), ("Non", 14, "advmod", "ADV"),
+        ("sappiamo", 14, "ROOT", "VERB", "VerbForm=Fin"), ("niente", 14, "obj", "PRON"),
+        ("»", 14, "punct", "PUNCT"), (",", 19, "punct", "PUNCT"),
+        ("ha", 19, "aux", "AUX", "VerbForm=Fin"),
+        ("affermato", 14, "parataxis", "VERB", "VerbForm=Part"), ("il", 21, "det", "DET"),
+        ("funzionario", 19, "obj", "NOUN"), (".", 14, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, orgs=[(6, 8)])
+    quote = next(q for q in found.quotes if q.text == "Non sappiamo niente")
+    assert quote.speaker == "funzionario"
+
+
+def test_a_role_never_stands_for_a_body_that_spoke_before() -> None:
+    # "La Fiat ha detto che i conti sono buoni. «Siamo soddisfatti», ha affermato il portavoce."
+    rows = [
+        ("La", 1, "det", "DET"), ("Fiat", 3, "nsubj", "PROPN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("detto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        ("che", 8, "mark", "SCONJ"), ("i", 6, "det", "DET"), ("conti", 8, "nsubj", "NOUN"),
+        ("sono", 8, "cop", "AUX", "VerbForm=Fin"), ("buoni", 3, "ccomp", "ADJ"),
+        (".", 3, "punct", "PUNCT"), ("«", 12, "punct", "PUNCT"),
+        ("Siamo", 12, "cop", "AUX", "VerbForm=Fin"), ("soddisfatti", 12, "ROOT", "ADJ"),
+        ("»", 12, "punct", "PUNCT"), (",", 16, "punct", "PUNCT"),
+        ("ha", 16, "aux", "AUX", "VerbForm=Fin"),
+        ("affermato", 12, "parataxis", "VERB", "VerbForm=Part"), ("il", 18, "det", "DET"),
+        ("portavoce", 16, "obj", "NOUN"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, orgs=[(1, 2)])
+    quote = next(q for q in found.quotes if q.text == "Siamo soddisfatti")
+    assert quote.speaker != "Fiat"
+
+
+def test_a_name_after_a_title_a_preposition_governs_is_no_bare_subject() -> None:
+    # "Violante, commentando la rabbia del premier Silvio Berlusconi, ha affermato: «Siamo
+    # stanchi»." with "Violante" tagged as an adverb
+    rows = [
+        ("Violante", 11, "advmod", "ADV"), (",", 0, "punct", "PUNCT"),
+        ("commentando", 11, "advcl", "VERB", "VerbForm=Ger"), ("la", 4, "det", "DET"),
+        ("rabbia", 2, "obj", "NOUN"), ("del", 6, "case", "ADP"), ("premier", 4, "nmod", "NOUN"),
+        ("Silvio", 6, "nmod", "PROPN"), ("Berlusconi", 7, "flat:name", "PROPN"),
+        (",", 2, "punct", "PUNCT"), ("ha", 11, "aux", "AUX", "VerbForm=Fin"),
+        ("affermato", 11, "ROOT", "VERB", "VerbForm=Part"), (":", 11, "punct", "PUNCT"),
+        ("«", 15, "punct", "PUNCT"), ("Siamo", 15, "cop", "AUX", "VerbForm=Fin"),
+        ("stanchi", 11, "parataxis", "ADJ"), ("»", 15, "punct", "PUNCT"),
+        (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Violante": (0, 1), "Silvio Berlusconi": (7, 9)})
+    assert [q.speaker for q in found.quotes] == ["Violante"]
+
+
+def test_a_perfect_cut_by_commas_keeps_its_subject() -> None:
+    # "Mario Rossi si è rifiutato, il questore ha, infatti, affermato che «era innocente»." with
+    # "ha" read as a verb of its own
+    rows = [
+        ("Mario", 4, "nsubj", "PROPN"), ("Rossi", 0, "flat:name", "PROPN"),
+        ("si", 4, "expl", "PRON"), ("è", 4, "aux", "AUX", "VerbForm=Fin"),
+        ("rifiutato", 4, "ROOT", "VERB", "VerbForm=Part"), (",", 8, "punct", "PUNCT"),
+        ("il", 7, "det", "DET"), ("questore", 8, "nsubj", "NOUN"),
+        ("ha", 4, "parataxis", "VERB", "VerbForm=Fin"), (",", 10, "punct", "PUNCT"),
+        ("infatti", 12, "advmod", "ADV"), (",", 10, "punct", "PUNCT"),
+        ("affermato", 4, "conj", "VERB", "VerbForm=Part"), ("che", 16, "mark", "SCONJ"),
+        ("«", 16, "punct", "PUNCT"), ("era", 16, "cop", "AUX", "VerbForm=Fin"),
+        ("innocente", 12, "ccomp", "ADJ"), ("»", 16, "punct", "PUNCT"),
+        (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("it", rows, {"Mario Rossi": (0, 2)})
+    frames = find_frames(Parse.from_doc(doc), "it", quote_spans_of(doc.text))
+    sources = {doc.text[f.cue[0] : f.cue[1]]: f.source for f in frames}
+    start, end = sources["affermato"]
+    assert doc.text[start:end] == "il questore"
+
+
+def test_a_body_s_relative_clause_is_an_aside_a_dropped_subject_skips() -> None:
+    # "Maroni se la prende con la Federcalcio, che aveva parlato di colpe. Poi ha concluso:
+    # «Ci rido sopra»."
+    rows = [
+        ("Maroni", 3, "nsubj", "PROPN"), ("se", 3, "expl", "PRON"), ("la", 3, "obj", "PRON"),
+        ("prende", 3, "ROOT", "VERB", "VerbForm=Fin"), ("con", 6, "case", "ADP"),
+        ("la", 6, "det", "DET"), ("Federcalcio", 3, "obl", "PROPN"), (",", 10, "punct", "PUNCT"),
+        ("che", 10, "nsubj", "PRON"), ("aveva", 10, "aux", "AUX", "VerbForm=Fin"),
+        ("parlato", 6, "acl:relcl", "VERB", "VerbForm=Part"), ("di", 12, "case", "ADP"),
+        ("colpe", 10, "obl", "NOUN"), (".", 3, "punct", "PUNCT"), ("Poi", 16, "advmod", "ADV"),
+        ("ha", 16, "aux", "AUX", "VerbForm=Fin"), ("concluso", 16, "ROOT", "VERB", "VerbForm=Part"),
+        (":", 16, "punct", "PUNCT"), ("«", 20, "punct", "PUNCT"), ("Ci", 20, "expl", "PRON"),
+        ("rido", 16, "parataxis", "VERB", "VerbForm=Fin"), ("sopra", 20, "advmod", "ADV"),
+        ("»", 20, "punct", "PUNCT"), (".", 16, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Maroni": (0, 1)}, orgs=[(6, 7)])
+    quote = next(q for q in found.quotes if q.text == "Ci rido sopra")
+    assert quote.speaker == "Maroni"
+
+
+def test_a_verb_right_after_the_closing_mark_outranks_a_lead_whose_clause_runs_on() -> None:
+    # "Avaro è stato minacciato dai ragazzi: «Abbiamo sentito il colpo», ha dichiarato uno dei
+    # carabinieri."
+    rows = [
+        ("Avaro", 3, "nsubj:pass", "PROPN"), ("è", 3, "aux", "AUX", "VerbForm=Fin"),
+        ("stato", 3, "aux:pass", "AUX", "VerbForm=Part"),
+        ("minacciato", 3, "ROOT", "VERB", "VerbForm=Part"), ("dai", 5, "case", "ADP"),
+        ("ragazzi", 3, "obl:agent", "NOUN"), (":", 3, "punct", "PUNCT"),
+        ("«", 9, "punct", "PUNCT"), ("Abbiamo", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("sentito", 3, "parataxis", "VERB", "VerbForm=Part"), ("il", 11, "det", "DET"),
+        ("colpo", 9, "obj", "NOUN"), ("»", 9, "punct", "PUNCT"), (",", 15, "punct", "PUNCT"),
+        ("ha", 15, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 9, "parataxis", "VERB", "VerbForm=Part"), ("uno", 15, "obj", "PRON"),
+        ("dei", 18, "case", "ADP"), ("carabinieri", 16, "nmod", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Avaro": (0, 1)})
+    quote = next(q for q in found.quotes if not q.reported)
+    assert quote.speaker == "uno dei carabinieri"
+
+
+def test_a_relative_clause_on_a_title_s_complement_is_the_title_holder_s() -> None:
+    # "Il ministro Mario Rossi è arrivato. «È urgente», ha aggiunto il ministro degli Esteri,
+    # che ha proseguito: «Siamo pronti»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("ministro", 5, "nsubj", "NOUN"), ("Mario", 1, "appos", "PROPN"),
+        ("Rossi", 2, "flat:name", "PROPN"), ("è", 5, "aux", "AUX", "VerbForm=Fin"),
+        ("arrivato", 5, "ROOT", "VERB", "VerbForm=Part"), (".", 5, "punct", "PUNCT"),
+        ("«", 9, "punct", "PUNCT"), ("È", 9, "cop", "AUX", "VerbForm=Fin"),
+        ("urgente", 9, "ROOT", "ADJ"), ("»", 9, "punct", "PUNCT"), (",", 13, "punct", "PUNCT"),
+        ("ha", 13, "aux", "AUX", "VerbForm=Fin"),
+        ("aggiunto", 9, "parataxis", "VERB", "VerbForm=Part"), ("il", 15, "det", "DET"),
+        ("ministro", 13, "obj", "NOUN"), ("degli", 17, "case", "ADP"),
+        ("Esteri", 15, "nmod", "PROPN"), (",", 21, "punct", "PUNCT"), ("che", 21, "nsubj", "PRON"),
+        ("ha", 21, "aux", "AUX", "VerbForm=Fin"),
+        ("proseguito", 17, "acl:relcl", "VERB", "VerbForm=Part"), (":", 21, "punct", "PUNCT"),
+        ("«", 25, "punct", "PUNCT"), ("Siamo", 25, "cop", "AUX", "VerbForm=Fin"),
+        ("pronti", 21, "parataxis", "ADJ"), ("»", 25, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mario Rossi": (2, 4)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Mario Rossi", "Mario Rossi"]
+
+
+def test_after_a_comma_only_a_noun_that_can_speak_is_a_subject_put_after_its_verb() -> None:
+    # "Il papa ha parlato. Nel discorso, ha evidenziato la vicinanza e annunciato «un cammino»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("papa", 3, "nsubj", "NOUN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("parlato", 3, "ROOT", "VERB", "VerbForm=Part"),
+        (".", 3, "punct", "PUNCT"), ("Nel", 6, "case", "ADP"), ("discorso", 9, "obl", "NOUN"),
+        (",", 6, "punct", "PUNCT"), ("ha", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("evidenziato", 9, "ROOT", "VERB", "VerbForm=Part"), ("la", 11, "det", "DET"),
+        ("vicinanza", 9, "obj", "NOUN"), ("e", 13, "cc", "CCONJ"),
+        ("annunciato", 9, "conj", "VERB", "VerbForm=Part"), ("«", 16, "punct", "PUNCT"),
+        ("un", 16, "det", "DET"), ("cammino", 13, "obj", "NOUN"), ("»", 16, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows)
+    assert "vicinanza" not in {a.source for a in found.attributions}
+    assert [q.speaker for q in found.quotes if not q.reported] != ["vicinanza"]
+
+
+def test_someone_named_after_a_quote_reporting_what_follows_did_not_say_it() -> None:
+    # "Il teologo ha proposto una «ricerca sull'etica per tutte le religioni», alla quale
+    # Ratzinger ha risposto che «l'impegno è un obiettivo importante»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("teologo", 3, "nsubj", "NOUN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"), ("proposto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        ("una", 6, "det", "DET"), ("«", 6, "punct", "PUNCT"), ("ricerca", 3, "obj", "NOUN"),
+        ("sull'", 8, "case", "ADP"), ("etica", 6, "nmod", "NOUN"), ("per", 12, "case", "ADP"),
+        ("tutte", 12, "det", "DET"), ("le", 12, "det", "DET"), ("religioni", 6, "nmod", "NOUN"),
+        ("»", 6, "punct", "PUNCT"), (",", 19, "punct", "PUNCT"), ("alla", 16, "case", "ADP"),
+        ("quale", 19, "obl", "PRON"), ("Ratzinger", 19, "nsubj", "PROPN"),
+        ("ha", 19, "aux", "AUX", "VerbForm=Fin"),
+        ("risposto", 6, "acl:relcl", "VERB", "VerbForm=Part"), ("che", 26, "mark", "SCONJ"),
+        ("«", 26, "punct", "PUNCT"), ("l'", 23, "det", "DET"), ("impegno", 26, "nsubj", "NOUN"),
+        ("è", 26, "cop", "AUX", "VerbForm=Fin"), ("un", 26, "det", "DET"),
+        ("obiettivo", 19, "ccomp", "NOUN"), ("importante", 26, "amod", "ADJ"),
+        ("»", 26, "punct", "PUNCT"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Ratzinger": (17, 18)})
+    said = {q.text.split()[0]: (q.speaker, q.how) for q in found.quotes if not q.reported}
+    assert said["ricerca"] != ("Ratzinger", "frame")  # at most a guess from the name nearby
+    assert said["l'"] == ("Ratzinger", "frame")
+
+
+def test_quotes_in_a_row_stop_at_a_sentence_a_body_is_the_subject_of() -> None:
+    # "Rossi ha detto: «Siamo pronti». L'Associazione ha condannato il fatto e ha fatto presente
+    # come «anche il Profeta avrebbe visitato le tombe»."
+    rows = [
+        ("Rossi", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("detto", 2, "ROOT", "VERB", "VerbForm=Part"), (":", 6, "punct", "PUNCT"),
+        ("«", 6, "punct", "PUNCT"), ("Siamo", 6, "cop", "AUX", "VerbForm=Fin"),
+        ("pronti", 2, "parataxis", "ADJ"), ("»", 6, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+        ("L'", 10, "det", "DET"), ("Associazione", 12, "nsubj", "PROPN"),
+        ("ha", 12, "aux", "AUX", "VerbForm=Fin"),
+        ("condannato", 12, "ROOT", "VERB", "VerbForm=Part"), ("il", 14, "det", "DET"),
+        ("fatto", 12, "obj", "NOUN"), ("e", 17, "cc", "CCONJ"),
+        ("ha", 17, "aux", "AUX", "VerbForm=Fin"), ("fatto", 12, "conj", "VERB", "VerbForm=Part"),
+        ("presente", 17, "xcomp", "ADJ"), ("come", 25, "mark", "SCONJ"),
+        ("«", 25, "punct", "PUNCT"), ("anche", 25, "advmod", "ADV"), ("il", 23, "det", "DET"),
+        ("Profeta", 25, "nsubj", "PROPN"), ("avrebbe", 25, "aux", "AUX", "VerbForm=Fin"),
+        ("visitato", 17, "advcl", "VERB", "VerbForm=Part"), ("le", 27, "det", "DET"),
+        ("tombe", 25, "obj", "NOUN"), ("»", 25, "punct", "PUNCT"), (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Rossi": (0, 1)}, orgs=[(10, 11)])
+    said = [(q.speaker, q.how) for q in found.quotes if not q.reported]
+    assert said[0] == ("Rossi", "frame")
+    assert said[1] != ("Rossi", "previous quote")  # at most a guess from the name nearby
