@@ -1157,8 +1157,8 @@ def antecedent(parse: Parse, relative: int) -> int | None:
     if relative < 2 or tokens[relative - 1].text != ",":
         return None
     noun = tokens[relative - 2]
-    if noun.pos == "ADJ" and noun.dep.startswith("amod"):
-        noun = tokens[noun.head]
+    if noun.dep.startswith("flat") or (noun.pos == "ADJ" and noun.dep.startswith("amod")):
+        noun = tokens[noun.head]  # "papa Paolo VI, che": the name; "cittadini greci": the noun
     return noun.i if noun.pos in {"NOUN", "PROPN"} else None
 
 
@@ -1166,7 +1166,12 @@ def title_of(parse: Parse, noun: Token, lang: str) -> Token:
     """The title a relative clause's noun completes, else the noun: "il Capo dello Stato, che
     ha proseguito" is said by the head of state, not the state."""
     title = parse.tokens[noun.head]
-    if noun.dep == "nmod" and noun.ent != "PER" and title.lower in role_words(lang):
+    if (
+        noun.dep == "nmod"
+        and noun.ent != "PER"
+        and parse.deps(noun.i, "case")  # "papa Paolo VI" is the name, whatever its label
+        and title.lower in role_words(lang)
+    ):
         return title
     return noun
 

@@ -267,13 +267,16 @@ class Speakers:
             # "un funzionario europeo", "a senior official": someone not named, never the
             # person named before with that role.
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
+        other_name = next(iter(sorted(_titles(text, article.lang))), None)
+        if lower not in role_words(article.lang) and other_name is not None:
+            # "il primo cittadino": another name of a title ("sindaco"), whose holder speaks
+            person = self._holder(other_name, text, offset, inside)
+            if person is not None:
+                return Speaker(person, how="coreference")
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
             # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
-            same = role_words(article.lang)[lower].get("same", ())
-            titled = _role_words_before_of(text, article.lang)
-            keys = {lower} | titled | _titles(text, article.lang) | set(same)
-            person = self._by_role(keys, offset, inside, needed=max(1, len(titled)))
+            person = self._holder(lower, text, offset, inside)
             if person is not None:
                 return Speaker(person, how="coreference")
             if any(t.pos == "PROPN" and t.i < token.i for t in parse.within(*span)):
@@ -377,7 +380,30 @@ class Speakers:
         found = self._subject_person(start, end, None)
         if found is None and not any(t.pos == "VERB" for t in self.parse.within(start, end)):
             found = self._bare_person(start, end, None)
-        return found or self._relative_subject_person(start, end)
+        return found or self._relative_subject_person(start, end) or self._role_subject(start, end)
+
+    def _role_subject(self, start: int, end: int) -> str | None:
+        """ "Il ministro fa riferimento ai tagli: «...»": the main clause's subject is a role:
+        its holder, else the role itself."""
+        parse = self.parse
+        for token in parse.within(start, end):
+            root = parse.tokens[token.head]
+            if not (
+                token.dep == "nsubj"
+                and root.head == root.i
+                and token.lower in role_words(self.article.lang)
+            ):
+                continue
+            phrase = parse.span(parse.subtree(token.i))
+            if phrase is None or phrase[1] > end:
+                continue
+            named = [name for _, name in self._people_in(*phrase, None, None)]
+            if named:
+                return named[-1]  # "Il responsabile dell'équipe Ian Findlay va sul cauto:"
+            text = clean_name(self.article.text[phrase[0] : phrase[1]])
+            # no one named before for a role no one holds: the role, never a guess
+            return self._holder(token.lower, text, token.start, None) or text
+        return None
 
     def _relative_subject_person(self, start: int, end: int) -> str | None:
         """ "il pugile Amir Khan, il quale è ansioso di misurarsi con Mayweather: «...»": the
@@ -417,6 +443,17 @@ class Speakers:
             ):
                 return ent
         return None
+
+    def _holder(
+        self, role: str, text: str, offset: int, inside: tuple[int, int] | None
+    ) -> str | None:
+        """The person named before with the role `role` that heads the phrase `text`; "l'ex
+        raìs", "il tycoon": the titles a title stands for name its holder too."""
+        lang = self.article.lang
+        same = role_words(lang)[role].get("same", ())
+        titled = _role_words_before_of(text, lang)
+        keys = {role} | titled | _titles(text, lang) | set(same)
+        return self._by_role(keys, offset, inside, needed=max(1, len(titled)))
 
     def _by_role(
         self, keys: set[str], offset: int, inside: tuple[int, int] | None, needed: int = 1

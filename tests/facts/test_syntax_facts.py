@@ -2699,3 +2699,57 @@ def test_quotes_in_a_row_stop_at_a_sentence_a_body_is_the_subject_of() -> None:
     said = [(q.speaker, q.how) for q in found.quotes if not q.reported]
     assert said[0] == ("Rossi", "frame")
     assert said[1] != ("Rossi", "previous quote")  # at most a guess from the name nearby
+
+
+def test_a_relative_clause_after_a_name_of_two_words_is_that_name_s() -> None:
+    # "Rossi fu nominato da papa Paolo VI, che lo definì un «insigne maestro di teologia»." with
+    # the relative clause hung on the main verb and the name taken for a place
+    rows = [
+        ("Rossi", 2, "nsubj:pass", "PROPN"), ("fu", 2, "aux:pass", "AUX", "VerbForm=Fin"),
+        ("nominato", 2, "ROOT", "VERB", "VerbForm=Part"), ("da", 4, "case", "ADP"),
+        ("papa", 2, "obl", "NOUN"), ("Paolo", 4, "nmod", "PROPN"), ("VI", 5, "flat:name", "ADJ"),
+        (",", 2, "punct", "PUNCT"), ("che", 10, "nsubj", "PRON"), ("lo", 10, "obj", "PRON"),
+        ("definì", 2, "advcl", "VERB", "VerbForm=Fin"), ("un", 14, "det", "DET"),
+        ("«", 14, "punct", "PUNCT"), ("insigne", 14, "amod", "ADJ"), ("maestro", 10, "obj", "NOUN"),
+        ("di", 16, "case", "ADP"), ("teologia", 14, "nmod", "NOUN"), ("»", 14, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = parsed("it", rows, {"Rossi": (0, 1)}, places=[(5, 7)])
+    found = extract_facts(doc, "it", "2025-12-18")
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Paolo VI"]
+
+
+def test_the_first_citizen_is_the_mayor_named_before() -> None:
+    # "Il sindaco Flavio Tosi ha voluto la manifestazione. «Ho proposto questa manifestazione»,
+    # ha dichiarato il primo cittadino."
+    rows = [
+        ("Il", 1, "det", "DET"), ("sindaco", 5, "nsubj", "NOUN"), ("Flavio", 1, "appos", "PROPN"),
+        ("Tosi", 2, "flat:name", "PROPN"), ("ha", 5, "aux", "AUX", "VerbForm=Fin"),
+        ("voluto", 5, "ROOT", "VERB", "VerbForm=Part"), ("la", 7, "det", "DET"),
+        ("manifestazione", 5, "obj", "NOUN"), (".", 5, "punct", "PUNCT"),
+        ("«", 11, "punct", "PUNCT"), ("Ho", 11, "aux", "AUX", "VerbForm=Fin"),
+        ("proposto", 11, "ROOT", "VERB", "VerbForm=Part"), ("questa", 13, "det", "DET"),
+        ("manifestazione", 11, "obj", "NOUN"), ("»", 11, "punct", "PUNCT"),
+        (",", 17, "punct", "PUNCT"), ("ha", 17, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 11, "parataxis", "VERB", "VerbForm=Part"), ("il", 20, "det", "DET"),
+        ("primo", 20, "amod", "ADJ"), ("cittadino", 17, "obj", "NOUN"),
+        (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Flavio Tosi": (2, 4)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Flavio Tosi"]
+
+
+def test_a_role_subject_leading_to_a_colon_speaks_not_the_name_near_it() -> None:
+    # "Il ministro fa riferimento ai tagli del governo Prodi: «Li stiamo deludendo»."
+    rows = [
+        ("Il", 1, "det", "DET"), ("ministro", 2, "nsubj", "NOUN"),
+        ("fa", 2, "ROOT", "VERB", "VerbForm=Fin"), ("riferimento", 2, "obj", "NOUN"),
+        ("ai", 5, "case", "ADP"), ("tagli", 2, "obl", "NOUN"), ("del", 7, "case", "ADP"),
+        ("governo", 5, "nmod", "NOUN"), ("Prodi", 7, "nmod", "PROPN"), (":", 2, "punct", "PUNCT"),
+        ("«", 13, "punct", "PUNCT"), ("Li", 13, "obj", "PRON"),
+        ("stiamo", 13, "aux", "AUX", "VerbForm=Fin"),
+        ("deludendo", 2, "parataxis", "VERB", "VerbForm=Ger"), ("»", 13, "punct", "PUNCT"),
+        (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Prodi": (8, 9)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["ministro"]
