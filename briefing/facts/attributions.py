@@ -294,15 +294,33 @@ def find_attributions(
         candidates = _anonymity_requests(article) + by_verbs + by_cues
     else:
         candidates = _anonymity_requests(article) + by_cues + by_verbs
+    people = set(full_names.values())
     chosen: list[Attribution] = []
     for item in candidates:
-        clash = next((c for c in chosen if item.start < c.end and c.start < item.end), None)
+        clash = next(
+            (
+                c
+                for c in chosen
+                if item.start < c.end and c.start < item.end and not _aside_within(item, c, people)
+            ),
+            None,
+        )
         if clash is None:
             chosen.append(item)
         elif clash.anonymous is False and item.anonymous and clash.source == item.source:
             clash.anonymous = True
     chosen.sort(key=lambda a: a.start)
     return chosen
+
+
+def _aside_within(one: Attribution, other: Attribution, people: set[str]) -> bool:
+    """Two frames' attributions, one inside the other's words, the outer one a person's:
+    "Mario Placanica, che fu accusato e poi prosciolto, ha denunciato" cites him and, inside,
+    whoever accused him."""
+    if one.how is None or other.how is None:
+        return False
+    inner, outer = (one, other) if one.end - one.start < other.end - other.start else (other, one)
+    return outer.source in people and outer.start < inner.start and inner.end < outer.end
 
 
 def frame_attributions(

@@ -207,6 +207,9 @@ def _subject(
         relative = [t for t in parse.deps(verb, "mark") if t.lower in _THAT and t.i < verb]
         if relative:
             return relative[0], "subject"
+    aside = _name_before_relative_aside(parse, verb)
+    if aside is not None:
+        return aside, "subject"
     misread = (
         _misread_subject(parse, verb, quoted)
         or _named_after_quote(parse, verb, quoted)
@@ -334,6 +337,27 @@ def _subject(
     ):
         return None, "passive"  # "is expected", "was announced": no one is named
     return None, "dropped"
+
+
+def _name_before_relative_aside(parse: Parse, verb: int) -> Token | None:
+    """ "Richard Viguerie, who masterminded the use of direct mail, called her": a name, then a
+    relative clause set off by commas, then the verb with no subject the parse gave it; the
+    name is its subject, not the noun after the verb."""
+    tokens = parse.tokens
+    k = verb - 1
+    while k >= 0 and tokens[k].dep.startswith("aux"):
+        k -= 1
+    if k < 0 or tokens[k].text != ",":
+        return None
+    j = k - 1
+    while j > 1 and tokens[j].lower not in _RELATIVE_SUBJECTS and tokens[j].text not in _STOPS:
+        j -= 1
+    if j <= 1 or tokens[j].lower not in _RELATIVE_SUBJECTS or tokens[j - 1].text != ",":
+        return None
+    name = tokens[j - 2]
+    if name.dep.startswith("flat"):
+        name = tokens[name.head]
+    return name if name.ent == "PER" else None
 
 
 def _stranded_auxiliary(parse: Parse, token: Token) -> Token | None:
@@ -1177,6 +1201,7 @@ def title_of(parse: Parse, noun: Token, lang: str) -> Token:
 
 
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
+_STOPS = {",", ".", ";", ":", "«", "»", "“", "”", '"'}  # where a relative clause cannot reach
 
 
 def can_speak(parse: Parse, noun: Token, lang: str) -> bool:

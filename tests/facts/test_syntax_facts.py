@@ -2753,3 +2753,38 @@ def test_a_role_subject_leading_to_a_colon_speaks_not_the_name_near_it() -> None
     ]  # fmt: skip
     found = facts("it", rows, {"Prodi": (8, 9)})
     assert [q.speaker for q in found.quotes if not q.reported] == ["ministro"]
+
+
+def test_a_name_before_a_relative_clause_set_off_by_commas_is_the_verb_s_subject() -> None:
+    # "Phyllis Schlafly died. Richard Viguerie, who masterminded the use of direct mail, called
+    # her “the first lady of the movement.”" with "called" hung on the relative clause
+    rows = [
+        ("Phyllis", 2, "nsubj", "PROPN"), ("Schlafly", 0, "flat", "PROPN"),
+        ("died", 2, "ROOT", "VERB", "VerbForm=Fin"), (".", 2, "punct", "PUNCT"),
+        ("Richard", 4, "ROOT", "PROPN"), ("Viguerie", 4, "flat", "PROPN"),
+        (",", 8, "punct", "PUNCT"), ("who", 8, "nsubj", "PRON"),
+        ("masterminded", 4, "acl:relcl", "VERB", "VerbForm=Fin"), ("the", 10, "det", "DET"),
+        ("use", 8, "obj", "NOUN"), ("of", 13, "case", "ADP"), ("direct", 13, "amod", "ADJ"),
+        ("mail", 10, "nmod", "NOUN"), (",", 15, "punct", "PUNCT"),
+        ("called", 8, "advcl", "VERB", "VerbForm=Fin"), ("her", 15, "obj", "PRON"),
+        ("“", 20, "punct", "PUNCT"), ("the", 20, "det", "DET"), ("first", 20, "amod", "ADJ"),
+        ("lady", 15, "obj", "NOUN"), ("of", 23, "case", "ADP"), ("the", 23, "det", "DET"),
+        ("movement", 20, "nmod", "NOUN"), (".", 20, "punct", "PUNCT"), ("”", 20, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Phyllis Schlafly": (0, 2), "Richard Viguerie": (4, 6)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Richard Viguerie"]
+
+
+def test_a_frame_inside_a_person_s_aside_keeps_both_attributions() -> None:
+    # "Mario Placanica, che secondo i pm era armato, ha denunciato un tentativo di omicidio."
+    rows = [
+        ("Mario", 11, "nsubj", "PROPN"), ("Placanica", 0, "flat:name", "PROPN"),
+        (",", 8, "punct", "PUNCT"), ("che", 8, "nsubj", "PRON"), ("secondo", 6, "case", "ADP"),
+        ("i", 6, "det", "DET"), ("pm", 8, "obl", "NOUN"), ("era", 8, "cop", "AUX", "VerbForm=Fin"),
+        ("armato", 0, "acl:relcl", "ADJ"), (",", 8, "punct", "PUNCT"),
+        ("ha", 11, "aux", "AUX", "VerbForm=Fin"), ("denunciato", 11, "ROOT", "VERB", "VerbForm=Part"),
+        ("un", 13, "det", "DET"), ("tentativo", 11, "obj", "NOUN"), ("di", 15, "case", "ADP"),
+        ("omicidio", 13, "nmod", "NOUN"), (".", 11, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mario Placanica": (0, 2)})
+    assert {a.source for a in found.attributions} == {"Mario Placanica", "pm"}
