@@ -689,12 +689,17 @@ def _person_after_verb_after_quote(
 ) -> Token | None:
     """'"...," said Virginia delegate Beau Correll.': a verb right after a closing quote mark
     with a person named after it, before the clause ends, has that person for its subject,
-    however the parse read the words between ("delegate" as a verb)."""
+    however the parse read the words between ("delegate" as a verb); in English, after a
+    comma too ("The group is $9 million short, said former governor Ed Rendell")."""
     tokens = parse.tokens
     k = verb - 1
     while k >= 0 and (tokens[k].pos == "AUX" or tokens[k].text == ","):
         k -= 1
-    if k < 0 or not _closes_quote(tokens[k], quoted):
+    said_after_clause = (
+        tokens[verb].lower in en.SAID_BEFORE_SUBJECT and verb > 0 and tokens[verb - 1].text == ","
+    )
+    after_quote = k >= 0 and _closes_quote(tokens[k], quoted)
+    if not (after_quote or said_after_clause):
         return None
     last = min(len(tokens), verb + 1 + _NAME_REACH)
     i = verb + 1
@@ -704,13 +709,21 @@ def _person_after_verb_after_quote(
             return None
         if token.feature("VerbForm") == "Ger":
             return None  # "ha spiegato un poliziotto aggiungendo che Kim": another clause
+        if not after_quote and token.pos in {"PRON", "VERB", "AUX"}:
+            return None  # "..., said he would welcome Cruz": what was said goes on
         end = i
         while token.ent == "PER" and end + 1 < last and tokens[end + 1].ent == "PER":
             end += 1
         if token.ent == "PER" and not _qualifies_the_next(tokens, end):
+            following = tokens[end + 1] if end + 1 < len(tokens) else None
+            if not after_quote and following is not None and following.text not in _NAME_ENDS:
+                return None  # "Dean Johnson, a salesman, says Cruz will": what he says
             return parse.head_of(token.start, tokens[end].end)
         i = end + 1
     return None
+
+
+_NAME_ENDS = {",", ".", ";", "(", "-", "–", "—", ":"}  # what may follow a subject put last
 
 
 def _qualifies_the_next(tokens: list[Token], end: int) -> bool:

@@ -15,6 +15,11 @@ TIME_NOUNS = frozenset("day days night morning evening afternoon year years mont
 ONE_PERSON_PRONOUNS = frozenset({"he", "she"})  # a subject that is one person
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve", "'d", "’d"})  # of a perfect
 PLUPERFECT = frozenset({"had"})  # the auxiliary of a reported past ("said the US had made")
+# Verbs news writes before their subject after what was said, quote or not: "..., said X".
+SAID_BEFORE_SUBJECT = frozenset(
+    "said says added adds wrote writes noted notes explained explains recalled recalls "
+    "continued continues insisted insists argued argues".split()
+)
 PREPOSITIONS = frozenset(
     "of by to in on at for from with about into over under between among".split()
 )

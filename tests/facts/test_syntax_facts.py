@@ -2788,3 +2788,31 @@ def test_a_frame_inside_a_person_s_aside_keeps_both_attributions() -> None:
     ]  # fmt: skip
     found = facts("it", rows, {"Mario Placanica": (0, 2)})
     assert {a.source for a in found.attributions} == {"Mario Placanica", "pm"}
+
+
+def test_a_name_after_said_closing_a_sentence_is_its_subject() -> None:
+    # "The group is short of money, said former governor Ed Rendell." with the name hung on the
+    # clause said
+    rows = [
+        ("The", 1, "det", "DET"), ("group", 3, "nsubj", "NOUN"),
+        ("is", 3, "cop", "AUX", "VerbForm=Fin"), ("short", 3, "ROOT", "ADJ"),
+        ("of", 5, "case", "ADP"), ("money", 3, "obl", "NOUN"), (",", 7, "punct", "PUNCT"),
+        ("said", 3, "parataxis", "VERB", "VerbForm=Fin"), ("former", 9, "amod", "ADJ"),
+        ("governor", 10, "nmod", "NOUN"), ("Ed", 3, "nmod", "PROPN"), ("Rendell", 10, "flat", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Ed Rendell": (10, 12)})
+    assert [a.source for a in found.attributions] == ["Ed Rendell"]
+
+
+def test_a_name_after_says_that_goes_on_with_its_own_verb_is_what_was_said() -> None:
+    # "Dean Johnson, a salesman, says Cruz will win." with no subject hung on "says"
+    rows = [
+        ("Dean", 6, "dep", "PROPN"), ("Johnson", 0, "flat", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("a", 4, "det", "DET"), ("salesman", 0, "appos", "NOUN"), (",", 6, "punct", "PUNCT"),
+        ("says", 6, "ROOT", "VERB", "VerbForm=Fin"), ("Cruz", 9, "nsubj", "PROPN"),
+        ("will", 9, "aux", "AUX", "VerbForm=Fin"), ("win", 6, "ccomp", "VERB", "VerbForm=Inf"),
+        (".", 6, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Dean Johnson": (0, 2), "Cruz": (7, 8)})
+    assert "Cruz" not in {a.source for a in found.attributions}
