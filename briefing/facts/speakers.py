@@ -124,7 +124,10 @@ class Speakers:
         if frame.source is None or frame.source_head is None:
             if frame.plural or frame.how == "passive":
                 return Speaker(None)  # "they said", "it was announced": no one person
-            return self._earlier(frame.cue[0], inside, self._agreement(frame.verb))
+            # "Sanders endorsed Clinton, saying": a gerund goes on with the clause's subject,
+            # the first person its sentence names, not the last
+            gerund = self.parse.tokens[frame.verb].feature("VerbForm") == "Ger"
+            return self._earlier(frame.cue[0], inside, self._agreement(frame.verb), gerund=gerund)
         return self._named(frame.source, frame.source_head, frame.cue[0], inside, frame.plural)
 
     def _agreement(self, verb: int) -> str | None:
@@ -490,6 +493,7 @@ class Speakers:
         inside: tuple[int, int] | None,
         gender: str | None = None,
         role: str | None = None,
+        gerund: bool = False,
     ) -> Speaker:
         """The person a pronoun, a role or a dropped subject stands for; with `gender` ("lei",
         "è stata"), never someone known to be of the other; for a `role` (its word), never a
@@ -498,7 +502,7 @@ class Speakers:
         sent_start, _ = article.sentence_of(offset)
         # The subject of the same sentence, before the verb: "Rossi ha parlato e ha detto".
         subject = self._subject_person(sent_start, offset, inside, gender) or self._bare_person(
-            sent_start, offset, inside, gender
+            sent_start, offset, inside, gender, first=gerund
         )
         if subject is None:
             subject = self._named_before_colon(sent_start, offset, inside, gender)
@@ -659,16 +663,24 @@ class Speakers:
         return self._named((start, end), head.i, start, None, plural=False).name
 
     def _bare_person(
-        self, start: int, end: int, inside: tuple[int, int] | None, gender: str | None = None
+        self,
+        start: int,
+        end: int,
+        inside: tuple[int, int] | None,
+        gender: str | None = None,
+        first: bool = False,
     ) -> str | None:
-        """The last person in [start, end) named with no preposition before it: when the parse
-        missed the subject, "Mercoledì il presidente Putin, parlando ..., ha ribadito"."""
+        """The last (or `first`) person in [start, end) named with no preposition before it:
+        when the parse missed the subject, "Mercoledì il presidente Putin, parlando ..., ha
+        ribadito"."""
         found = None
         for ent, name in self._people_in(start, end, inside, gender):
             token = self.parse.at(ent.start)
             if token is not None and not _governed_by_preposition(
                 self.parse, token, ent, self.article.lang
             ):
+                if first:
+                    return name
                 found = name
         return found
 

@@ -2816,3 +2816,22 @@ def test_a_name_after_says_that_goes_on_with_its_own_verb_is_what_was_said() -> 
     ]  # fmt: skip
     found = facts("en", rows, {"Dean Johnson": (0, 2), "Cruz": (7, 8)})
     assert "Cruz" not in {a.source for a in found.attributions}
+
+
+def test_a_gerund_with_no_subject_goes_on_with_the_first_person_of_its_sentence() -> None:
+    # "Di Battista ha poi attaccato sia Salvini che Berlusconi, accusando il governo di mentire."
+    # as the parse read it: no subject, "Di" a preposition
+    rows = [
+        ("Di", 1, "case", "ADP"), ("Battista", 4, "obl", "PROPN"),
+        ("ha", 4, "aux", "AUX", "VerbForm=Fin"), ("poi", 4, "advmod", "ADV"),
+        ("attaccato", 4, "ROOT", "VERB", "VerbForm=Part"), ("sia", 6, "cc", "CCONJ"),
+        ("Salvini", 4, "obl", "PROPN"), ("che", 8, "det", "PRON"),
+        ("Berlusconi", 4, "dep", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("accusando", 4, "advcl", "VERB", "VerbForm=Ger"), ("il", 12, "det", "DET"),
+        ("governo", 10, "obj", "NOUN"), ("di", 14, "mark", "ADP"),
+        ("mentire", 12, "acl", "VERB", "VerbForm=Inf"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    people = {"Di Battista": (0, 2), "Salvini": (6, 7), "Berlusconi": (8, 9)}
+    found = facts("it", rows, people)
+    sources = {a.text: a.source for a in found.attributions}
+    assert sources["accusando"] == "Di Battista"
