@@ -390,11 +390,16 @@ def _speaker_from_frames(
         ):
             continue
         content = frame.content
+        right_after = (
+            frame.cue[0] >= end
+            and len(article.text[end : frame.cue[0]].strip(_AFTER_QUOTE + ",").split()) <= 1
+        )
         if (
             content is not None
             and frame.cue[0] >= end
             and content[0] >= end
             and frame.how not in {"shared", "dropped"}
+            and not right_after  # '"...," he said, pointing out that': the quote's own frame
         ):
             # "«...», alla quale Ratzinger ha risposto che «...»": someone named after the quote
             # reports what comes after it ("«...», sostenendo che «...»" goes on the same one)
@@ -405,8 +410,7 @@ def _speaker_from_frames(
         # (not a gerund going on with the sentence: "«...», ricordando")
         reports = reports or (
             content is None
-            and frame.cue[0] >= end
-            and len(article.text[end : frame.cue[0]].strip(_AFTER_QUOTE + ",").split()) <= 1
+            and right_after
             and speakers.parse.tokens[frame.verb].feature("VerbForm") != "Ger"
         )
         distance = min(abs(frame.cue[0] - end), abs(start - frame.cue[1]))

@@ -106,12 +106,18 @@ class Speakers:
         # clause on a thing ("a problem that demands", "uno studio che rivela") is an aside,
         # not whom a pronoun or a dropped subject goes on with
         head = None if frame.source_head is None else self.parse.tokens[frame.source_head]
+        relatives = {t.lower for t in self.parse.deps(frame.verb, "nsubj")} & _RELATIVE_SOURCES
         aside = (
             self.parse.tokens[frame.verb].dep == "acl:relcl"
-            and any(t.lower in _RELATIVE_SOURCES for t in self.parse.deps(frame.verb, "nsubj"))
+            and bool(relatives)
             # "Celentano, che ha esordito", "Henke, who called": a named one's turn to speak;
-            # "la Federcalcio, che aveva parlato" is still an aside
-            and (head is None or head.pos != "PROPN" or head.ent == "ORG")
+            # "la Federcalcio, che aveva parlato" is still an aside ("who" is a person's,
+            # whatever the recogniser calls the name)
+            and (
+                head is None
+                or head.pos != "PROPN"
+                or (head.ent == "ORG" and "who" not in relatives)
+            )
         )
         if speaker.name and not aside:
             named = speaker.how == "coreference" or (head is not None and head.pos == "PROPN")

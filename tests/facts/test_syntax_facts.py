@@ -2835,3 +2835,51 @@ def test_a_gerund_with_no_subject_goes_on_with_the_first_person_of_its_sentence(
     found = facts("it", rows, people)
     sources = {a.text: a.source for a in found.attributions}
     assert sources["accusando"] == "Di Battista"
+
+
+def test_the_frame_right_after_a_quote_is_its_own_whatever_content_the_parse_gave_it() -> None:
+    # 'Cotti said Chechnya must stay in Russia. “There is no doubt that Chechnya belongs to
+    # Russia,” he said, pointing out that Russia was a member.'
+    rows = [
+        ("Cotti", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Chechnya", 4, "nsubj", "PROPN"), ("must", 4, "aux", "AUX", "VerbForm=Fin"),
+        ("stay", 1, "ccomp", "VERB", "VerbForm=Inf"), ("in", 6, "case", "ADP"),
+        ("Russia", 4, "obl", "PROPN"), (".", 1, "punct", "PUNCT"), ("“", 10, "punct", "PUNCT"),
+        ("There", 10, "expl", "PRON"), ("is", 10, "ROOT", "VERB", "VerbForm=Fin"),
+        ("no", 12, "det", "DET"), ("doubt", 10, "nsubj", "NOUN"), ("that", 15, "mark", "SCONJ"),
+        ("Chechnya", 15, "nsubj", "PROPN"), ("belongs", 12, "acl", "VERB", "VerbForm=Fin"),
+        ("to", 17, "case", "ADP"), ("Russia", 15, "obl", "PROPN"), (",", 12, "punct", "PUNCT"),
+        ("”", 12, "punct", "PUNCT"), ("he", 21, "nsubj", "PRON"),
+        ("said", 12, "acl:relcl", "VERB", "VerbForm=Fin"), (",", 23, "punct", "PUNCT"),
+        ("pointing", 21, "ccomp", "VERB", "VerbForm=Part"), ("out", 23, "compound:prt", "ADP"),
+        ("that", 29, "mark", "SCONJ"), ("Russia", 29, "nsubj", "PROPN"),
+        ("was", 29, "cop", "AUX", "VerbForm=Fin"), ("a", 29, "det", "DET"),
+        ("member", 23, "ccomp", "NOUN"), (".", 10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Cotti": (0, 1)})
+    quote = next(q for q in found.quotes if not q.reported)
+    assert (quote.speaker, quote.how) == ("Cotti", "coreference")
+
+
+def test_a_relative_clause_with_who_is_a_person_s_turn_whatever_the_name_s_label() -> None:
+    # 'Henke, who called his round a “pleasant surprise,” finished with six birdies. “We
+    # finally got things going in the right direction,” he said.' with Henke taken for a body
+    rows = [
+        ("Henke", 0, "ROOT", "PROPN"), (",", 3, "punct", "PUNCT"), ("who", 3, "nsubj", "PRON"),
+        ("called", 0, "acl:relcl", "VERB", "VerbForm=Fin"), ("his", 3, "obj", "PRON"),
+        ("round", 3, "xcomp", "ADP"), ("a", 9, "det", "DET"), ("“", 9, "punct", "PUNCT"),
+        ("pleasant", 9, "amod", "ADJ"), ("surprise", 3, "obj", "NOUN"),
+        (",", 9, "punct", "PUNCT"), ("”", 12, "punct", "PUNCT"),
+        ("finished", 3, "xcomp", "VERB", "VerbForm=Part"), ("with", 15, "case", "ADP"),
+        ("six", 15, "nummod", "NUM"), ("birdies", 12, "obl", "NOUN"), (".", 0, "punct", "PUNCT"),
+        ("“", 20, "punct", "PUNCT"), ("We", 20, "nsubj", "PRON"),
+        ("finally", 20, "advmod", "ADV"), ("got", 30, "ccomp", "VERB", "VerbForm=Fin"),
+        ("things", 20, "obj", "NOUN"), ("going", 21, "acl", "VERB", "VerbForm=Ger"),
+        ("in", 26, "case", "ADP"), ("the", 26, "det", "DET"), ("right", 26, "amod", "ADJ"),
+        ("direction", 22, "obl", "NOUN"), (",", 20, "punct", "PUNCT"),
+        ("”", 20, "punct", "PUNCT"), ("he", 30, "nsubj", "PRON"),
+        ("said", 30, "ROOT", "VERB", "VerbForm=Fin"), (".", 30, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, orgs=[(0, 1)])
+    quote = next(q for q in found.quotes if q.text.startswith("We finally"))
+    assert quote.speaker == "Henke"
