@@ -1214,7 +1214,7 @@ def title_of(parse: Parse, noun: Token, lang: str) -> Token:
 
 
 _RELATIVE_SUBJECTS = {"who", "che", "il quale", "la quale", "i quali", "le quali", "quale"}
-_STOPS = {",", ".", ";", ":", "«", "»", "“", "”", '"'}  # where a relative clause cannot reach
+_STOPS = {",", ":"} | _SENTENCE_ENDS | _QUOTE_MARKS  # what a relative clause set off stops at
 
 
 def can_speak(parse: Parse, noun: Token, lang: str) -> bool:

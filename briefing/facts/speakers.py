@@ -276,12 +276,12 @@ class Speakers:
             # "un funzionario europeo", "a senior official": someone not named, never the
             # person named before with that role.
             return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
-        other_name = next(iter(sorted(_titles(text, article.lang))), None)
-        if lower not in role_words(article.lang) and other_name is not None:
+        if lower not in role_words(article.lang):
             # "il primo cittadino": another name of a title ("sindaco"), whose holder speaks
-            person = self._holder(other_name, text, offset, inside)
-            if person is not None:
-                return Speaker(person, how="coreference")
+            for title in sorted(_titles(text, article.lang))[:1]:
+                person = self._holder(title, text, offset, inside)
+                if person is not None:
+                    return Speaker(person, how="coreference")
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
             # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
