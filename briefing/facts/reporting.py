@@ -28,7 +28,10 @@ _THAT = it.THAT | en.THAT
 # An adverbial clause with one of these reports, as a complement would: "accusato di mentire".
 _INFINITIVE_MARKERS = {"di"}
 # "secondo X", "stando a X", "according to X", "a detta di X": the cue word and how X hangs on it.
-_ACCORDING = {"it": {"secondo", "stando"}, "en": {"according"}}
+_ACCORDING = {"it": {"secondo", "stando", "per"}, "en": {"according"}}
+# Of those, a cue only opening its sentence with someone who can speak and a comma: "Per il
+# ministro, la riforma è necessaria" (not "per la prima volta", "per Roma").
+_OPENING_ONLY = {"per"}
 _OPINION = {"it": {"detta", "parere", "avviso", "giudizio"}}
 _RELATIVES = {"cui", "quali", "quale", "whom", "which"}
 _AGENT_CASE = it.BY | en.BY
@@ -1526,6 +1529,8 @@ def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
     noun = token.head
     if noun == token.i or parse.tokens[noun].pos not in _NOMINAL:
         return None
+    if token.lower in _OPENING_ONLY and not _opens_with_someone(parse, token, lang):
+        return None
     lower = parse.tokens[noun].lower
     if lower in _RELATIVES:
         # "le indiscrezioni secondo cui/le quali ...": the noun the relative clause is about.
@@ -1556,6 +1561,22 @@ def _according_source(parse: Parse, token: Token, lang: str) -> int | None:
                 return after.i
         return None
     return noun
+
+
+def _opens_with_someone(parse: Parse, token: Token, lang: str) -> bool:
+    """ "Per Beppe Grillo, «...»", "Per il ministro della Difesa, Arturo Parisi, ...": the cue
+    opens its sentence, names a person (a role only with the name beside it), and a comma
+    closes the phrase (not "Per gli amici a quattro zampe,"; nor "Per il premier,", whom the
+    role alone would have to find)."""
+    noun = parse.tokens[token.head]
+    if parse.sentence(token.i)[0] != token.i:
+        return False
+    words = [k for k in parse.subtree(noun.i) if parse.tokens[k].pos != "PUNCT"]
+    named = any(parse.tokens[k].ent == "PER" for k in words)
+    if not (noun.ent == "PER" or (noun.lower in role_words(lang) and named)):
+        return False
+    after = words[-1] + 1
+    return after < len(parse.tokens) and parse.tokens[after].text == ","
 
 
 # Verbs that only carry a speech noun: "lanciato un appello", "issued a statement".

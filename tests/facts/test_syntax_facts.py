@@ -2883,3 +2883,37 @@ def test_a_relative_clause_with_who_is_a_person_s_turn_whatever_the_name_s_label
     found = facts("en", rows, orgs=[(0, 1)])
     quote = next(q for q in found.quotes if q.text.startswith("We finally"))
     assert quote.speaker == "Henke"
+
+
+def test_per_and_a_name_opening_a_sentence_cites_that_person() -> None:
+    # "Emma ha detto: «Sono felice di questa vittoria». Per Noemi, il momento più difficile è
+    # «salire le scale per arrivare sul palco»."
+    rows = [
+        ("Emma", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("detto", 2, "ROOT", "VERB", "VerbForm=Part"), (":", 6, "punct", "PUNCT"),
+        ("«", 6, "punct", "PUNCT"), ("Sono", 6, "cop", "AUX", "VerbForm=Fin"),
+        ("felice", 2, "parataxis", "ADJ"), ("di", 9, "case", "ADP"), ("questa", 9, "det", "DET"),
+        ("vittoria", 6, "obl", "NOUN"), ("»", 6, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+        ("Per", 13, "case", "ADP"), ("Noemi", 21, "obl", "PROPN"), (",", 13, "punct", "PUNCT"),
+        ("il", 16, "det", "DET"), ("momento", 21, "nsubj", "NOUN"), ("più", 18, "advmod", "ADV"),
+        ("difficile", 16, "amod", "ADJ"), ("è", 21, "cop", "AUX", "VerbForm=Fin"),
+        ("«", 21, "punct", "PUNCT"), ("salire", 21, "ROOT", "VERB", "VerbForm=Inf"),
+        ("le", 23, "det", "DET"), ("scale", 21, "obj", "NOUN"), ("per", 25, "mark", "ADP"),
+        ("arrivare", 21, "advcl", "VERB", "VerbForm=Inf"), ("sul", 27, "case", "ADP"),
+        ("palco", 25, "obl", "NOUN"), ("»", 21, "punct", "PUNCT"), (".", 21, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Emma": (0, 1), "Noemi": (13, 14)})
+    assert [q.speaker for q in found.quotes if not q.reported] == ["Emma", "Noemi"]
+    assert "Noemi" in {a.source for a in found.attributions}
+
+
+def test_per_opening_a_sentence_with_no_one_named_cites_no_one() -> None:
+    # "Per gli amici a quattro zampe, questa sembra l'estate migliore."
+    rows = [
+        ("Per", 2, "case", "ADP"), ("gli", 2, "det", "DET"), ("amici", 8, "obl", "NOUN"),
+        ("a", 5, "case", "ADP"), ("quattro", 5, "nummod", "NUM"), ("zampe", 2, "nmod", "NOUN"),
+        (",", 8, "punct", "PUNCT"), ("questa", 8, "nsubj", "PRON"),
+        ("sembra", 8, "ROOT", "VERB", "VerbForm=Fin"), ("l'", 10, "det", "DET"),
+        ("estate", 8, "obj", "NOUN"), ("migliore", 10, "amod", "ADJ"), (".", 8, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", rows).attributions == []
