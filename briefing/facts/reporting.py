@@ -178,7 +178,11 @@ def _time_noun(token: Token) -> bool:
 def _subject(
     parse: Parse, verb: int, quoted: list[tuple[int, int]], lang: str, seen: int = 0
 ) -> tuple[Token | None, str]:
-    outside = not _in_quote(parse.tokens[verb].start, quoted) or _between_dashes(parse, verb)
+    inside = _in_quote(parse.tokens[verb].start, quoted)
+    outside = not inside or _between_dashes(parse, verb)
+    # '«due grandi presidenti - ha dichiarato Betori - che ...»': a frame set off by dashes
+    # inside a quote says its speaker within the dashes, never before the quote
+    insert = _dash_insert(parse, verb) if inside else None
     # A subject inside a quote is the quote's own: '«Un'emozione che ...», ha detto X'.
     # A passive's subject is what was said, never who said it ("The holiday is observed").
     # A date is never who spoke: '«...», Rep. Moore said Friday', "Friday" misread as subject.
@@ -190,7 +194,13 @@ def _subject(
         and t.ent not in _WHEN
         and not _time_noun(t)  # "un giorno gli disse"
         and t.lower not in _WHAT  # "È quanto ha dichiarato X": what was said, not who
+        and (insert is None or insert[0] < t.i < insert[1])
     ]
+    bracketed = _name_before_parenthesis(parse, verb)
+    if bracketed is not None and (not subjects or bracketed[1] < subjects[0].i < verb):
+        # "Alvarez (soprannominato Canelo, una rarità per un messicano) ha dichiarato": a
+        # word inside an aside is never the subject of the verb after it
+        return bracketed[0], "subject"
     if subjects:
         # "Il 61enne Beppe Marotta si dice", "L'agenzia di stampa Cihan ha detto": of two
         # subjects the parse gives, the person's or the body's name; but "l'amministrazione
@@ -988,6 +998,7 @@ def _shares_subject(parse: Parse, token: Token) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
+_PURPOSE = {"per"}
 _CLAUSE_BREAKS = {","} | _DASHES
 _DASH_REACH = 12  # tokens from a dash to the verb it sets off
 
@@ -999,6 +1010,48 @@ def _between_dashes(parse: Parse, i: int) -> bool:
     left = any(t.text in _DASHES for t in tokens[max(0, i - _DASH_REACH) : i])
     right = any(t.text in _DASHES for t in tokens[i + 1 : i + 1 + _DASH_REACH])
     return left and right
+
+
+def _name_before_parenthesis(parse: Parse, verb: int) -> tuple[Token, int] | None:
+    """ "Alvarez (...) ha dichiarato": the name right before a parenthesis closed right
+    before the verb, with where the parenthesis opens."""
+    tokens = parse.tokens
+    auxiliaries = parse.deps(verb, "aux")
+    finite = [t for t in [tokens[verb], *auxiliaries] if t.feature("VerbForm") == "Fin"]
+    if not finite or parse.deps(verb, "aux:pass", "nsubj:pass"):
+        return None  # "(...) è stato annunciato", "(PD) sostenuto da": no one speaks
+    k = verb - 1
+    while k >= 0 and tokens[k].pos in {"ADV", "AUX"}:
+        k -= 1
+    if k < 1 or tokens[k].text != ")":
+        return None
+    opening = next((j for j in range(k - 1, -1, -1) if tokens[j].text in "()"), None)
+    if opening is None or tokens[opening].text != "(" or opening == 0:
+        return None
+    name = tokens[opening - 1]
+    while name.dep.startswith("flat") and name.head < name.i:
+        name = tokens[name.head]
+    if name.pos != "PROPN" or name.ent not in _SPEAKING_NAMES:
+        return None
+    return name, opening
+
+
+def _dash_insert(parse: Parse, i: int) -> tuple[int, int] | None:
+    """The nearest dashes either side of token `i` (their indexes), when both are near."""
+    tokens = parse.tokens
+    left = next(
+        (k for k in range(i - 1, max(-1, i - 1 - _DASH_REACH), -1) if tokens[k].text in _DASHES),
+        None,
+    )
+    right = next(
+        (
+            k
+            for k in range(i + 1, min(len(tokens), i + 1 + _DASH_REACH))
+            if tokens[k].text in _DASHES
+        ),
+        None,
+    )
+    return None if left is None or right is None else (left, right)
 
 
 def _person(parse: Parse, token: Token | None) -> bool:
@@ -1056,11 +1109,15 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         # "infinitive" with a subject of its own speaks: a present the tagger misread
         # ("sources close to her campaign say") or a speech verb after a modal or "did"
         # ("Cook did not say", "he will tell").
+        # An Italian infinitive of purpose whose words are a quote speaks ("per ribadire «»").
         infinitive = token.feature("VerbForm") == "Inf" and (
-            lang != "en"
-            or not parse.active_subject(token.i)
-            or parse.deps(token.i, "mark")
-            or (kind != SPEECH and parse.deps(token.i, "aux"))
+            not _quoted_purpose(parse, token, quoted)
+            if lang != "en"
+            else (
+                not parse.active_subject(token.i)
+                or parse.deps(token.i, "mark")
+                or (kind != SPEECH and parse.deps(token.i, "aux"))
+            )
         )
         if infinitive or (_in_quote(token.start, quoted) and not inserted):
             continue
@@ -1338,6 +1395,17 @@ def _opens_quote(parse: Parse, verb: Token, quoted: list[tuple[int, int]], lang:
     if k + 1 >= len(parse.tokens) or parse.tokens[k].text not in {",", ":"}:
         return False
     opening = parse.tokens[k + 1].start
+    return any(start == opening for start, _ in quoted)
+
+
+def _quoted_purpose(parse: Parse, verb: Token, quoted: list[tuple[int, int]]) -> bool:
+    """ "ha contattato Aso per riaffermare «...»": an infinitive of purpose whose words are a
+    quote speaks for the clause it serves (a bare "vuole affermare" frames nothing)."""
+    if not any(m.lower in _PURPOSE for m in parse.deps(verb.i, "mark")):
+        return False
+    if parse.tokens[verb.head].pos != "VERB" or verb.i + 1 >= len(parse.tokens):
+        return False
+    opening = parse.tokens[verb.i + 1].start
     return any(start == opening for start, _ in quoted)
 
 

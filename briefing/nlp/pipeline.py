@@ -31,7 +31,7 @@ MAX_TEXT_CHARS = 10 * 1024 * 1024
 
 # Bump when a rule component, its patterns or the fact extractors change: cached analyses
 # then become stale.
-RULES_VERSION = "26"
+RULES_VERSION = "27"
 
 TRAINED_PACKAGES = {
     "it": ("it_core_news_lg", "it_core_news_md", "it_core_news_sm"),

@@ -2917,3 +2917,86 @@ def test_per_opening_a_sentence_with_no_one_named_cites_no_one() -> None:
         ("estate", 8, "obj", "NOUN"), ("migliore", 10, "amod", "ADJ"), (".", 8, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("it", rows).attributions == []
+
+
+def test_a_frame_between_dashes_in_a_quote_takes_its_speaker_from_within_the_dashes() -> None:
+    # "Un ringraziamento di Betori al cardinale Ruini; «due grandi presidenti - ha dichiarato
+    # Betori - che mi hanno indicato le vie giuste»." The parse made the noun before the quote
+    # the subject and the name after the verb its object.
+    rows = [
+        ("Un", 1, "det", "DET"), ("ringraziamento", 14, "nsubj", "NOUN"),
+        ("di", 3, "case", "ADP"), ("Betori", 1, "nmod", "PROPN"), ("al", 5, "case", "ADP"),
+        ("cardinale", 1, "nmod", "ADJ"), ("Ruini", 5, "flat", "PROPN"),
+        (";", 1, "punct", "PUNCT"), ("«", 11, "punct", "PUNCT"), ("due", 11, "nummod", "NUM"),
+        ("grandi", 11, "amod", "ADJ"), ("presidenti", 1, "parataxis", "NOUN"),
+        ("-", 11, "punct", "PUNCT"), ("ha", 14, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 14, "ROOT", "VERB", "VerbForm=Part"), ("Betori", 14, "obj", "PROPN"),
+        ("-", 14, "punct", "PUNCT"), ("che", 20, "nsubj", "PRON"), ("mi", 20, "iobj", "PRON"),
+        ("hanno", 20, "aux", "AUX", "VerbForm=Fin"),
+        ("indicato", 14, "ccomp", "VERB", "VerbForm=Part"), ("le", 22, "det", "DET"),
+        ("vie", 20, "obj", "NOUN"), ("giuste", 22, "amod", "ADJ"), ("»", 20, "punct", "PUNCT"),
+        (".", 14, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Betori": (15, 16), "Ruini": (6, 7)})
+    quote = next(q for q in found.quotes if q.text.startswith("due grandi"))
+    assert (quote.speaker, quote.how) == ("Betori", "frame")
+
+
+def test_the_name_before_a_parenthesis_is_the_subject_of_the_verb_after_it() -> None:
+    # "Alvarez (una rarità per un messicano) ha dichiarato: «Non l'ho mai preso»." with the
+    # parse taking the aside's noun for the subject
+    rows = [
+        ("Alvarez", 9, "dep", "PROPN"), ("(", 3, "punct", "PUNCT"), ("una", 3, "det", "DET"),
+        ("rarità", 9, "nsubj", "NOUN"), ("per", 6, "case", "ADP"), ("un", 6, "det", "DET"),
+        ("messicano", 3, "nmod", "NOUN"), (")", 3, "punct", "PUNCT"),
+        ("ha", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 9, "ROOT", "VERB", "VerbForm=Part"), (":", 9, "punct", "PUNCT"),
+        ("«", 16, "punct", "PUNCT"), ("Non", 16, "advmod", "ADV"), ("l'", 16, "obj", "PRON"),
+        ("ho", 16, "aux", "AUX", "VerbForm=Fin"), ("mai", 16, "advmod", "ADV"),
+        ("preso", 9, "parataxis", "VERB", "VerbForm=Part"), ("»", 16, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Alvarez": (0, 1)})
+    assert [q.speaker for q in found.quotes] == ["Alvarez"]
+
+
+def test_a_name_before_a_parenthesis_is_not_who_announced_a_passive() -> None:
+    # "Edmund Phelps (Evanston, 1933) è stato annunciato come vincitore del premio."
+    rows = [
+        ("Edmund", 9, "nsubj:pass", "PROPN"), ("Phelps", 0, "flat:name", "PROPN"),
+        ("(", 3, "punct", "PUNCT"), ("Evanston", 0, "appos", "PROPN"),
+        (",", 3, "punct", "PUNCT"), ("1933", 3, "nummod", "NUM"), (")", 3, "punct", "PUNCT"),
+        ("è", 9, "aux", "AUX", "VerbForm=Fin"), ("stato", 9, "aux:pass", "AUX", "VerbForm=Part"),
+        ("annunciato", 9, "ROOT", "VERB", "VerbForm=Part"), ("come", 11, "case", "ADP"),
+        ("vincitore", 9, "obl", "NOUN"), ("del", 13, "case", "ADP"),
+        ("premio", 11, "nmod", "NOUN"), (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Edmund Phelps": (0, 2)})
+    assert all(a.source is None for a in found.attributions)
+
+
+def test_an_infinitive_of_purpose_opening_a_quote_speaks_for_its_clause_s_subject() -> None:
+    # "Il presidente Bush ha contattato Aso per riaffermare «il principio della
+    # denuclearizzazione».": Bush reaffirms, not Aso, the name nearest the quote
+    rows = [
+        ("Il", 1, "det", "DET"), ("presidente", 4, "nsubj", "NOUN"),
+        ("Bush", 4, "nsubj", "PROPN"), ("ha", 4, "aux", "AUX", "VerbForm=Fin"),
+        ("contattato", 4, "ROOT", "VERB", "VerbForm=Part"), ("Aso", 4, "obj", "PROPN"),
+        ("per", 7, "mark", "ADP"), ("riaffermare", 4, "advcl", "VERB", "VerbForm=Inf"),
+        ("«", 7, "punct", "PUNCT"), ("il", 10, "det", "DET"), ("principio", 7, "obj", "NOUN"),
+        ("della", 12, "case", "ADP"), ("denuclearizzazione", 10, "nmod", "NOUN"),
+        ("»", 4, "punct", "PUNCT"), (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Bush": (2, 3), "Aso": (5, 6)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Bush", "frame")]
+
+
+def test_an_infinitive_with_no_quote_after_it_frames_nothing() -> None:
+    # "Il ministro è venuto per dire la sua." (no quote: "vuole dire", "per dire" say nothing)
+    rows = [
+        ("Il", 1, "det", "DET"), ("ministro", 3, "nsubj", "NOUN"),
+        ("è", 3, "aux", "AUX", "VerbForm=Fin"), ("venuto", 3, "ROOT", "VERB", "VerbForm=Part"),
+        ("per", 5, "mark", "ADP"), ("dire", 3, "advcl", "VERB", "VerbForm=Inf"),
+        ("la", 7, "det", "DET"), ("sua", 5, "obj", "PRON"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    assert facts("it", rows).attributions == []
