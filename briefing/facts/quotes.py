@@ -14,7 +14,7 @@ from briefing.facts.frames import (
 )
 from briefing.facts.reporting import Frame
 from briefing.facts.speakers import Speaker, Speakers
-from briefing.facts.text import Article, Ent, written_media
+from briefing.facts.text import Article, Ent, Word, written_media
 from briefing.lexicon import en, it
 from briefing.models import Attribution, Quote
 
@@ -553,9 +553,18 @@ def _written_on(article: Article, start: int) -> str | None:
             for word in words[i:]:
                 if word.text in {":", ",", ";", "—", "–"} or is_speech_verb(article, word):
                     break
+                if _verb(article, word):
+                    break  # "un cartello dei contestatori recitava": the banner, not its verb
                 phrase.append(word.text)
             return " ".join(phrase[:_MEDIUM_WORDS])
     return None
+
+
+def _verb(article: Article, word: Word) -> bool:
+    """The parse (when there is one) reads `word` as a verb."""
+    if article.parse is None:
+        return False
+    return any(t.pos in {"VERB", "AUX"} for t in article.parse.within(word.start, word.end))
 
 
 def _sentences_between(article: Article, start: int, end: int) -> int:

@@ -85,6 +85,7 @@ def _phrase(parse: Parse, head: int, origin: bool = False) -> tuple[int, int] | 
         if parse.tokens[c].dep.split(":")[0] in _NOT_SOURCE
         and not _apposition(parse, c)
         and not (origin and _names_origin(parse, head, c))
+        or _preposition_before(parse, head, c)
     )
     indices = parse.subtree(head, without=left_out)
     # Nothing before a comma that comes before the head: "celebrity Barbra Streisand, Clinton"
@@ -93,6 +94,16 @@ def _phrase(parse: Parse, head: int, origin: bool = False) -> tuple[int, int] | 
     if commas:
         indices = [k for k in indices if k > commas[-1]]
     return parse.span(indices)
+
+
+def _preposition_before(parse: Parse, head: int, child: int) -> bool:
+    """ "e su Belsito gli inquirenti scrivono": a phrase with its preposition before the
+    article of the noun it hangs on is the clause's, not the source's."""
+    if child > head or parse.tokens[child].dep.split(":")[0] not in {"nmod", "obl"}:
+        return False
+    if not any(c.i < child and c.pos == "ADP" for c in parse.deps(child, "case")):
+        return False
+    return any(child < d.i for d in parse.deps(head, "det"))
 
 
 def _apposition(parse: Parse, child: int) -> bool:
@@ -1139,7 +1150,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             # "testimoni riferiscono di aver visto": a finite verb the parse hung on its subject.
             subject, how = parse.tokens[token.head], "subject"
             content = content or _sibling_content(parse, token)
-            source = parse.span([k for k in parse.subtree(subject.i) if k < token.i])
+            phrase = _phrase(parse, subject.i)
+            words = [t.i for t in parse.within(*phrase) if t.i < token.i] if phrase else []
+            source = parse.span(words)
         if content is None and how == "agent" and token.dep.startswith("acl"):
             if subject is not None and subject.lower in outlet_words(lang):
                 content = _phrase(parse, token.head)  # "la frase riportata dal quotidiano"
@@ -1343,6 +1356,15 @@ def _read_in(parse: Parse, token: Token, lang: str) -> Token | None:
         return None
     for oblique in parse.deps(token.i, "obl"):
         if any(c.lower in it.IN or c.lower in it.ON for c in parse.deps(oblique.i, "case")):
+            if oblique.lower in _WORDS:
+                # "come si legge nelle parole del presidente": the words are his
+                whose = [
+                    n
+                    for n in parse.deps(oblique.i, "nmod")
+                    if n.pos in {"NOUN", "PROPN"}
+                    and {c.lower for c in parse.deps(n.i, "case")} & _OF
+                ]
+                return whose[0] if whose else oblique
             return oblique
     return None
 

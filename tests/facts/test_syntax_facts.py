@@ -787,7 +787,7 @@ def test_an_agent_without_by_is_a_misparse_not_the_speaker() -> None:
         ("What", 5, "det", "DET"), ("curfew", 2, "obl:agent", "NOUN"), ("?", 5, "punct", "PUNCT"),
         ("”", 5, "punct", "PUNCT"),
     ]  # fmt: skip
-    assert [a.source for a in facts("en", rows).attributions] == ["Protesters marching"]
+    assert [a.source for a in facts("en", rows).attributions] == ["Protesters"]
 
 
 def test_a_name_right_before_a_verb_with_no_subject_is_its_subject_and_alone() -> None:
@@ -3000,3 +3000,54 @@ def test_an_infinitive_with_no_quote_after_it_frames_nothing() -> None:
         ("la", 7, "det", "DET"), ("sua", 5, "obj", "PRON"), (".", 3, "punct", "PUNCT"),
     ]  # fmt: skip
     assert facts("it", rows).attributions == []
+
+
+def test_a_prepositional_phrase_before_the_source_s_article_is_not_part_of_its_name() -> None:
+    # "Gli atti erano chiari, e su Belsito gli inquirenti scrivono: «ha alimentato la cassa»."
+    rows = [
+        ("Gli", 1, "det", "DET"), ("atti", 3, "nsubj", "NOUN"),
+        ("erano", 3, "cop", "AUX", "VerbForm=Fin"), ("chiari", 3, "ROOT", "ADJ"),
+        (",", 9, "punct", "PUNCT"), ("e", 9, "cc", "CCONJ"), ("su", 7, "case", "ADP"),
+        ("Belsito", 9, "nmod", "PROPN"), ("gli", 9, "det", "DET"),
+        ("inquirenti", 3, "conj", "NOUN"), ("scrivono", 9, "amod", "VERB", "VerbForm=Fin"),
+        (":", 3, "punct", "PUNCT"), ("«", 14, "punct", "PUNCT"),
+        ("ha", 14, "aux", "AUX", "VerbForm=Fin"),
+        ("alimentato", 3, "parataxis", "VERB", "VerbForm=Part"), ("la", 16, "det", "DET"),
+        ("cassa", 14, "obj", "NOUN"), ("»", 14, "punct", "PUNCT"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Belsito": (7, 8)})
+    assert [q.speaker for q in found.quotes] == ["inquirenti"]
+
+
+def test_words_read_in_someone_s_words_are_that_person_s() -> None:
+    # "Chávez ha cambiato la bandiera, come si legge nelle parole del presidente: «Otto
+    # stelle, non sette»."
+    rows = [
+        ("Chávez", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("cambiato", 2, "ROOT", "VERB", "VerbForm=Part"), ("la", 4, "det", "DET"),
+        ("bandiera", 2, "obj", "NOUN"), (",", 2, "punct", "PUNCT"), ("come", 8, "mark", "SCONJ"),
+        ("si", 8, "expl", "PRON"), ("legge", 2, "advcl", "VERB", "VerbForm=Fin"),
+        ("nelle", 10, "case", "ADP"), ("parole", 8, "obl", "NOUN"), ("del", 12, "case", "ADP"),
+        ("presidente", 10, "nmod", "NOUN"), (":", 2, "punct", "PUNCT"),
+        ("«", 15, "punct", "PUNCT"), ("Otto", 16, "nummod", "NUM"), ("stelle", 2, "obj", "NOUN"),
+        (",", 19, "punct", "PUNCT"), ("non", 19, "advmod", "ADV"),
+        ("sette", 16, "nummod", "NUM"), ("»", 16, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Chávez": (0, 1)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Chávez", "coreference")]
+
+
+def test_a_banner_s_words_are_the_banner_s_without_the_verb_that_carries_them() -> None:
+    # 'Un cartello dei contestatori recitava "Putin è il benvenuto, Obama ospite indesiderato".'
+    rows = [
+        ("Un", 1, "det", "DET"), ("cartello", 4, "nsubj", "NOUN"), ("dei", 3, "case", "ADP"),
+        ("contestatori", 1, "nmod", "NOUN"), ("recitava", 4, "ROOT", "VERB", "VerbForm=Fin"),
+        ('"', 9, "punct", "PUNCT"), ("Putin", 9, "nsubj", "PROPN"),
+        ("è", 9, "cop", "AUX", "VerbForm=Fin"), ("il", 9, "det", "DET"),
+        ("benvenuto", 4, "obj", "NOUN"), (",", 9, "punct", "PUNCT"),
+        ("Obama", 9, "conj", "PROPN"), ("ospite", 11, "compound", "NOUN"),
+        ("indesiderato", 11, "amod", "ADJ"), ('"', 9, "punct", "PUNCT"),
+        (".", 4, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Putin": (6, 7)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("cartello dei contestatori", "written")]
