@@ -272,7 +272,9 @@ def _subject(
     contents = [c for c in parse.deps(verb, *_CONTENT) if not _relative_clause(parse, c)]
     said_after = (
         bool(contents)
-        and all(c.i < verb for c in contents)
+        # '«...», ha affermato il Presidente, che ... perché «...»': a quote closed right
+        # before the verb is what was said, whatever clause the parse hung after it
+        and (all(c.i < verb for c in contents) or _after_closed_quote(parse, verb, quoted))
         and bool(nominal)
         and parse.subtree(nominal[0].i)[0] == verb + 1
         and can_speak(parse, nominal[0], lang)  # not "avevano espresso i propri dubbi"
@@ -668,6 +670,35 @@ _NO_NAME_RELATIONS = ("advmod", "aux", "expl", "mark", "cop", "discourse", "comp
 _CLAUSE_END = {"ADP", "SCONJ"}  # where the words after a verb stop being its subject
 _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
+
+
+def _name_set_off_after(parse: Parse, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The first and last token of a person's name between commas right after `span`."""
+    if span is None:
+        return None
+    after = [t for t in parse.tokens if t.start >= span[1]][:1]
+    if not after or after[0].text != ",":
+        return None
+    first = after[0].i + 1
+    if first >= len(parse.tokens) or parse.tokens[first].ent != "PER":
+        return None
+    last = first
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].ent == "PER":
+        last += 1
+    if last + 1 >= len(parse.tokens) or parse.tokens[last + 1].text != ",":
+        return None
+    return first, last
+
+
+def _after_closed_quote(parse: Parse, verb: int, quoted: list[tuple[int, int]]) -> bool:
+    """'«...», ha affermato': the verb (with its auxiliaries) right after a quote's end and
+    a comma."""
+    k = verb - 1
+    while k > 0 and parse.tokens[k].dep.startswith("aux"):
+        k -= 1
+    if k < 1 or parse.tokens[k].text != ",":
+        return False
+    return _closes_quote(parse.tokens[k - 1], quoted)
 
 
 def _closes_quote(mark: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -1510,6 +1541,13 @@ def _according_frames(parse: Parse, lang: str) -> list[Frame]:
             after = [t for t in parse.within(token.end, source[1]) if t.pos != "PUNCT"]
             source = (after[0].start, source[1]) if after else source
         source, content = _opening_cue(parse, token, source, content)
+        named = _name_set_off_after(parse, source)
+        if named is not None:
+            # "Secondo il capo della Farnesina, Massimo D'Alema, l'attentato ...": the name
+            # between commas is the source's, whatever the parse made of it
+            source, source_head = (source[0], parse.tokens[named[1]].end), named[0]
+            if content is not None and content[0] < source[1] < content[1] - 1:
+                content = (parse.tokens[named[1] + 2].start, content[1])
         frames.append(
             Frame(
                 cue=(token.start, token.end),

@@ -25,6 +25,7 @@ from briefing.facts.text import (
     role_other_names,
     role_words,
     speech_nouns,
+    strip_article,
 )
 from briefing.lexicon import BEFORE_NAMES, PREPOSITIONS, en, it
 from briefing.models import NamedThing
@@ -69,6 +70,9 @@ class Speaker:
     name: str | None
     anonymous: bool = False
     how: str = "frame"  # frame: named where it speaks; coreference: resolved from before
+
+
+_POSSESSIVE_DEPS = {"det:poss", "nmod:poss"}
 
 
 class Speakers:
@@ -282,6 +286,12 @@ class Speakers:
                 person = self._holder(title, text, offset, inside)
                 if person is not None:
                     return Speaker(person, how="coreference")
+            if token.pos == "NOUN" and not plural:
+                # "il paroliere Mogol ... Il paroliere ha detto": a noun the article put before
+                # a name as that person's title stands for them, listed role or not
+                person = self._titled(lower, offset, inside)
+                if person is not None:
+                    return Speaker(person, how="coreference")
         if lower in role_words(article.lang):
             # "il premier ha detto": the person with that role, else the one spoken of before.
             # "l'ex raìs", "il tycoon": the titles a title stands for name its holder too
@@ -295,7 +305,12 @@ class Speakers:
             if any(c.pos == "NOUN" for c in parse.deps(token.i, "compound")):
                 # "the ministry spokesman": a role of a body no one named holds, unnamed
                 return Speaker(" ".join(words[:_MAX_SOURCE_WORDS]), anonymous=True)
-            earlier = self._earlier(offset, inside, role=lower)
+            # "la madre del giovane", "la moglie": a relative no one named is someone else
+            # than whoever spoke before, most often the one whose relative they are
+            kinship = role_words(article.lang)[lower].get("kind") == "kinship" and not any(
+                k.dep in _POSSESSIVE_DEPS and k.pos in {"PRON", "DET"} for k in kids
+            )  # "her husband" left as before: the pronouns after it go on with her
+            earlier = Speaker(None) if kinship else self._earlier(offset, inside, role=lower)
             if earlier.name is not None:
                 return earlier
         if lower in anonymous_nouns(article.lang):
@@ -464,6 +479,18 @@ class Speakers:
         keys = {role} | titled | _titles(text, lang) | set(same)
         return self._by_role(keys, offset, inside, needed=max(1, len(titled)))
 
+    def _titled(self, noun: str, offset: int, inside: tuple[int, int] | None) -> str | None:
+        """The person named last before `offset` whose role is the word `noun` alone
+        ("paroliere" in "il paroliere Mogol"), with or without an article."""
+        found = None
+        for person in self.people:
+            if not any(strip_article(role).lower() == noun for role in person.roles):
+                continue
+            before = [s for s, e in person.spans if s < offset and not _within(s, e, inside)]
+            if before and (found is None or max(before) > found[0]):
+                found = (max(before), person.name)
+        return found[1] if found else None
+
     def _by_role(
         self, keys: set[str], offset: int, inside: tuple[int, int] | None, needed: int = 1
     ) -> str | None:
@@ -524,7 +551,10 @@ class Speakers:
             (
                 (said_at, name)
                 for k, (said_at, name, named) in enumerate(reversed(self.spoken))
-                if self._fits(name, gender, role is not None) and (k == 0 or named)
+                # "Un giornalista chiede ... il presidente risponde": a role is never the
+                # unnamed one who spoke last (the same noun went back above)
+                if self._fits(name, gender, role is not None)
+                and (named or (k == 0 and role is None))
             ),
             None,
         )
@@ -555,7 +585,9 @@ class Speakers:
         for said_at, name, named in reversed(self.spoken):
             if said_at < start:
                 return None
-            if not named and name.split()[0].lower() == noun:
+            # the head leads an Italian label, ends an English one ("a senior official")
+            words = name.lower().split()
+            if not named and noun in {words[0], words[-1]}:
                 return name
         return None
 

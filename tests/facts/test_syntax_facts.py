@@ -3051,3 +3051,117 @@ def test_a_banner_s_words_are_the_banner_s_without_the_verb_that_carries_them() 
     ]  # fmt: skip
     found = facts("it", rows, {"Putin": (6, 7)})
     assert [(q.speaker, q.how) for q in found.quotes] == [("cartello dei contestatori", "written")]
+
+
+def test_a_verb_right_after_a_quote_has_the_noun_after_it_for_subject_whatever_follows() -> None:
+    # "«Stiamo seguendo le notizie per valutare la situazione», ha affermato il Presidente
+    # della Repubblica, Giorgio Napolitano, che ha sottolineato come «la preoccupazione è
+    # naturale» perché «il rischio è alto».": the parse hung the "perché" clause on
+    # "affermato" as its content and the verb on the quote's
+    rows = [
+        ("«", 2, "punct", "PUNCT"), ("Stiamo", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("seguendo", 2, "ROOT", "VERB", "VerbForm=Ger"), ("le", 4, "det", "DET"),
+        ("notizie", 2, "obj", "NOUN"), ("per", 6, "mark", "ADP"),
+        ("valutare", 2, "advcl", "VERB", "VerbForm=Inf"), ("la", 8, "det", "DET"),
+        ("situazione", 6, "obj", "NOUN"), ("»", 2, "punct", "PUNCT"), (",", 12, "punct", "PUNCT"),
+        ("ha", 12, "aux", "AUX", "VerbForm=Fin"),
+        ("affermato", 2, "conj", "VERB", "VerbForm=Part"), ("il", 14, "det", "DET"),
+        ("Presidente", 12, "obj", "NOUN"), ("della", 16, "case", "ADP"),
+        ("Repubblica", 14, "nmod", "NOUN"), (",", 14, "punct", "PUNCT"),
+        ("Giorgio", 14, "appos", "PROPN"), ("Napolitano", 18, "flat:name", "PROPN"),
+        (",", 14, "punct", "PUNCT"), ("che", 23, "nsubj", "PRON"),
+        ("ha", 23, "aux", "AUX", "VerbForm=Fin"),
+        ("sottolineato", 14, "acl:relcl", "VERB", "VerbForm=Part"), ("come", 29, "mark", "ADP"),
+        ("«", 29, "punct", "PUNCT"), ("la", 27, "det", "DET"),
+        ("preoccupazione", 29, "nsubj", "NOUN"), ("è", 29, "cop", "AUX", "VerbForm=Fin"),
+        ("naturale", 23, "xcomp", "ADJ"), ("»", 12, "punct", "PUNCT"),
+        ("perché", 36, "mark", "SCONJ"), ("«", 36, "punct", "PUNCT"), ("il", 34, "det", "DET"),
+        ("rischio", 36, "nsubj", "NOUN"), ("è", 36, "cop", "AUX", "VerbForm=Fin"),
+        ("alto", 12, "ccomp", "ADJ"), ("»", 36, "punct", "PUNCT"), (".", 2, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Giorgio Napolitano": (18, 20)})
+    quote = next(q for q in found.quotes if q.text.startswith("Stiamo seguendo"))
+    assert (quote.speaker, quote.how) == ("Giorgio Napolitano", "frame")
+
+
+def test_a_name_between_commas_after_secondo_and_a_title_is_the_source() -> None:
+    # "Secondo il capo della Farnesina, Mario Rossi, l'attentato è segno di una situazione
+    # grave." with the name parsed as the clause's subject
+    rows = [
+        ("Secondo", 2, "case", "ADP"), ("il", 2, "det", "DET"), ("capo", 12, "obl", "NOUN"),
+        ("della", 4, "case", "ADP"), ("Farnesina", 2, "nmod", "PROPN"),
+        (",", 2, "punct", "PUNCT"), ("Mario", 12, "nsubj", "PROPN"),
+        ("Rossi", 6, "flat:name", "PROPN"), (",", 6, "punct", "PUNCT"), ("l'", 10, "det", "DET"),
+        ("attentato", 12, "nsubj", "NOUN"), ("è", 12, "cop", "AUX", "VerbForm=Fin"),
+        ("segno", 12, "ROOT", "NOUN"), ("di", 15, "case", "ADP"), ("una", 15, "det", "DET"),
+        ("situazione", 12, "obl", "NOUN"), ("grave", 15, "amod", "ADJ"),
+        (".", 12, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mario Rossi": (6, 8)})
+    according = next(a for a in found.attributions if a.kind == "according")
+    assert according.source == "Mario Rossi"
+    assert rows_text(rows, according.content) == "l' attentato è segno di una situazione grave"
+
+
+def test_a_role_is_never_the_unnamed_person_who_spoke_just_before() -> None:
+    # "Trump ha tirato fuori una Bibbia. Un giornalista chiede «È la sua Bibbia?», e il
+    # presidente risponde «È una Bibbia»."
+    rows = [
+        ("Trump", 2, "nsubj", "PROPN"), ("ha", 2, "aux", "AUX", "VerbForm=Fin"),
+        ("tirato", 2, "ROOT", "VERB", "VerbForm=Part"), ("fuori", 5, "case", "ADV"),
+        ("una", 5, "det", "DET"), ("Bibbia", 2, "obl", "PROPN"), (".", 2, "punct", "PUNCT"),
+        ("Un", 8, "det", "DET"), ("giornalista", 9, "nsubj", "NOUN"),
+        ("chiede", 9, "ROOT", "VERB", "VerbForm=Fin"), ("«", 9, "punct", "PUNCT"),
+        ("È", 9, "obj", "AUX", "VerbForm=Fin"), ("la", 14, "det", "DET"),
+        ("sua", 14, "det:poss", "DET"), ("Bibbia", 11, "nsubj", "PROPN"),
+        ("?", 9, "punct", "PUNCT"), ("»", 9, "punct", "PUNCT"), (",", 21, "punct", "PUNCT"),
+        ("e", 21, "cc", "CCONJ"), ("il", 20, "det", "DET"), ("presidente", 21, "nsubj", "NOUN"),
+        ("risponde", 9, "parataxis", "VERB", "VerbForm=Fin"), ("«", 9, "punct", "PUNCT"),
+        ("È", 25, "cop", "AUX", "VerbForm=Fin"), ("una", 25, "det", "DET"),
+        ("Bibbia", 9, "parataxis", "PROPN"), ("»", 25, "punct", "PUNCT"),
+        (".", 9, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Trump": (0, 1)})
+    quote = next(q for q in found.quotes if q.text == "È una Bibbia")
+    assert (quote.speaker, quote.how) == ("Trump", "coreference")
+
+
+def test_a_noun_written_before_a_name_as_its_title_stands_for_that_person_later() -> None:
+    # "Il paroliere Mogol era un amico. Il paroliere ha detto: «Per me è un giorno triste».":
+    # "paroliere" is no listed role
+    rows = [
+        ("Il", 1, "det", "DET"), ("paroliere", 5, "nsubj", "NOUN"),
+        ("Mogol", 1, "nmod", "PROPN"), ("era", 5, "cop", "AUX", "VerbForm=Fin"),
+        ("un", 5, "det", "DET"), ("amico", 5, "ROOT", "NOUN"), (".", 5, "punct", "PUNCT"),
+        ("Il", 8, "det", "DET"), ("paroliere", 10, "nsubj", "NOUN"),
+        ("ha", 10, "aux", "AUX", "VerbForm=Fin"), ("detto", 10, "ROOT", "VERB", "VerbForm=Part"),
+        (":", 10, "punct", "PUNCT"), ("«", 17, "punct", "PUNCT"), ("Per", 14, "case", "ADP"),
+        ("me", 17, "nmod", "PRON"), ("è", 17, "cop", "AUX", "VerbForm=Fin"),
+        ("un", 17, "det", "DET"), ("giorno", 10, "parataxis", "NOUN"),
+        ("triste", 17, "amod", "ADJ"), ("»", 17, "punct", "PUNCT"), (".", 10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mogol": (2, 3)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Mogol", "coreference")]
+
+
+def test_a_relative_of_someone_is_not_whoever_spoke_before() -> None:
+    # "La famiglia di Montis afferma che il figlio era malato. La madre del giovane ha
+    # dichiarato che «non ha mai pensato all'omicidio»."
+    rows = [
+        ("La", 1, "det", "DET"), ("famiglia", 4, "nsubj", "NOUN"), ("di", 3, "case", "ADP"),
+        ("Montis", 1, "nmod", "PROPN"), ("afferma", 4, "ROOT", "VERB", "VerbForm=Fin"),
+        ("che", 9, "mark", "SCONJ"), ("il", 7, "det", "DET"),
+        ("figlio", 9, "nsubj:pass", "NOUN"), ("era", 9, "aux", "AUX", "VerbForm=Fin"),
+        ("malato", 4, "ccomp", "VERB", "VerbForm=Part"), (".", 4, "punct", "PUNCT"),
+        ("La", 12, "det", "DET"), ("madre", 16, "nsubj", "NOUN"), ("del", 14, "case", "ADP"),
+        ("giovane", 12, "nmod", "NOUN"), ("ha", 16, "aux", "AUX", "VerbForm=Fin"),
+        ("dichiarato", 16, "ROOT", "VERB", "VerbForm=Part"), ("che", 22, "mark", "SCONJ"),
+        ("«", 22, "punct", "PUNCT"), ("non", 22, "advmod", "ADV"),
+        ("ha", 22, "aux", "AUX", "VerbForm=Fin"), ("mai", 22, "advmod", "ADV"),
+        ("pensato", 16, "ccomp", "VERB", "VerbForm=Part"), ("all'", 24, "case", "ADP"),
+        ("omicidio", 22, "obl", "NOUN"), ("»", 22, "punct", "PUNCT"),
+        (".", 16, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Montis": (3, 4)})
+    quote = next(q for q in found.quotes if q.text.startswith("non ha mai"))
+    assert quote.speaker == "madre del giovane"
