@@ -443,12 +443,30 @@ def _what_came_before(parse: Parse, verb: Token, lang: str) -> tuple[int, int] |
     "quanto" after a copula opening its sentence presents the sentence before; its span."""
     first, _ = parse.sentence(verb.i)
     opening = [t for t in parse.tokens[first : verb.i] if t.pos != "PUNCT"]
-    if not opening or opening[0].lower not in _PRESENTING.get(lang, ()):
+    if first == 0 or not opening:
         return None
-    if not any(t.lower in _WHAT for t in opening[:3]) or first == 0:
+    if not _with_these_words(parse, verb) and (
+        opening[0].lower not in _PRESENTING.get(lang, ())
+        or not any(t.lower in _WHAT for t in opening[:3])
+    ):
         return None
     before_first, before_last = parse.sentence(first - 1)
     return parse.span(list(range(before_first, before_last + 1)))
+
+
+def _with_these_words(parse: Parse, verb: Token) -> bool:
+    """ "«...». Con queste parole si è dimesso il presidente": a verb done "with these words"
+    opening its sentence presents the words before."""
+    if verb.pos != "VERB":
+        return False
+    first, _ = parse.sentence(verb.i)
+    for oblique in parse.deps(verb.i, "obl"):
+        if oblique.lower not in _WORDS or oblique.i > verb.i or oblique.i - first > 2:
+            continue
+        cases = {c.lower for c in parse.deps(oblique.i, "case")}
+        if cases & _WITH and any(d.lower in _THESE for d in parse.deps(oblique.i, "det")):
+            return True
+    return False
 
 
 def _named_after_verb(parse: Parse, verb: Token) -> Token | None:
@@ -836,20 +854,30 @@ def _attributive(parse: Parse, token: Token) -> bool:
 
 
 def _makes_known(parse: Parse, token: Token, lang: str) -> bool:
-    """ "ha reso noto che", "lo rende noto la questura": "make known", one reporting verb
-    written in two words."""
-    forms, known = _MAKE_KNOWN.get(lang, ((), ()))
+    """ "ha reso noto che", "lo rende noto la questura", "ha fatto presente come": one
+    reporting verb written in two words."""
     after = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
-    return token.lower in forms and after is not None and after.lower in known
+    return after is not None and any(
+        token.lower in forms and after.lower in known for forms, known in _MAKE_KNOWN.get(lang, ())
+    )
 
 
 _MAKE_KNOWN = {
     "it": (
-        set(
-            "rende rendono reso resa resi rese rendeva rendevano rendendo renderà renderanno "
-            "rendesse".split()
+        (
+            set(
+                "rende rendono reso resa resi rese rendeva rendevano rendendo renderà renderanno "
+                "rendesse".split()
+            ),
+            {"noto", "nota", "noti", "note"},
         ),
-        {"noto", "nota", "noti", "note"},
+        (
+            set(
+                "fa fanno fatto fatta fatti fatte fece fecero faceva facevano facendo farà "
+                "faranno".split()
+            ),
+            {"presente"},  # "ha fatto presente come": pointed out
+        ),
     )
 }
 _NOT = {"non", "not", "never", "mai"}
@@ -860,7 +888,7 @@ _OTHER_SENSE = {"up", "off", "in", "down"}
 # A verb and the preposition that make it another verb when nothing is reported: English "add
 # to", to increase. Italian "aggiungere a" reports ("aggiunge ai giornalisti che").
 _INCREASE = {"en": ({"add", "adds", "added", "adding"}, {"to"})}
-_KNOWN = {word for _, known in _MAKE_KNOWN.values() for word in known}
+_KNOWN = {word for pairs in _MAKE_KNOWN.values() for _, known in pairs for word in known}
 # "ha riportato gravi ferite", "aveva riportato due vittorie": "riportare" a harm or a result
 # is suffering or winning it, not reporting
 _BEFORE_NOUN = {"DET", "ADJ", "NUM", "ADV"}
@@ -1125,6 +1153,14 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
             kind = SPEECH  # "nella sentenza si legge: «...»": the document says it
         if kind is None and _with_the_words(parse, token, quoted):
             kind = SPEECH  # "ha esordito con la frase «...»": whatever the verb, it speaks
+        if kind is None and _with_these_words(parse, token):
+            first = parse.sentence(token.i)[0]
+            before = parse.sentence(first - 1) if first else None
+            if before is not None and any(
+                parse.tokens[before[0]].start <= q0 and q1 <= parse.tokens[before[1]].end
+                for q0, q1 in quoted
+            ):
+                kind = SPEECH  # "«...». Con queste parole si è dimesso X": X said it
         judged = kind is None and cue_model.is_cue(parse, token, lang)
         if judged:
             kind = LEARNED  # "Sanders backed the plan": a stance no list names, judged in context
@@ -1401,6 +1437,7 @@ def _read_in(parse: Parse, token: Token, lang: str) -> Token | None:
 
 
 _WORDS = {"parole", "parola", "frase", "words", "phrase"}
+_THESE = {"queste", "questa", "tali", "these", "those"}
 _WITH = {"con", "with"}
 
 

@@ -191,6 +191,10 @@ class Speakers:
             for e in article.ents_in(span[0], span[1], {"PER"})
             if not _quoted(e.start, e.end, self.quotes)
         ]
+        if not people and token.pos == "PROPN":
+            # "Mohamed" of "Mohamed Nasheed" when the parse split the name: the whole name
+            around = article.ent_at(token.start, token.end, {"PER"})
+            people = [around] if around is not None else []
         if people:
             holding = next((e for e in people if e.start <= token.start < e.end), None)
             if holding is None and self._group_of(token, people[0]):

@@ -3165,3 +3165,44 @@ def test_a_relative_of_someone_is_not_whoever_spoke_before() -> None:
     found = facts("it", rows, {"Montis": (3, 4)})
     quote = next(q for q in found.quotes if q.text.startswith("non ha mai"))
     assert quote.speaker == "madre del giovane"
+
+
+def test_fare_presente_reports_like_a_speech_verb() -> None:
+    # "L'Associazione ha condannato il delitto e ha fatto presente come «il Profeta avrebbe
+    # visitato le tombe»."
+    rows = [
+        ("L'", 1, "det", "DET"), ("Associazione", 3, "nsubj", "NOUN"),
+        ("ha", 3, "aux", "AUX", "VerbForm=Fin"),
+        ("condannato", 3, "ROOT", "VERB", "VerbForm=Part"), ("il", 5, "det", "DET"),
+        ("delitto", 3, "obj", "NOUN"), ("e", 8, "cc", "CCONJ"),
+        ("ha", 8, "aux", "AUX", "VerbForm=Fin"), ("fatto", 3, "conj", "VERB", "VerbForm=Part"),
+        ("presente", 8, "xcomp", "ADJ"), ("come", 15, "mark", "ADP"),
+        ("«", 15, "punct", "PUNCT"), ("il", 13, "det", "DET"), ("Profeta", 15, "nsubj", "PROPN"),
+        ("avrebbe", 15, "aux", "AUX", "VerbForm=Fin"),
+        ("visitato", 8, "ccomp", "VERB", "VerbForm=Part"), ("le", 17, "det", "DET"),
+        ("tombe", 15, "nsubj", "NOUN"), ("»", 15, "punct", "PUNCT"), (".", 3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, orgs=[(1, 2)])
+    quote = next(q for q in found.quotes if not q.reported)
+    assert (quote.speaker, quote.how) == ("Associazione", "frame")
+
+
+def test_con_queste_parole_presents_the_quote_before_as_the_subject_s() -> None:
+    # "«Se fossi rimasto al potere sarebbe stato peggio». Con queste parole si è dimesso ieri il
+    # presidente Mohamed Nasheed."
+    rows = [
+        ("«", 8, "punct", "PUNCT"), ("Se", 3, "mark", "SCONJ"),
+        ("fossi", 3, "aux", "AUX", "VerbForm=Fin"),
+        ("rimasto", 8, "advcl", "VERB", "VerbForm=Part"), ("al", 5, "case", "ADP"),
+        ("potere", 3, "obl", "NOUN"), ("sarebbe", 8, "aux", "AUX", "VerbForm=Fin"),
+        ("stato", 8, "cop", "AUX", "VerbForm=Part"), ("peggio", 8, "ROOT", "ADV"),
+        ("»", 8, "punct", "PUNCT"), (".", 8, "punct", "PUNCT"), ("Con", 13, "case", "ADP"),
+        ("queste", 13, "det", "DET"), ("parole", 16, "obl", "NOUN"), ("si", 16, "expl", "PRON"),
+        ("è", 16, "aux", "AUX", "VerbForm=Fin"),
+        ("dimesso", 16, "ROOT", "VERB", "VerbForm=Part"), ("ieri", 16, "advmod", "ADV"),
+        ("il", 19, "det", "DET"), ("presidente", 16, "nsubj", "NOUN"),
+        ("Mohamed", 19, "nmod", "PROPN"), ("Nasheed", 20, "flat:name", "PROPN"),
+        (".", 16, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, {"Mohamed Nasheed": (20, 22)})
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Mohamed Nasheed", "frame")]
