@@ -690,6 +690,24 @@ _NAME_REACH = 12  # tokens from a closing quote mark to the verb after the name
 _SENTENCE_ENDS = {".", "!", "?", ";"}
 
 
+def _name_set_beside(parse: Parse, noun: Token) -> Token | None:
+    """The person's or body's name right before a comma or dash that opens `noun`'s phrase:
+    "Ansar Eddine – l'organizzazione islamica"."""
+    if noun.pos != "NOUN":
+        return None
+    start = parse.subtree(noun.i)[0]
+    if start < 2 or parse.tokens[start - 1].text not in _CLAUSE_BREAKS:
+        return None
+    name = parse.tokens[start - 2]
+    if name.pos != "PROPN" or name.ent not in _SPEAKING_NAMES:
+        return None
+    while name.dep.startswith("flat") and name.head < name.i:
+        name = parse.tokens[name.head]
+    if parse.deps(name.i, "case"):
+        return None  # "la mamma di Anna, la fidanzata di Morosini, che": Anna is the mother's
+    return name
+
+
 def _name_set_off_after(parse: Parse, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """The first and last token of a person's name between commas right after `span`."""
     if span is None:
@@ -1266,6 +1284,9 @@ def _verb_frames(parse: Parse, lang: str, quoted: list[tuple[int, int]]) -> list
         if token.dep.startswith(("acl", "amod")):
             if how in {"subject", "inverted"} and subject.lower in _RELATIVE_SUBJECTS:
                 noun = title_of(parse, parse.tokens[token.head], lang)
+                # "Ansar Eddine – l'organizzazione islamica che dice": the name the noun is
+                # set beside is who speaks
+                noun = _name_set_beside(parse, noun) or noun
                 if not can_speak(parse, noun, lang):
                     # "il ritorno di Celentano, che ha esordito": the parse hung the clause on
                     # another noun than the name right before it

@@ -3206,3 +3206,22 @@ def test_con_queste_parole_presents_the_quote_before_as_the_subject_s() -> None:
     ]  # fmt: skip
     found = facts("it", rows, {"Mohamed Nasheed": (20, 22)})
     assert [(q.speaker, q.how) for q in found.quotes] == [("Mohamed Nasheed", "frame")]
+
+
+def test_a_relative_clause_on_a_noun_set_beside_a_name_is_that_name_s() -> None:
+    # "Ansar Eddine – l'organizzazione islamica che dice di «agire per conto di Dio» – ha
+    # distrutto la porta."
+    rows = [
+        ("Ansar", 16, "nsubj", "PROPN"), ("Eddine", 0, "flat:name", "PROPN"),
+        ("–", 0, "punct", "PUNCT"), ("l'", 4, "det", "DET"), ("organizzazione", 0, "conj", "NOUN"),
+        ("islamica", 4, "amod", "ADJ"), ("che", 7, "nsubj", "PRON"),
+        ("dice", 4, "acl:relcl", "VERB", "VerbForm=Fin"), ("di", 10, "mark", "ADP"),
+        ("«", 10, "punct", "PUNCT"), ("agire", 7, "ccomp", "VERB", "VerbForm=Inf"),
+        ("per", 12, "case", "ADP"), ("conto", 10, "obl", "NOUN"), ("di", 14, "case", "ADP"),
+        ("Dio", 12, "nmod", "PROPN"), ("»", 10, "punct", "PUNCT"), ("–", 18, "punct", "PUNCT"),
+        ("ha", 18, "aux", "AUX", "VerbForm=Fin"),
+        ("distrutto", 18, "ROOT", "VERB", "VerbForm=Part"), ("la", 20, "det", "DET"),
+        ("porta", 18, "obj", "NOUN"), (".", 18, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("it", rows, orgs=[(0, 2)])
+    assert [(q.speaker, q.how) for q in found.quotes] == [("Ansar Eddine", "frame")]
