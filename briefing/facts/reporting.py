@@ -482,7 +482,12 @@ def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
     """'Lo stesso Gilbert, delusissimo ma grande protagonista ..., ha affermato', 'Óscar Freire,
     uno dei favoriti, ammette': the parse made the words set off after the name the subject
     (with the name as their own subject, or left apart); the name is who speaks."""
-    if subject.pos == "PROPN" or subject.ent or subject.lower in _RELATIVE_SUBJECTS:
+    if subject.pos == "PROPN" and not subject.ent:
+        # "Sen. Marco Rubio, R-Fla., said" with "Fla." the head: the person's name in it
+        named = [parse.tokens[k] for k in parse.subtree(subject.i) if k < subject.i]
+        named = [t for t in named if t.ent == "PER" and not t.dep.startswith("flat")]
+        return named[0] if named else None
+    if subject.ent or subject.lower in _RELATIVE_SUBJECTS:
         return None  # "Zawahiri, che aggiunge": a relative clause is the name's already
     if parse.deps(subject.i, "cop"):
         return None  # "Barack Obama non è stato l'unico": a clause, not words set off

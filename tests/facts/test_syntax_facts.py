@@ -3225,3 +3225,19 @@ def test_a_relative_clause_on_a_noun_set_beside_a_name_is_that_name_s() -> None:
     ]  # fmt: skip
     found = facts("it", rows, orgs=[(0, 2)])
     assert [(q.speaker, q.how) for q in found.quotes] == [("Ansar Eddine", "frame")]
+
+
+def test_a_party_and_state_tag_the_parse_made_the_subject_gives_way_to_the_name_in_it() -> None:
+    # "Sen. Marco Rubio, R-Fla., appearing on Fox News, said Obama failed." with "Fla." the head
+    rows = [
+        ("Sen.", 1, "nmod:desc", "PROPN"), ("Marco", 6, "compound", "PROPN"),
+        ("Rubio", 1, "flat", "PROPN"), (",", 4, "punct", "PUNCT"), ("R", 1, "list", "PROPN"),
+        ("-", 1, "punct", "PUNCT"), ("Fla.", 13, "nsubj", "PROPN"), (",", 8, "punct", "PUNCT"),
+        ("appearing", 6, "advcl", "VERB", "VerbForm=Part"), ("on", 11, "case", "ADP"),
+        ("Fox", 11, "compound", "PROPN"), ("News", 8, "obl", "PROPN"),
+        (",", 6, "punct", "PUNCT"), ("said", 13, "ROOT", "VERB", "VerbForm=Fin"),
+        ("Obama", 15, "nsubj", "PROPN"), ("failed", 13, "ccomp", "VERB", "VerbForm=Fin"),
+        (".", 13, "punct", "PUNCT"),
+    ]  # fmt: skip
+    found = facts("en", rows, {"Marco Rubio": (1, 3), "Obama": (14, 15)})
+    assert [a.source for a in found.attributions] == ["Marco Rubio"]
