@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from briefing.facts.syntax import Parse, Token
 from briefing.facts.text import Article, Ent, role_words, strip_article
+from briefing.lexicon import it
 
 _NOT_ROLE = {"acl", "advcl", "parataxis", "punct", "cc", "conj", "case", "mark", "cop", "nsubj"}
 _LEADING = {"DET", "PUNCT", "CCONJ", "ADP"}
@@ -31,6 +32,11 @@ _NOT_TITLES = {
 }
 
 
+# Prepositions of place and time before a noun: its phrase says where or when ("nelle
+# abitazioni", "in mattinata", "sul palco"), never a title of the name after it.
+_WHERE_OR_WHEN = it.IN | it.ON
+
+
 _PLURAL_ARTICLES = set("i gli le dei degli delle dai dagli dalle ai agli alle coi".split())
 
 
@@ -51,6 +57,8 @@ def _may_be_title(parse: Parse, title: Token, name: Token, lang: str) -> bool:
         return False
     if title.dep.split(":")[0] == "nmod":  # "capo del fondo sovrano X": X is the capo
         return False
+    if any(c.lower in _WHERE_OR_WHEN for c in parse.deps(title.i, "case")):
+        return False  # "nel secolo X", "sul palco X": where or when, not who
     between = parse.tokens[title.i + 1 : name.i]
     return all(t.pos == "ADJ" and t.head == title.i for t in between)
 

@@ -3241,3 +3241,21 @@ def test_a_party_and_state_tag_the_parse_made_the_subject_gives_way_to_the_name_
     ]  # fmt: skip
     found = facts("en", rows, {"Marco Rubio": (1, 3), "Obama": (14, 15)})
     assert [a.source for a in found.attributions] == ["Marco Rubio"]
+
+
+def test_a_noun_of_place_or_time_before_a_name_is_no_title() -> None:
+    # "Ieri sera sul palco Gianni Morandi ha cantato." / "Ieri sera il conduttore Gianni
+    # Morandi ha cantato."
+    def rows(place: bool) -> list[Row]:
+        first = [("sul", 3, "case", "ADP")] if place else [("il", 3, "det", "DET")]
+        return [
+            ("Ieri", 1, "advmod", "ADV"), ("sera", 7, "obl", "NOUN"), *first,
+            ("palco" if place else "conduttore", 7, "obl" if place else "nsubj", "NOUN"),
+            ("Gianni", 3, "nmod", "PROPN"), ("Morandi", 4, "flat:name", "PROPN"),
+            ("ha", 7, "aux", "AUX", "VerbForm=Fin"), ("cantato", 7, "ROOT", "VERB"),
+            (".", 7, "punct", "PUNCT"),
+        ]  # fmt: skip
+
+    people = {"Gianni Morandi": (4, 6)}
+    assert [p.roles for p in facts("it", rows(True), people).people] == [[]]
+    assert [p.roles for p in facts("it", rows(False), people).people] == [["conduttore"]]
