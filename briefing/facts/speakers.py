@@ -293,7 +293,7 @@ class Speakers:
             if token.pos == "NOUN" and not plural:
                 # "il paroliere Mogol ... Il paroliere ha detto": a noun the article put before
                 # a name as that person's title stands for them, listed role or not
-                person = self._titled(lower, offset, inside)
+                person = self._by_role({lower}, offset, inside, whole=True)
                 if person is not None:
                     return Speaker(person, how="coreference")
         if lower in role_words(article.lang):
@@ -483,30 +483,26 @@ class Speakers:
         keys = {role} | titled | _titles(text, lang) | set(same)
         return self._by_role(keys, offset, inside, needed=max(1, len(titled)))
 
-    def _titled(self, noun: str, offset: int, inside: tuple[int, int] | None) -> str | None:
-        """The person named last before `offset` whose role is the word `noun` alone
-        ("paroliere" in "il paroliere Mogol"), with or without an article."""
-        found = None
-        for person in self.people:
-            if not any(strip_article(role).lower() == noun for role in person.roles):
-                continue
-            before = [s for s, e in person.spans if s < offset and not _within(s, e, inside)]
-            if before and (found is None or max(before) > found[0]):
-                found = (max(before), person.name)
-        return found[1] if found else None
-
     def _by_role(
-        self, keys: set[str], offset: int, inside: tuple[int, int] | None, needed: int = 1
+        self,
+        keys: set[str],
+        offset: int,
+        inside: tuple[int, int] | None,
+        needed: int = 1,
+        whole: bool = False,
     ) -> str | None:
         """The person named before `offset` with a role that says the same ("il premier", "il
         presidente del Consiglio"), in at least `needed` of its words ("the attorney general"
-        is not the city attorney)."""
+        is not the city attorney); with `whole`, a role that is one of `keys` entire
+        ("paroliere" in "il paroliere Mogol", never "leader of the party" for "party")."""
         best: tuple[int, int, str] | None = None
         lang = self.article.lang
         for person in self.people:
             shared = max(
                 (
-                    len(keys & (set(role.lower().split()) | _titles(role, lang)))
+                    int(strip_article(role).lower() in keys)
+                    if whole
+                    else len(keys & (set(role.lower().split()) | _titles(role, lang)))
                     for role in person.roles
                 ),
                 default=0,
