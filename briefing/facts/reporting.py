@@ -1099,10 +1099,7 @@ _DASH_REACH = 12  # tokens from a dash to the verb it sets off
 def _between_dashes(parse: Parse, i: int) -> bool:
     """'"Stiamo facendo il possibile - ha dichiarato un addetto - non ci aspettavamo..."':
     a frame set off by dashes inside the quotation marks."""
-    tokens = parse.tokens
-    left = any(t.text in _DASHES for t in tokens[max(0, i - _DASH_REACH) : i])
-    right = any(t.text in _DASHES for t in tokens[i + 1 : i + 1 + _DASH_REACH])
-    return left and right
+    return _dash_insert(parse, i) is not None
 
 
 def _name_before_parenthesis(parse: Parse, verb: int) -> tuple[Token, int] | None:
