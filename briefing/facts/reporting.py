@@ -491,18 +491,15 @@ def _name_before_apposition(parse: Parse, subject: Token) -> Token | None:
         return None  # "Zawahiri, che aggiunge": a relative clause is the name's already
     if parse.deps(subject.i, "cop"):
         return None  # "Barack Obama non è stato l'unico": a clause, not words set off
-    tokens = parse.tokens
     for name in parse.deps(subject.i, "nsubj"):
         if name.i < subject.i and name.ent == "PER" and _comma_between(parse, name.i, subject.i):
             return name
-    first = parse.subtree(subject.i)[0]
-    if first < 2 or tokens[first - 1].text != ",":
-        return None
-    name = tokens[first - 2]
-    while name.dep == "flat:name" and name.head < name.i:
-        name = tokens[name.head]
+    # over "flat:name" only, as this rule always has: walking bare "flat" too moved two
+    # PolNeAR train speakers, both to a wrong name
+    name = _name_before_break(parse, subject, {","}, flat="flat:name")
     if (
-        name.ent == "PER"
+        name is not None
+        and name.ent == "PER"
         and name.pos == "PROPN"
         and name.dep.split(":")[0] in {"nsubj", "appos", "ROOT"}
         and not parse.deps(name.i, "case")
@@ -700,16 +697,26 @@ def _name_set_beside(parse: Parse, noun: Token) -> Token | None:
     "Ansar Eddine – l'organizzazione islamica"."""
     if noun.pos != "NOUN":
         return None
-    start = parse.subtree(noun.i)[0]
-    if start < 2 or parse.tokens[start - 1].text not in _CLAUSE_BREAKS:
+    name = _name_before_break(parse, noun, _CLAUSE_BREAKS)
+    if name is None or name.pos != "PROPN" or name.ent not in _SPEAKING_NAMES:
         return None
-    name = parse.tokens[start - 2]
-    if name.pos != "PROPN" or name.ent not in _SPEAKING_NAMES:
-        return None
-    while name.dep.startswith("flat") and name.head < name.i:
-        name = parse.tokens[name.head]
     if parse.deps(name.i, "case"):
         return None  # "la mamma di Anna, la fidanzata di Morosini, che": Anna is the mother's
+    return name
+
+
+def _name_before_break(
+    parse: Parse, token: Token, breaks: set[str], flat: str = "flat"
+) -> Token | None:
+    """The word before the comma or dash that opens `token`'s phrase, the head of its name
+    when it ends one ("Óscar Freire, uno dei favoriti": "Óscar"), over relations starting
+    with `flat`."""
+    start = parse.subtree(token.i)[0]
+    if start < 2 or parse.tokens[start - 1].text not in breaks:
+        return None
+    name = parse.tokens[start - 2]
+    while name.dep.startswith(flat) and name.head < name.i:
+        name = parse.tokens[name.head]
     return name
 
 
